@@ -1,0 +1,74 @@
+package com.eucimageupdater.images;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns every AWS error into one of two outcomes on purpose: retry later ({@link RetryableAwsException}),
+ * or fail this image with a reason that tells the admin what to do ({@link ImageUpdateException}).
+ */
+final class AwsErrors {
+    /** Errors that go away by themselves: the state machine retries them with backoff and jitter. */
+    private static final Set<String> TRANSIENT = Set.of("ConcurrentModificationException", "ThrottlingException",
+            "TooManyRequestsException", "RequestLimitExceeded", "InternalFailure", "ServiceUnavailable");
+
+    private static final Map<String, String> HINTS = Map.ofEntries(
+            Map.entry("LimitExceededException",
+                    "an AppStream quota (images or image builders) is reached: delete old images or raise the quota in Service Quotas"),
+            Map.entry("ResourceLimitExceededException",
+                    "a WorkSpaces quota (images) is reached: delete old images or raise the quota in Service Quotas"),
+            Map.entry("ResourceNotFoundException", "check the image name or id, the account and the Region"),
+            Map.entry("AccessDeniedException", "the function's IAM role lacks a permission for this call"),
+            Map.entry("OperationNotPermittedException", "only AVAILABLE images that this account owns can be updated"),
+            Map.entry("IncompatibleImageException",
+                    "this image cannot take managed updates; rebuild it from a current AWS base image"),
+            Map.entry("OperationNotSupportedException",
+                    "only Windows 10, Windows Server 2016 and 2019 WorkSpaces images can be updated programmatically"),
+            Map.entry("InvalidResourceStateException", "the source image must be AVAILABLE; try again once it is"),
+            Map.entry("InvalidAccountStatusException",
+                    "the account cannot use AppStream right now (new, suspended or unpaid): contact AWS Support"),
+            Map.entry("InvalidParameterValuesException", "a request value was rejected: please report this as a bug"),
+            Map.entry("ValidationException", "a request value was rejected: please report this as a bug"));
+
+    private AwsErrors() {}
+
+    /** Runs one AWS call, translating its failure; {@code what} says what was attempted, for the reason. */
+    static <T> T call(String what, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw translate(what, e);
+        }
+    }
+
+    static RuntimeException translate(String what, SdkException e) {
+        if (e instanceof SdkClientException) {
+            return new RetryableAwsException(what + " could not reach AWS: " + e.getMessage(), e);
+        }
+        if (e instanceof AwsServiceException service) {
+            String code = errorCode(service);
+            if (service.isThrottlingException() || service.statusCode() >= 500 || TRANSIENT.contains(code)) {
+                return new RetryableAwsException(what + " was refused for now (" + code + "): " + message(service), e);
+            }
+            String hint = HINTS.getOrDefault(code, "see the service's message");
+            return new ImageUpdateException(what + " failed: " + code + ": " + message(service) + " (" + hint + ")", e);
+        }
+        return new ImageUpdateException(what + " failed: " + e.getMessage(), e);
+    }
+
+    static String errorCode(AwsServiceException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                ? e.getClass().getSimpleName()
+                : e.awsErrorDetails().errorCode();
+    }
+
+    private static String message(AwsServiceException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                ? e.getMessage()
+                : e.awsErrorDetails().errorMessage();
+    }
+}

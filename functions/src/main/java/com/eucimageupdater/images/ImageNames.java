@@ -1,0 +1,62 @@
+package com.eucimageupdater.images;
+
+import java.util.regex.Pattern;
+
+/**
+ * Names and descriptions of updated images: deterministic per source and run date, and always within the
+ * API's pattern and length, whatever the source is called.
+ */
+public final class ImageNames {
+    /** A date suffix left by an earlier run, replaced rather than stacked ("base-2026-10-14" -> "base"). */
+    private static final Pattern DATE_SUFFIXES = Pattern.compile("(?:[-_.]?\\d{4}-\\d{2}-\\d{2})+$");
+    private static final Pattern APPSTREAM_RESERVED_PREFIX = Pattern.compile("^(?i)(amazon|aws|appstream)");
+    private static final Pattern NOT_WORKSPACES_NAME_CHAR = Pattern.compile("[^a-zA-Z0-9_./()\\-]+");
+    private static final Pattern NOT_APPSTREAM_NAME_CHAR = Pattern.compile("[^a-zA-Z0-9_.-]+");
+    private static final String DATE_SEPARATOR = "-";
+    private static final String TOOL = "euc-image-updater";
+
+    private ImageNames() {}
+
+    public static String newImageName(Service service, String sourceName, String runDate) {
+        return switch (service) {
+            case APPSTREAM -> appStreamName(sourceName, runDate);
+            case WORKSPACES -> workSpacesName(sourceName, runDate);
+        };
+    }
+
+    public static String defaultDescription(String source, String runDate) {
+        return "Updated from " + source + " on " + runDate + " by " + TOOL;
+    }
+
+    public static String defaultDisplayName(String sourceDisplayName, String runDate) {
+        String suffix = " (" + runDate + ")";
+        return truncate(sourceDisplayName, ImageRules.APPSTREAM_DISPLAY_NAME_MAX - suffix.length()) + suffix;
+    }
+
+    private static String appStreamName(String sourceName, String runDate) {
+        String base = NOT_APPSTREAM_NAME_CHAR.matcher(baseOf(sourceName)).replaceAll("-");
+        // AppStream refuses names that start with Amazon, AWS or AppStream, or with punctuation.
+        if (base.isEmpty() || APPSTREAM_RESERVED_PREFIX.matcher(base).find() || !Character.isLetterOrDigit(base.charAt(0))) {
+            base = "img-" + base;
+        }
+        return join(base, runDate, ImageRules.APPSTREAM_NAME_MAX);
+    }
+
+    private static String workSpacesName(String sourceName, String runDate) {
+        String base = NOT_WORKSPACES_NAME_CHAR.matcher(baseOf(sourceName)).replaceAll("-");
+        return join(base.isEmpty() ? "image" : base, runDate, ImageRules.WORKSPACES_NAME_MAX);
+    }
+
+    private static String baseOf(String sourceName) {
+        return DATE_SUFFIXES.matcher(sourceName.strip()).replaceAll("");
+    }
+
+    private static String join(String base, String runDate, int maxLength) {
+        String suffix = DATE_SEPARATOR + runDate;
+        return truncate(base, maxLength - suffix.length()) + suffix;
+    }
+
+    private static String truncate(String text, int maxLength) {
+        return text.length() <= maxLength ? text : text.substring(0, maxLength);
+    }
+}

@@ -1,0 +1,23 @@
+package com.eucimageupdater.images;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The state of the updated image.
+ *
+ * @param reason the service's own reason when it failed (StateChangeReason, ImageErrors; ErrorCode, ErrorMessage)
+ * @param pollsDone how many polls the workflow has made, which bounds its wait loop
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ImageStatus(ImageState state, String serviceState, String reason, int pollsDone) {
+
+    public static ImageStatus of(ImageState state, String serviceState, String reason) {
+        return new ImageStatus(state, serviceState, reason, 0);
+    }
+
+    public ImageStatus afterPoll(ImageStatus previous) {
+        return new ImageStatus(state, serviceState, reason, previous == null ? 1 : previous.pollsDone() + 1);
+    }
+}

@@ -1,0 +1,11 @@
+package com.eucimageupdater.images;
+
+/**
+ * AWS was throttling, briefly unavailable or unreachable even after the SDK's own retries. The state
+ * machine retries this error by its fully qualified name, with backoff and jitter.
+ */
+public class RetryableAwsException extends RuntimeException {
+    public RetryableAwsException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,20 @@
+package com.eucimageupdater.images;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Whether a source image has updates, and the image that an update would create.
+ *
+ * @param sourceName the source image's name (for WorkSpaces, looked up from its id)
+ * @param detail what the service says about the update, for the mail
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UpdateCheck(
+        boolean updateAvailable,
+        String sourceName,
+        String detail,
+        String newImageName,
+        String newImageDescription,
+        String newImageDisplayName) {}

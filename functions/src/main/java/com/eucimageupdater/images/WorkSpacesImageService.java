@@ -1,0 +1,124 @@
+package com.eucimageupdater.images;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
+import software.amazon.awssdk.services.workspaces.model.DescribeWorkspaceImagesResponse;
+import software.amazon.awssdk.services.workspaces.model.ImageType;
+import software.amazon.awssdk.services.workspaces.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.workspaces.model.Tag;
+import software.amazon.awssdk.services.workspaces.model.WorkspaceImage;
+
+/** WorkSpaces: images are ids; DescribeWorkspaceImages says per image whether updates are available. */
+public final class WorkSpacesImageService implements ImageService {
+    private final WorkSpacesClient workSpaces;
+
+    public WorkSpacesImageService(WorkSpacesClient workSpaces) {
+        this.workSpaces = workSpaces;
+    }
+
+    @Override
+    public UpdateCheck checkForUpdate(ImageJob job) {
+        WorkspaceImage source = describe(job.image())
+                .orElseThrow(() -> new ImageUpdateException("WorkSpaces image " + job.image()
+                        + " does not exist in this account and Region (check the id and the Region)"));
+        if (!"AVAILABLE".equals(source.stateAsString())) {
+            throw new ImageUpdateException("WorkSpaces image " + job.image() + " is " + source.stateAsString()
+                    + "; only AVAILABLE images can be updated");
+        }
+        boolean updateAvailable = source.updates() != null && Boolean.TRUE.equals(source.updates().updateAvailable());
+        String detail = updateAvailable
+                ? Optional.ofNullable(source.updates().description()).orElse("WorkSpaces has updates for this image")
+                : "already has the latest updates";
+        String newName = ImageNames.newImageName(Service.WORKSPACES, source.name(), job.runDate());
+        String description = job.description() != null ? job.description() : ImageNames.defaultDescription(job.image(), job.runDate());
+        return new UpdateCheck(updateAvailable, source.name(), detail, newName, description, null);
+    }
+
+    @Override
+    public StartedImage startUpdate(ImageJob job) {
+        UpdateCheck check = job.requireCheck();
+        Optional<WorkspaceImage> existing = findOwnedByName(check.newImageName());
+        if (existing.isPresent()) {
+            return adopt(job, existing.get());
+        }
+        List<Tag> tags = PipelineTags.forNewImage(job).entrySet().stream()
+                .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
+                .toList();
+        try {
+            String imageId = workSpaces.createUpdatedWorkspaceImage(r -> r.sourceImageId(job.image())
+                            .name(check.newImageName())
+                            .description(check.newImageDescription())
+                            .tags(tags))
+                    .imageId();
+            return new StartedImage(imageId, check.newImageName(), false);
+        } catch (ResourceAlreadyExistsException raced) {
+            // A concurrent execution created it between our lookup and our create.
+            return adopt(job, findOwnedByName(check.newImageName())
+                    .orElseThrow(() -> AwsErrors.translate("CreateUpdatedWorkspaceImage " + check.newImageName(), raced)));
+        } catch (SdkException e) {
+            throw AwsErrors.translate("CreateUpdatedWorkspaceImage from " + job.image() + " to \"" + check.newImageName() + "\"", e);
+        }
+    }
+
+    private StartedImage adopt(ImageJob job, WorkspaceImage existing) {
+        Map<String, String> tags = AwsErrors.call("DescribeTags " + existing.imageId(),
+                () -> workSpaces.describeTags(r -> r.resourceId(existing.imageId())).tagList().stream()
+                        .collect(Collectors.toMap(Tag::key, tag -> tag.value() == null ? "" : tag.value())));
+        if (!PipelineTags.madeFor(tags, job)) {
+            throw new ImageUpdateException("WorkSpaces image \"" + existing.name() + "\" (" + existing.imageId()
+                    + ") already exists but was not made by euc-image-updater from " + job.image() + " on " + job.runDate()
+                    + " (rename or delete it, then run again)");
+        }
+        return new StartedImage(existing.imageId(), existing.name(), true);
+    }
+
+    @Override
+    public ImageStatus describeUpdatedImage(String newImage) {
+        WorkspaceImage image = describe(newImage)
+                .orElseThrow(() -> new ImageUpdateException("the updated WorkSpaces image " + newImage
+                        + " has disappeared (deleted while it was being built?)"));
+        return switch (image.stateAsString()) {
+            case "AVAILABLE" -> ImageStatus.of(ImageState.AVAILABLE, "AVAILABLE", null);
+            case "ERROR" -> ImageStatus.of(ImageState.FAILED, "ERROR", failureReason(image));
+            default -> ImageStatus.of(ImageState.PENDING, image.stateAsString(), null);
+        };
+    }
+
+    private static String failureReason(WorkspaceImage image) {
+        StringBuilder reason = new StringBuilder("WorkSpaces image is ERROR");
+        if (image.errorCode() != null || image.errorMessage() != null) {
+            reason.append(": ").append(image.errorCode()).append(" ").append(image.errorMessage());
+        }
+        if (image.hasErrorDetails() && !image.errorDetails().isEmpty()) {
+            reason.append("; ").append(image.errorDetails().stream()
+                    .map(detail -> detail.errorCodeAsString() + " " + detail.errorMessage())
+                    .collect(Collectors.joining("; ")));
+        }
+        return reason.toString();
+    }
+
+    private Optional<WorkspaceImage> describe(String imageId) {
+        return AwsErrors.call("DescribeWorkspaceImages " + imageId,
+                () -> workSpaces.describeWorkspaceImages(r -> r.imageIds(imageId)).images().stream().findFirst());
+    }
+
+    /** WorkSpaces cannot look an image up by name, so the account's own images are listed page by page. */
+    private Optional<WorkspaceImage> findOwnedByName(String name) {
+        String nextToken = null;
+        do {
+            String token = nextToken;
+            DescribeWorkspaceImagesResponse page = AwsErrors.call("DescribeWorkspaceImages (owned)",
+                    () -> workSpaces.describeWorkspaceImages(r -> r.imageType(ImageType.OWNED).nextToken(token)));
+            Optional<WorkspaceImage> match = page.images().stream().filter(image -> name.equals(image.name())).findFirst();
+            if (match.isPresent()) {
+                return match;
+            }
+            nextToken = page.nextToken();
+        } while (nextToken != null);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,20 @@
+package com.eucimageupdater.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What the state machine hands the plan step: the execution input as given, the execution's identity, and the
+ * deployment's settings (substituted into the ASL as strings by CDK or the local runner).
+ *
+ * @param configuredImages the images configured at deploy time, as JSON text
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PlanRequest(
+        JsonNode input,
+        String executionName,
+        String startTime,
+        String configuredImages,
+        String pollIntervalSeconds,
+        String maxWaitMinutes,
+        String maxConcurrency) {}

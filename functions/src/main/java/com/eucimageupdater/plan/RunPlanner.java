@@ -1,0 +1,98 @@
+package com.eucimageupdater.plan;
+
+import com.eucimageupdater.images.ImageJob;
+import com.eucimageupdater.images.ImageRequest;
+import com.eucimageupdater.images.ImageRequests;
+import com.eucimageupdater.images.ParsedImages;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides what a run does: the images from the input, or the configured ones when the input names none (the
+ * schedule's {@code {}}, the console's default {@code {"Comment": ...}}), each validated and planned.
+ */
+public final class RunPlanner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public RunPlan plan(PlanRequest request) {
+        List<String> problems = new ArrayList<>();
+        String runDate = runDate(request.startTime());
+        int pollIntervalSeconds = setting("pollIntervalSeconds", request.pollIntervalSeconds(), 1, 86_400, problems);
+        int maxWaitMinutes = setting("maxWaitMinutes", request.maxWaitMinutes(), 1, 525_600, problems);
+        int maxConcurrency = setting("maxConcurrency", request.maxConcurrency(), 1, 1_000, problems);
+        ParsedImages images = images(request, problems);
+        problems.addAll(images.problems());
+        if (!problems.isEmpty()) {
+            return new RunPlan(request.executionName(), runDate, Math.max(1, maxConcurrency), List.of(), problems);
+        }
+        int maxPolls = Math.max(1, (int) Math.ceil(maxWaitMinutes * 60.0 / pollIntervalSeconds));
+        String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
+        List<ImageJob> jobs = images.requests().stream()
+                .map(image -> job(image, runDate, request.executionName(), pollIntervalSeconds, maxPolls, maxWaitText))
+                .toList();
+        return new RunPlan(request.executionName(), runDate, maxConcurrency, jobs, List.of());
+    }
+
+    private static ParsedImages images(PlanRequest request, List<String> problems) {
+        JsonNode input = request.input();
+        if (input != null && !input.isNull() && !input.isObject()) {
+            problems.add("input: must be a JSON object such as {\"images\": [...]} or {} for the configured images");
+            return new ParsedImages(List.of(), List.of());
+        }
+        JsonNode given = input == null ? null : input.get("images");
+        if (given != null && !(given.isArray() && given.isEmpty()) && !given.isNull()) {
+            return ImageRequests.parse(given, "images");
+        }
+        ParsedImages configured = ImageRequests.parse(configuredImages(request.configuredImages(), problems), "configuredImages");
+        if (configured.valid() && configured.requests().isEmpty() && problems.isEmpty()) {
+            problems.add("images: the input names no images and none are configured; pass {\"images\": [...]} or set the"
+                    + " \"images\" context in cdk.json and deploy again");
+        }
+        return configured;
+    }
+
+    private static JsonNode configuredImages(String text, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            problems.add("configuredImages: is not valid JSON (" + e.getOriginalMessage() + "); check the \"images\" context in cdk.json");
+            return null;
+        }
+    }
+
+    private static ImageJob job(ImageRequest image, String runDate, String executionName, int pollIntervalSeconds,
+            int maxPolls, String maxWaitText) {
+        return new ImageJob(image.service(), image.image(), image.displayName(), image.description(), image.tags(), runDate,
+                executionName, pollIntervalSeconds, maxPolls, maxWaitText, null, null, null);
+    }
+
+    private static String runDate(String startTime) {
+        try {
+            return Instant.parse(startTime).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        } catch (NullPointerException | DateTimeParseException e) {
+            throw new IllegalArgumentException("startTime: must be the execution's ISO-8601 start time, got " + startTime, e);
+        }
+    }
+
+    private static int setting(String name, String value, int min, int max, List<String> problems) {
+        try {
+            int parsed = Integer.parseInt(value == null ? "" : value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the rule
+        }
+        problems.add("settings." + name + ": must be a whole number from " + min + " to " + max + ", got \"" + value + "\"");
+        return min;
+    }
+}

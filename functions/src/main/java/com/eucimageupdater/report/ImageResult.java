@@ -1,0 +1,49 @@
+package com.eucimageupdater.report;
+
+import com.eucimageupdater.images.ImageUpdateException;
+import com.eucimageupdater.images.Service;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** One image's result, normalised from whichever state ended its branch of the Map. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ImageResult(
+        Service service, String image, Outcome outcome, String newImage, String newImageName, String state, String reason) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OUR_FAILURE = ImageUpdateException.class.getName();
+
+    static ImageResult from(JsonNode raw) {
+        Outcome outcome = Outcome.valueOf(raw.path("outcome").asText(Outcome.FAILED.name()));
+        String reason = raw.has("error") ? reasonFromError(raw.get("error")) : text(raw, "reason");
+        if (reason == null && outcome == Outcome.UP_TO_DATE) {
+            reason = text(raw, "detail");
+        }
+        return new ImageResult(Service.valueOf(raw.path("service").asText()), raw.path("image").asText(), outcome,
+                text(raw, "newImage"), text(raw, "newImageName"), text(raw, "state"), reason);
+    }
+
+    /** A caught error's Cause is a Lambda error document for our functions, plain text for Step Functions' own. */
+    private static String reasonFromError(JsonNode error) {
+        String name = error.path("Error").asText("error");
+        String cause = error.path("Cause").asText("");
+        String message = cause;
+        try {
+            JsonNode document = JSON.readTree(cause);
+            if (document != null && document.hasNonNull("errorMessage")) {
+                message = document.get("errorMessage").asText();
+            }
+        } catch (java.io.IOException notJson) {
+            // Step Functions' own errors (States.Timeout, Lambda.*) carry plain text.
+        }
+        if (name.equals(OUR_FAILURE)) {
+            return message;
+        }
+        String shortName = name.substring(name.lastIndexOf('.') + 1);
+        return message.isBlank() ? shortName : shortName + ": " + message;
+    }
+
+    private static String text(JsonNode raw, String field) {
+        return raw.hasNonNull(field) ? raw.get(field).asText() : null;
+    }
+}

@@ -1,0 +1,84 @@
+package com.eucimageupdater.report;
+
+import com.eucimageupdater.report.RunReport.Counts;
+import com.eucimageupdater.report.RunReport.MessageAttribute;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes the one mail of a run: a subject that counts outcomes and a body a person reads in five seconds. */
+public final class RunReporter {
+    /** SNS subjects: at most 100 printable ASCII characters, no line breaks. */
+    private static final int SUBJECT_MAX = 100;
+    private static final String TOOL = "euc-image-updater";
+
+    public RunReport report(ReportRequest request) {
+        List<ImageResult> results = request.results().stream().map(ImageResult::from).toList();
+        Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.UP_TO_DATE), count(results, Outcome.FAILED));
+        String status = !request.problems().isEmpty() ? "INPUT_REJECTED" : counts.failed() > 0 ? "SOME_FAILED" : "SUCCEEDED";
+        String subject = !request.problems().isEmpty()
+                ? TOOL + ": input rejected, " + plural(request.problems().size(), "problem") + ", nothing changed"
+                : TOOL + ": " + counts.updated() + " updated, " + counts.upToDate() + " up to date, " + counts.failed() + " failed";
+        String body = request.problems().isEmpty() ? resultsBody(request, results, counts) : problemsBody(request);
+        Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
+        attributes.put("status", MessageAttribute.string(status));
+        attributes.put("updated", MessageAttribute.number(counts.updated()));
+        attributes.put("upToDate", MessageAttribute.number(counts.upToDate()));
+        attributes.put("failed", MessageAttribute.number(counts.failed()));
+        return new RunReport(asciiSubject(subject), body, attributes, counts, results, request.problems());
+    }
+
+    private static String resultsBody(ReportRequest request, List<ImageResult> results, Counts counts) {
+        StringBuilder body = new StringBuilder(header(request));
+        for (ImageResult result : results) {
+            body.append(String.format("%-10s %-10s %s", result.outcome(), result.service(), result.image()));
+            if (result.newImageName() != null || result.newImage() != null) {
+                String newImage = result.newImageName() != null ? result.newImageName() : result.newImage();
+                body.append(" -> ").append(newImage);
+                if (result.newImage() != null && !result.newImage().equals(newImage)) {
+                    body.append(" (").append(result.newImage()).append(")");
+                }
+            }
+            if (result.state() != null) {
+                body.append(" [").append(result.state()).append("]");
+            }
+            body.append('\n');
+            if (result.outcome() == Outcome.FAILED && result.reason() != null) {
+                body.append("           reason: ").append(result.reason()).append('\n');
+            }
+        }
+        body.append('\n').append(counts.updated()).append(" updated, ").append(counts.upToDate()).append(" up to date, ")
+                .append(counts.failed()).append(" failed.\n");
+        if (counts.updated() > 0) {
+            body.append("New images are AVAILABLE: test them, then point your fleets and bundles at them.\n");
+        }
+        if (counts.failed() > 0) {
+            body.append("Failed images keep their source image unchanged; see each reason above.\n");
+        }
+        return body.toString();
+    }
+
+    private static String problemsBody(ReportRequest request) {
+        StringBuilder body = new StringBuilder(header(request));
+        body.append("The input was rejected before any AWS call; nothing was created. Fix these and run again:\n");
+        request.problems().forEach(problem -> body.append("- ").append(problem).append('\n'));
+        return body.toString();
+    }
+
+    private static String header(ReportRequest request) {
+        return TOOL + " run " + request.executionName() + " on " + request.runDate() + "\n\n";
+    }
+
+    private static int count(List<ImageResult> results, Outcome outcome) {
+        return (int) results.stream().filter(result -> result.outcome() == outcome).count();
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private static String asciiSubject(String subject) {
+        String ascii = subject.replaceAll("[^\\x20-\\x7E]", "?");
+        return ascii.length() <= SUBJECT_MAX ? ascii : ascii.substring(0, SUBJECT_MAX);
+    }
+}
