@@ -1,0 +1,107 @@
+package com.eucimageupdater.images;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ImageRequestsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ParsedImages parse(String json) throws Exception {
+        return ImageRequests.parse(JSON.readTree(json), "images");
+    }
+
+    private static void assertSingleProblem(String json, String expectedStart, String expectedRule) throws Exception {
+        List<String> problems = parse(json).problems();
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith(expectedStart), problems.get(0));
+        assertTrue(problems.get(0).contains(expectedRule), problems.get(0));
+    }
+
+    @Test
+    void validImagesOfBothServicesAreAcceptedWithUnknownFieldsIgnored() throws Exception {
+        ParsedImages parsed = parse("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "displayName": "Base", "description": "Monthly: base",
+                  "tags": {"team": "euc"}, "owner": "ignored"},
+                 {"service": "workspaces", "image": "wsi-0a1b2c3d4", "description": "Finance desktop (Win10)"}]""");
+        assertTrue(parsed.valid(), parsed.problems()::toString);
+        assertEquals(List.of(
+                new ImageRequest(Service.APPSTREAM, "Base-Win2022", "Base", "Monthly: base", Map.of("team", "euc")),
+                new ImageRequest(Service.WORKSPACES, "wsi-0a1b2c3d4", null, "Finance desktop (Win10)", Map.of())), parsed.requests());
+    }
+
+    @Test
+    void missingListIsEmptyAndValid() {
+        assertTrue(ImageRequests.parse(null, "images").valid());
+        assertTrue(ImageRequests.parse(null, "images").requests().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown service              | [{"service": "EC2", "image": "x"}]                                       | images[0].service | must be "APPSTREAM" or "WORKSPACES"
+            missing service              | [{"image": "x"}]                                                         | images[0].service | is required
+            missing image                | [{"service": "APPSTREAM"}]                                               | images[0].image   | is required
+            appstream name with a space  | [{"service": "APPSTREAM", "image": "my image"}]                          | images[0].image   | not an AppStream image name
+            appstream name with a colon  | [{"service": "APPSTREAM", "image": "base:v2"}]                           | images[0].image   | no spaces or colons
+            workspaces name not an id    | [{"service": "WORKSPACES", "image": "ws-123"}]                           | images[0].image   | not a WorkSpaces image id
+            workspaces id upper case     | [{"service": "WORKSPACES", "image": "wsi-0A1B2C3D4"}]                    | images[0].image   | lowercase
+            workspaces colon description | [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": "Patched 10:00"}] | images[0].description | no colon
+            workspaces empty description | [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": ""}]  | images[0].description | 1-256 characters
+            workspaces display name      | [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "displayName": "x"}] | images[0].displayName | no display name
+            display name too long        | [{"service": "APPSTREAM", "image": "a", "displayName": "%s"}]            | images[0].displayName | at most 100
+            tag key reserved by aws      | [{"service": "APPSTREAM", "image": "a", "tags": {"aws:x": "1"}}]         | images[0].tags.aws:x | reserved by AWS
+            tag key of the pipeline      | [{"service": "APPSTREAM", "image": "a", "tags": {"euc-image-updater:x": "1"}}] | images[0].tags.euc-image-updater:x | set by the pipeline
+            tag value with bad character | [{"service": "APPSTREAM", "image": "a", "tags": {"team": "a*b"}}]        | images[0].tags.team (value) | may contain only
+            tag value not a string       | [{"service": "APPSTREAM", "image": "a", "tags": {"team": 5}}]            | images[0].tags.team | must be strings
+            tags not an object           | [{"service": "APPSTREAM", "image": "a", "tags": ["team"]}]               | images[0].tags | must be an object
+            entry not an object          | ["Base-Win2022"]                                                         | images[0] | must be an object
+            list not a list              | {"service": "APPSTREAM"}                                                 | images | must be a list
+            """)
+    void eachBrokenRuleIsReportedWithItsFieldAndRule(String rule, String json, String field, String message) throws Exception {
+        assertSingleProblem(json.replace("%s", "d".repeat(101)), field + ":", message);
+    }
+
+    @Test
+    void tooManyTagsLeaveRoomForThePipelinesOwn() throws Exception {
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < 48; i++) {
+            tags.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": \"v\"");
+        }
+        assertSingleProblem("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"tags\": {" + tags + "}}]", "images[0].tags:", "at most 47 tags");
+    }
+
+    @Test
+    void aTagKeyLongerThan127CharactersIsRejected() throws Exception {
+        assertSingleProblem("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"tags\": {\"" + "k".repeat(128) + "\": \"v\"}}]",
+                "images[0].tags.", "must be 1-127 characters");
+    }
+
+    @Test
+    void anImageListedTwiceIsReportedOnce() throws Exception {
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "a"}, {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4"},
+                 {"service": "APPSTREAM", "image": "a"}]""", "images[2]:", "listed twice (also images[0])");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() throws Exception {
+        ParsedImages parsed = parse("""
+                [{"service": "EC2", "image": "x"}, {"service": "WORKSPACES", "image": "ws-1", "description": "a:b"},
+                 {"service": "APPSTREAM", "image": "ok"}]""");
+        assertEquals(3, parsed.problems().size(), parsed.problems()::toString);
+        assertEquals(List.of("ok"), parsed.requests().stream().map(ImageRequest::image).toList());
+    }
+
+    @Test
+    void problemsNameTheListAsTheCallerCallsIt() throws Exception {
+        JsonNode images = JSON.readTree("[{\"service\": \"APPSTREAM\"}]");
+        assertTrue(ImageRequests.parse(images, "context.images").problems().get(0).startsWith("context.images[0].image:"));
+    }
+}

@@ -1,0 +1,97 @@
+package com.eucimageupdater.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.eucimageupdater.images.ImageJob;
+import com.eucimageupdater.images.Service;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RunPlannerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONFIGURED = "[{\"service\": \"WORKSPACES\", \"image\": \"wsi-0a1b2c3d4\", \"tags\": {\"team\": \"euc\"}}]";
+    private final RunPlanner planner = new RunPlanner();
+
+    private static PlanRequest request(String input, String configured) throws Exception {
+        return new PlanRequest(JSON.readTree(input), "monthly-2026-11", "2026-11-10T06:00:00.123Z", configured, "900", "480", "5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"Comment\": \"Insert your JSON here\"}", "{\"images\": []}", "{\"images\": null}"})
+    void inputWithoutImagesRunsTheConfiguredImages(String input) throws Exception {
+        RunPlan plan = planner.plan(request(input, CONFIGURED));
+        assertEquals(List.of(), plan.problems());
+        assertEquals(List.of("wsi-0a1b2c3d4"), plan.images().stream().map(ImageJob::image).toList());
+        assertEquals(Map.of("team", "euc"), plan.images().get(0).tags());
+    }
+
+    @Test
+    void imagesInTheInputReplaceTheConfiguredOnes() throws Exception {
+        RunPlan plan = planner.plan(request("{\"images\": [{\"service\": \"APPSTREAM\", \"image\": \"Base-Win2022\"}]}", CONFIGURED));
+        assertEquals(1, plan.images().size());
+        assertEquals(Service.APPSTREAM, plan.images().get(0).service());
+    }
+
+    @Test
+    void everyJobCarriesTheRunAndItsPollBound() throws Exception {
+        ImageJob job = planner.plan(request("{}", CONFIGURED)).images().get(0);
+        assertEquals("2026-11-10", job.runDate());
+        assertEquals("monthly-2026-11", job.executionName());
+        assertEquals(900, job.pollIntervalSeconds());
+        assertEquals(32, job.maxPolls(), "480 minutes at one poll every 15 minutes");
+        assertEquals("8 h", job.maxWaitText());
+    }
+
+    @Test
+    void aWaitThatIsNotWholeHoursIsSaidInMinutesAndRoundsPollsUp() throws Exception {
+        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5");
+        ImageJob job = planner.plan(request).images().get(0);
+        assertEquals(10, job.maxPolls());
+        assertEquals("95 min", job.maxWaitText());
+    }
+
+    @Test
+    void nothingInTheInputAndNothingConfiguredIsAProblem() throws Exception {
+        RunPlan plan = planner.plan(request("{}", "[]"));
+        assertEquals(1, plan.problems().size());
+        assertTrue(plan.problems().get(0).startsWith("images: the input names no images and none are configured"));
+        assertTrue(plan.images().isEmpty());
+    }
+
+    @Test
+    void badInputImagesStopTheWholeRun() throws Exception {
+        RunPlan plan = planner.plan(request("""
+                {"images": [{"service": "APPSTREAM", "image": "good"}, {"service": "WORKSPACES", "image": "bad"}]}""", CONFIGURED));
+        assertTrue(plan.images().isEmpty(), "no image runs when any is invalid");
+        assertEquals(1, plan.problems().size());
+        assertTrue(plan.problems().get(0).startsWith("images[1].image:"));
+    }
+
+    @Test
+    void inputThatIsNotAnObjectIsAProblem() throws Exception {
+        RunPlan plan = planner.plan(request("[1, 2]", CONFIGURED));
+        assertTrue(plan.problems().get(0).startsWith("input: must be a JSON object"));
+    }
+
+    @Test
+    void brokenDeploymentSettingsAreReportedByName() throws Exception {
+        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", "2026-11-10T06:00:00Z", "not json", "0", "x", "5");
+        List<String> problems = planner.plan(request).problems();
+        assertEquals(3, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("settings.pollIntervalSeconds: must be a whole number from 1"));
+        assertTrue(problems.get(1).startsWith("settings.maxWaitMinutes:"));
+        assertTrue(problems.get(2).startsWith("configuredImages: is not valid JSON"));
+    }
+
+    @Test
+    void aMissingStartTimeIsAnError() throws Exception {
+        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", null, CONFIGURED, "900", "480", "5");
+        assertThrows(IllegalArgumentException.class, () -> planner.plan(request));
+    }
+}

@@ -1,0 +1,55 @@
+package com.eucimageupdater.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The state machine file with its {@code ${...}} placeholders filled in, as CloudFormation would for CDK. */
+final class Definition {
+    static final Path DEFAULT_FILE = Path.of("statemachine", "image-updater.asl.json");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FUNCTION_ARN_PREFIX = "arn:aws:lambda:%s:%s:function:euc-image-updater-";
+
+    private Definition() {}
+
+    /** Local stand-ins for the deployed functions' ARNs, by placeholder name. */
+    static Map<String, String> functionArns(String region, String account) {
+        Map<String, String> arns = new LinkedHashMap<>();
+        for (String step : new String[] {"Plan", "Check", "Start", "Poll", "Report"}) {
+            arns.put(step + "FunctionArn", FUNCTION_ARN_PREFIX.formatted(region, account) + step.toLowerCase());
+        }
+        return arns;
+    }
+
+    /** JSON text escaped to sit inside a JSON string literal of the definition. */
+    static String asStringContent(JsonNode value) {
+        try {
+            String quoted = JSON.writeValueAsString(JSON.writeValueAsString(value));
+            return quoted.substring(1, quoted.length() - 1);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + value, e);
+        }
+    }
+
+    static String render(Path file, Map<String, String> substitutions) throws IOException {
+        Matcher matcher = PLACEHOLDER.matcher(Files.readString(file));
+        StringBuilder rendered = new StringBuilder();
+        while (matcher.find()) {
+            String value = substitutions.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException(file + " uses ${" + matcher.group(1) + "}, which has no local substitution");
+            }
+            matcher.appendReplacement(rendered, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(rendered);
+        return rendered.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package com.eucimageupdater.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a local execution ended.
+ *
+ * @param report the run's report (subject, message, counts, per-image results), or null if none was written
+ */
+record ExecutionResult(String status, String error, String cause, JsonNode report, List<ExecutionEvent> events, Duration elapsed) {
+
+    boolean succeeded() {
+        return "ExecutionSucceeded".equals(status);
+    }
+}

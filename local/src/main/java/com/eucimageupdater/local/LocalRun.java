@@ -1,0 +1,181 @@
+package com.eucimageupdater.local;
+
+import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.simulator.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** The README's main command: one full workflow run, on the embedded simulator by default. */
+public final class LocalRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DEFAULT_INPUT = Path.of("events", "local-run.json");
+    private static final String USAGE = """
+            Usage: ./run-local [options]
+              --input FILE                  execution input (default events/local-run.json; {} uses cdk.json's images)
+              --scenario FILE               simulated account to run against (default: the built-in scenario)
+              --wait-ms N                   every Wait and Retry interval in milliseconds (default 100 on the simulator)
+              --poll-interval-seconds N     as deployed (default 900)
+              --max-wait-minutes N          bound on waiting for one image (default 480)
+              --max-concurrency N           images processed at once (default 5)
+              --target sim|aws              aws: a real account through the SDK's default credential, region and
+                                            endpoint chain; real waits unless --wait-ms is given
+              --topic-arn ARN               with --target aws: the SNS topic to mail (or EUC_TOPIC_ARN)
+            """;
+
+    private LocalRun() {}
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) throws IOException, InterruptedException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.print(USAGE);
+            return 2;
+        }
+        JsonNode input = JSON.readTree(Files.readString(options.input));
+        JsonNode configuredImages = configuredImages();
+        if (options.target.equals("aws")) {
+            return runOnAws(options, input, configuredImages, out);
+        }
+        Scenario scenario = options.scenario == null ? Scenario.defaultScenario() : Scenario.load(options.scenario);
+        try (SimulatedAccount account = new SimulatedAccount(scenario)) {
+            String topicArn = "arn:aws:sns:" + scenario.region() + ":" + scenario.accountId() + ":euc-image-updater";
+            out.println("Simulated AWS account " + scenario.accountId() + " in " + scenario.region() + " at "
+                    + account.simulator().endpoint());
+            ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, configuredImages,
+                    options.settings(100L), account.target(topicArn), new ProgressPrinter(out));
+            account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
+            return finish(result, out);
+        }
+    }
+
+    private static int runOnAws(Options options, JsonNode input, JsonNode configuredImages, PrintStream out)
+            throws IOException, InterruptedException {
+        String topicArn = options.topicArn != null ? options.topicArn : System.getenv("EUC_TOPIC_ARN");
+        if (topicArn == null) {
+            out.println("--target aws needs --topic-arn ARN or EUC_TOPIC_ARN: the mail goes to a real topic");
+            return 2;
+        }
+        String[] arn = topicArn.split(":");
+        SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(), sns, arn[3], arn[4], topicArn);
+        ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, configuredImages, options.settings(null),
+                target, new ProgressPrinter(out));
+        if (result.report() != null) {
+            printMail(result.report().path("subject").asText(), result.report().path("message").asText(), out);
+        }
+        return finish(result, out);
+    }
+
+    private static int finish(ExecutionResult result, PrintStream out) {
+        if (result.report() != null) {
+            ResultTable.print(result.report().path("results"), out);
+        }
+        out.printf("%nExecution %s in %.1f s%s%n", result.succeeded() ? "SUCCEEDED" : "FAILED",
+                result.elapsed().toMillis() / 1000.0, result.succeeded() ? "" : ": " + result.error() + " " + result.cause());
+        return result.succeeded() ? 0 : 1;
+    }
+
+    private static void printMail(String subject, String message, PrintStream out) {
+        out.println();
+        out.println("---- mail sent through SNS ----");
+        out.println("Subject: " + subject);
+        out.println();
+        out.print(message);
+        out.println("-------------------------------");
+    }
+
+    /** The images cdk.json configures for a deployment, used when the input names none. */
+    private static JsonNode configuredImages() throws IOException {
+        Path cdkJson = Path.of("cdk.json");
+        if (!Files.exists(cdkJson)) {
+            return JSON.createArrayNode();
+        }
+        JsonNode images = JSON.readTree(cdkJson.toFile()).path("context").path("images");
+        return images.isMissingNode() ? JSON.createArrayNode() : images;
+    }
+
+    private static final class Options {
+        Path input = DEFAULT_INPUT;
+        Path scenario;
+        Long waitMillis;
+        int pollIntervalSeconds = 900;
+        int maxWaitMinutes = 480;
+        int maxConcurrency = 5;
+        String target = "sim";
+        String topicArn;
+
+        static Options parse(String[] args) {
+            Options options = new Options();
+            Deque<String> rest = new ArrayDeque<>(List.of(args));
+            while (!rest.isEmpty()) {
+                String option = rest.pop();
+                if (option.equals("--help") || option.equals("-h")) {
+                    throw new IllegalArgumentException("euc-image-updater local run");
+                }
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException(option + ": needs a value (or is not an option)");
+                }
+                String value = rest.pop();
+                switch (option) {
+                    case "--input" -> options.input = existingFile(option, value);
+                    case "--scenario" -> options.scenario = existingFile(option, value);
+                    case "--wait-ms" -> options.waitMillis = (long) number(option, value, 0);
+                    case "--poll-interval-seconds" -> options.pollIntervalSeconds = number(option, value, 1);
+                    case "--max-wait-minutes" -> options.maxWaitMinutes = number(option, value, 1);
+                    case "--max-concurrency" -> options.maxConcurrency = number(option, value, 1);
+                    case "--target" -> options.target = oneOf(option, value, "sim", "aws");
+                    case "--topic-arn" -> options.topicArn = value;
+                    default -> throw new IllegalArgumentException(option + ": unknown option");
+                }
+            }
+            return options;
+        }
+
+        LocalWorkflow.Settings settings(Long defaultWaitMillis) {
+            Long wait = waitMillis != null ? waitMillis : defaultWaitMillis;
+            return new LocalWorkflow.Settings(pollIntervalSeconds, maxWaitMinutes, maxConcurrency, wait, wait == null ? null : wait / 2);
+        }
+
+        private static Path existingFile(String option, String value) {
+            Path file = Path.of(value);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(option + ": no such file " + value);
+            }
+            return file;
+        }
+
+        private static int number(String option, String value, int min) {
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed >= min) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the rule
+            }
+            throw new IllegalArgumentException(option + ": must be a whole number >= " + min + ", got " + value);
+        }
+
+        private static String oneOf(String option, String value, String... allowed) {
+            if (!List.of(allowed).contains(value)) {
+                throw new IllegalArgumentException(option + ": must be one of " + String.join(", ", allowed) + ", got " + value);
+            }
+            return value;
+        }
+    }
+}

