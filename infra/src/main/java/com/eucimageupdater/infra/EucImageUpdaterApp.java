@@ -1,0 +1,38 @@
+package com.eucimageupdater.infra;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.nio.file.Path;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.StackProps;
+
+/** The CDK app; {@code cdk synth} runs it from the project root, where cdk.json is. */
+public final class EucImageUpdaterApp {
+    public static final String STACK_NAME = "EucImageUpdater";
+
+    private EucImageUpdaterApp() {}
+
+    public static void main(String[] args) {
+        App app = new App();
+        UpdaterConfig config;
+        try {
+            config = UpdaterConfig.fromContext(key -> app.getNode().tryGetContext(key));
+        } catch (UpdaterConfig.InvalidConfigurationException e) {
+            // The problems are the whole message; a stack trace would only bury them.
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        build(app, config, EucImageUpdaterStack.Sources.inProject(Path.of("")));
+        app.synth();
+    }
+
+    /** The stack with the cdk-nag AWS Solutions checks applied, as deployed and as tested. */
+    public static EucImageUpdaterStack build(App app, UpdaterConfig config, EucImageUpdaterStack.Sources sources) {
+        EucImageUpdaterStack stack = new EucImageUpdaterStack(app, STACK_NAME, StackProps.builder()
+                .description("euc-image-updater: keeps AppStream 2.0 and WorkSpaces images patched every month")
+                .build(), config, sources);
+        Aspects.of(app).add(new AwsSolutionsChecks());
+        return stack;
+    }
+}

@@ -1,0 +1,268 @@
+package com.eucimageupdater.infra;
+
+import com.eucimageupdater.images.ImageRequests;
+import com.eucimageupdater.images.ParsedImages;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The deploy-time settings, read from CDK context (cdk.json or {@code cdk synth -c key=value}) and validated
+ * before any resource is defined. Every problem names its context key and rule, and all are reported at once.
+ */
+public record UpdaterConfig(
+        JsonNode images,
+        String scheduleExpression,
+        String scheduleTimeZone,
+        boolean scheduleEnabled,
+        List<String> notificationEmails,
+        int pollIntervalMinutes,
+        int maxWaitHours,
+        int maxConcurrency) {
+
+    public static final String IMAGES = "images";
+    public static final String SCHEDULE_EXPRESSION = "scheduleExpression";
+    public static final String SCHEDULE_TIME_ZONE = "scheduleTimeZone";
+    public static final String SCHEDULE_ENABLED = "scheduleEnabled";
+    public static final String NOTIFICATION_EMAILS = "notificationEmails";
+    public static final String POLL_INTERVAL_MINUTES = "pollIntervalMinutes";
+    public static final String MAX_WAIT_HOURS = "maxWaitHours";
+    public static final String MAX_CONCURRENCY = "maxConcurrency";
+
+    /** The state machine's own TimeoutSeconds (statemachine/image-updater.asl.json): a safety net of 7 days. */
+    static final int EXECUTION_TIMEOUT_HOURS = 168;
+
+    /** The Wednesday after Patch Tuesday (the second Tuesday of the month), when Windows updates are out. */
+    static final String DEFAULT_SCHEDULE = "cron(0 6 ? * WED#2 *)";
+    static final String DEFAULT_TIME_ZONE = "UTC";
+    static final int DEFAULT_POLL_INTERVAL_MINUTES = 15;
+    /** AppStream says an update "might take several hours". */
+    static final int DEFAULT_MAX_WAIT_HOURS = 8;
+    static final int DEFAULT_MAX_CONCURRENCY = 5;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CRON = Pattern.compile("^cron\\((.+)\\)$");
+    private static final Pattern RATE = Pattern.compile("^rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    public UpdaterConfig {
+        notificationEmails = List.copyOf(notificationEmails);
+    }
+
+    /**
+     * @param context looks up a context key; returns null when the key is unset. Values may be JSON types
+     *                (from cdk.json) or strings (from {@code -c key=value} on the command line).
+     * @throws InvalidConfigurationException listing every problem found
+     */
+    public static UpdaterConfig fromContext(Function<String, Object> context) {
+        Reader reader = new Reader(context);
+        UpdaterConfig config = new UpdaterConfig(
+                reader.images(),
+                reader.scheduleExpression(),
+                reader.timeZone(),
+                reader.bool(SCHEDULE_ENABLED, true),
+                reader.emails(),
+                reader.integer(POLL_INTERVAL_MINUTES, DEFAULT_POLL_INTERVAL_MINUTES, 1, 60),
+                reader.integer(MAX_WAIT_HOURS, DEFAULT_MAX_WAIT_HOURS, 1, 48),
+                reader.integer(MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY, 1, 40));
+        reader.requireFitsExecutionTimeout(config);
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidConfigurationException(reader.problems);
+        }
+        return config;
+    }
+
+    /**
+     * Worst case for the configured images: the Map runs maxConcurrency at a time, each may wait maxWaitHours,
+     * and an hour per round covers the checks, starts and retries around the waiting.
+     */
+    public int worstCaseHours() {
+        int rounds = Math.max(1, (configuredImageCount() + maxConcurrency - 1) / maxConcurrency);
+        return rounds * (maxWaitHours + 1);
+    }
+
+    public int configuredImageCount() {
+        return images.size();
+    }
+
+    /** The configured images as compact JSON text, the shape the Plan function expects. */
+    public String imagesJson() {
+        return images.toString();
+    }
+
+    /** Thrown at synth when the context holds invalid settings. */
+    public static final class InvalidConfigurationException extends IllegalArgumentException {
+        private final List<String> problems;
+
+        InvalidConfigurationException(List<String> problems) {
+            super("Invalid CDK context (cdk.json \"context\" or -c key=value):\n  - " + String.join("\n  - ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    /** Reads one key at a time, recording problems instead of stopping at the first. */
+    private static final class Reader {
+        private final Function<String, Object> context;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Function<String, Object> context) {
+            this.context = context;
+        }
+
+        JsonNode images() {
+            JsonNode images = json(IMAGES);
+            if (images == null) {
+                return JsonNodeFactory.instance.arrayNode();
+            }
+            ParsedImages parsed = ImageRequests.parse(images, IMAGES);
+            problems.addAll(parsed.problems());
+            return images;
+        }
+
+        void requireFitsExecutionTimeout(UpdaterConfig config) {
+            if (problems.isEmpty() && config.worstCaseHours() > EXECUTION_TIMEOUT_HOURS) {
+                problems.add(IMAGES + ", " + MAX_CONCURRENCY + ", " + MAX_WAIT_HOURS + ": " + config.configuredImageCount()
+                        + " images, " + config.maxConcurrency() + " at a time, each waiting up to " + config.maxWaitHours()
+                        + " h, could take " + config.worstCaseHours() + " h, more than the execution's " + EXECUTION_TIMEOUT_HOURS
+                        + " h timeout: raise " + MAX_CONCURRENCY + " or lower " + MAX_WAIT_HOURS);
+            }
+        }
+
+        String scheduleExpression() {
+            String expression = string(SCHEDULE_EXPRESSION, DEFAULT_SCHEDULE);
+            String problem = scheduleProblem(expression);
+            if (problem != null) {
+                problems.add(SCHEDULE_EXPRESSION + ": " + problem + ", got \"" + expression + "\"");
+            }
+            return expression;
+        }
+
+        String timeZone() {
+            String zone = string(SCHEDULE_TIME_ZONE, DEFAULT_TIME_ZONE);
+            // ZoneId.of also accepts offsets such as "+02:00", which EventBridge Scheduler rejects.
+            if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+                problems.add(SCHEDULE_TIME_ZONE + ": must be an IANA time zone name such as \"UTC\" or \"Europe/Berlin\", got \""
+                        + zone + "\"");
+            }
+            return zone;
+        }
+
+        List<String> emails() {
+            JsonNode node = json(NOTIFICATION_EMAILS);
+            if (node == null) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                problems.add(NOTIFICATION_EMAILS + ": must be a list of e-mail addresses, e.g. [\"euc-admins@example.com\"]");
+                return List.of();
+            }
+            Set<String> emails = new LinkedHashSet<>();
+            for (int i = 0; i < node.size(); i++) {
+                String at = NOTIFICATION_EMAILS + "[" + i + "]";
+                JsonNode email = node.get(i);
+                if (!email.isTextual() || !EMAIL.matcher(email.asText()).matches()) {
+                    problems.add(at + ": must be an e-mail address like name@example.com, got " + email);
+                } else if (!emails.add(email.asText())) {
+                    problems.add(at + ": " + email + " is listed twice; each address is subscribed once");
+                }
+            }
+            return List.copyOf(emails);
+        }
+
+        int integer(String key, int defaultValue, int min, int max) {
+            Object value = context.apply(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            // cdk.json numbers may arrive as doubles (5.0); -c values arrive as text.
+            String text = value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+                    ? Long.toString(number.longValue())
+                    : value.toString().strip();
+            String rule = key + ": must be a whole number from " + min + " to " + max + ", got " + value;
+            try {
+                int number = Integer.parseInt(text);
+                if (number < min || number > max) {
+                    problems.add(rule);
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                problems.add(rule);
+                return defaultValue;
+            }
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            Object value = context.apply(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            String text = value.toString().strip();
+            if (!text.equals("true") && !text.equals("false")) {
+                problems.add(key + ": must be true or false, got " + text);
+                return defaultValue;
+            }
+            return Boolean.parseBoolean(text);
+        }
+
+        private String string(String key, String defaultValue) {
+            Object value = context.apply(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (!(value instanceof String text)) {
+                problems.add(key + ": must be a string, got " + value);
+                return defaultValue;
+            }
+            return text.strip();
+        }
+
+        /** cdk.json gives JSON values; {@code -c key='[...]'} gives the same value as a JSON string. */
+        private JsonNode json(String key) {
+            Object value = context.apply(key);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof String text) {
+                try {
+                    return JSON.readTree(text);
+                } catch (JsonProcessingException e) {
+                    problems.add(key + ": must be a JSON list, got unparseable text " + text);
+                    return null;
+                }
+            }
+            return JSON.valueToTree(value);
+        }
+
+        private static String scheduleProblem(String expression) {
+            Matcher cron = CRON.matcher(expression);
+            if (cron.matches()) {
+                int fields = cron.group(1).strip().split("\\s+").length;
+                return fields == 6 ? null
+                        : "cron(...) must hold 6 fields (minutes hours day-of-month month day-of-week year), found " + fields;
+            }
+            Matcher rate = RATE.matcher(expression);
+            if (rate.matches()) {
+                long value = Long.parseLong(rate.group(1));
+                boolean singular = !rate.group(2).endsWith("s");
+                if (value < 1) {
+                    return "rate(...) must be at least 1";
+                }
+                return singular == (value == 1) ? null : "rate(...) takes a singular unit for 1 and a plural unit otherwise";
+            }
+            return "must be cron(minutes hours day-of-month month day-of-week year) or rate(value unit)";
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package com.eucimageupdater.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awscdk.assertions.Template;
+
+/** Least privilege: each role holds the actions its code calls, on the narrowest resources IAM allows. */
+class IamPolicyTest {
+    /** Every function writes its own logs and traces; these come on top of the contract's service actions. */
+    private static final Set<String> RUNTIME_ACTIONS = Set.of(
+            "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
+
+    private static Template template;
+
+    @BeforeAll
+    static void synthesize() {
+        template = TestStack.get().template;
+    }
+
+    /** The AWS calls each handler makes, from the project contract. */
+    static Stream<Arguments> contractActions() {
+        return Stream.of(
+                Arguments.of("Plan", Set.of()),
+                Arguments.of("Check", Set.of(
+                        "appstream:DescribeImages", "appstream:CreateUpdatedImage", "workspaces:DescribeWorkspaceImages")),
+                Arguments.of("Start", Set.of(
+                        "appstream:CreateUpdatedImage", "appstream:DescribeImages", "appstream:TagResource",
+                        "appstream:ListTagsForResource", "workspaces:CreateUpdatedWorkspaceImage", "workspaces:CreateTags",
+                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags")),
+                Arguments.of("Poll", Set.of("appstream:DescribeImages", "workspaces:DescribeWorkspaceImages")),
+                Arguments.of("Report", Set.of()));
+    }
+
+    @ParameterizedTest(name = "{0} function role: exactly {1}")
+    @MethodSource("contractActions")
+    void functionRoleHoldsOnlyContractActions(String step, Set<String> serviceActions) {
+        Set<String> expected = new TreeSet<>(serviceActions);
+        expected.addAll(RUNTIME_ACTIONS);
+
+        assertEquals(expected, new TreeSet<>(actionsOf(statementsOfRole(functionRole(step)))));
+    }
+
+    @Test
+    @DisplayName("image-creating and tagging actions are limited to image ARNs of this account and Region")
+    void mutatingActionsScopedToImages() {
+        Map<String, String> scopes = Map.of(
+                "appstream:CreateUpdatedImage", ":image/*",
+                "appstream:TagResource", ":image/*",
+                "workspaces:CreateUpdatedWorkspaceImage", ":workspaceimage/*");
+        List<Map<String, Object>> statements = allStatements();
+
+        scopes.forEach((action, resourceSuffix) -> statements.stream()
+                .filter(statement -> asList(statement.get("Action")).contains(action))
+                .forEach(statement -> {
+                    List<?> arnParts = joinedParts(statement.get("Resource"));
+                    assertTrue(arnParts.contains(Map.of("Ref", "AWS::AccountId")), () -> action + " in this account: " + arnParts);
+                    assertEquals(resourceSuffix, arnParts.get(arnParts.size() - 1), () -> action + " on images: " + arnParts);
+                }));
+    }
+
+    @Test
+    @DisplayName("no IAM statement anywhere grants a wildcard action")
+    void noWildcardActions() {
+        List<String> wildcards = actionsOf(allStatements()).stream().filter(action -> action.contains("*")).toList();
+
+        assertEquals(List.of(), wildcards);
+    }
+
+    @Test
+    @DisplayName("the state machine may invoke exactly the five functions and publish only to the topic")
+    void stateMachineRoleScoped() {
+        List<Map<String, Object>> statements = statementsOfRole(stateMachineRole());
+        Set<Object> functionArns = template.findResources("AWS::Lambda::Function").keySet().stream()
+                .map(id -> Map.of("Fn::GetAtt", List.of(id, "Arn")))
+                .collect(Collectors.toSet());
+        String topic = template.findResources("AWS::SNS::Topic").keySet().iterator().next();
+
+        assertEquals(functionArns, Set.copyOf(asList(resourcesFor(statements, "lambda:InvokeFunction"))));
+        assertEquals(List.of(Map.of("Ref", topic)), resourcesFor(statements, "sns:Publish"));
+        assertFalse(actionsOf(statements).stream().anyMatch(action -> action.startsWith("appstream:")
+                || action.startsWith("workspaces:")), "the state machine makes no AWS SDK calls of its own");
+    }
+
+    @Test
+    @DisplayName("the state machine may encrypt with the topic's key and nothing else in KMS")
+    void stateMachineUsesTopicKeyOnly() {
+        List<Map<String, Object>> statements = statementsOfRole(stateMachineRole());
+        String key = template.findResources("AWS::KMS::Key").keySet().iterator().next();
+        Object keyArn = Map.of("Fn::GetAtt", List.of(key, "Arn"));
+
+        assertEquals(List.of(keyArn), resourcesFor(statements, "kms:GenerateDataKey"));
+        assertEquals(List.of(keyArn), resourcesFor(statements, "kms:Decrypt"));
+    }
+
+    @Test
+    @DisplayName("the schedule's role may only start this state machine and write to its dead-letter queue")
+    void schedulerRoleScoped() {
+        Map<String, Object> schedule = template.findResources("AWS::Scheduler::Schedule").values().iterator().next();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = (Map<String, Object>) properties(schedule).get("Target");
+        String role = getAttId(target.get("RoleArn"));
+        String stateMachine = template.findResources("AWS::StepFunctions::StateMachine").keySet().iterator().next();
+        List<Map<String, Object>> statements = statementsOfRole(role);
+
+        assertEquals(Set.of("states:StartExecution", "sqs:SendMessage"), Set.copyOf(actionsOf(statements)));
+        assertEquals(List.of(Map.of("Ref", stateMachine)), resourcesFor(statements, "states:StartExecution"));
+    }
+
+    private static String functionRole(String step) {
+        Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function", Map.of("Properties",
+                Map.of("Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest")));
+        assertEquals(1, functions.size(), () -> step + " functions: " + functions.keySet());
+        return getAttId(properties(functions.values().iterator().next()).get("Role"));
+    }
+
+    private static String stateMachineRole() {
+        Map<String, Object> stateMachine = template.findResources("AWS::StepFunctions::StateMachine").values().iterator().next();
+        return getAttId(properties(stateMachine).get("RoleArn"));
+    }
+
+    /** Statements of the role's attached AWS::IAM::Policy resources and inline policies. */
+    private static List<Map<String, Object>> statementsOfRole(String roleId) {
+        Object roleRef = Map.of("Ref", roleId);
+        Stream<Map<String, Object>> attached = template.findResources("AWS::IAM::Policy").values().stream()
+                .filter(policy -> asList(properties(policy).get("Roles")).contains(roleRef))
+                .map(policy -> properties(policy).get("PolicyDocument"))
+                .flatMap(IamPolicyTest::statementsOf);
+        Stream<Map<String, Object>> inline = asList(properties(template.findResources("AWS::IAM::Role").get(roleId))
+                .get("Policies")).stream()
+                .map(policy -> ((Map<?, ?>) policy).get("PolicyDocument"))
+                .flatMap(IamPolicyTest::statementsOf);
+        return Stream.concat(attached, inline).toList();
+    }
+
+    private static List<Map<String, Object>> allStatements() {
+        Stream<Object> policyDocuments = Stream.concat(
+                template.findResources("AWS::IAM::Policy").values().stream().map(policy -> properties(policy).get("PolicyDocument")),
+                template.findResources("AWS::IAM::Role").values().stream()
+                        .flatMap(role -> asList(properties(role).get("Policies")).stream())
+                        .map(policy -> ((Map<?, ?>) policy).get("PolicyDocument")));
+        return policyDocuments.flatMap(IamPolicyTest::statementsOf).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Stream<Map<String, Object>> statementsOf(Object policyDocument) {
+        return asList(((Map<String, Object>) policyDocument).get("Statement")).stream().map(s -> (Map<String, Object>) s);
+    }
+
+    private static List<String> actionsOf(List<Map<String, Object>> statements) {
+        return statements.stream().flatMap(statement -> asList(statement.get("Action")).stream()).map(String.class::cast).toList();
+    }
+
+    private static List<Object> resourcesFor(List<Map<String, Object>> statements, String action) {
+        return statements.stream()
+                .filter(statement -> asList(statement.get("Action")).contains(action))
+                .flatMap(statement -> asList(statement.get("Resource")).stream())
+                .toList();
+    }
+
+    /** IAM allows a single value where a list is expected; treat both as a list. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> asList(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return value instanceof List<?> list ? (List<Object>) list : List.of(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Map<String, Object> resource) {
+        return (Map<String, Object>) resource.get("Properties");
+    }
+
+    /** The parts of an {"Fn::Join": ["", [parts]]}, the form of an ARN built from pseudo parameters. */
+    private static List<?> joinedParts(Object joined) {
+        assertTrue(joined instanceof Map<?, ?> map && map.containsKey("Fn::Join"), () -> "an ARN pattern, not " + joined);
+        return (List<?>) ((List<?>) ((Map<?, ?>) joined).get("Fn::Join")).get(1);
+    }
+
+    private static String getAttId(Object getAtt) {
+        return (String) ((List<?>) ((Map<?, ?>) getAtt).get("Fn::GetAtt")).get(0);
+    }
+}

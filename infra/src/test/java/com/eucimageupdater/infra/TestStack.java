@@ -1,0 +1,90 @@
+package com.eucimageupdater.infra;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The app as {@code cdk synth} builds it from cdk.json, with e-mails and images added so that every resource
+ * appears. Synthesized once and shared by the test classes, because each synth costs seconds of jsii time.
+ */
+final class TestStack {
+    static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final List<String> EMAILS = List.of("euc-admins@example.com", "oncall@example.com");
+    static final List<Map<String, Object>> IMAGES = List.of(
+            Map.of("service", "APPSTREAM", "image", "Finance-Win2022", "tags", Map.of("team", "euc")),
+            Map.of("service", "WORKSPACES", "image", "wsi-0a1b2c3d4", "description", "Engineering desktop"));
+    /** One image at a time, so the two images take two rounds of the maximum wait. */
+    static final int MAX_CONCURRENCY = 1;
+
+    private static TestStack instance;
+
+    final EucImageUpdaterStack stack;
+    final Template template;
+    final UpdaterConfig config;
+
+    private TestStack() {
+        Map<String, Object> context = new LinkedHashMap<>(cdkJsonContext());
+        context.put(UpdaterConfig.NOTIFICATION_EMAILS, EMAILS);
+        context.put(UpdaterConfig.IMAGES, IMAGES);
+        context.put(UpdaterConfig.MAX_CONCURRENCY, MAX_CONCURRENCY);
+        Path outdir = createTempDirectory();
+        App app = App.Builder.create().context(context).outdir(outdir.toString()).build();
+        config = UpdaterConfig.fromContext(context::get);
+        stack = EucImageUpdaterApp.build(app, config, EucImageUpdaterStack.Sources.inProject(PROJECT_ROOT));
+        template = synthesize(stack, outdir.resolve("validation-report.json"));
+    }
+
+    /** Synthesis fails on any cdk-nag error; the validation report says which, the exception only where it is. */
+    private static Template synthesize(EucImageUpdaterStack stack, Path validationReport) {
+        try {
+            return Template.fromStack(stack);
+        } catch (RuntimeException e) {
+            if (!Files.isRegularFile(validationReport)) {
+                throw e;
+            }
+            try {
+                throw new AssertionError("Synthesis failed validation:\n" + Files.readString(validationReport), e);
+            } catch (IOException unreadable) {
+                e.addSuppressed(unreadable);
+                throw e;
+            }
+        }
+    }
+
+    private static Path createTempDirectory() {
+        try {
+            return Files.createTempDirectory("cdk.out");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static synchronized TestStack get() {
+        if (instance == null) {
+            instance = new TestStack();
+        }
+        return instance;
+    }
+
+    /** The "context" object of the project's cdk.json: configuration defaults and feature flags. */
+    static Map<String, Object> cdkJsonContext() {
+        try {
+            Map<String, Object> cdkJson = new ObjectMapper().readValue(PROJECT_ROOT.resolve("cdk.json").toFile(),
+                    new TypeReference<Map<String, Object>>() {});
+            @SuppressWarnings("unchecked")
+            Map<String, Object> context = (Map<String, Object>) cdkJson.get("context");
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

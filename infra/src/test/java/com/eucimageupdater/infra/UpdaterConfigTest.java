@@ -1,0 +1,188 @@
+package com.eucimageupdater.infra;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.eucimageupdater.infra.UpdaterConfig.InvalidConfigurationException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UpdaterConfigTest {
+
+    private static UpdaterConfig read(Map<String, Object> context) {
+        return UpdaterConfig.fromContext(context::get);
+    }
+
+    /** The problems reported for a context holding only the given key. */
+    private static List<String> problemsWith(String key, Object value) {
+        Map<String, Object> context = new HashMap<>();
+        context.put(key, value);
+        return assertThrows(InvalidConfigurationException.class, () -> read(context)).problems();
+    }
+
+    private static void assertOneProblem(List<String> problems, String key, String rule) {
+        assertEquals(1, problems.size(), () -> "problems: " + problems);
+        assertTrue(problems.get(0).startsWith(key), () -> "names the key " + key + ": " + problems.get(0));
+        assertTrue(problems.get(0).contains(rule), () -> "states the rule '" + rule + "': " + problems.get(0));
+    }
+
+    @Test
+    @DisplayName("an empty context gives the documented defaults")
+    void defaults() {
+        UpdaterConfig config = read(Map.of());
+
+        assertAll(
+                () -> assertEquals(0, config.configuredImageCount()),
+                () -> assertEquals("cron(0 6 ? * WED#2 *)", config.scheduleExpression()),
+                () -> assertEquals("UTC", config.scheduleTimeZone()),
+                () -> assertTrue(config.scheduleEnabled()),
+                () -> assertEquals(List.of(), config.notificationEmails()),
+                () -> assertEquals(15, config.pollIntervalMinutes()),
+                () -> assertEquals(8, config.maxWaitHours()),
+                () -> assertEquals(5, config.maxConcurrency()));
+    }
+
+    @Test
+    @DisplayName("the context shipped in cdk.json is valid and equals the defaults")
+    void shippedCdkJsonMatchesDefaults() {
+        assertEquals(read(Map.of()), read(TestStack.cdkJsonContext()));
+    }
+
+    @Test
+    @DisplayName("values given on the command line as text (-c key=value) are parsed like cdk.json values")
+    void commandLineText() {
+        UpdaterConfig config = read(Map.of(
+                UpdaterConfig.MAX_CONCURRENCY, "10",
+                UpdaterConfig.SCHEDULE_ENABLED, "false",
+                UpdaterConfig.NOTIFICATION_EMAILS, "[\"euc-admins@example.com\"]",
+                UpdaterConfig.IMAGES, "[{\"service\": \"APPSTREAM\", \"image\": \"Finance-Win2022\"}]"));
+
+        assertAll(
+                () -> assertEquals(10, config.maxConcurrency()),
+                () -> assertFalse(config.scheduleEnabled()),
+                () -> assertEquals(List.of("euc-admins@example.com"), config.notificationEmails()),
+                () -> assertEquals("[{\"service\":\"APPSTREAM\",\"image\":\"Finance-Win2022\"}]", config.imagesJson()));
+    }
+
+    @ParameterizedTest(name = "{0} = {1} is refused")
+    @CsvSource({
+        "maxConcurrency, 0, from 1 to 40",
+        "maxConcurrency, 41, from 1 to 40",
+        "pollIntervalMinutes, 0, from 1 to 60",
+        "pollIntervalMinutes, 61, from 1 to 60",
+        "maxWaitHours, 49, from 1 to 48",
+        "maxWaitHours, 2.5, whole number",
+        "maxWaitHours, eight, whole number",
+    })
+    void numbersOutOfRange(String key, String value, String rule) {
+        assertOneProblem(problemsWith(key, value), key, rule);
+    }
+
+    @Test
+    @DisplayName("a whole number given as a JSON double (8.0) is accepted")
+    void wholeDouble() {
+        assertEquals(8, read(Map.of(UpdaterConfig.MAX_WAIT_HOURS, 8.0)).maxWaitHours());
+    }
+
+    @ParameterizedTest(name = "time zone \"{0}\" is refused")
+    @ValueSource(strings = {"Mars/Olympus_Mons", "+02:00", "CEST"})
+    void badTimeZone(String zone) {
+        assertOneProblem(problemsWith(UpdaterConfig.SCHEDULE_TIME_ZONE, zone), UpdaterConfig.SCHEDULE_TIME_ZONE, "IANA time zone");
+    }
+
+    @ParameterizedTest(name = "schedule \"{0}\" is refused")
+    @CsvSource(delimiter = '|', value = {
+        "every month on wednesday | must be cron(",
+        "cron(0 6 * * ?) | must hold 6 fields",
+        "rate(1 days) | singular unit for 1",
+        "rate(2 hour) | plural unit otherwise",
+        "at(2026-12-01T06:00:00) | must be cron(",
+    })
+    void badSchedule(String expression, String rule) {
+        assertOneProblem(problemsWith(UpdaterConfig.SCHEDULE_EXPRESSION, expression), UpdaterConfig.SCHEDULE_EXPRESSION, rule);
+    }
+
+    @ParameterizedTest(name = "schedule \"{0}\" is accepted")
+    @ValueSource(strings = {"cron(0 6 ? * WED#2 *)", "rate(1 day)", "rate(30 days)"})
+    void goodSchedule(String expression) {
+        assertEquals(expression, read(Map.of(UpdaterConfig.SCHEDULE_EXPRESSION, expression)).scheduleExpression());
+    }
+
+    @Test
+    @DisplayName("scheduleEnabled must be true or false")
+    void badBoolean() {
+        assertOneProblem(problemsWith(UpdaterConfig.SCHEDULE_ENABLED, "yes"), UpdaterConfig.SCHEDULE_ENABLED, "true or false");
+    }
+
+    @Test
+    @DisplayName("a malformed e-mail address is refused, naming its position")
+    void badEmail() {
+        List<String> problems = problemsWith(UpdaterConfig.NOTIFICATION_EMAILS, List.of("ok@example.com", "not-an-address"));
+
+        assertOneProblem(problems, "notificationEmails[1]", "e-mail address");
+    }
+
+    @Test
+    @DisplayName("an e-mail address listed twice is refused")
+    void duplicateEmail() {
+        List<String> problems = problemsWith(UpdaterConfig.NOTIFICATION_EMAILS, List.of("ok@example.com", "ok@example.com"));
+
+        assertOneProblem(problems, "notificationEmails[1]", "listed twice");
+    }
+
+    @Test
+    @DisplayName("notificationEmails must be a list")
+    void emailsNotAList() {
+        assertOneProblem(problemsWith(UpdaterConfig.NOTIFICATION_EMAILS, "ok@example.com"), UpdaterConfig.NOTIFICATION_EMAILS,
+                "must be a JSON list");
+    }
+
+    @Test
+    @DisplayName("an image entry is checked by the functions' validator: a WorkSpaces image must be a wsi- id")
+    void badImage() {
+        List<String> problems = problemsWith(UpdaterConfig.IMAGES, List.of(Map.of("service", "WORKSPACES", "image", "ws-123")));
+
+        assertOneProblem(problems, "images[0].image", "wsi-");
+    }
+
+    @Test
+    @DisplayName("every problem is reported at once, in a message naming each key")
+    void allProblemsAtOnce() {
+        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class, () -> read(Map.of(
+                UpdaterConfig.MAX_CONCURRENCY, 0,
+                UpdaterConfig.SCHEDULE_TIME_ZONE, "Nowhere/Land",
+                UpdaterConfig.NOTIFICATION_EMAILS, List.of("bad"),
+                UpdaterConfig.IMAGES, List.of(Map.of("service", "FLEET", "image", "x")))));
+
+        assertAll(
+                () -> assertEquals(4, error.problems().size(), () -> "problems: " + error.problems()),
+                () -> List.of("maxConcurrency", "scheduleTimeZone", "notificationEmails[0]", "images[0].service")
+                        .forEach(key -> assertTrue(error.getMessage().contains(key), () -> key + " in " + error.getMessage())));
+    }
+
+    @Test
+    @DisplayName("configured images that could outlast the execution's 7-day timeout are refused, naming the keys to change")
+    void imagesMustFitTheExecutionTimeout() {
+        StringBuilder images = new StringBuilder("[");
+        for (int i = 0; i < 10; i++) {
+            images.append(i == 0 ? "" : ",").append("{\"service\": \"APPSTREAM\", \"image\": \"Image-").append(i).append("\"}");
+        }
+        Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, images.append("]").toString(),
+                UpdaterConfig.MAX_CONCURRENCY, 1, UpdaterConfig.MAX_WAIT_HOURS, 24);
+
+        List<String> problems = assertThrows(InvalidConfigurationException.class, () -> read(context)).problems();
+
+        assertOneProblem(problems, "images, maxConcurrency, maxWaitHours", "could take 250 h, more than the execution's 168 h timeout");
+        assertEquals(10, read(Map.of(UpdaterConfig.IMAGES, images.toString(), UpdaterConfig.MAX_CONCURRENCY, 2,
+                UpdaterConfig.MAX_WAIT_HOURS, 24)).configuredImageCount());
+    }
+}
