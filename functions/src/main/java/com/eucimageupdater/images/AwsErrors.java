@@ -32,6 +32,7 @@ final class AwsErrors {
             Map.entry("InvalidAccountStatusException",
                     "the account cannot use AppStream right now (new, suspended or unpaid): contact AWS Support"),
             Map.entry("InvalidParameterValuesException", "a request value was rejected: please report this as a bug"),
+            Map.entry("InvalidParameterCombinationException", "a request value was rejected: please report this as a bug"),
             Map.entry("ValidationException", "a request value was rejected: please report this as a bug"));
 
     private AwsErrors() {}

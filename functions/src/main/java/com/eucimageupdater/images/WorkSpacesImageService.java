@@ -1,8 +1,10 @@
 package com.eucimageupdater.images;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
@@ -89,16 +91,14 @@ public final class WorkSpacesImageService implements ImageService {
     }
 
     private static String failureReason(WorkspaceImage image) {
-        StringBuilder reason = new StringBuilder("WorkSpaces image is ERROR");
+        Set<String> errors = new LinkedHashSet<>();
         if (image.errorCode() != null || image.errorMessage() != null) {
-            reason.append(": ").append(image.errorCode()).append(" ").append(image.errorMessage());
+            errors.add(image.errorCode() + " " + image.errorMessage());
         }
-        if (image.hasErrorDetails() && !image.errorDetails().isEmpty()) {
-            reason.append("; ").append(image.errorDetails().stream()
-                    .map(detail -> detail.errorCodeAsString() + " " + detail.errorMessage())
-                    .collect(Collectors.joining("; ")));
+        if (image.hasErrorDetails()) {
+            image.errorDetails().forEach(detail -> errors.add(detail.errorCodeAsString() + " " + detail.errorMessage()));
         }
-        return reason.toString();
+        return errors.isEmpty() ? "WorkSpaces image is ERROR" : "WorkSpaces image is ERROR: " + String.join("; ", errors);
     }
 
     private Optional<WorkspaceImage> describe(String imageId) {

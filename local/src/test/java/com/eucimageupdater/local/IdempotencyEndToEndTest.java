@@ -1,0 +1,117 @@
+package com.eucimageupdater.local;
+
+import static com.eucimageupdater.local.TestScenarios.NO_ERRORS;
+import static com.eucimageupdater.local.TestScenarios.NO_FAULTS;
+import static com.eucimageupdater.local.TestScenarios.appStream;
+import static com.eucimageupdater.local.TestScenarios.creates;
+import static com.eucimageupdater.local.TestScenarios.image;
+import static com.eucimageupdater.local.TestScenarios.input;
+import static com.eucimageupdater.local.TestScenarios.scenario;
+import static com.eucimageupdater.local.TestScenarios.workSpaces;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.eucimageupdater.simulator.Scenario;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Re-runs and concurrent runs never make a second image for the same source and day. */
+class IdempotencyEndToEndTest {
+
+    private static ExecutionResult run(SimulatedAccount account, String input, LocalWorkflow.Settings settings) throws Exception {
+        return LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(input), SimulatedRun.JSON.createArrayNode(), settings,
+                account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
+    }
+
+    private static long adoptedStarts(ExecutionResult result) {
+        return result.events().stream()
+                .filter(event -> event.type().equals("StateExited") && event.state().equals("StartUpdate"))
+                .filter(event -> event.output().path("start").path("adopted").asBoolean())
+                .count();
+    }
+
+    @Test
+    @DisplayName("two executions at once create each updated image once; the second adopts and polls the first's")
+    void concurrentExecutions() throws Exception {
+        String scenario = scenario(appStream("Base-Win2022", true, "AVAILABLE"),
+                workSpaces("wsi-0a1b2c3d4", "finance-win10", true, "AVAILABLE"), NO_FAULTS);
+        String input = input(image("APPSTREAM", "Base-Win2022"), image("WORKSPACES", "wsi-0a1b2c3d4"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(scenario))) {
+            Callable<ExecutionResult> execution = () -> run(account, input, SimulatedRun.FAST);
+            List<Future<ExecutionResult>> runs = pool.invokeAll(List.of(execution, execution));
+            List<ExecutionResult> results = new ArrayList<>();
+            for (Future<ExecutionResult> run : runs) {
+                results.add(run.get());
+            }
+            results.forEach(result -> assertTrue(result.succeeded(), () -> result.error() + " " + result.report()));
+            results.forEach(result -> assertEquals(2, result.report().path("counts").path("updated").asInt()
+                    + result.report().path("counts").path("upToDate").asInt()));
+            assertEquals(2, creates(account.simulator()).size(), "one image per source across both executions");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("a re-run on the same day adopts the image still building from the first run")
+    void rerunAdoptsTheImageStillBuilding() throws Exception {
+        String scenario = scenario(appStream("Base-Win2022", true, "PENDING"),
+                workSpaces("wsi-0a1b2c3d4", "finance-win10", true, "PENDING"), NO_FAULTS);
+        String input = input(image("APPSTREAM", "Base-Win2022"), image("WORKSPACES", "wsi-0a1b2c3d4"));
+        LocalWorkflow.Settings shortBound = new LocalWorkflow.Settings(600, 20, 5, 1L, 1L);
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(scenario))) {
+            ExecutionResult first = run(account, input, shortBound);
+            ExecutionResult second = run(account, input, shortBound);
+            assertEquals(0, adoptedStarts(first));
+            assertEquals(2, adoptedStarts(second));
+            assertEquals(2, creates(account.simulator()).size());
+            assertTrue(second.report().path("results").path(0).path("reason").asText().startsWith("still PENDING after 20 min"));
+        }
+    }
+
+    @Test
+    @DisplayName("an image of today's name that the pipeline did not make is not adopted: the image fails and says what to do")
+    void foreignImageWithTheSameNameIsNotAdopted() throws Exception {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String foreign = """
+                {"name": "Base-Win2022-%s", "state": "AVAILABLE", "updateAvailable": false, "tags": {"owner": "someone-else"}}"""
+                .formatted(today);
+        String scenario = scenario(appStream("Base-Win2022", true, "AVAILABLE") + "," + foreign, "", NO_FAULTS, NO_ERRORS);
+        try (SimulatedRun run = SimulatedRun.of(scenario, input(image("APPSTREAM", "Base-Win2022")))) {
+            JsonAssert.failedWith(run.resultFor("Base-Win2022"), "already exists but was not made by euc-image-updater");
+            assertEquals(0, creates(run.aws()).size());
+        }
+    }
+
+    @Test
+    @DisplayName("20 images with 30% of calls throttled and 5% failing with 5xx all update, with no duplicate")
+    void twentyImagesUnderThrottlingAndServerErrors() throws Exception {
+        String appStreamImages = IntStream.range(0, 10).mapToObj(i -> appStream("Image-" + i, true, "AVAILABLE")).collect(Collectors.joining(","));
+        String workSpacesImages = IntStream.range(0, 10)
+                .mapToObj(i -> workSpaces("wsi-00000001" + i, "desk-" + i, true, "AVAILABLE")).collect(Collectors.joining(","));
+        String images = IntStream.range(0, 10).mapToObj(i -> image("APPSTREAM", "Image-" + i) + "," + image("WORKSPACES", "wsi-00000001" + i))
+                .collect(Collectors.joining(","));
+        String faults = "{\"throttleRate\": 0.3, \"serverErrorRate\": 0.05}";
+        try (SimulatedRun run = SimulatedRun.of(scenario(appStreamImages, workSpacesImages, faults), input(images))) {
+            assertTrue(run.result.succeeded(), () -> run.result.error() + " " + run.report());
+            assertEquals(20, run.report().path("counts").path("updated").asInt());
+            List<String> sources = creates(run.aws()).stream()
+                    .map(call -> call.request().path("existingImageName").asText(call.request().path("SourceImageId").asText())).toList();
+            assertEquals(20, sources.size(), "exactly one create per image: " + sources);
+            assertEquals(20, sources.stream().distinct().count());
+            assertTrue(run.aws().calls().stream().anyMatch(call -> call.httpStatus() >= 500), "5xx faults were injected");
+            assertEquals(List.of(), run.aws().modelViolations());
+        }
+    }
+}

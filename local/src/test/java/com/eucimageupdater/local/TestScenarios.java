@@ -1,0 +1,57 @@
+package com.eucimageupdater.local;
+
+import com.eucimageupdater.simulator.AwsSimulator;
+import com.eucimageupdater.simulator.RecordedCall;
+import java.util.List;
+
+/** Scenario and input JSON for the end-to-end tests, and questions about what reached the simulator. */
+final class TestScenarios {
+    static final String NO_FAULTS = "{}";
+    static final String NO_ERRORS = "[]";
+
+    private TestScenarios() {}
+
+    static String scenario(String appStreamImages, String workSpacesImages, String faults) {
+        return scenario(appStreamImages, workSpacesImages, faults, NO_ERRORS);
+    }
+
+    static String scenario(String appStreamImages, String workSpacesImages, String faults, String errors) {
+        return """
+                {"region": "us-east-1", "accountId": "123456789012", "seed": 11, "faults": %s, "errors": %s,
+                 "appstream": {"images": [%s]}, "workspaces": {"images": [%s]},
+                 "sns": {"topics": ["arn:aws:sns:us-east-1:123456789012:euc-image-updater"]}}"""
+                .formatted(faults, errors, appStreamImages, workSpacesImages);
+    }
+
+    static String appStream(String name, boolean update, String outcome) {
+        return """
+                {"name": "%s", "state": "AVAILABLE", "visibility": "PRIVATE", "platform": "WINDOWS_SERVER_2022",
+                 "updateAvailable": %s, "build": {"outcome": "%s", "pollsUntilDone": 2, "reason": "Image builder failed to install updates"}}"""
+                .formatted(name, update, outcome);
+    }
+
+    static String workSpaces(String id, String name, boolean update, String outcome) {
+        return """
+                {"id": "%s", "name": "%s", "description": "Finance desktop", "state": "AVAILABLE", "os": "WINDOWS",
+                 "updateAvailable": %s, "updateDescription": "WorkSpaces agent and driver updates",
+                 "build": {"outcome": "%s", "pollsUntilDone": 2, "reason": "The update could not be installed"}}"""
+                .formatted(id, name, update, outcome);
+    }
+
+    static String input(String... images) {
+        return "{\"images\": [" + String.join(",", images) + "]}";
+    }
+
+    static String image(String service, String image) {
+        return "{\"service\": \"" + service + "\", \"image\": \"" + image + "\", \"tags\": {\"team\": \"euc\"}}";
+    }
+
+    /** Successful calls that created an image (a dry run creates nothing). */
+    static List<RecordedCall> creates(AwsSimulator aws) {
+        return aws.calls().stream()
+                .filter(call -> call.httpStatus() == 200)
+                .filter(call -> call.operation().equals("CreateUpdatedWorkspaceImage")
+                        || (call.operation().equals("CreateUpdatedImage") && !call.request().path("dryRun").asBoolean()))
+                .toList();
+    }
+}

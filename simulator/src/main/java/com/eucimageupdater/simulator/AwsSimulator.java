@@ -1,0 +1,111 @@
+package com.eucimageupdater.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A simulated AWS account on 127.0.0.1: AppStream, WorkSpaces and SNS on one endpoint, speaking their
+ * real wire protocols, so the real AWS SDK (and the real Lambda handlers) run against it unchanged.
+ * Requests are checked against the services' API models; state lives in memory; faults come from the
+ * {@link Scenario}.
+ */
+public final class AwsSimulator implements AutoCloseable {
+    static {
+        // The JDK server sends headers and body in separate packets; with Nagle's algorithm on, every answer
+        // then waits for the client's delayed ACK (about 40 ms). Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final Scenario scenario;
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final CallLog log;
+    private final SnsBackend sns;
+
+    private AwsSimulator(Scenario scenario, HttpServer server, ExecutorService workers, CallLog log, SnsBackend sns) {
+        this.scenario = scenario;
+        this.server = server;
+        this.workers = workers;
+        this.log = log;
+        this.sns = sns;
+    }
+
+    /** Starts on a free port. */
+    public static AwsSimulator start(Scenario scenario) {
+        return start(scenario, 0);
+    }
+
+    /** Starts on {@code port} (0 for a free one). */
+    public static AwsSimulator start(Scenario scenario, int port) {
+        Clock clock = Clock.systemUTC();
+        CallLog log = new CallLog();
+        SnsBackend sns = new SnsBackend(scenario);
+        HttpRouter router = new HttpRouter(
+                List.of(new AppStreamBackend(scenario, clock), new WorkSpacesBackend(scenario, clock)),
+                sns, new FaultInjector(scenario), log);
+        ExecutorService workers = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "aws-simulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server.createContext("/", router);
+            server.setExecutor(workers);
+            server.start();
+            return new AwsSimulator(scenario, server, workers, log, sns);
+        } catch (IOException e) {
+            workers.shutdownNow();
+            throw new UncheckedIOException("Cannot start the AWS simulator on port " + port, e);
+        }
+    }
+
+    /** The one endpoint of all three services, e.g. http://127.0.0.1:40123. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** Every request so far, in the order they were answered. */
+    public List<RecordedCall> calls() {
+        return log.calls();
+    }
+
+    public List<RecordedCall> callsTo(String operation) {
+        return calls().stream().filter(call -> call.operation().equals(operation)).toList();
+    }
+
+    /** The requests that asked for a change, answered or not. */
+    public List<RecordedCall> mutatingCalls() {
+        return calls().stream().filter(RecordedCall::mutating).toList();
+    }
+
+    /** Requests rejected by validation: the models' constraints and the services' documented rules. */
+    public List<RecordedCall> modelViolations() {
+        return log.violations();
+    }
+
+    /** The SNS messages published successfully. */
+    public List<PublishedMessage> publishedMessages() {
+        return sns.published();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}

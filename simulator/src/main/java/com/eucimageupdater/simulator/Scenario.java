@@ -1,0 +1,202 @@
+package com.eucimageupdater.simulator;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A simulated account: its images and topics, how updated images turn out, and the faults and errors to
+ * inject. Read from JSON (format in the module README); absent fields take the defaults below.
+ */
+public record Scenario(String region, String accountId, long seed, Faults faults, List<ScriptedError> errors,
+                       AppStream appstream, WorkSpaces workspaces, Sns sns) {
+    /** When the scenario's images were made: a fixed date keeps the answers reproducible. */
+    static final Instant IMAGES_CREATED = Instant.parse("2025-01-01T00:00:00Z");
+
+    public Scenario {
+        region = Objects.requireNonNullElse(region, "us-east-1");
+        accountId = Objects.requireNonNullElse(accountId, "123456789012");
+        faults = Objects.requireNonNullElse(faults, new Faults(0, 0, null));
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        appstream = Objects.requireNonNullElse(appstream, new AppStream(null));
+        workspaces = Objects.requireNonNullElse(workspaces, new WorkSpaces(null));
+        sns = Objects.requireNonNullElse(sns, new Sns(null));
+    }
+
+    public static Scenario load(Path file) {
+        try {
+            return fromJson(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the scenario " + file, e);
+        }
+    }
+
+    public static Scenario fromJson(String json) {
+        try {
+            return Json.MAPPER.readValue(json, Scenario.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Invalid scenario: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Three AppStream and three WorkSpaces images (updates available, one WorkSpaces build fails) and one topic. */
+    public static Scenario defaultScenario() {
+        try (InputStream in = Scenario.class.getResourceAsStream("/scenarios/default.json")) {
+            return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the default scenario", e);
+        }
+    }
+
+    /**
+     * Random faults, drawn from a generator seeded with the scenario seed: one draw per call that
+     * {@code faultOperations} selects (all calls when it is empty).
+     */
+    public record Faults(double throttleRate, double serverErrorRate, List<String> faultOperations) {
+        public Faults {
+            faultOperations = faultOperations == null ? List.of() : List.copyOf(faultOperations);
+            if (throttleRate < 0 || serverErrorRate < 0 || throttleRate + serverErrorRate > 1) {
+                throw new IllegalArgumentException("throttleRate and serverErrorRate must be >= 0 and add up to at most 1");
+            }
+        }
+    }
+
+    /**
+     * An error to answer instead of processing: calls to {@code operation} (only mutating ones when
+     * {@code mutatingOnly}) that mention {@code image} (a name, id or ARN ending in it; any image when
+     * absent), {@code times} times (always when absent). {@code service} is needed only for an operation
+     * that several services have (TagResource, ListTagsForResource); {@code type} must be an error of
+     * that service's model or a common AWS error.
+     */
+    public record ScriptedError(String service, String operation, String image, String type, String message,
+                                Integer times, boolean mutatingOnly) {
+        public ScriptedError {
+            Objects.requireNonNull(operation, "a scripted error needs an operation");
+            Objects.requireNonNull(type, "a scripted error needs a type");
+            service = service != null ? service : serviceOf(operation);
+            ServiceModel model = ServiceModel.of(service);
+            if (!model.hasOperation(operation)) {
+                throw new IllegalArgumentException(service + " has no operation " + operation);
+            }
+            if (!model.hasError(type)) {
+                throw new IllegalArgumentException(service + " has no error " + type + " in its model");
+            }
+            if (times != null && times < 1) {
+                throw new IllegalArgumentException("times must be at least 1 (leave it out for always)");
+            }
+            message = Objects.requireNonNullElse(message, "Simulated " + type + " for " + operation);
+        }
+
+        private static String serviceOf(String operation) {
+            List<String> services = ServiceModel.SERVICES.stream()
+                    .filter(service -> ServiceModel.of(service).hasOperation(operation)).toList();
+            if (services.size() != 1) {
+                throw new IllegalArgumentException("Scripted error for " + operation + ": say which service "
+                        + (services.isEmpty() ? "(no model has this operation)" : "(one of " + services + ")"));
+            }
+            return services.get(0);
+        }
+    }
+
+    public record AppStream(List<AppStreamImage> images) {
+        public AppStream {
+            images = uniqueBy(images, AppStreamImage::name, "AppStream image name");
+        }
+    }
+
+    /** An AppStream image; {@code build} says how an update made from it turns out. */
+    public record AppStreamImage(String name, String displayName, String description, String state, String visibility,
+                                 String platform, boolean updateAvailable, Map<String, String> tags, Build build) {
+        public AppStreamImage {
+            Objects.requireNonNull(name, "an AppStream image needs a name");
+            state = Objects.requireNonNullElse(state, "AVAILABLE");
+            visibility = Objects.requireNonNullElse(visibility, "PRIVATE");
+            platform = Objects.requireNonNullElse(platform, "WINDOWS_SERVER_2022");
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
+            build = Objects.requireNonNullElse(build, Build.DEFAULT);
+        }
+    }
+
+    public record WorkSpaces(List<WorkSpacesImage> images) {
+        public WorkSpaces {
+            images = uniqueBy(images, WorkSpacesImage::id, "WorkSpaces image id");
+        }
+    }
+
+    /** A WorkSpaces image; {@code ownerAccountId} defaults to the scenario's account (an OWNED image). */
+    public record WorkSpacesImage(String id, String name, String description, String state, String os,
+                                  String requiredTenancy, String ownerAccountId, boolean updateAvailable,
+                                  String updateDescription, Map<String, String> tags, Build build) {
+        public WorkSpacesImage {
+            Objects.requireNonNull(id, "a WorkSpaces image needs an id");
+            if (!id.matches("wsi-[0-9a-z]{9,63}")) {
+                throw new IllegalArgumentException("WorkSpaces image id " + id + " does not match wsi-[0-9a-z]{9,63}");
+            }
+            Objects.requireNonNull(name, "WorkSpaces image " + id + " needs a name");
+            state = Objects.requireNonNullElse(state, "AVAILABLE");
+            os = Objects.requireNonNullElse(os, "WINDOWS");
+            requiredTenancy = Objects.requireNonNullElse(requiredTenancy, "DEFAULT");
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
+            build = Objects.requireNonNullElse(build, Build.DEFAULT);
+        }
+    }
+
+    public record Sns(List<String> topics) {
+        public Sns {
+            topics = topics == null ? List.of() : List.copyOf(topics);
+        }
+    }
+
+    /**
+     * How an update build ends: {@code outcome} after {@code pollsUntilDone} describe calls that show the
+     * new image and/or {@code pendingSeconds} (both when both are set; 2 polls when neither is).
+     * {@code reason} and {@code errorCode} describe a failure.
+     */
+    public record Build(BuildOutcome outcome, Integer pollsUntilDone, Double pendingSeconds, String reason, String errorCode) {
+        static final Build DEFAULT = new Build(null, null, null, null, null);
+
+        public Build {
+            outcome = Objects.requireNonNullElse(outcome, BuildOutcome.AVAILABLE);
+            if (pollsUntilDone == null && pendingSeconds == null) {
+                pollsUntilDone = 2;
+            }
+            if (pollsUntilDone != null && pollsUntilDone < 0 || pendingSeconds != null && pendingSeconds < 0) {
+                throw new IllegalArgumentException("pollsUntilDone and pendingSeconds cannot be negative");
+            }
+        }
+    }
+
+    /** AVAILABLE, FAILED (ERROR is the WorkSpaces word for it) or PENDING: the build never ends. */
+    public enum BuildOutcome {
+        AVAILABLE, FAILED, PENDING;
+
+        @JsonCreator
+        static BuildOutcome parse(String text) {
+            String outcome = text.toUpperCase(Locale.ROOT);
+            return "ERROR".equals(outcome) ? FAILED : valueOf(outcome);
+        }
+    }
+
+    private static <T> List<T> uniqueBy(List<T> items, Function<T, String> key, String what) {
+        List<T> copy = items == null ? List.of() : List.copyOf(items);
+        HashSet<String> seen = new HashSet<>();
+        copy.forEach(item -> {
+            if (!seen.add(key.apply(item))) {
+                throw new IllegalArgumentException("Duplicate " + what + " " + key.apply(item));
+            }
+        });
+        return copy;
+    }
+}

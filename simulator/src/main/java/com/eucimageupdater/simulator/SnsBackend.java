@@ -1,0 +1,122 @@
+package com.eucimageupdater.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+/** SNS Publish to the scenario's topics; published messages are kept for tests to read. */
+final class SnsBackend implements ServiceBackend {
+    private static final int MAX_SUBJECT_LENGTH = 100;
+    private static final int MAX_MESSAGE_BYTES = 256 * 1024;
+
+    private final ServiceModel model = ServiceModel.of(ServiceModel.SNS);
+    private final Set<String> topics;
+    /** Message ids from the scenario seed, so runs are reproducible. */
+    private final Random messageIds;
+    private final List<PublishedMessage> published = new ArrayList<>();
+
+    SnsBackend(Scenario scenario) {
+        this.topics = Set.copyOf(scenario.sns().topics());
+        this.messageIds = new Random(scenario.seed());
+    }
+
+    @Override
+    public ServiceModel model() {
+        return model;
+    }
+
+    @Override
+    public Set<String> operations() {
+        return Set.of("Publish");
+    }
+
+    @Override
+    public boolean isMutating(String operation, JsonNode request) {
+        return true;
+    }
+
+    @Override
+    public String validationErrorType() {
+        return "InvalidParameterException";
+    }
+
+    /** The Publish rules of the SNS API reference that its model leaves out. */
+    @Override
+    public void checkRules(String operation, JsonNode request) {
+        if (!request.hasNonNull("TopicArn")) {
+            throw error("InvalidParameterException", "Invalid parameter: TopicArn Reason: no value for required parameter");
+        }
+        if (request.has("Subject") && !validSubject(request.get("Subject").asText())) {
+            throw error("InvalidParameterException", "Invalid parameter: Subject");
+        }
+        if (request.path("Message").asText().getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
+            throw error("InvalidParameterException", "Invalid parameter: Message too long");
+        }
+        request.path("MessageAttributes").fields().forEachRemaining(attribute -> checkAttribute(attribute.getKey(), attribute.getValue()));
+    }
+
+    /** ASCII that begins with a letter, number or punctuation mark, without line breaks or control characters. */
+    private static boolean validSubject(String subject) {
+        return !subject.isEmpty() && subject.length() <= MAX_SUBJECT_LENGTH
+                && subject.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                && String.valueOf(subject.charAt(0)).matches("[\\p{Alnum}\\p{Punct}]");
+    }
+
+    private void checkAttribute(String name, JsonNode attribute) {
+        String dataType = attribute.path("DataType").asText();
+        if (!dataType.matches("(String|Number|Binary)(\\..+)?")) {
+            throw error("InvalidParameterValueException", "The message attribute '" + name + "' has an invalid message"
+                    + " attribute type, the set of supported type prefixes is Binary, Number, and String.");
+        }
+        String value = attribute.path(dataType.startsWith("Binary") ? "BinaryValue" : "StringValue").asText();
+        if (value.isEmpty()) {
+            throw error("InvalidParameterValueException", "The message attribute '" + name + "' must contain non-empty"
+                    + " message attribute value for message attribute type '" + dataType + "'.");
+        }
+        if (dataType.startsWith("Number") && !isNumber(value)) {
+            throw error("InvalidParameterValueException", "Could not cast message attribute '" + name + "' value to number.");
+        }
+    }
+
+    private static boolean isNumber(String value) {
+        try {
+            new BigDecimal(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized JsonNode handle(String operation, JsonNode request) {
+        String topicArn = request.get("TopicArn").asText();
+        if (!topics.contains(topicArn)) {
+            throw error("NotFoundException", "Topic does not exist");
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Map<String, String> dataTypes = new LinkedHashMap<>();
+        request.path("MessageAttributes").fields().forEachRemaining(attribute -> {
+            attributes.put(attribute.getKey(), attribute.getValue().path("StringValue").asText(null));
+            dataTypes.put(attribute.getKey(), attribute.getValue().path("DataType").asText());
+        });
+        published.add(new PublishedMessage(topicArn, request.path("Subject").asText(null), request.get("Message").asText(),
+                Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(dataTypes)));
+        return Json.object().put("MessageId", new UUID(messageIds.nextLong(), messageIds.nextLong()).toString());
+    }
+
+    synchronized List<PublishedMessage> published() {
+        return List.copyOf(published);
+    }
+
+    private ServiceError error(String type, String message) {
+        return ServiceError.of(model, type, message);
+    }
+}

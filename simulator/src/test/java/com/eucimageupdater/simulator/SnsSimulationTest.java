@@ -1,0 +1,99 @@
+package com.eucimageupdater.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+
+class SnsSimulationTest {
+    private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:euc-image-updater";
+
+    private AwsSimulator simulator;
+    private SnsClient sns;
+
+    @BeforeEach
+    void start() {
+        simulator = AwsSimulator.start(Scenario.defaultScenario());
+        sns = SdkClients.sns(simulator, 1);
+    }
+
+    @AfterEach
+    void stop() {
+        sns.close();
+        simulator.close();
+    }
+
+    @Test
+    void aPublishIsRecordedWithItsSubjectMessageAndAttributes() {
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        attributes.put("outcome", MessageAttributeValue.builder().dataType("String").stringValue("PARTIAL").build());
+        attributes.put("failed", MessageAttributeValue.builder().dataType("Number").stringValue("1").build());
+
+        String messageId = sns.publish(r -> r.topicArn(TOPIC).subject("Image updates: 2 updated, 1 failed")
+                .message("Details & more <here>").messageAttributes(attributes)).messageId();
+
+        assertNotNull(messageId);
+        PublishedMessage mail = simulator.publishedMessages().get(0);
+        assertEquals(TOPIC, mail.topicArn());
+        assertEquals("Image updates: 2 updated, 1 failed", mail.subject());
+        assertEquals("Details & more <here>", mail.message());
+        assertEquals(Map.of("outcome", "PARTIAL", "failed", "1"), mail.attributes());
+        assertEquals(Map.of("outcome", "String", "failed", "Number"), mail.attributeDataTypes());
+        RecordedCall call = simulator.callsTo("Publish").get(0);
+        assertEquals("sns", call.service());
+        assertTrue(call.mutating());
+        assertEquals(TOPIC, call.request().get("TopicArn").asText());
+    }
+
+    @Test
+    void aSubjectWithALineBreakIsInvalidAndNothingIsPublished() {
+        assertThrows(InvalidParameterException.class, () -> sns.publish(r -> r.topicArn(TOPIC).subject("two\nlines").message("m")));
+
+        assertTrue(simulator.publishedMessages().isEmpty());
+        assertEquals(1, simulator.modelViolations().size());
+    }
+
+    @Test
+    void subjectsMustBeAsciiStartWithALetterNumberOrPunctuationAndFitInAHundredCharacters() {
+        for (String subject : List.of("Mises à jour", " leading space", "x".repeat(101))) {
+            assertThrows(InvalidParameterException.class, () -> sns.publish(r -> r.topicArn(TOPIC).subject(subject).message("m")),
+                    subject);
+        }
+        sns.publish(r -> r.topicArn(TOPIC).subject("[euc] " + "x".repeat(94)).message("m"));
+
+        assertEquals(1, simulator.publishedMessages().size());
+    }
+
+    @Test
+    void anAttributeWithoutAValueIsInvalid() {
+        assertThrows(InvalidParameterValueException.class, () -> sns.publish(r -> r.topicArn(TOPIC).message("m")
+                .messageAttributes(Map.of("outcome", MessageAttributeValue.builder().dataType("String").build()))));
+    }
+
+    @Test
+    void aMissingMessageBreaksTheModel() {
+        InvalidParameterException error = assertThrows(InvalidParameterException.class, () -> sns.publish(r -> r.topicArn(TOPIC)));
+
+        assertEquals("1 validation error detected: Value null at 'message' failed to satisfy constraint: Member must not be null",
+                error.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void anUnknownTopicIsNotFound() {
+        assertThrows(NotFoundException.class,
+                () -> sns.publish(r -> r.topicArn("arn:aws:sns:us-east-1:123456789012:other").message("m")));
+        assertTrue(simulator.publishedMessages().isEmpty());
+    }
+}
