@@ -3,6 +3,7 @@ package com.eucimageupdater.local;
 import static com.eucimageupdater.local.TestScenarios.NO_ERRORS;
 import static com.eucimageupdater.local.TestScenarios.NO_FAULTS;
 import static com.eucimageupdater.local.TestScenarios.appStream;
+import static com.eucimageupdater.local.TestScenarios.createdSources;
 import static com.eucimageupdater.local.TestScenarios.creates;
 import static com.eucimageupdater.local.TestScenarios.image;
 import static com.eucimageupdater.local.TestScenarios.input;
@@ -11,6 +12,7 @@ import static com.eucimageupdater.local.TestScenarios.workSpaces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.local.TestScenarios.Fleet;
 import com.eucimageupdater.simulator.Scenario;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,8 +22,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -97,17 +97,11 @@ class IdempotencyEndToEndTest {
     @Test
     @DisplayName("20 images with 30% of calls throttled and 5% failing with 5xx all update, with no duplicate")
     void twentyImagesUnderThrottlingAndServerErrors() throws Exception {
-        String appStreamImages = IntStream.range(0, 10).mapToObj(i -> appStream("Image-" + i, true, "AVAILABLE")).collect(Collectors.joining(","));
-        String workSpacesImages = IntStream.range(0, 10)
-                .mapToObj(i -> workSpaces("wsi-00000001" + i, "desk-" + i, true, "AVAILABLE")).collect(Collectors.joining(","));
-        String images = IntStream.range(0, 10).mapToObj(i -> image("APPSTREAM", "Image-" + i) + "," + image("WORKSPACES", "wsi-00000001" + i))
-                .collect(Collectors.joining(","));
-        String faults = "{\"throttleRate\": 0.3, \"serverErrorRate\": 0.05}";
-        try (SimulatedRun run = SimulatedRun.of(scenario(appStreamImages, workSpacesImages, faults), input(images))) {
+        Fleet fleet = Fleet.of(10);
+        try (SimulatedRun run = SimulatedRun.of(fleet.scenario("{\"throttleRate\": 0.3, \"serverErrorRate\": 0.05}"), fleet.input())) {
             assertTrue(run.result.succeeded(), () -> run.result.error() + " " + run.report());
             assertEquals(20, run.report().path("counts").path("updated").asInt());
-            List<String> sources = creates(run.aws()).stream()
-                    .map(call -> call.request().path("existingImageName").asText(call.request().path("SourceImageId").asText())).toList();
+            List<String> sources = createdSources(run.aws());
             assertEquals(20, sources.size(), "exactly one create per image: " + sources);
             assertEquals(20, sources.stream().distinct().count());
             assertTrue(run.aws().calls().stream().anyMatch(call -> call.httpStatus() >= 500), "5xx faults were injected");

@@ -3,6 +3,9 @@ package com.eucimageupdater.local;
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.RecordedCall;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Scenario and input JSON for the end-to-end tests, and questions about what reached the simulator. */
 final class TestScenarios {
@@ -44,6 +47,35 @@ final class TestScenarios {
 
     static String image(String service, String image) {
         return "{\"service\": \"" + service + "\", \"image\": \"" + image + "\", \"tags\": {\"team\": \"euc\"}}";
+    }
+
+    /** {@code pairs} AppStream and {@code pairs} WorkSpaces images, all with updates, and an input naming them all. */
+    record Fleet(String appStreamImages, String workSpacesImages, String input) {
+        static Fleet of(int pairs) {
+            return new Fleet(
+                    join(pairs, i -> appStream("Image-" + i, true, "AVAILABLE")),
+                    join(pairs, i -> workSpaces(workSpacesId(i), "desk-" + i, true, "AVAILABLE")),
+                    TestScenarios.input(join(pairs, i -> image("APPSTREAM", "Image-" + i) + "," + image("WORKSPACES", workSpacesId(i)))));
+        }
+
+        String scenario(String faults) {
+            return TestScenarios.scenario(appStreamImages, workSpacesImages, faults);
+        }
+
+        private static String workSpacesId(int i) {
+            return "wsi-%09d".formatted(i);
+        }
+
+        private static String join(int count, IntFunction<String> item) {
+            return IntStream.range(0, count).mapToObj(item).collect(Collectors.joining(","));
+        }
+    }
+
+    /** Each created image's source, one entry per successful create. */
+    static List<String> createdSources(AwsSimulator aws) {
+        return creates(aws).stream()
+                .map(call -> call.request().path("existingImageName").asText(call.request().path("SourceImageId").asText()))
+                .toList();
     }
 
     /** Successful calls that created an image (a dry run creates nothing). */

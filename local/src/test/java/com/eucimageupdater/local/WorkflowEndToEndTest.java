@@ -2,6 +2,7 @@ package com.eucimageupdater.local;
 
 import static com.eucimageupdater.local.TestScenarios.NO_FAULTS;
 import static com.eucimageupdater.local.TestScenarios.appStream;
+import static com.eucimageupdater.local.TestScenarios.createdSources;
 import static com.eucimageupdater.local.TestScenarios.creates;
 import static com.eucimageupdater.local.TestScenarios.image;
 import static com.eucimageupdater.local.TestScenarios.input;
@@ -11,13 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.local.TestScenarios.Fleet;
 import com.eucimageupdater.simulator.PublishedMessage;
 import com.eucimageupdater.simulator.RecordedCall;
 import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -124,14 +125,13 @@ class WorkflowEndToEndTest {
     @Test
     @DisplayName("20 images with a concurrency of 3 all update, each exactly once")
     void twentyImagesWithLimitedConcurrency() throws Exception {
-        String appStreamImages = IntStream.range(0, 20).mapToObj(i -> appStream("Image-" + i, true, "AVAILABLE")).collect(Collectors.joining(","));
-        String images = IntStream.range(0, 20).mapToObj(i -> image("APPSTREAM", "Image-" + i)).collect(Collectors.joining(","));
+        Fleet fleet = Fleet.of(10);
         LocalWorkflow.Settings settings = new LocalWorkflow.Settings(900, 480, 3, 5L, 1L);
-        try (SimulatedRun run = SimulatedRun.of(scenario(appStreamImages, "", NO_FAULTS), input(images), "[]", settings)) {
+        try (SimulatedRun run = SimulatedRun.of(fleet.scenario(NO_FAULTS), fleet.input(), "[]", settings)) {
             assertTrue(run.result.succeeded(), () -> run.result.error() + " " + run.result.cause());
             assertEquals(20, run.report().path("counts").path("updated").asInt());
-            assertEquals(20, creates(run.aws()).stream().map(call -> call.request().path("existingImageName").asText()).distinct().count());
-            assertEquals(20, creates(run.aws()).size());
+            assertEquals(20, createdSources(run.aws()).stream().distinct().count());
+            assertEquals(20, createdSources(run.aws()).size());
             long atOnce = maxIterationsAtOnce(run.result.events());
             assertTrue(atOnce >= 2 && atOnce <= 3, "Map concurrency is used and bounded: " + atOnce);
         }
@@ -140,16 +140,11 @@ class WorkflowEndToEndTest {
     @Test
     @DisplayName("with 30% of calls throttled every image still updates exactly once and nothing breaks the model")
     void thirtyPercentThrottled() throws Exception {
-        String appStreamImages = IntStream.range(0, 6).mapToObj(i -> appStream("Image-" + i, true, "AVAILABLE")).collect(Collectors.joining(","));
-        String workSpacesImages = IntStream.range(0, 6)
-                .mapToObj(i -> workSpaces("wsi-00000000" + i, "desk-" + i, true, "AVAILABLE")).collect(Collectors.joining(","));
-        String images = IntStream.range(0, 6).mapToObj(i -> image("APPSTREAM", "Image-" + i) + "," + image("WORKSPACES", "wsi-00000000" + i))
-                .collect(Collectors.joining(","));
-        String faults = "{\"throttleRate\": 0.3}";
-        try (SimulatedRun run = SimulatedRun.of(scenario(appStreamImages, workSpacesImages, faults), input(images))) {
+        Fleet fleet = Fleet.of(6);
+        try (SimulatedRun run = SimulatedRun.of(fleet.scenario("{\"throttleRate\": 0.3}"), fleet.input())) {
             assertTrue(run.result.succeeded(), () -> run.result.error() + " " + run.report());
             assertEquals(12, run.report().path("counts").path("updated").asInt());
-            assertEquals(12, creates(run.aws()).size(), "no duplicate image");
+            assertEquals(12, createdSources(run.aws()).size(), "no duplicate image");
             assertTrue(run.aws().calls().stream().anyMatch(call -> "ThrottlingException".equals(call.errorType())), "faults were injected");
             assertEquals(List.of(), run.aws().modelViolations());
         }

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioTest {
     @Test
-    void theDefaultScenarioHasImagesWithAndWithoutUpdatesAndOneTopic() {
+    void theDefaultScenarioHasImagesWithAndWithoutUpdatesThatAllBuildAndOneTopic() {
         Scenario scenario = Scenario.defaultScenario();
 
         assertEquals(3, scenario.appstream().images().size());
         assertEquals(2, scenario.appstream().images().stream().filter(Scenario.AppStreamImage::updateAvailable).count());
         assertEquals(3, scenario.workspaces().images().size());
-        assertEquals(List.of(Scenario.BuildOutcome.AVAILABLE, Scenario.BuildOutcome.FAILED),
+        assertEquals(List.of(Scenario.BuildOutcome.AVAILABLE, Scenario.BuildOutcome.AVAILABLE),
                 scenario.workspaces().images().stream().filter(Scenario.WorkSpacesImage::updateAvailable)
                         .map(image -> image.build().outcome()).toList());
         assertEquals(List.of("arn:aws:sns:us-east-1:123456789012:euc-image-updater"), scenario.sns().topics());
@@ -79,5 +79,13 @@ class ScenarioTest {
                 "{ \"faults\": { \"throttleRate\": 0.8, \"serverErrorRate\": 0.5 } }"));
         assertThrows(IllegalArgumentException.class, () -> Scenario.fromJson(
                 "{ \"appstream\": { \"images\": [ { \"name\": \"a\" }, { \"name\": \"a\" } ] } }"));
+    }
+
+    @Test
+    void theSampleBadMonthScenarioLoadsWithFaultsAndAScriptedQuotaError() {
+        Scenario scenario = Scenario.load(Path.of("scenarios", "bad-month.json"));
+
+        assertEquals(0.2, scenario.faults().throttleRate());
+        assertEquals("LimitExceededException", scenario.errors().get(0).type());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -30,14 +31,14 @@ import software.amazon.awssdk.services.workspaces.model.WorkSpacesException;
 import software.amazon.awssdk.services.workspaces.model.WorkspaceImage;
 import software.amazon.awssdk.services.workspaces.model.WorkspaceImageState;
 
-/** The default scenario: wsi-0a1b2c3d4 builds fine, wsi-5e6f7a8b9 fails, wsi-9z8y7x6w5 has no update. */
+/** workspaces-account.json: wsi-0a1b2c3d4 builds fine, wsi-5e6f7a8b9 fails, wsi-9z8y7x6w5 has no update. */
 class WorkSpacesSimulationTest {
     private AwsSimulator simulator;
     private WorkSpacesClient workSpaces;
 
     @BeforeEach
-    void start() {
-        simulator = AwsSimulator.start(Scenario.defaultScenario());
+    void start() throws Exception {
+        simulator = AwsSimulator.start(Scenario.load(Path.of(getClass().getResource("/workspaces-account.json").toURI())));
         workSpaces = SdkClients.workSpaces(simulator, 1);
     }
 
