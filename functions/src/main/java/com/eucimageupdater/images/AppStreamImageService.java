@@ -118,9 +118,10 @@ public final class AppStreamImageService implements ImageService {
     }
 
     private void requireUpdatable(Image source) {
-        if (source.visibility() == VisibilityType.PUBLIC) {
-            throw new ImageUpdateException("AppStream image \"" + source.name() + "\" is an AWS base image; only images"
-                    + " this account owns can be updated (create an image from it first)");
+        if (source.visibility() != VisibilityType.PRIVATE) {
+            throw new ImageUpdateException("AppStream image \"" + source.name() + "\" is " + source.visibilityAsString()
+                    + " (an AWS base image or one shared with this account); only images this account owns can be updated"
+                    + " (create an image from it first)");
         }
         if (!"AVAILABLE".equals(source.stateAsString())) {
             throw new ImageUpdateException("AppStream image \"" + source.name() + "\" is " + source.stateAsString()

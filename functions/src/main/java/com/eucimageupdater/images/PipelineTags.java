@@ -2,6 +2,7 @@ package com.eucimageupdater.images;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Tags the pipeline puts on every image it creates, so a re-run can recognise its own work. */
 public final class PipelineTags {
@@ -10,6 +11,8 @@ public final class PipelineTags {
     public static final String RUN_DATE = PREFIX + "run-date";
     public static final String EXECUTION = PREFIX + "execution";
     static final int COUNT = 3;
+    /** Execution names may hold characters (such as ! or ') that tag values may not. */
+    private static final Pattern NOT_TAG_TEXT = Pattern.compile("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]");
 
     private PipelineTags() {}
 
@@ -18,7 +21,7 @@ public final class PipelineTags {
         Map<String, String> tags = new LinkedHashMap<>(job.tags());
         tags.put(SOURCE_IMAGE, job.image());
         tags.put(RUN_DATE, job.runDate());
-        tags.put(EXECUTION, job.executionName());
+        tags.put(EXECUTION, NOT_TAG_TEXT.matcher(job.executionName()).replaceAll("-"));
         return tags;
     }
 

@@ -2,6 +2,7 @@ package com.eucimageupdater.local;
 
 import com.eucimageupdater.images.ImageServices;
 import com.eucimageupdater.simulator.Scenario;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -46,12 +47,19 @@ public final class LocalRun {
             out.print(USAGE);
             return 2;
         }
-        JsonNode input = JSON.readTree(Files.readString(options.input));
+        JsonNode input;
+        Scenario scenario;
+        try {
+            input = readJson(options.input, "--input");
+            scenario = options.scenario == null ? Scenario.defaultScenario() : Scenario.load(options.scenario);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return 2;
+        }
         JsonNode configuredImages = configuredImages();
         if (options.target.equals("aws")) {
             return runOnAws(options, input, configuredImages, out);
         }
-        Scenario scenario = options.scenario == null ? Scenario.defaultScenario() : Scenario.load(options.scenario);
         try (SimulatedAccount account = new SimulatedAccount(scenario)) {
             String topicArn = "arn:aws:sns:" + scenario.region() + ":" + scenario.accountId() + ":euc-image-updater";
             out.println("Simulated AWS account " + scenario.accountId() + " in " + scenario.region() + " at "
@@ -97,6 +105,14 @@ public final class LocalRun {
         out.println();
         out.print(message);
         out.println("-------------------------------");
+    }
+
+    private static JsonNode readJson(Path file, String option) throws IOException {
+        try {
+            return JSON.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(option + " " + file + ": is not valid JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The images cdk.json configures for a deployment, used when the input names none. */

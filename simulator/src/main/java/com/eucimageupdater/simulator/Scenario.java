@@ -51,7 +51,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         }
     }
 
-    /** Three AppStream and three WorkSpaces images (updates available, one WorkSpaces build fails) and one topic. */
+    /** Three AppStream and three WorkSpaces images (four with updates, all of which build) and one topic. */
     public static Scenario defaultScenario() {
         try (InputStream in = Scenario.class.getResourceAsStream("/scenarios/default.json")) {
             return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));

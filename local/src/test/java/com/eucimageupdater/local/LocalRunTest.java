@@ -1,0 +1,62 @@
+package com.eucimageupdater.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main command, as a newcomer runs it. */
+class LocalRunTest {
+
+    private record Outcome(int exitCode, String output) {}
+
+    private static Outcome localRun(String... args) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exitCode = LocalRun.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Outcome(exitCode, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDefaultRunSucceedsAndShowsProgressTheMailAndATable() throws Exception {
+        Outcome run = localRun("--wait-ms", "1");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("CheckForUpdate       update available -> Base-Win2022-"), run.output());
+        assertTrue(run.output().contains("Subject: euc-image-updater: 4 updated, 2 up to date, 0 failed"), run.output());
+        assertTrue(run.output().contains("SERVICE     IMAGE"), run.output());
+        assertTrue(run.output().contains("Execution SUCCEEDED"), run.output());
+    }
+
+    @Test
+    void aRunWithFailuresExitsNonZero() throws Exception {
+        Outcome run = localRun("--wait-ms", "1", "--scenario", "simulator/scenarios/bad-month.json");
+        assertEquals(1, run.exitCode(), run.output());
+        assertTrue(run.output().contains("LimitExceededException"), run.output());
+        assertTrue(run.output().contains("Execution FAILED"), run.output());
+    }
+
+    @Test
+    void theConsolesDefaultInputTakesTheImagesOfCdkJsonWhichHasNoneByDefault() throws Exception {
+        Outcome run = localRun("--wait-ms", "1", "--input", "events/console-default.json");
+        assertEquals(1, run.exitCode(), "cdk.json configures no images by default: " + run.output());
+        assertTrue(run.output().contains("input rejected: 1 problem(s)"), run.output());
+        assertTrue(run.output().contains("none are configured"), run.output());
+    }
+
+    @Test
+    void badOptionsAndFilesAreRefusedWithTheOptionNamed(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("input.json"), "{\"images\": [");
+        assertEquals(2, localRun("--wait-ms", "soon").exitCode());
+        assertTrue(localRun("--target", "gcp").output().contains("--target: must be one of sim, aws, got gcp"));
+        assertTrue(localRun("--input", "no/such/file.json").output().contains("--input: no such file no/such/file.json"));
+        Outcome invalid = localRun("--input", broken.toString());
+        assertEquals(2, invalid.exitCode());
+        assertTrue(invalid.output().contains("--input " + broken + ": is not valid JSON"), invalid.output());
+        assertTrue(localRun("--target", "aws").output().contains("--target aws needs --topic-arn ARN or EUC_TOPIC_ARN"));
+    }
+}
