@@ -168,7 +168,7 @@ public class EucImageUpdaterStack extends Stack {
         logGroup.grantWrite(role);
         Function function = Function.Builder.create(this, step + "Function")
                 .description(step + " step of the euc-image-updater state machine")
-                .runtime(Runtime.JAVA_25)
+                .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
                 .code(code)
                 .handler(HANDLER_PACKAGE + step + "Handler::handleRequest")
@@ -179,6 +179,10 @@ public class EucImageUpdaterStack extends Stack {
                 .tracing(Tracing.ACTIVE)
                 .environment(Map.of("JAVA_TOOL_OPTIONS", FAST_START_JVM_OPTIONS))
                 .build();
+        NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-L1")
+                .reason("Java 21 is the LTS runtime this project supports and tests (bytecode level 17); newer runtimes are adopted deliberately, not by a linter")
+                .build()));
         suppressWildcardResources(role, permissions.isEmpty() ? TRACING_WILDCARD : TRACING_WILDCARD + IMAGES_WILDCARD,
                 List.of("Resource::*", "Resource::" + NAG_APPSTREAM_IMAGES, "Resource::" + NAG_WORKSPACES_IMAGES));
         return function;

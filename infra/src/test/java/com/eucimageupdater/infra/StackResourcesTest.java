@@ -111,7 +111,7 @@ class StackResourcesTest {
     void functionsRunTheirHandlerOnJavaArm(String step, int memoryMb, int timeoutSeconds) {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest",
-                "Runtime", "java25",
+                "Runtime", "java21",
                 "Architectures", List.of("arm64"),
                 "MemorySize", memoryMb,
                 "Timeout", timeoutSeconds,
