@@ -3,6 +3,7 @@ package com.eucimageupdater.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.simulator.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,5 +59,16 @@ class LocalRunTest {
         assertEquals(2, invalid.exitCode());
         assertTrue(invalid.output().contains("--input " + broken + ": is not valid JSON"), invalid.output());
         assertTrue(localRun("--target", "aws").output().contains("--target aws needs --topic-arn ARN or EUC_TOPIC_ARN"));
+    }
+
+    @Test
+    void theAwsTargetFindsAwsThroughTheSdksStandardSettingsOnly() throws Exception {
+        // No simulator of its own: the SDK's default chains lead it wherever aws.endpointUrl points, here a simulator.
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.defaultScenario())) {
+            Outcome run = localRun("--target", "aws", "--topic-arn", SimulatedRun.topicArn(account.simulator().scenario()), "--wait-ms", "1");
+            assertEquals(0, run.exitCode(), run.output());
+            assertEquals(1, account.simulator().publishedMessages().size());
+            assertEquals(4, account.simulator().mutatingCalls().stream().filter(call -> !call.operation().equals("Publish")).count());
+        }
     }
 }
