@@ -1,0 +1,194 @@
+package com.eucimageupdater.handlers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.eucimageupdater.images.ImageService;
+import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.SimulatedAccount;
+import com.eucimageupdater.simulator.RecordedCall;
+import com.eucimageupdater.simulator.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each Lambda handler as the state machine calls it: JSON in, JSON out. The image steps run on the simulated
+ * account, and each step's result is placed where the ASL's ResultPath puts it ({@code $.check}, {@code $.start},
+ * {@code $.poll}) before the next step reads the item.
+ */
+class HandlersTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Context LAMBDA = mock(Context.class);
+    /** The ConfiguredImages substitution: cdk.json's images as JSON text inside a JSON string. */
+    private static final String CONFIGURED_IMAGES =
+            "[{\"service\": \"APPSTREAM\", \"image\": \"Base-Win2022\", \"tags\": {\"team\": \"euc\"}}, "
+                    + "{\"service\": \"WORKSPACES\", \"image\": \"wsi-0a1b2c3d4\", \"description\": \"Monthly patch\"}]";
+
+    private static JsonNode invoke(RequestStreamHandler handler, String input) throws IOException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, LAMBDA);
+        return JSON.readTree(output.toByteArray());
+    }
+
+    private static JsonNode invoke(RequestStreamHandler handler, JsonNode input) throws IOException {
+        return invoke(handler, JSON.writeValueAsString(input));
+    }
+
+    /** The PlanRun state's Parameters for an execution started with {@code executionInput}. */
+    private static JsonNode plan(String executionInput) throws IOException {
+        ObjectNode parameters = JSON.createObjectNode();
+        parameters.set("input", JSON.readTree(executionInput));
+        parameters.put("executionName", "monthly-2026-11")
+                .put("startTime", "2026-11-10T06:00:00.123Z")
+                .put("configuredImages", CONFIGURED_IMAGES)
+                .put("pollIntervalSeconds", "900")
+                .put("maxWaitMinutes", "480")
+                .put("maxConcurrency", "5");
+        return invoke(new PlanHandler(), parameters);
+    }
+
+    /** One Map item as the state machine hands it to the check step. */
+    private static ObjectNode plannedItem(String service, String image) throws IOException {
+        String input = "{\"images\": [{\"service\": \"%s\", \"image\": \"%s\"}]}".formatted(service, image);
+        return (ObjectNode) plan(input).get("images").get(0);
+    }
+
+    /** The WaitForImage, PollImageState, IsImageReady loop: each poll's state and count, until settled or out of polls. */
+    private static List<String> pollUntilSettled(PollHandler handler, ObjectNode item) throws IOException {
+        List<String> polls = new ArrayList<>();
+        do {
+            item.set("poll", invoke(handler, item));
+            polls.add(item.at("/poll/state").asText() + " " + item.at("/poll/pollsDone").asInt());
+        } while ("PENDING".equals(item.at("/poll/state").asText()) && item.at("/poll/pollsDone").asInt() < item.get("maxPolls").asInt());
+        return polls;
+    }
+
+    @Test
+    void planRunsTheConfiguredImagesForTheConsolesDefaultInput() throws IOException {
+        JsonNode plan = plan("{\"Comment\": \"Insert your JSON here\"}");
+
+        assertEquals(JSON.readTree("[]"), plan.get("problems"), "IsInputValid goes on when $.problems[0] is absent");
+        assertEquals("monthly-2026-11", plan.get("executionName").asText());
+        assertEquals("2026-11-10", plan.get("runDate").asText());
+        assertTrue(plan.get("maxConcurrency").isInt(), "MaxConcurrencyPath needs a number");
+        assertEquals(JSON.readTree("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}, "runDate": "2026-11-10",
+                  "executionName": "monthly-2026-11", "pollIntervalSeconds": 900, "maxPolls": 32, "maxWaitText": "8 h"},
+                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": "Monthly patch", "tags": {},
+                  "runDate": "2026-11-10", "executionName": "monthly-2026-11", "pollIntervalSeconds": 900, "maxPolls": 32,
+                  "maxWaitText": "8 h"}]"""), plan.get("images"));
+    }
+
+    @Test
+    void planRejectsBadInputWithProblemsTheChoiceStateSeesAndNoImages() throws IOException {
+        JsonNode plan = plan("{\"images\": [{\"service\": \"EC2\", \"image\": \"Base-Win2022\"}]}");
+
+        assertEquals("images[0].service: must be \"APPSTREAM\" or \"WORKSPACES\", got \"EC2\"", plan.at("/problems/0").asText());
+        assertEquals(JSON.readTree("[]"), plan.get("images"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "APPSTREAM,  Base-Win2022,  Base-Win2022-2026-11-10,  CreateUpdatedImage",
+            "WORKSPACES, wsi-0a1b2c3d4, ws-win10-base-2026-11-10, CreateUpdatedWorkspaceImage"})
+    void anImageWithUpdatesGoesFromCheckThroughStartToAvailable(String service, String image, String newImageName,
+            String createOperation) throws IOException {
+        try (SimulatedAccount account = SimulatedAccount.start(Scenario.defaultScenario())) {
+            ImageServices services = account.imageServices();
+            ObjectNode item = plannedItem(service, image);
+
+            item.set("check", invoke(new CheckHandler(services), item));
+            assertTrue(item.at("/check/updateAvailable").asBoolean(), item::toString);
+            assertEquals(newImageName, item.at("/check/newImageName").asText());
+
+            item.set("start", invoke(new StartHandler(services), item));
+            assertEquals(newImageName, item.at("/start/newImageName").asText());
+            assertFalse(item.at("/start/adopted").asBoolean());
+
+            assertEquals(List.of("PENDING 1", "PENDING 2", "AVAILABLE 3"), pollUntilSettled(new PollHandler(services), item));
+            assertEquals(List.of(createOperation), account.simulator().mutatingCalls().stream().map(RecordedCall::operation).toList());
+            assertEquals(List.of(), account.simulator().modelViolations());
+        }
+    }
+
+    @Test
+    void checkOfAnUpToDateImageSaysSoAndChangesNothing() throws IOException {
+        try (SimulatedAccount account = SimulatedAccount.start(Scenario.defaultScenario())) {
+            JsonNode check = invoke(new CheckHandler(account.imageServices()), plannedItem("APPSTREAM", "Finance-Win2022"));
+
+            assertFalse(check.get("updateAvailable").asBoolean());
+            assertEquals("already has the latest updates", check.get("detail").asText());
+            assertEquals(List.of(), account.simulator().mutatingCalls());
+        }
+    }
+
+    @Test
+    void pollOfAFailedBuildGivesTheReasonTheStateMachineRecords() throws IOException {
+        String failingBuild = """
+                { "workspaces": { "images": [ { "id": "wsi-5e6f7a8b9", "name": "ws-win2019-dev", "updateAvailable": true,
+                  "build": { "outcome": "ERROR", "pollsUntilDone": 0, "errorCode": "InsufficientDiskSpace",
+                             "reason": "The root volume has less than 20 GB of free space" } } ] } }""";
+        try (SimulatedAccount account = SimulatedAccount.start(failingBuild)) {
+            ImageServices services = account.imageServices();
+            ObjectNode item = plannedItem("WORKSPACES", "wsi-5e6f7a8b9");
+            item.set("check", invoke(new CheckHandler(services), item));
+            item.set("start", invoke(new StartHandler(services), item));
+
+            JsonNode poll = invoke(new PollHandler(services), item);
+
+            assertEquals(JSON.readTree("""
+                    {"state": "FAILED", "serviceState": "ERROR", "pollsDone": 1,
+                     "reason": "WorkSpaces image is ERROR: InsufficientDiskSpace The root volume has less than 20 GB of free space"}"""),
+                    poll);
+        }
+    }
+
+    @Test
+    void checkRefusesInputThatIsNotAnImageJobAndNamesItselfWithoutCallingAws() {
+        ImageService appStream = mock(ImageService.class);
+        ImageService workSpaces = mock(ImageService.class);
+        CheckHandler handler = new CheckHandler(new ImageServices(appStream, workSpaces));
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> invoke(handler, "[1, 2]"));
+
+        assertTrue(error.getMessage().startsWith("CheckHandler input: "), error.getMessage());
+        verifyNoInteractions(appStream, workSpaces);
+    }
+
+    @Test
+    void reportWritesTheMailInTheShapeThePublishStepAndTheFinalChoiceRead() throws IOException {
+        JsonNode report = invoke(new ReportHandler(), """
+                {"executionName": "monthly-2026-11", "runDate": "2026-11-10", "problems": [], "results": [
+                  {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "newImage": "Base-Win2022-2026-11-10",
+                   "newImageName": "Base-Win2022-2026-11-10", "state": "AVAILABLE", "detail": "AppStream has OS, driver or agent updates"},
+                  {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "FAILED",
+                   "error": {"Error": "com.eucimageupdater.images.ImageUpdateException",
+                             "Cause": "{\\"errorMessage\\": \\"WorkSpaces image wsi-0a1b2c3d4 is PENDING\\"}"}}]}""");
+
+        assertEquals("euc-image-updater: 1 updated, 0 up to date, 1 failed", report.get("subject").asText());
+        assertTrue(report.get("message").asText().contains("reason: WorkSpaces image wsi-0a1b2c3d4 is PENDING"), report::toString);
+        assertEquals(JSON.readTree("""
+                {"status": {"DataType": "String", "StringValue": "SOME_FAILED"},
+                 "updated": {"DataType": "Number", "StringValue": "1"},
+                 "upToDate": {"DataType": "Number", "StringValue": "0"},
+                 "failed": {"DataType": "Number", "StringValue": "1"}}"""), report.get("messageAttributes"));
+        assertTrue(report.at("/counts/failed").isInt(), "DidEveryImageSucceed compares $.counts.failed as a number");
+        assertEquals(1, report.at("/counts/failed").asInt());
+    }
+}
