@@ -2,13 +2,12 @@ package com.eucimageupdater.images;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
 import software.amazon.awssdk.services.appstream.model.CreateUpdatedImageResponse;
 import software.amazon.awssdk.services.appstream.model.Image;
 import software.amazon.awssdk.services.appstream.model.ResourceAlreadyExistsException;
-import software.amazon.awssdk.services.appstream.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.appstream.model.VisibilityType;
 
 /** AppStream 2.0 (WorkSpaces Applications): images are named, and CreateUpdatedImage with dryRun is the check. */
@@ -22,8 +21,9 @@ public final class AppStreamImageService implements ImageService {
     @Override
     public UpdateCheck checkForUpdate(ImageJob job) {
         Image source = findImage(job.image())
-                .orElseThrow(() -> new ImageUpdateException("AppStream image \"" + job.image()
-                        + "\" does not exist in this account and Region (check the name and the Region)"));
+                .orElseThrow(() -> new ImageUpdateException("AppStream image \"" + job.image() + "\" does not exist in this"
+                        + " account and Region, or is shared with it (check the name and the Region; only images this"
+                        + " account owns can be updated)"));
         requireUpdatable(source);
         String newName = ImageNames.newImageName(Service.APPSTREAM, source.name(), job.runDate());
         String description = job.description() != null ? job.description() : ImageNames.defaultDescription(source.name(), job.runDate());
@@ -39,11 +39,11 @@ public final class AppStreamImageService implements ImageService {
 
     private boolean dryRun(String sourceName, String newName) {
         try {
-            return AwsErrors.call("CreateUpdatedImage (dry run) for \"" + sourceName + "\"", () -> appStream
+            return AwsErrors.call("CreateUpdatedImage (dry run) for \"" + sourceName + "\"", () -> Boolean.TRUE.equals(appStream
                     .createUpdatedImage(r -> r.existingImageName(sourceName).newImageName(newName).dryRun(true))
-                    .canUpdateImage());
+                    .canUpdateImage()));
         } catch (ImageUpdateException e) {
-            if (e.getCause() instanceof ResourceAlreadyExistsException) {
+            if ("ResourceAlreadyExistsException".equals(e.awsErrorCode())) {
                 // Today's image already exists: the start step adopts it if this pipeline made it from this source.
                 return true;
             }
@@ -61,13 +61,14 @@ public final class AppStreamImageService implements ImageService {
         }
         Map<String, String> tags = PipelineTags.forNewImage(job);
         try {
+            // With dryRun=false the answer need not say canUpdateImage again: the new image is the answer.
             CreateUpdatedImageResponse response = appStream.createUpdatedImage(r -> r.existingImageName(job.image())
                     .newImageName(newName)
                     .newImageDescription(check.newImageDescription())
                     .newImageDisplayName(check.newImageDisplayName())
                     .newImageTags(tags)
                     .dryRun(false));
-            if (!Boolean.TRUE.equals(response.canUpdateImage()) || response.image() == null) {
+            if (response.image() == null) {
                 throw new ImageUpdateException("AppStream no longer offers an update for \"" + job.image()
                         + "\" (it did at the check); nothing was created");
             }
@@ -83,41 +84,37 @@ public final class AppStreamImageService implements ImageService {
     private StartedImage adopt(ImageJob job, Image existing) {
         Map<String, String> tags = AwsErrors.call("ListTagsForResource " + existing.arn(),
                 () -> appStream.listTagsForResource(r -> r.resourceArn(existing.arn())).tags());
-        if (!PipelineTags.madeFor(tags, job)) {
-            throw new ImageUpdateException("AppStream image \"" + existing.name() + "\" already exists but was not made by"
-                    + " euc-image-updater from \"" + job.image() + "\" on " + job.runDate()
-                    + " (rename or delete it, then run again)");
-        }
+        PipelineTags.requireAdoptable("AppStream image \"" + existing.name() + "\"", tags, status(existing), job);
         return new StartedImage(existing.name(), existing.name(), true);
     }
 
     @Override
     public ImageStatus describeUpdatedImage(String newImage) {
-        Image image = findImage(newImage)
+        return status(findImage(newImage)
                 .orElseThrow(() -> new ImageUpdateException("the updated AppStream image \"" + newImage
-                        + "\" has disappeared (deleted while it was being built?)"));
-        return switch (image.state()) {
-            case AVAILABLE -> ImageStatus.of(ImageState.AVAILABLE, image.stateAsString(), null);
-            case FAILED, DELETING -> ImageStatus.of(ImageState.FAILED, image.stateAsString(), failureReason(image));
-            default -> ImageStatus.of(ImageState.PENDING, image.stateAsString(), null);
+                        + "\" has disappeared (deleted while it was being built?)")));
+    }
+
+    /** PENDING, CREATING, COPYING, IMPORTING, VALIDATING are still on their way; DELETING will never be usable. */
+    private static ImageStatus status(Image image) {
+        String state = String.valueOf(image.stateAsString());
+        return switch (state) {
+            case "AVAILABLE" -> ImageStatus.of(ImageState.AVAILABLE, state, null);
+            case "FAILED", "DELETING" -> ImageStatus.of(ImageState.FAILED, state, failureReason(image));
+            default -> ImageStatus.of(ImageState.PENDING, state, null);
         };
     }
 
     private static String failureReason(Image image) {
-        StringBuilder reason = new StringBuilder("AppStream image is " + image.stateAsString());
-        if (image.stateChangeReason() != null) {
-            reason.append(": ").append(image.stateChangeReason().codeAsString())
-                    .append(" ").append(image.stateChangeReason().message());
-        }
-        if (image.hasImageErrors() && !image.imageErrors().isEmpty()) {
-            reason.append("; ").append(image.imageErrors().stream()
-                    .map(error -> error.errorCodeAsString() + " " + error.errorMessage())
-                    .collect(Collectors.joining("; ")));
-        }
-        return reason.toString();
+        Stream<String> stateChange = image.stateChangeReason() == null
+                ? Stream.empty()
+                : Stream.of(FailureReasons.join(image.stateChangeReason().codeAsString(), image.stateChangeReason().message()));
+        Stream<String> imageErrors = image.imageErrors().stream()
+                .map(error -> FailureReasons.join(error.errorCodeAsString(), error.errorMessage()));
+        return FailureReasons.describe("AppStream image is " + image.stateAsString(), Stream.concat(stateChange, imageErrors));
     }
 
-    private void requireUpdatable(Image source) {
+    private static void requireUpdatable(Image source) {
         if (source.visibility() != VisibilityType.PRIVATE) {
             throw new ImageUpdateException("AppStream image \"" + source.name() + "\" is " + source.visibilityAsString()
                     + " (an AWS base image or one shared with this account); only images this account owns can be updated"
@@ -134,7 +131,7 @@ public final class AppStreamImageService implements ImageService {
             return AwsErrors.call("DescribeImages " + name,
                     () -> appStream.describeImages(r -> r.names(name)).images().stream().findFirst());
         } catch (ImageUpdateException e) {
-            if (e.getCause() instanceof ResourceNotFoundException) {
+            if ("ResourceNotFoundException".equals(e.awsErrorCode())) {
                 return Optional.empty();
             }
             throw e;

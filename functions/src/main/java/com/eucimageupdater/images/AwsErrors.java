@@ -48,17 +48,17 @@ final class AwsErrors {
 
     static RuntimeException translate(String what, SdkException e) {
         if (e instanceof SdkClientException) {
-            return new RetryableAwsException(what + " could not reach AWS: " + e.getMessage(), e);
+            return new RetryableAwsException(what + " could not reach AWS: " + e.getMessage());
         }
         if (e instanceof AwsServiceException service) {
             String code = errorCode(service);
             if (service.isThrottlingException() || service.statusCode() >= 500 || TRANSIENT.contains(code)) {
-                return new RetryableAwsException(what + " was refused for now (" + code + "): " + message(service), e);
+                return new RetryableAwsException(what + " was refused for now (" + code + "): " + message(service));
             }
             String hint = HINTS.getOrDefault(code, "see the service's message");
-            return new ImageUpdateException(what + " failed: " + code + ": " + message(service) + " (" + hint + ")", e);
+            return new ImageUpdateException(what + " failed: " + code + ": " + message(service) + " (" + hint + ")", code);
         }
-        return new ImageUpdateException(what + " failed: " + e.getMessage(), e);
+        return new ImageUpdateException(what + " failed: " + e.getMessage());
     }
 
     static String errorCode(AwsServiceException e) {

@@ -32,6 +32,9 @@ public final class ImageServices {
     }
 
     public ImageService forService(Service service) {
+        if (service == null) {
+            throw new IllegalArgumentException("service: is required and must be APPSTREAM or WORKSPACES");
+        }
         return switch (service) {
             case APPSTREAM -> appStream;
             case WORKSPACES -> workSpaces;

@@ -25,8 +25,26 @@ public final class PipelineTags {
         return tags;
     }
 
-    /** True when the tags show the image was made by this pipeline from the same source on the same run date. */
-    public static boolean madeFor(Map<String, String> tags, ImageJob job) {
-        return job.image().equals(tags.get(SOURCE_IMAGE)) && job.runDate().equals(tags.get(RUN_DATE));
+    /**
+     * Whether an image found under today's name may be adopted instead of creating another: only when this
+     * pipeline made it from the same source on the same run date, and it has not failed.
+     *
+     * @param image how the image is named in messages, e.g. {@code AppStream image "Base-2026-11-10"}
+     * @throws ImageUpdateException saying why not and what to do
+     */
+    public static void requireAdoptable(String image, Map<String, String> tags, ImageStatus status, ImageJob job) {
+        String source = tags.get(SOURCE_IMAGE);
+        if (source == null || !job.runDate().equals(tags.get(RUN_DATE))) {
+            throw new ImageUpdateException(image + " already exists but was not made by euc-image-updater from " + job.image()
+                    + " on " + job.runDate() + " (rename or delete it, then run again)");
+        }
+        if (!source.equals(job.image())) {
+            throw new ImageUpdateException(image + " was made today by euc-image-updater from " + source + ", not from "
+                    + job.image() + ": both sources lead to the same new name (rename one of them)");
+        }
+        if (status.state() == ImageState.FAILED) {
+            throw new ImageUpdateException(image + " from an earlier run today failed (" + status.reason()
+                    + "); delete it and run again");
+        }
     }
 }

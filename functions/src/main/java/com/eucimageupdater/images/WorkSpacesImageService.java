@@ -1,11 +1,10 @@
 package com.eucimageupdater.images;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 import software.amazon.awssdk.services.workspaces.model.DescribeWorkspaceImagesResponse;
@@ -70,35 +69,34 @@ public final class WorkSpacesImageService implements ImageService {
         Map<String, String> tags = AwsErrors.call("DescribeTags " + existing.imageId(),
                 () -> workSpaces.describeTags(r -> r.resourceId(existing.imageId())).tagList().stream()
                         .collect(Collectors.toMap(Tag::key, tag -> tag.value() == null ? "" : tag.value())));
-        if (!PipelineTags.madeFor(tags, job)) {
-            throw new ImageUpdateException("WorkSpaces image \"" + existing.name() + "\" (" + existing.imageId()
-                    + ") already exists but was not made by euc-image-updater from " + job.image() + " on " + job.runDate()
-                    + " (rename or delete it, then run again)");
-        }
+        PipelineTags.requireAdoptable("WorkSpaces image \"" + existing.name() + "\" (" + existing.imageId() + ")", tags,
+                status(existing), job);
         return new StartedImage(existing.imageId(), existing.name(), true);
     }
 
     @Override
     public ImageStatus describeUpdatedImage(String newImage) {
-        WorkspaceImage image = describe(newImage)
+        return status(describe(newImage)
                 .orElseThrow(() -> new ImageUpdateException("the updated WorkSpaces image " + newImage
-                        + " has disappeared (deleted while it was being built?)"));
-        return switch (image.stateAsString()) {
-            case "AVAILABLE" -> ImageStatus.of(ImageState.AVAILABLE, "AVAILABLE", null);
-            case "ERROR" -> ImageStatus.of(ImageState.FAILED, "ERROR", failureReason(image));
-            default -> ImageStatus.of(ImageState.PENDING, image.stateAsString(), null);
+                        + " has disappeared (deleted while it was being built?)")));
+    }
+
+    private static ImageStatus status(WorkspaceImage image) {
+        String state = String.valueOf(image.stateAsString());
+        return switch (state) {
+            case "AVAILABLE" -> ImageStatus.of(ImageState.AVAILABLE, state, null);
+            case "ERROR" -> ImageStatus.of(ImageState.FAILED, state, failureReason(image));
+            default -> ImageStatus.of(ImageState.PENDING, state, null);
         };
     }
 
     private static String failureReason(WorkspaceImage image) {
-        Set<String> errors = new LinkedHashSet<>();
-        if (image.errorCode() != null || image.errorMessage() != null) {
-            errors.add(image.errorCode() + " " + image.errorMessage());
-        }
-        if (image.hasErrorDetails()) {
-            image.errorDetails().forEach(detail -> errors.add(detail.errorCodeAsString() + " " + detail.errorMessage()));
-        }
-        return errors.isEmpty() ? "WorkSpaces image is ERROR" : "WorkSpaces image is ERROR: " + String.join("; ", errors);
+        Stream<String> error = image.errorCode() == null && image.errorMessage() == null
+                ? Stream.empty()
+                : Stream.of(FailureReasons.join(image.errorCode(), image.errorMessage()));
+        Stream<String> details = image.errorDetails().stream()
+                .map(detail -> FailureReasons.join(detail.errorCodeAsString(), detail.errorMessage()));
+        return FailureReasons.describe("WorkSpaces image is ERROR", Stream.concat(error, details));
     }
 
     private Optional<WorkspaceImage> describe(String imageId) {

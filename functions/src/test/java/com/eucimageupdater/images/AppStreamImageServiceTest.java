@@ -124,7 +124,7 @@ class AppStreamImageServiceTest {
 
     @Test
     void aMissingSourceFailsTheImageAndSaysWhatToCheck() {
-        assertEquals("AppStream image \"Retired-Win2016\" does not exist in this account and Region (check the name and the Region)",
+        assertEquals("AppStream image \"Retired-Win2016\" does not exist in this account and Region, or is shared with it (check the name and the Region; only images this account owns can be updated)",
                 checkFails("Retired-Win2016").getMessage());
         assertEquals(List.of(), simulator.callsTo("CreateUpdatedImage"));
     }
@@ -189,7 +189,7 @@ class AppStreamImageServiceTest {
         ImageUpdateException refused = assertThrows(ImageUpdateException.class, () -> service.startUpdate(job));
 
         assertEquals("AppStream image \"Taken-Win2022-2026-11-10\" already exists but was not made by euc-image-updater from"
-                + " \"Taken-Win2022\" on 2026-11-10 (rename or delete it, then run again)", refused.getMessage());
+                + " Taken-Win2022 on 2026-11-10 (rename or delete it, then run again)", refused.getMessage());
         assertEquals(List.of(), simulator.mutatingCalls());
     }
 

@@ -1,7 +1,8 @@
 package com.eucimageupdater.images;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -27,13 +28,37 @@ class PipelineTagsTest {
         assertTrue(ImageRules.TAG_TEXT.matcher(execution).matches());
     }
 
+    private static final ImageStatus BUILDING = ImageStatus.of(ImageState.PENDING, "PENDING", null);
+
+    private static String refusal(Map<String, String> tags, ImageStatus status, ImageJob job) {
+        return assertThrows(ImageUpdateException.class, () -> PipelineTags.requireAdoptable("image X", tags, status, job)).getMessage();
+    }
+
     @Test
-    void anImageIsOursOnlyForTheSameSourceAndRunDate() {
-        Map<String, String> tags = PipelineTags.forNewImage(job("first-run"));
-        assertTrue(PipelineTags.madeFor(tags, job("second-run")), "another execution on the same day adopts it");
-        assertFalse(PipelineTags.madeFor(Map.of("team", "euc"), job("first-run")));
+    void anImageThisPipelineMadeFromTheSameSourceTodayIsAdoptedByAnyExecution() {
+        assertDoesNotThrow(() -> PipelineTags.requireAdoptable("image X", PipelineTags.forNewImage(job("first-run")), BUILDING,
+                job("second-run")));
+    }
+
+    @Test
+    void anImageWithoutThePipelinesTagsOrFromAnotherDayIsNotAdopted() {
+        assertTrue(refusal(Map.of("team", "euc"), BUILDING, job("run")).contains("was not made by euc-image-updater from Base-Win2022"));
         ImageJob nextMonth = new ImageJob(Service.APPSTREAM, "Base-Win2022", null, null, Map.of(), "2026-12-09", "run", 900, 32, "8 h",
                 null, null, null);
-        assertFalse(PipelineTags.madeFor(tags, nextMonth));
+        assertTrue(refusal(PipelineTags.forNewImage(job("run")), BUILDING, nextMonth).contains("was not made by"));
+    }
+
+    @Test
+    void anImageMadeTodayFromAnotherSourceNamesThatSource() {
+        Map<String, String> tags = new java.util.HashMap<>(PipelineTags.forNewImage(job("run")));
+        tags.put(PipelineTags.SOURCE_IMAGE, "Base-Win2022-2026-10-14");
+        assertTrue(refusal(tags, BUILDING, job("run")).contains("from Base-Win2022-2026-10-14, not from Base-Win2022: both sources"));
+    }
+
+    @Test
+    void aFailedImageFromEarlierTodayIsNotAdoptedButMustBeDeleted() {
+        ImageStatus failed = ImageStatus.of(ImageState.FAILED, "FAILED", "IMAGE_UPDATE_FAILURE disk full");
+        assertTrue(refusal(PipelineTags.forNewImage(job("run")), failed, job("run"))
+                .contains("failed (IMAGE_UPDATE_FAILURE disk full); delete it and run again"));
     }
 }
