@@ -22,10 +22,10 @@ async function invoke(resource, input) {
     body: JSON.stringify({ resource, input }),
   });
   const reply = await response.json();
-  if (reply.errorType) {
-    // Shaped like a Lambda error, so Retry/Catch match errorType and Cause carries the error document.
-    const error = new Error(JSON.stringify({ errorMessage: reply.errorMessage, errorType: reply.errorType }));
-    error.name = reply.errorType;
+  if (reply.error) {
+    // As Step Functions reports a Lambda error: Error is the errorType, Cause the whole error document.
+    const error = new Error(JSON.stringify(reply.error));
+    error.name = reply.error.errorType;
     throw error;
   }
   return reply.output;

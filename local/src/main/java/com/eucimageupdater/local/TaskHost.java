@@ -3,6 +3,7 @@ package com.eucimageupdater.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -50,9 +51,7 @@ final class TaskHost implements AutoCloseable {
             try {
                 reply.set("output", run(resource, request.get("input")));
             } catch (Exception e) {
-                // What the Lambda runtime reports for a Java exception: its class name and message.
-                reply.put("errorType", e.getClass().getName());
-                reply.put("errorMessage", e.getMessage());
+                reply.set("error", errorDocument(e));
             }
             byte[] body = JSON.writeValueAsBytes(reply);
             exchange.getResponseHeaders().add("content-type", "application/json");
@@ -72,6 +71,24 @@ final class TaskHost implements AutoCloseable {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), output, new LocalContext(resource));
         return JSON.readTree(output.toByteArray());
+    }
+
+    /**
+     * What the Java Lambda runtime reports for an exception, stack traces and cause chain included, so local runs
+     * carry error documents of the size Step Functions will hold.
+     */
+    static ObjectNode errorDocument(Throwable error) {
+        ObjectNode document = JSON.createObjectNode();
+        document.put("errorMessage", error.getMessage());
+        document.put("errorType", error.getClass().getName());
+        ArrayNode stackTrace = document.putArray("stackTrace");
+        for (StackTraceElement frame : error.getStackTrace()) {
+            stackTrace.add(frame.toString());
+        }
+        if (error.getCause() != null && error.getCause() != error) {
+            document.set("cause", errorDocument(error.getCause()));
+        }
+        return document;
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +148,21 @@ class WorkflowEndToEndTest {
             assertEquals(12, createdSources(run.aws()).size(), "no duplicate image");
             assertTrue(run.aws().calls().stream().anyMatch(call -> "ThrottlingException".equals(call.errorType())), "faults were injected");
             assertEquals(List.of(), run.aws().modelViolations());
+        }
+    }
+
+    @Test
+    @DisplayName("40 images failing at once still end in one mail, their errors compact enough for Step Functions' 256 KB")
+    void manyFailuresStayWithinTheStateSizeLimit() throws Exception {
+        String images = IntStream.range(0, 40).mapToObj(i -> image("APPSTREAM", "Missing-" + i)).collect(Collectors.joining(","));
+        try (SimulatedRun run = SimulatedRun.of(scenario("", "", NO_FAULTS), input(images))) {
+            assertEquals("ImageUpdatesFailed", run.result.error());
+            assertEquals(40, run.report().path("counts").path("failed").asInt());
+            String mapOutput = run.result.events().stream()
+                    .filter(event -> event.type().equals("StateExited") && event.state().equals("UpdateEachImage"))
+                    .findFirst().orElseThrow().output().toString();
+            assertTrue(mapOutput.length() < 40 * 1024, "about 1 KB per failed image, got " + mapOutput.length() + " bytes");
+            assertEquals(1, run.aws().publishedMessages().size());
         }
     }
 

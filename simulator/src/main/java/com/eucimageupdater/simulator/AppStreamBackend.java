@@ -101,7 +101,9 @@ final class AppStreamBackend implements ServiceBackend {
         image.build = new ImageBuild(source.buildSpec, clock);
         request.path("newImageTags").fields().forEachRemaining(tag -> image.tags.put(tag.getKey(), tag.getValue().asText()));
         images.put(newName, image);
-        return result(image, true);
+        // The API page: with dryRun false the service "initiates the process ... without displaying whether image
+        // updates are available", so the answer carries the new image and no canUpdateImage.
+        return Json.object().set("image", image.toJson());
     }
 
     private JsonNode result(Image image, boolean canUpdateImage) {

@@ -1,6 +1,7 @@
 package com.eucimageupdater.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,7 +82,7 @@ class AppStreamSimulationTest {
                 .newImageTags(Map.of("team", "euc")).dryRun(false));
 
         Image image = created.image();
-        assertTrue(created.canUpdateImage());
+        assertNull(created.canUpdateImage(), "a real create does not say canUpdateImage again");
         assertEquals(ImageState.PENDING, image.state());
         assertEquals("arn:aws:appstream:us-east-1:123456789012:image/Base-Win2022-2025-06-11", image.arn());
         assertEquals("arn:aws:appstream:us-east-1:123456789012:image/Base-Win2022", image.baseImageArn());
