@@ -84,7 +84,9 @@ public final class ImageRequests {
 
     private static String text(JsonNode parent, String field, String at, List<String> problems, boolean required) {
         JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
+        boolean absent = node == null || node.isNull() || (!required && node.isTextual() && node.asText().isBlank());
+        if (absent) {
+            // A blank optional field gets its default, as if it were left out.
             if (required) {
                 problems.add(at + "." + field + ": is required");
             }
@@ -123,8 +125,8 @@ public final class ImageRequests {
         }
         if (service == Service.WORKSPACES) {
             problems.add(at + ": WorkSpaces images have no display name; remove it or use description");
-        } else if (displayName.length() > ImageRules.APPSTREAM_DISPLAY_NAME_MAX) {
-            problems.add(at + ": must be at most " + ImageRules.APPSTREAM_DISPLAY_NAME_MAX + " characters, got " + displayName.length());
+        } else if (length(displayName) > ImageRules.APPSTREAM_DISPLAY_NAME_MAX) {
+            problems.add(at + ": must be at most " + ImageRules.APPSTREAM_DISPLAY_NAME_MAX + " characters, got " + length(displayName));
         }
     }
 
@@ -134,15 +136,15 @@ public final class ImageRequests {
         }
         switch (service) {
             case APPSTREAM -> {
-                if (description.length() > ImageRules.APPSTREAM_DESCRIPTION_MAX) {
+                if (length(description) > ImageRules.APPSTREAM_DESCRIPTION_MAX) {
                     problems.add(at + ": must be at most " + ImageRules.APPSTREAM_DESCRIPTION_MAX + " characters, got "
-                            + description.length());
+                            + length(description));
                 }
             }
             case WORKSPACES -> {
-                if (description.isEmpty() || description.length() > ImageRules.WORKSPACES_DESCRIPTION_MAX) {
+                if (length(description) > ImageRules.WORKSPACES_DESCRIPTION_MAX) {
                     problems.add(at + ": must be 1-" + ImageRules.WORKSPACES_DESCRIPTION_MAX + " characters, got "
-                            + description.length());
+                            + length(description));
                 } else if (!ImageRules.WORKSPACES_DESCRIPTION.matcher(description).matches()) {
                     problems.add(at + ": WorkSpaces descriptions may contain only letters, digits, spaces and _ . / ( ) -"
                             + " (no colon, so no timestamps), got \"" + description + "\"");
@@ -190,10 +192,15 @@ public final class ImageRequests {
     }
 
     private static void checkTagText(String text, int max, int min, String at, List<String> problems) {
-        if (text.length() < min || text.length() > max) {
-            problems.add(at + ": must be " + min + "-" + max + " characters, got " + text.length());
+        if (length(text) < min || length(text) > max) {
+            problems.add(at + ": must be " + min + "-" + max + " characters, got " + length(text));
         } else if (!ImageRules.TAG_TEXT.matcher(text).matches()) {
             problems.add(at + ": may contain only letters, digits, spaces and _ . : / = + - @, got \"" + text + "\"");
         }
+    }
+
+    /** Characters as AWS counts them: a letter outside the Basic Multilingual Plane is one, not two. */
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * deployment's settings (substituted into the ASL as strings by CDK or the local runner).
  *
  * @param configuredImages the images configured at deploy time, as JSON text
+ * @param timeZone the schedule's time zone, in which the run date is reckoned
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanRequest(
@@ -17,4 +18,5 @@ public record PlanRequest(
         String configuredImages,
         String pollIntervalSeconds,
         String maxWaitMinutes,
-        String maxConcurrency) {}
+        String maxConcurrency,
+        String timeZone) {}

@@ -1,17 +1,23 @@
 package com.eucimageupdater.plan;
 
 import com.eucimageupdater.images.ImageJob;
+import com.eucimageupdater.images.ImageNames;
 import com.eucimageupdater.images.ImageRequest;
 import com.eucimageupdater.images.ImageRequests;
 import com.eucimageupdater.images.ParsedImages;
+import com.eucimageupdater.images.Service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decides what a run does: the images from the input, or the configured ones when the input names none (the
@@ -22,21 +28,51 @@ public final class RunPlanner {
 
     public RunPlan plan(PlanRequest request) {
         List<String> problems = new ArrayList<>();
-        String runDate = runDate(request.startTime());
+        String runDate = runDate(request.startTime(), zone(request.timeZone(), problems));
         int pollIntervalSeconds = setting("pollIntervalSeconds", request.pollIntervalSeconds(), 1, 86_400, problems);
         int maxWaitMinutes = setting("maxWaitMinutes", request.maxWaitMinutes(), 1, 525_600, problems);
         int maxConcurrency = setting("maxConcurrency", request.maxConcurrency(), 1, 1_000, problems);
         ParsedImages images = images(request, problems);
         problems.addAll(images.problems());
+        if (problems.isEmpty()) {
+            problems.addAll(nameClashes(images.requests(), runDate));
+            problems.addAll(RunLimits.problems("images", images.requests().size(), maxConcurrency, pollIntervalSeconds, maxWaitMinutes));
+        }
         if (!problems.isEmpty()) {
             return new RunPlan(request.executionName(), runDate, Math.max(1, maxConcurrency), List.of(), problems);
         }
-        int maxPolls = Math.max(1, (int) Math.ceil(maxWaitMinutes * 60.0 / pollIntervalSeconds));
+        int maxPolls = RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes);
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
         List<ImageJob> jobs = images.requests().stream()
                 .map(image -> job(image, runDate, request.executionName(), pollIntervalSeconds, maxPolls, maxWaitText))
                 .toList();
         return new RunPlan(request.executionName(), runDate, maxConcurrency, jobs, List.of());
+    }
+
+    /**
+     * AppStream images must have account-unique names, and a source's date suffix is replaced: two sources that
+     * differ only by date, or a source that is itself today's updated image, would claim the same new name.
+     * (WorkSpaces names come from the source's name, known only at the check; the start step refuses a clash.)
+     */
+    private static List<String> nameClashes(List<ImageRequest> requests, String runDate) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> claimedBy = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ImageRequest request = requests.get(i);
+            if (request.service() != Service.APPSTREAM) {
+                continue;
+            }
+            String newName = ImageNames.newImageName(Service.APPSTREAM, request.image(), runDate);
+            Integer other = claimedBy.putIfAbsent(newName, i);
+            if (newName.equals(request.image())) {
+                problems.add("images[" + i + "].image: \"" + request.image() + "\" is itself today's updated image; list the"
+                        + " image it was made from instead");
+            } else if (other != null) {
+                problems.add("images[" + i + "].image: \"" + request.image() + "\" and images[" + other + "] (\""
+                        + requests.get(other).image() + "\") would both be updated to \"" + newName + "\"; keep one of them");
+            }
+        }
+        return problems;
     }
 
     private static ParsedImages images(PlanRequest request, List<String> problems) {
@@ -75,11 +111,24 @@ public final class RunPlanner {
                 executionName, pollIntervalSeconds, maxPolls, maxWaitText, null, null, null);
     }
 
-    private static String runDate(String startTime) {
+    private static String runDate(String startTime, ZoneId zone) {
         try {
-            return Instant.parse(startTime).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+            return Instant.parse(startTime).atZone(zone).toLocalDate().toString();
         } catch (NullPointerException | DateTimeParseException e) {
             throw new IllegalArgumentException("startTime: must be the execution's ISO-8601 start time, got " + startTime, e);
+        }
+    }
+
+    /** The schedule's time zone; an unset one is UTC. */
+    private static ZoneId zone(String timeZone, List<String> problems) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            problems.add("settings.timeZone: must be an IANA time zone such as Europe/Paris, got \"" + timeZone + "\"");
+            return ZoneOffset.UTC;
         }
     }
 

@@ -53,7 +53,7 @@ class ImageRequestsTest {
             workspaces name not an id    | [{"service": "WORKSPACES", "image": "ws-123"}]                           | images[0].image   | not a WorkSpaces image id
             workspaces id upper case     | [{"service": "WORKSPACES", "image": "wsi-0A1B2C3D4"}]                    | images[0].image   | lowercase
             workspaces colon description | [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": "Patched 10:00"}] | images[0].description | no colon
-            workspaces empty description | [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": ""}]  | images[0].description | 1-256 characters
+            workspaces long description  | [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": "%s"}] | images[0].description | 1-256 characters
             workspaces display name      | [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "displayName": "x"}] | images[0].displayName | no display name
             display name too long        | [{"service": "APPSTREAM", "image": "a", "displayName": "%s"}]            | images[0].displayName | at most 100
             tag key reserved by aws      | [{"service": "APPSTREAM", "image": "a", "tags": {"aws:x": "1"}}]         | images[0].tags.aws:x | reserved by AWS
@@ -65,7 +65,7 @@ class ImageRequestsTest {
             list not a list              | {"service": "APPSTREAM"}                                                 | images | must be a list
             """)
     void eachBrokenRuleIsReportedWithItsFieldAndRule(String rule, String json, String field, String message) throws Exception {
-        assertSingleProblem(json.replace("%s", "d".repeat(101)), field + ":", message);
+        assertSingleProblem(json.replace("%s", "d".repeat(257)), field + ":", message);
     }
 
     @Test
@@ -103,5 +103,22 @@ class ImageRequestsTest {
     void problemsNameTheListAsTheCallerCallsIt() throws Exception {
         JsonNode images = JSON.readTree("[{\"service\": \"APPSTREAM\"}]");
         assertTrue(ImageRequests.parse(images, "context.images").problems().get(0).startsWith("context.images[0].image:"));
+    }
+
+    @Test
+    void blankOptionalFieldsTakeTheirDefaults() throws Exception {
+        ParsedImages parsed = parse("""
+                [{"service": "APPSTREAM", "image": "a", "displayName": " ", "description": ""},
+                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": ""}]""");
+        assertTrue(parsed.valid(), parsed.problems()::toString);
+        assertEquals(null, parsed.requests().get(0).displayName());
+        assertEquals(null, parsed.requests().get(1).description());
+    }
+
+    @Test
+    void tagLengthsCountCharactersNotUtf16Units() throws Exception {
+        String emoji = new String(Character.toChars(0x1D54F));
+        assertEquals(1, ImageRequests.parse(JSON.createArrayNode().add(JSON.createObjectNode().put("service", "APPSTREAM").put("image", "a")
+                .set("tags", JSON.createObjectNode().put("team", emoji.repeat(255)))), "images").requests().size());
     }
 }

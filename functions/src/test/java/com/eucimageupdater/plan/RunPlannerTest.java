@@ -19,7 +19,7 @@ class RunPlannerTest {
     private final RunPlanner planner = new RunPlanner();
 
     private static PlanRequest request(String input, String configured) throws Exception {
-        return new PlanRequest(JSON.readTree(input), "monthly-2026-11", "2026-11-10T06:00:00.123Z", configured, "900", "480", "5");
+        return new PlanRequest(JSON.readTree(input), "monthly-2026-11", "2026-11-10T06:00:00.123Z", configured, "900", "480", "5", "UTC");
     }
 
     @ParameterizedTest
@@ -50,7 +50,7 @@ class RunPlannerTest {
 
     @Test
     void aWaitThatIsNotWholeHoursIsSaidInMinutesAndRoundsPollsUp() throws Exception {
-        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5");
+        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC");
         ImageJob job = planner.plan(request).images().get(0);
         assertEquals(10, job.maxPolls());
         assertEquals("95 min", job.maxWaitText());
@@ -81,17 +81,59 @@ class RunPlannerTest {
 
     @Test
     void brokenDeploymentSettingsAreReportedByName() throws Exception {
-        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", "2026-11-10T06:00:00Z", "not json", "0", "x", "5");
+        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus");
         List<String> problems = planner.plan(request).problems();
-        assertEquals(3, problems.size(), problems::toString);
-        assertTrue(problems.get(0).startsWith("settings.pollIntervalSeconds: must be a whole number from 1"));
-        assertTrue(problems.get(1).startsWith("settings.maxWaitMinutes:"));
-        assertTrue(problems.get(2).startsWith("configuredImages: is not valid JSON"));
+        assertEquals(4, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("settings.timeZone: must be an IANA time zone"));
+        assertTrue(problems.get(1).startsWith("settings.pollIntervalSeconds: must be a whole number from 1"));
+        assertTrue(problems.get(2).startsWith("settings.maxWaitMinutes:"));
+        assertTrue(problems.get(3).startsWith("configuredImages: is not valid JSON"));
     }
 
     @Test
     void aMissingStartTimeIsAnError() throws Exception {
-        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", null, CONFIGURED, "900", "480", "5");
+        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", null, CONFIGURED, "900", "480", "5", "UTC");
         assertThrows(IllegalArgumentException.class, () -> planner.plan(request));
+    }
+
+    @Test
+    void theRunDateIsReckonedInTheSchedulesTimeZone() throws Exception {
+        PlanRequest sydneyMorning = new PlanRequest(JSON.readTree("{}"), "run", "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5",
+                "Australia/Sydney");
+        assertEquals("2026-11-11", planner.plan(sydneyMorning).runDate());
+    }
+
+    @Test
+    void appStreamSourcesThatWouldShareANewNameAreRefused() throws Exception {
+        RunPlan plan = planner.plan(request("""
+                {"images": [{"service": "APPSTREAM", "image": "Base"}, {"service": "APPSTREAM", "image": "Base-2026-10-14"},
+                            {"service": "APPSTREAM", "image": "Office-2026-11-10"}]}""", CONFIGURED));
+        assertEquals(List.of(
+                "images[1].image: \"Base-2026-10-14\" and images[0] (\"Base\") would both be updated to \"Base-2026-11-10\"; keep one of them",
+                "images[2].image: \"Office-2026-11-10\" is itself today's updated image; list the image it was made from instead"),
+                plan.problems());
+    }
+
+    private static String appStreamImages(int count) {
+        StringBuilder images = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            images.append(i == 0 ? "" : ",").append("{\"service\": \"APPSTREAM\", \"image\": \"Image-").append(i).append("\"}");
+        }
+        return "{\"images\": [" + images + "]}";
+    }
+
+    @Test
+    void aRunTooBigForOneExecutionsHistoryOrTimeoutIsRefusedUpFront() throws Exception {
+        List<String> problems = planner.plan(request(appStreamImages(100), CONFIGURED)).problems();
+        assertEquals(2, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("images: 100 images could need about 34500 execution history events"), problems.get(0));
+        assertTrue(problems.get(0).contains("run at most 69 images per execution"), problems.get(0));
+        assertTrue(problems.get(1).contains("5 at a time, each waiting up to 480 min, could take 180 h, more than the execution's 168 h"),
+                problems.get(1));
+    }
+
+    @Test
+    void sixtyImagesFitOneExecutionWithTheDefaults() throws Exception {
+        assertEquals(List.of(), planner.plan(request(appStreamImages(60), CONFIGURED)).problems());
     }
 }

@@ -1,8 +1,5 @@
 package com.eucimageupdater.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import java.util.regex.Pattern;
 final class Definition {
     static final Path DEFAULT_FILE = Path.of("statemachine", "image-updater.asl.json");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FUNCTION_ARN_PREFIX = "arn:aws:lambda:%s:%s:function:euc-image-updater-";
 
     private Definition() {}
@@ -27,16 +23,6 @@ final class Definition {
             arns.put(step + "FunctionArn", FUNCTION_ARN_PREFIX.formatted(region, account) + step.toLowerCase());
         }
         return arns;
-    }
-
-    /** JSON text escaped to sit inside a JSON string literal of the definition. */
-    static String asStringContent(JsonNode value) {
-        try {
-            String quoted = JSON.writeValueAsString(JSON.writeValueAsString(value));
-            return quoted.substring(1, quoted.length() - 1);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + value, e);
-        }
     }
 
     static String render(Path file, Map<String, String> substitutions) throws IOException {

@@ -1,6 +1,7 @@
 package com.eucimageupdater.local;
 
 import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.simulator.Scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,9 +25,9 @@ public final class LocalRun {
               --input FILE                  execution input (default events/local-run.json; {} uses cdk.json's images)
               --scenario FILE               simulated account to run against (default: the built-in scenario)
               --wait-ms N                   every Wait and Retry interval in milliseconds (default 100 on the simulator)
-              --poll-interval-seconds N     as deployed (default 900)
-              --max-wait-minutes N          bound on waiting for one image (default 480)
-              --max-concurrency N           images processed at once (default 5)
+              --poll-interval-seconds N     time between polls (default: cdk.json's pollIntervalMinutes)
+              --max-wait-minutes N          bound on waiting for one image (default: cdk.json's maxWaitHours)
+              --max-concurrency N           images processed at once (default: cdk.json's maxConcurrency)
               --target sim|aws              aws: a real account through the SDK's default credential, region and
                                             endpoint chain; real waits unless --wait-ms is given
               --topic-arn ARN               with --target aws: the SNS topic to mail (or EUC_TOPIC_ARN)
@@ -56,22 +57,22 @@ public final class LocalRun {
             out.println(e.getMessage());
             return 2;
         }
-        JsonNode configuredImages = configuredImages();
+        DeploymentSettings deployment = options.deploymentSettings(cdkJsonContext());
         if (options.target.equals("aws")) {
-            return runOnAws(options, input, configuredImages, out);
+            return runOnAws(options, input, deployment, out);
         }
         try (SimulatedAccount account = new SimulatedAccount(scenario)) {
             String topicArn = "arn:aws:sns:" + scenario.region() + ":" + scenario.accountId() + ":euc-image-updater";
             out.println("Simulated AWS account " + scenario.accountId() + " in " + scenario.region() + " at "
                     + account.simulator().endpoint());
-            ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, configuredImages,
-                    options.settings(100L), account.target(topicArn), new ProgressPrinter(out));
+            ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, options.settings(deployment, 100L),
+                    account.target(topicArn), new ProgressPrinter(out));
             account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
             return finish(result, out);
         }
     }
 
-    private static int runOnAws(Options options, JsonNode input, JsonNode configuredImages, PrintStream out)
+    private static int runOnAws(Options options, JsonNode input, DeploymentSettings deployment, PrintStream out)
             throws IOException, InterruptedException {
         String topicArn = options.topicArn != null ? options.topicArn : System.getenv("EUC_TOPIC_ARN");
         if (topicArn == null) {
@@ -81,8 +82,8 @@ public final class LocalRun {
         String[] arn = topicArn.split(":");
         SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(), sns, arn[3], arn[4], topicArn);
-        ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, configuredImages, options.settings(null),
-                target, new ProgressPrinter(out));
+        ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, options.settings(deployment, null), target,
+                new ProgressPrinter(out));
         if (result.report() != null) {
             printMail(result.report().path("subject").asText(), result.report().path("message").asText(), out);
         }
@@ -115,23 +116,19 @@ public final class LocalRun {
         }
     }
 
-    /** The images cdk.json configures for a deployment, used when the input names none. */
-    private static JsonNode configuredImages() throws IOException {
+    /** The deployment's configuration (cdk.json context), so a local run behaves as the deployed one would. */
+    private static JsonNode cdkJsonContext() throws IOException {
         Path cdkJson = Path.of("cdk.json");
-        if (!Files.exists(cdkJson)) {
-            return JSON.createArrayNode();
-        }
-        JsonNode images = JSON.readTree(cdkJson.toFile()).path("context").path("images");
-        return images.isMissingNode() ? JSON.createArrayNode() : images;
+        return Files.exists(cdkJson) ? JSON.readTree(cdkJson.toFile()).path("context") : JSON.createObjectNode();
     }
 
     private static final class Options {
         Path input = DEFAULT_INPUT;
         Path scenario;
         Long waitMillis;
-        int pollIntervalSeconds = 900;
-        int maxWaitMinutes = 480;
-        int maxConcurrency = 5;
+        Integer pollIntervalSeconds;
+        Integer maxWaitMinutes;
+        Integer maxConcurrency;
         String target = "sim";
         String topicArn;
 
@@ -162,9 +159,25 @@ public final class LocalRun {
             return options;
         }
 
-        LocalWorkflow.Settings settings(Long defaultWaitMillis) {
+        /** cdk.json's settings, with the options given here taking precedence. */
+        DeploymentSettings deploymentSettings(JsonNode context) {
+            return new DeploymentSettings(
+                    context.path("images").isMissingNode() ? "[]" : context.get("images").toString(),
+                    pollIntervalSeconds != null
+                            ? pollIntervalSeconds
+                            : context.path("pollIntervalMinutes").asInt(DeploymentSettings.DEFAULT_POLL_INTERVAL_MINUTES) * 60,
+                    maxWaitMinutes != null
+                            ? maxWaitMinutes
+                            : context.path("maxWaitHours").asInt(DeploymentSettings.DEFAULT_MAX_WAIT_HOURS) * 60,
+                    maxConcurrency != null
+                            ? maxConcurrency
+                            : context.path("maxConcurrency").asInt(DeploymentSettings.DEFAULT_MAX_CONCURRENCY),
+                    context.path("scheduleTimeZone").asText(DeploymentSettings.DEFAULT_TIME_ZONE));
+        }
+
+        LocalWorkflow.Settings settings(DeploymentSettings deployment, Long defaultWaitMillis) {
             Long wait = waitMillis != null ? waitMillis : defaultWaitMillis;
-            return new LocalWorkflow.Settings(pollIntervalSeconds, maxWaitMinutes, maxConcurrency, wait, wait == null ? null : wait / 2);
+            return new LocalWorkflow.Settings(deployment, wait, wait == null ? null : wait / 2);
         }
 
         private static Path existingFile(String option, String value) {

@@ -7,6 +7,7 @@ import com.eucimageupdater.handlers.PollHandler;
 import com.eucimageupdater.handlers.ReportHandler;
 import com.eucimageupdater.handlers.StartHandler;
 import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.plan.DeploymentSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,23 +43,21 @@ final class LocalWorkflow {
     record Target(ImageServices images, SnsClient sns, String region, String account, String topicArn) {}
 
     /**
+     * @param deployment what CDK would substitute into the definition
      * @param waitMillis every Wait state's duration, or null for the definition's own
      * @param retryMillis every Retry interval, or null for the definition's own backoff
      */
-    record Settings(int pollIntervalSeconds, int maxWaitMinutes, int maxConcurrency, Long waitMillis, Long retryMillis) {}
+    record Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis) {}
 
     private LocalWorkflow() {}
 
-    static ExecutionResult run(Path definitionFile, JsonNode input, JsonNode configuredImages, Settings settings, Target target,
-            Consumer<ExecutionEvent> listener) throws IOException, InterruptedException {
+    static ExecutionResult run(Path definitionFile, JsonNode input, Settings settings, Target target, Consumer<ExecutionEvent> listener)
+            throws IOException, InterruptedException {
         requireNode();
         Map<String, String> functionArns = Definition.functionArns(target.region(), target.account());
         Map<String, String> substitutions = new HashMap<>(functionArns);
         substitutions.put("TopicArn", target.topicArn());
-        substitutions.put("ConfiguredImages", Definition.asStringContent(configuredImages));
-        substitutions.put("PollIntervalSeconds", Integer.toString(settings.pollIntervalSeconds()));
-        substitutions.put("MaxWaitMinutes", Integer.toString(settings.maxWaitMinutes()));
-        substitutions.put("MaxConcurrency", Integer.toString(settings.maxConcurrency()));
+        substitutions.putAll(settings.deployment().substitutions());
 
         try (TaskHost host = new TaskHost(handlers(functionArns, target.images()), new SnsPublisher(target.sns()))) {
             Path config = Files.createTempFile("euc-image-updater-run", ".json");

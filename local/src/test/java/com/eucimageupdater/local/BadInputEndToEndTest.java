@@ -29,7 +29,7 @@ class BadInputEndToEndTest {
             "{\"service\": \"WORKSPACES\", \"image\": \"ws-123\"}",
             "{\"service\": \"WORKSPACES\", \"image\": \"wsi-ABCDEFGHI\"}",
             "{\"service\": \"WORKSPACES\", \"image\": \"wsi-0a1b2c3d4\", \"description\": \"Patched 2026-11-10T10:00\"}",
-            "{\"service\": \"WORKSPACES\", \"image\": \"wsi-0a1b2c3d5\", \"description\": \"\"}",
+            "{\"service\": \"WORKSPACES\", \"image\": \"wsi-0a1b2c3d5\", \"description\": \"50% faster\"}",
             "{\"service\": \"WORKSPACES\", \"image\": \"wsi-0a1b2c3d6\", \"displayName\": \"Desk\"}",
             "{\"service\": \"APPSTREAM\", \"image\": \"Base-2\", \"displayName\": \"" + "d".repeat(101) + "\"}",
             "{\"service\": \"APPSTREAM\", \"image\": \"Base-3\", \"description\": \"" + "d".repeat(257) + "\"}",

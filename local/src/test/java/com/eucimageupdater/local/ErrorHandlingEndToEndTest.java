@@ -10,6 +10,9 @@ import static com.eucimageupdater.local.TestScenarios.workSpaces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -66,6 +69,8 @@ class ErrorHandlingEndToEndTest {
             APPSTREAM  | DescribeImages              | ThrottlingException             | 4 | false
             WORKSPACES | CreateUpdatedWorkspaceImage | ThrottlingException             | 6 | false
             WORKSPACES | DescribeWorkspaceImages     | ThrottlingException             | 5 | false
+            APPSTREAM  | CreateUpdatedImage          | InternalFailure                 | 4 | true
+            WORKSPACES | CreateUpdatedWorkspaceImage | ServiceUnavailable              | 4 | false
             """)
     void transientErrorsAreRetriedWithBackoff(String service, String operation, String type, String times, boolean mutatingOnly)
             throws Exception {
@@ -74,6 +79,26 @@ class ErrorHandlingEndToEndTest {
             assertEquals("UPDATED", run.report().path("results").path(0).path("outcome").asText());
             assertEquals(1, creates(run.aws()).size());
             assertEquals(Integer.parseInt(times), run.aws().calls().stream().filter(call -> type.equals(call.errorType())).count());
+        }
+    }
+
+    @Test
+    @DisplayName("a mail that SNS refuses for a while is retried and sent once")
+    void publishIsRetried() throws Exception {
+        try (SimulatedRun run = runWithError("APPSTREAM", "Publish", "InternalErrorException", "4", false)) {
+            assertTrue(run.result.succeeded(), () -> run.result.error() + " " + run.result.cause());
+            assertEquals(1, run.aws().publishedMessages().size());
+            assertEquals(4, run.aws().calls().stream().filter(call -> call.operation().equals("Publish") && !call.succeeded()).count());
+        }
+    }
+
+    @Test
+    @DisplayName("a mail SNS keeps refusing fails the execution with SNS's error, after the images were done")
+    void publishThatKeepsFailingFailsTheExecution() throws Exception {
+        try (SimulatedRun run = runWithError("APPSTREAM", "Publish", "AuthorizationErrorException", "always", false)) {
+            assertTrue(run.result.error().endsWith("AuthorizationErrorException"), run.result.error());
+            assertEquals(1, creates(run.aws()).size(), "the image itself was updated");
+            assertEquals(List.of(), run.aws().publishedMessages());
         }
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class IdempotencyEndToEndTest {
 
     private static ExecutionResult run(SimulatedAccount account, String input, LocalWorkflow.Settings settings) throws Exception {
-        return LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(input), SimulatedRun.JSON.createArrayNode(), settings,
+        return LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(input), settings,
                 account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
     }
 
@@ -69,7 +69,7 @@ class IdempotencyEndToEndTest {
         String scenario = scenario(appStream("Base-Win2022", true, "PENDING"),
                 workSpaces("wsi-0a1b2c3d4", "finance-win10", true, "PENDING"), NO_FAULTS);
         String input = input(image("APPSTREAM", "Base-Win2022"), image("WORKSPACES", "wsi-0a1b2c3d4"));
-        LocalWorkflow.Settings shortBound = new LocalWorkflow.Settings(600, 20, 5, 1L, 1L);
+        LocalWorkflow.Settings shortBound = SimulatedRun.settings("[]", 600, 20, 5, 1L);
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(scenario))) {
             ExecutionResult first = run(account, input, shortBound);
             ExecutionResult second = run(account, input, shortBound);
@@ -90,6 +90,19 @@ class IdempotencyEndToEndTest {
         String scenario = scenario(appStream("Base-Win2022", true, "AVAILABLE") + "," + foreign, "", NO_FAULTS, NO_ERRORS);
         try (SimulatedRun run = SimulatedRun.of(scenario, input(image("APPSTREAM", "Base-Win2022")))) {
             JsonAssert.failedWith(run.resultFor("Base-Win2022"), "already exists but was not made by euc-image-updater");
+            assertEquals(0, creates(run.aws()).size());
+        }
+    }
+
+    @Test
+    @DisplayName("a WorkSpaces image of today's name that the pipeline did not make is not adopted either")
+    void foreignWorkSpacesImageWithTheSameNameIsNotAdopted() throws Exception {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String foreign = """
+                {"id": "wsi-f0r31gn00", "name": "finance-win10-%s", "state": "AVAILABLE", "updateAvailable": false}""".formatted(today);
+        String scenario = scenario("", workSpaces("wsi-0a1b2c3d4", "finance-win10", true, "AVAILABLE") + "," + foreign, NO_FAULTS, NO_ERRORS);
+        try (SimulatedRun run = SimulatedRun.of(scenario, input(image("WORKSPACES", "wsi-0a1b2c3d4")))) {
+            JsonAssert.failedWith(run.resultFor("wsi-0a1b2c3d4"), "(wsi-f0r31gn00) already exists but was not made by euc-image-updater");
             assertEquals(0, creates(run.aws()).size());
         }
     }

@@ -1,5 +1,6 @@
 package com.eucimageupdater.local;
 
+import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,14 @@ import java.util.List;
 /** One execution of the real ASL on the interpreter, its tasks on the real handlers, against a fresh simulator. */
 final class SimulatedRun implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final LocalWorkflow.Settings FAST = new LocalWorkflow.Settings(900, 480, 5, 5L, 1L);
+    static final LocalWorkflow.Settings FAST = settings("[]", 900, 480, 5, 5L);
+
+    /** Deployment settings as cdk.json would give them, with every Wait shortened to {@code waitMillis}. */
+    static LocalWorkflow.Settings settings(String configuredImagesJson, int pollIntervalSeconds, int maxWaitMinutes, int maxConcurrency,
+            long waitMillis) {
+        return new LocalWorkflow.Settings(
+                new DeploymentSettings(configuredImagesJson, pollIntervalSeconds, maxWaitMinutes, maxConcurrency, "UTC"), waitMillis, 1L);
+    }
 
     private final SimulatedAccount account;
     final ExecutionResult result;
@@ -21,17 +29,17 @@ final class SimulatedRun implements AutoCloseable {
     }
 
     static SimulatedRun of(String scenarioJson, String inputJson) throws Exception {
-        return of(scenarioJson, inputJson, "[]", FAST);
+        return of(scenarioJson, inputJson, FAST);
     }
 
-    static SimulatedRun of(String scenarioJson, String inputJson, String configuredImagesJson, LocalWorkflow.Settings settings)
+    static SimulatedRun of(String scenarioJson, String inputJson, LocalWorkflow.Settings settings)
             throws Exception {
         Scenario scenario = Scenario.fromJson(scenarioJson);
         SimulatedAccount account = new SimulatedAccount(scenario);
         try {
             List<ExecutionEvent> ignored = new ArrayList<>();
-            ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, JSON.readTree(inputJson), JSON.readTree(configuredImagesJson),
-                    settings, account.target(topicArn(scenario)), ignored::add);
+            ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, JSON.readTree(inputJson), settings,
+                    account.target(topicArn(scenario)), ignored::add);
             return new SimulatedRun(account, result);
         } catch (Exception | Error e) {
             account.close();

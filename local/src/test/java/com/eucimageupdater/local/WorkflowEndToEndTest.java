@@ -101,8 +101,8 @@ class WorkflowEndToEndTest {
     @DisplayName("a build stuck past the bound fails with how long it waited, after a bounded number of polls")
     void buildStuckPastTheBound() throws Exception {
         String scenario = scenario(appStream("Base-Win2022", true, "PENDING"), "", NO_FAULTS);
-        LocalWorkflow.Settings settings = new LocalWorkflow.Settings(600, 60, 5, 1L, 1L);
-        try (SimulatedRun run = SimulatedRun.of(scenario, input(image("APPSTREAM", "Base-Win2022")), "[]", settings)) {
+        LocalWorkflow.Settings settings = SimulatedRun.settings("[]", 600, 60, 5, 1L);
+        try (SimulatedRun run = SimulatedRun.of(scenario, input(image("APPSTREAM", "Base-Win2022")), settings)) {
             assertEquals("ImageUpdatesFailed", run.result.error());
             JsonAssert.failedWith(run.resultFor("Base-Win2022"), "still PENDING after 1 h");
             long polls = run.result.events().stream()
@@ -116,7 +116,7 @@ class WorkflowEndToEndTest {
     void consoleDefaultInput() throws Exception {
         String scenario = scenario(appStream("Base-Win2022", true, "AVAILABLE"), "", NO_FAULTS);
         try (SimulatedRun run = SimulatedRun.of(scenario, "{\"Comment\": \"Insert your JSON here\"}",
-                "[" + image("APPSTREAM", "Base-Win2022") + "]", SimulatedRun.FAST)) {
+                SimulatedRun.settings("[" + image("APPSTREAM", "Base-Win2022") + "]", 900, 480, 5, 5L))) {
             assertTrue(run.result.succeeded());
             assertEquals("UPDATED", run.resultFor("Base-Win2022").path("outcome").asText());
             assertEquals(1, creates(run.aws()).size());
@@ -127,8 +127,8 @@ class WorkflowEndToEndTest {
     @DisplayName("20 images with a concurrency of 3 all update, each exactly once")
     void twentyImagesWithLimitedConcurrency() throws Exception {
         Fleet fleet = Fleet.of(10);
-        LocalWorkflow.Settings settings = new LocalWorkflow.Settings(900, 480, 3, 5L, 1L);
-        try (SimulatedRun run = SimulatedRun.of(fleet.scenario(NO_FAULTS), fleet.input(), "[]", settings)) {
+        LocalWorkflow.Settings settings = SimulatedRun.settings("[]", 900, 480, 3, 5L);
+        try (SimulatedRun run = SimulatedRun.of(fleet.scenario(NO_FAULTS), fleet.input(), settings)) {
             assertTrue(run.result.succeeded(), () -> run.result.error() + " " + run.result.cause());
             assertEquals(20, run.report().path("counts").path("updated").asInt());
             assertEquals(20, createdSources(run.aws()).stream().distinct().count());

@@ -1,0 +1,50 @@
+package com.eucimageupdater.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The deployment's settings as the state machine definition takes them: one {@code ${...}} substitution each,
+ * filled in by CDK for the cloud and by the local runner, and read back by the plan step.
+ *
+ * @param configuredImagesJson the images a run takes when its input names none, as JSON text
+ * @param timeZone the schedule's time zone, in which a run's date (and so new image names) is reckoned
+ */
+public record DeploymentSettings(
+        String configuredImagesJson, int pollIntervalSeconds, int maxWaitMinutes, int maxConcurrency, String timeZone) {
+
+    public static final int DEFAULT_POLL_INTERVAL_MINUTES = 15;
+    /** AppStream says an update "might take several hours". */
+    public static final int DEFAULT_MAX_WAIT_HOURS = 8;
+    public static final int DEFAULT_MAX_CONCURRENCY = 5;
+    public static final String DEFAULT_TIME_ZONE = "UTC";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static DeploymentSettings defaults(String configuredImagesJson) {
+        return new DeploymentSettings(configuredImagesJson, DEFAULT_POLL_INTERVAL_MINUTES * 60, DEFAULT_MAX_WAIT_HOURS * 60,
+                DEFAULT_MAX_CONCURRENCY, DEFAULT_TIME_ZONE);
+    }
+
+    /** Values for the definition's setting placeholders; every one sits inside a JSON string literal. */
+    public Map<String, String> substitutions() {
+        return Map.of(
+                "ConfiguredImages", jsonStringContent(configuredImagesJson),
+                "PollIntervalSeconds", Integer.toString(pollIntervalSeconds),
+                "MaxWaitMinutes", Integer.toString(maxWaitMinutes),
+                "MaxConcurrency", Integer.toString(maxConcurrency),
+                "TimeZone", jsonStringContent(timeZone));
+    }
+
+    /** The JSON string encoding of the text without its quotes, so it fits inside a string literal in the ASL. */
+    private static String jsonStringContent(String text) {
+        try {
+            String quoted = JSON.writeValueAsString(text);
+            return quoted.substring(1, quoted.length() - 1);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
