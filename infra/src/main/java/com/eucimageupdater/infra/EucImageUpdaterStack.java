@@ -1,17 +1,16 @@
 package com.eucimageupdater.infra;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -61,12 +60,14 @@ public class EucImageUpdaterStack extends Stack {
     /** Tiered compilation stopped at C1 starts a JVM faster, which is what short Lambda calls need. */
     private static final String FAST_START_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     private static final RetentionDays LOG_RETENTION = RetentionDays.THREE_MONTHS;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Acknowledgeable id of the warning that the schedule is off because no images are configured. */
+    public static final String NO_IMAGES_WARNING = "euc-image-updater:no-images";
     private static final String TRACING_WILDCARD =
             "X-Ray trace upload (xray:PutTraceSegments, xray:PutTelemetryRecords) supports no resource-level permission";
     private static final String IMAGES_WILDCARD = "; images are named at run time, so any image this account owns may be"
-            + " updated (image/*, workspaceimage/*), and the describe and tag actions on \"*\" either support no"
-            + " resource-level permission or, for appstream:DescribeImages, also read AWS-owned public images";
+            + " updated (image/*, workspaceimage/*), and the describe and tag actions on \"*\" either list no resource"
+            + " type in the Service Authorization Reference (workspaces:CreateTags, workspaces:DescribeTags) or, for"
+            + " appstream:DescribeImages, also read AWS-owned public images";
     /** The image ARN patterns as cdk-nag prints them in its findings. */
     private static final String NAG_APPSTREAM_IMAGES = "arn:<AWS::Partition>:appstream:<AWS::Region>:<AWS::AccountId>:image/*";
     private static final String NAG_WORKSPACES_IMAGES =
@@ -117,6 +118,12 @@ public class EucImageUpdaterStack extends Stack {
         StateMachine stateMachine = createStateMachine(functions, topic, key);
         createSchedule(stateMachine);
         createFailureAlarm(stateMachine, topic, key);
+        if (config.configuredImageCount() == 0) {
+            Annotations.of(this).addWarningV2(NO_IMAGES_WARNING, "No images are configured, so the monthly schedule is"
+                    + " deployed disabled (a scheduled run would only fail with InvalidInput): it is switched on by the"
+                    + " first deploy with images listed under \"images\" in cdk.json. Runs started by hand that name"
+                    + " their images work either way.");
+        }
         createOutputs(stateMachine, topic);
     }
 
@@ -151,6 +158,9 @@ public class EucImageUpdaterStack extends Stack {
                         // The source and the new image are both images this account owns.
                         allow(appStreamImages, "appstream:CreateUpdatedImage", "appstream:TagResource"),
                         allow(workSpacesImages, "workspaces:CreateUpdatedWorkspaceImage"),
+                        // The Service Authorization Reference lists no resource type for workspaces:CreateTags or
+                        // workspaces:DescribeTags (only aws:RequestTag and aws:TagKeys for CreateTags), so an image ARN
+                        // in Resource would not match and the calls would be denied: they stay on "*".
                         allowOnAnyResource("appstream:DescribeImages", "appstream:ListTagsForResource",
                                 "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:CreateTags"))),
                 createFunction("Poll", code, 512, Duration.seconds(30), List.of(
@@ -216,6 +226,7 @@ public class EucImageUpdaterStack extends Stack {
         return stateMachine;
     }
 
+    /** The wiring made here, then the settings exactly as the local runner substitutes them (sorted, for stable synths). */
     private Map<String, String> definitionSubstitutions(WorkflowFunctions functions, Topic topic) {
         Map<String, String> substitutions = new LinkedHashMap<>();
         substitutions.put("PlanFunctionArn", functions.plan().getFunctionArn());
@@ -224,10 +235,7 @@ public class EucImageUpdaterStack extends Stack {
         substitutions.put("PollFunctionArn", functions.poll().getFunctionArn());
         substitutions.put("ReportFunctionArn", functions.report().getFunctionArn());
         substitutions.put("TopicArn", topic.getTopicArn());
-        substitutions.put("ConfiguredImages", jsonStringContent(config.imagesJson()));
-        substitutions.put("PollIntervalSeconds", Integer.toString(config.pollIntervalMinutes() * 60));
-        substitutions.put("MaxWaitMinutes", Integer.toString(config.maxWaitHours() * 60));
-        substitutions.put("MaxConcurrency", Integer.toString(config.maxConcurrency()));
+        substitutions.putAll(new TreeMap<>(config.deploymentSettings().substitutions()));
         return substitutions;
     }
 
@@ -244,7 +252,8 @@ public class EucImageUpdaterStack extends Stack {
         Schedule.Builder.create(this, "MonthlySchedule")
                 .description("Starts the euc-image-updater with the images configured in cdk.json")
                 .schedule(ScheduleExpression.expression(config.scheduleExpression(), TimeZone.of(config.scheduleTimeZone())))
-                .enabled(config.scheduleEnabled())
+                // Without configured images a scheduled run could only fail with InvalidInput, every month.
+                .enabled(config.scheduleEnabled() && config.configuredImageCount() > 0)
                 .target(new StepFunctionsStartExecution(stateMachine, ScheduleTargetBaseProps.builder()
                         // No "images" in the input: the run takes the configured list.
                         .input(ScheduleTargetInput.fromObject(Map.of()))
@@ -263,7 +272,17 @@ public class EucImageUpdaterStack extends Stack {
                 .label("Failed or timed-out executions")
                 .period(Duration.minutes(5))
                 .build();
+        // Named, so that its ARN is known without a reference to it: the key's policy names the alarm, and a
+        // reference would close the loop key -> alarm -> topic -> key.
+        String alarmName = getStackName() + "-FailedExecutions";
+        String alarmArn = formatArn(ArnComponents.builder()
+                .service("cloudwatch")
+                .resource("alarm")
+                .resourceName(alarmName)
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                .build());
         Alarm alarm = Alarm.Builder.create(this, "FailedExecutionsAlarm")
+                .alarmName(alarmName)
                 .alarmDescription("A euc-image-updater execution failed or timed out: see the execution in the Step Functions console")
                 .metric(failedOrTimedOut)
                 .threshold(1)
@@ -272,17 +291,22 @@ public class EucImageUpdaterStack extends Stack {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         alarm.addAlarmAction(new SnsAction(topic));
-        // CloudWatch publishes as a service, so the topic and its key must let it in, for this alarm only.
+        // CloudWatch publishes as a service, so the topic and its key must let it in: for this alarm of this
+        // account only, so that no other account's alarm can use CloudWatch as a confused deputy.
+        Map<String, Object> thisAlarmOnly = Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
+                "ArnLike", Map.of("aws:SourceArn", alarmArn));
         topic.addToResourcePolicy(PolicyStatement.Builder.create()
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("sns:Publish"))
                 .resources(List.of(topic.getTopicArn()))
-                .conditions(Map.of("ArnLike", Map.of("aws:SourceArn", alarm.getAlarmArn())))
+                .conditions(thisAlarmOnly)
                 .build());
         key.addToResourcePolicy(PolicyStatement.Builder.create()
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
                 .resources(List.of("*"))
+                .conditions(thisAlarmOnly)
                 .build());
     }
 
@@ -316,8 +340,9 @@ public class EucImageUpdaterStack extends Stack {
     }
 
     /**
-     * For actions whose Service Authorization Reference entry lists no resource type, and for
-     * appstream:DescribeImages, which also describes AWS-owned public images (ARNs without an account).
+     * For actions whose Service Authorization Reference entry lists no resource type (an ARN in Resource would
+     * never match them), and for appstream:DescribeImages, which also describes AWS-owned public images (ARNs
+     * without an account).
      */
     private static PolicyStatement allowOnAnyResource(String... actions) {
         return allow("*", actions);
@@ -330,15 +355,5 @@ public class EucImageUpdaterStack extends Stack {
                 .appliesTo(findings)
                 .build();
         NagSuppressions.addResourceSuppressions(construct, List.of(suppression), true);
-    }
-
-    /** The JSON string encoding of the text without its quotes, so it fits inside a string literal in the ASL. */
-    private static String jsonStringContent(String text) {
-        try {
-            String quoted = JSON.writeValueAsString(text);
-            return quoted.substring(1, quoted.length() - 1);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

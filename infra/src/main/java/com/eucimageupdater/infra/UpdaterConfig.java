@@ -2,6 +2,8 @@ package com.eucimageupdater.infra;
 
 import com.eucimageupdater.images.ImageRequests;
 import com.eucimageupdater.images.ParsedImages;
+import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.RunLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,21 +40,21 @@ public record UpdaterConfig(
     public static final String MAX_WAIT_HOURS = "maxWaitHours";
     public static final String MAX_CONCURRENCY = "maxConcurrency";
 
-    /** The state machine's own TimeoutSeconds (statemachine/image-updater.asl.json): a safety net of 7 days. */
-    static final int EXECUTION_TIMEOUT_HOURS = 168;
-
     /** The Wednesday after Patch Tuesday (the second Tuesday of the month), when Windows updates are out. */
     static final String DEFAULT_SCHEDULE = "cron(0 6 ? * WED#2 *)";
-    static final String DEFAULT_TIME_ZONE = "UTC";
-    static final int DEFAULT_POLL_INTERVAL_MINUTES = 15;
-    /** AppStream says an update "might take several hours". */
-    static final int DEFAULT_MAX_WAIT_HOURS = 8;
-    static final int DEFAULT_MAX_CONCURRENCY = 5;
+    /** The keys whose values decide whether the configured images fit in one execution. */
+    static final String RUN_LIMIT_KEYS = String.join(", ", IMAGES, MAX_CONCURRENCY, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CRON = Pattern.compile("^cron\\((.+)\\)$");
     private static final Pattern RATE = Pattern.compile("^rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /**
+     * IANA Area/Location names (Europe/Berlin, America/Argentina/Buenos_Aires, Etc/GMT+5). Java also knows ids
+     * EventBridge Scheduler has no use for, such as SystemV/EST5 or bare abbreviations, which this leaves out.
+     */
+    private static final Pattern IANA_AREA_LOCATION = Pattern.compile(
+            "^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)?$");
 
     public UpdaterConfig {
         notificationEmails = List.copyOf(notificationEmails);
@@ -71,27 +73,23 @@ public record UpdaterConfig(
                 reader.timeZone(),
                 reader.bool(SCHEDULE_ENABLED, true),
                 reader.emails(),
-                reader.integer(POLL_INTERVAL_MINUTES, DEFAULT_POLL_INTERVAL_MINUTES, 1, 60),
-                reader.integer(MAX_WAIT_HOURS, DEFAULT_MAX_WAIT_HOURS, 1, 48),
-                reader.integer(MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY, 1, 40));
-        reader.requireFitsExecutionTimeout(config);
+                reader.integer(POLL_INTERVAL_MINUTES, DeploymentSettings.DEFAULT_POLL_INTERVAL_MINUTES, 1, 60),
+                reader.integer(MAX_WAIT_HOURS, DeploymentSettings.DEFAULT_MAX_WAIT_HOURS, 1, 48),
+                reader.integer(MAX_CONCURRENCY, DeploymentSettings.DEFAULT_MAX_CONCURRENCY, 1, 40));
+        reader.requireFitsOneExecution(config);
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
         }
         return config;
     }
 
-    /**
-     * Worst case for the configured images: the Map runs maxConcurrency at a time, each may wait maxWaitHours,
-     * and an hour per round covers the checks, starts and retries around the waiting.
-     */
-    public int worstCaseHours() {
-        int rounds = Math.max(1, (configuredImageCount() + maxConcurrency - 1) / maxConcurrency);
-        return rounds * (maxWaitHours + 1);
-    }
-
     public int configuredImageCount() {
         return images.size();
+    }
+
+    /** The settings as the state machine definition takes them, in the workflow's units (seconds, minutes). */
+    public DeploymentSettings deploymentSettings() {
+        return new DeploymentSettings(imagesJson(), pollIntervalMinutes * 60, maxWaitHours * 60, maxConcurrency, scheduleTimeZone);
     }
 
     /** The configured images as compact JSON text, the shape the Plan function expects. */
@@ -132,12 +130,15 @@ public record UpdaterConfig(
             return images;
         }
 
-        void requireFitsExecutionTimeout(UpdaterConfig config) {
-            if (problems.isEmpty() && config.worstCaseHours() > EXECUTION_TIMEOUT_HOURS) {
-                problems.add(IMAGES + ", " + MAX_CONCURRENCY + ", " + MAX_WAIT_HOURS + ": " + config.configuredImageCount()
-                        + " images, " + config.maxConcurrency() + " at a time, each waiting up to " + config.maxWaitHours()
-                        + " h, could take " + config.worstCaseHours() + " h, more than the execution's " + EXECUTION_TIMEOUT_HOURS
-                        + " h timeout: raise " + MAX_CONCURRENCY + " or lower " + MAX_WAIT_HOURS);
+        /**
+         * The configured images must fit in one execution: its history-event limit and its timeout, as the Plan
+         * step judges a run. Only checked on otherwise valid settings, whose numbers are in range.
+         */
+        void requireFitsOneExecution(UpdaterConfig config) {
+            if (problems.isEmpty()) {
+                DeploymentSettings settings = config.deploymentSettings();
+                problems.addAll(RunLimits.problems(RUN_LIMIT_KEYS, config.configuredImageCount(), settings.maxConcurrency(),
+                        settings.pollIntervalSeconds(), settings.maxWaitMinutes()));
             }
         }
 
@@ -151,11 +152,13 @@ public record UpdaterConfig(
         }
 
         String timeZone() {
-            String zone = string(SCHEDULE_TIME_ZONE, DEFAULT_TIME_ZONE);
-            // ZoneId.of also accepts offsets such as "+02:00", which EventBridge Scheduler rejects.
-            if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-                problems.add(SCHEDULE_TIME_ZONE + ": must be an IANA time zone name such as \"UTC\" or \"Europe/Berlin\", got \""
-                        + zone + "\"");
+            String zone = string(SCHEDULE_TIME_ZONE, DeploymentSettings.DEFAULT_TIME_ZONE);
+            // ZoneId.of also takes offsets such as "+02:00", and the available ids include Java-only ones such as
+            // SystemV/EST5: EventBridge Scheduler takes neither. The Plan step reckons the run date in this zone.
+            boolean ianaName = zone.equals("UTC") || IANA_AREA_LOCATION.matcher(zone).matches();
+            if (!ianaName || !ZoneId.getAvailableZoneIds().contains(zone)) {
+                problems.add(SCHEDULE_TIME_ZONE + ": must be an IANA time zone name, \"UTC\" or Area/Location such as"
+                        + " \"Europe/Berlin\", got \"" + zone + "\"");
             }
             return zone;
         }
@@ -249,9 +252,16 @@ public record UpdaterConfig(
         private static String scheduleProblem(String expression) {
             Matcher cron = CRON.matcher(expression);
             if (cron.matches()) {
-                int fields = cron.group(1).strip().split("\\s+").length;
-                return fields == 6 ? null
-                        : "cron(...) must hold 6 fields (minutes hours day-of-month month day-of-week year), found " + fields;
+                String[] fields = cron.group(1).strip().split("\\s+");
+                if (fields.length != 6) {
+                    return "cron(...) must hold 6 fields (minutes hours day-of-month month day-of-week year), found "
+                            + fields.length;
+                }
+                boolean anyDayOfMonth = fields[2].equals("?");
+                boolean anyDayOfWeek = fields[4].equals("?");
+                return anyDayOfMonth != anyDayOfWeek ? null
+                        : "cron(...) needs exactly one of day-of-month and day-of-week to be ?, e.g. cron(0 6 ? * WED#2 *)"
+                                + " or cron(0 6 15 * ? *)";
             }
             Matcher rate = RATE.matcher(expression);
             if (rate.matches()) {

@@ -54,22 +54,51 @@ class IamPolicyTest {
         assertEquals(expected, new TreeSet<>(actionsOf(statementsOfRole(functionRole(step)))));
     }
 
-    @Test
-    @DisplayName("image-creating and tagging actions are limited to image ARNs of this account and Region")
-    void mutatingActionsScopedToImages() {
-        Map<String, String> scopes = Map.of(
-                "appstream:CreateUpdatedImage", ":image/*",
-                "appstream:TagResource", ":image/*",
-                "workspaces:CreateUpdatedWorkspaceImage", ":workspaceimage/*");
-        List<Map<String, Object>> statements = allStatements();
+    /**
+     * The image-creating and tagging actions whose Service Authorization Reference entry has an image resource
+     * type. workspaces:CreateTags and workspaces:DescribeTags have none (see {@link #wildcardResourceActions}).
+     */
+    static Stream<Arguments> imageScopedActions() {
+        return Stream.of(
+                Arguments.of("appstream:CreateUpdatedImage", ":image/*"),
+                Arguments.of("appstream:TagResource", ":image/*"),
+                Arguments.of("workspaces:CreateUpdatedWorkspaceImage", ":workspaceimage/*"));
+    }
 
-        scopes.forEach((action, resourceSuffix) -> statements.stream()
+    @ParameterizedTest(name = "{0} is granted, and only on {1} ARNs of this account")
+    @MethodSource("imageScopedActions")
+    void mutatingActionsScopedToImages(String action, String resourceSuffix) {
+        List<Map<String, Object>> granting = allStatements().stream()
                 .filter(statement -> asList(statement.get("Action")).contains(action))
-                .forEach(statement -> {
-                    List<?> arnParts = joinedParts(statement.get("Resource"));
-                    assertTrue(arnParts.contains(Map.of("Ref", "AWS::AccountId")), () -> action + " in this account: " + arnParts);
-                    assertEquals(resourceSuffix, arnParts.get(arnParts.size() - 1), () -> action + " on images: " + arnParts);
-                }));
+                .toList();
+
+        assertFalse(granting.isEmpty(), () -> action + " is granted by some statement");
+        granting.forEach(statement -> {
+            List<?> arnParts = joinedParts(statement.get("Resource"));
+            assertTrue(arnParts.contains(Map.of("Ref", "AWS::AccountId")), () -> action + " in this account: " + arnParts);
+            assertEquals(resourceSuffix, arnParts.get(arnParts.size() - 1), () -> action + " on images: " + arnParts);
+        });
+    }
+
+    /**
+     * What the functions may do on every resource: actions whose Service Authorization Reference entry lists no
+     * resource type, and appstream:DescribeImages, which also describes AWS-owned public images.
+     */
+    private static final Set<String> WILDCARD_RESOURCE_ACTIONS = Set.of(
+            "xray:PutTraceSegments", "xray:PutTelemetryRecords",
+            "appstream:DescribeImages", "appstream:ListTagsForResource",
+            "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:CreateTags");
+
+    @Test
+    @DisplayName("the functions hold on \"*\" only actions that IAM cannot scope to a resource, and each of them is used")
+    void wildcardResourceActions() {
+        Set<String> onAnyResource = new TreeSet<>();
+        Stream.of("Plan", "Check", "Start", "Poll", "Report")
+                .flatMap(step -> statementsOfRole(functionRole(step)).stream())
+                .filter(statement -> asList(statement.get("Resource")).contains("*"))
+                .forEach(statement -> onAnyResource.addAll(actionsOf(List.of(statement))));
+
+        assertEquals(new TreeSet<>(WILDCARD_RESOURCE_ACTIONS), onAnyResource);
     }
 
     @Test

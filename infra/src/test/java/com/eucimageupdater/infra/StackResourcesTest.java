@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 class StackResourcesTest {
     private static Template template;
@@ -41,6 +44,38 @@ class StackResourcesTest {
                 "ScheduleExpression", "cron(0 6 ? * WED#2 *)",
                 "ScheduleExpressionTimezone", "UTC",
                 "State", "ENABLED"));
+    }
+
+    @Test
+    @DisplayName("with images configured the schedule is enabled, and the stack does not warn about missing images")
+    void scheduleEnabledWithImages() {
+        template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("State", "ENABLED"));
+        assertEquals(List.of(), noImagesWarnings(TestStack.get()));
+    }
+
+    @Test
+    @DisplayName("with no images configured (the shipped cdk.json) the schedule is deployed disabled")
+    void scheduleDisabledWithoutImages() {
+        TestStack shipped = TestStack.shipped();
+
+        assertEquals(0, shipped.config.configuredImageCount(), "the shipped cdk.json lists no images");
+        assertTrue(shipped.config.scheduleEnabled(), "the shipped cdk.json asks for the schedule");
+        shipped.template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("State", "DISABLED"));
+    }
+
+    @Test
+    @DisplayName("with no images configured the stack warns that the schedule is off until images are in cdk.json")
+    void warningWithoutImages() {
+        List<String> warnings = noImagesWarnings(TestStack.shipped());
+
+        assertEquals(1, warnings.size(), () -> "warnings: " + warnings);
+        assertTrue(warnings.get(0).contains("schedule") && warnings.get(0).contains("cdk.json"), warnings.get(0));
+    }
+
+    private static List<String> noImagesWarnings(TestStack app) {
+        List<SynthesisMessage> warnings = Annotations.fromStack(app.stack).findWarning("*",
+                Match.stringLikeRegexp(".*" + EucImageUpdaterStack.NO_IMAGES_WARNING + ".*"));
+        return warnings.stream().map(warning -> String.valueOf(warning.getEntry().getData())).toList();
     }
 
     @Test
@@ -169,7 +204,15 @@ class StackResourcesTest {
                 "DefinitionSubstitutions", Match.objectLike(Map.of(
                         "PollIntervalSeconds", "900",
                         "MaxWaitMinutes", "480",
-                        "MaxConcurrency", Integer.toString(TestStack.MAX_CONCURRENCY)))));
+                        "MaxConcurrency", Integer.toString(TestStack.MAX_CONCURRENCY),
+                        "TimeZone", "UTC"))));
+    }
+
+    @Test
+    @DisplayName("the setting substitutions are the shared DeploymentSettings ones, as the local runner makes them")
+    void settingSubstitutionsAreTheDeploymentSettings() {
+        template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
+                "DefinitionSubstitutions", Match.objectLike(TestStack.get().config.deploymentSettings().substitutions())));
     }
 
     @Test
@@ -195,20 +238,61 @@ class StackResourcesTest {
     }
 
     @Test
-    @DisplayName("only the alarm may publish to the topic as CloudWatch, and the key lets CloudWatch encrypt")
-    void cloudWatchMayPublishEncrypted() {
-        Map<String, Object> cloudWatch = Map.of("Service", "cloudwatch.amazonaws.com");
-        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
-                Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Effect", "Allow",
-                        "Principal", cloudWatch,
-                        "Action", "sns:Publish",
-                        "Condition", Map.of("ArnLike", Map.of("aws:SourceArn",
-                                Map.of("Fn::GetAtt", List.of(onlyResource("AWS::CloudWatch::Alarm"), "Arn")))))))))));
-        template.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
-                Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Principal", cloudWatch,
-                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey"))))))));
+    @DisplayName("only the failure alarm of this account may publish to the topic as CloudWatch, and use the topic's key")
+    void cloudWatchMayPublishEncryptedForTheAlarmOnly() {
+        String alarmName = render(properties(template.findResources("AWS::CloudWatch::Alarm").get(
+                onlyResource("AWS::CloudWatch::Alarm"))).get("AlarmName"));
+        Map<String, Object> thisAlarmOnly = Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", "${AWS::AccountId}"),
+                "ArnLike", Map.of("aws:SourceArn", "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:"
+                        + alarmName));
+
+        Map<String, Object> publish = cloudWatchStatement("AWS::SNS::TopicPolicy", "PolicyDocument");
+        Map<String, Object> useKey = cloudWatchStatement("AWS::KMS::Key", "KeyPolicy");
+
+        assertEquals("Allow", publish.get("Effect"));
+        assertEquals("sns:Publish", publish.get("Action"));
+        assertEquals(thisAlarmOnly, renderAll(publish.get("Condition")));
+        assertEquals("Allow", useKey.get("Effect"));
+        assertEquals(List.of("kms:Decrypt", "kms:GenerateDataKey"), useKey.get("Action"));
+        assertEquals(thisAlarmOnly, renderAll(useKey.get("Condition")));
+    }
+
+    /** The one statement of the resource's policy that names CloudWatch as its principal. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cloudWatchStatement(String type, String policyProperty) {
+        Map<String, Object> policy = (Map<String, Object>) properties(template.findResources(type).get(onlyResource(type)))
+                .get(policyProperty);
+        List<Map<String, Object>> statements = ((List<Map<String, Object>>) policy.get("Statement")).stream()
+                .filter(statement -> Map.of("Service", "cloudwatch.amazonaws.com").equals(statement.get("Principal")))
+                .toList();
+        assertEquals(1, statements.size(), () -> type + " statements for CloudWatch: " + statements);
+        return statements.get(0);
+    }
+
+    /** A string as CloudFormation would build it, with pseudo parameters and references left as ${Name}. */
+    private static String render(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("Ref")) {
+            return "${" + map.get("Ref") + "}";
+        }
+        if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("Fn::Join")) {
+            List<?> join = (List<?>) map.get("Fn::Join");
+            return ((List<?>) join.get(1)).stream().map(StackResourcesTest::render).collect(Collectors.joining((String) join.get(0)));
+        }
+        throw new AssertionError("not a string, Ref or Fn::Join: " + value);
+    }
+
+    /** A policy condition block with every string value rendered. */
+    private static Object renderAll(Object value) {
+        if (value instanceof Map<?, ?> map && !map.containsKey("Ref") && !map.containsKey("Fn::Join")) {
+            Map<Object, Object> rendered = new LinkedHashMap<>();
+            map.forEach((key, nested) -> rendered.put(key, renderAll(nested)));
+            return rendered;
+        }
+        return render(value);
     }
 
     @Test

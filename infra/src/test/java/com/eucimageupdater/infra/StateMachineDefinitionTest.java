@@ -3,12 +3,15 @@ package com.eucimageupdater.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.RunLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -114,11 +117,21 @@ class StateMachineDefinitionTest {
     }
 
     @Test
-    @DisplayName("the whole execution has an overall timeout that covers the configured images' worst case")
+    @DisplayName("the whole execution has the overall timeout the run limits assume, and the configured images fit in it")
     void executionTimeout() throws IOException {
         long timeoutSeconds = JSON.readTree(deployedDefinition()).get("TimeoutSeconds").asLong();
+        DeploymentSettings settings = TestStack.get().config.deploymentSettings();
 
-        assertEquals(UpdaterConfig.EXECUTION_TIMEOUT_HOURS * 3600L, timeoutSeconds);
-        assertTrue(TestStack.get().config.worstCaseHours() * 3600L <= timeoutSeconds);
+        assertEquals(RunLimits.EXECUTION_TIMEOUT_HOURS * 3600L, timeoutSeconds);
+        assertEquals(List.of(), RunLimits.problems("images", TestStack.IMAGES.size(), settings.maxConcurrency(),
+                settings.pollIntervalSeconds(), settings.maxWaitMinutes()));
+    }
+
+    @Test
+    @DisplayName("the schedule's time zone reaches the Plan step, which reckons the run date in it")
+    void timeZoneReachesPlanStep() throws IOException {
+        JsonNode plan = JSON.readTree(substitutedDefinition()).at("/States/PlanRun/Parameters/timeZone");
+
+        assertEquals(TestStack.get().config.scheduleTimeZone(), plan.asText());
     }
 }

@@ -14,7 +14,8 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * The app as {@code cdk synth} builds it from cdk.json, with e-mails and images added so that every resource
- * appears. Synthesized once and shared by the test classes, because each synth costs seconds of jsii time.
+ * appears ({@link #get()}), and as cdk.json ships it, without images ({@link #shipped()}). Each is synthesized
+ * once and shared by the test classes, because each synth costs seconds of jsii time.
  */
 final class TestStack {
     static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -26,16 +27,13 @@ final class TestStack {
     static final int MAX_CONCURRENCY = 1;
 
     private static TestStack instance;
+    private static TestStack shipped;
 
     final EucImageUpdaterStack stack;
     final Template template;
     final UpdaterConfig config;
 
-    private TestStack() {
-        Map<String, Object> context = new LinkedHashMap<>(cdkJsonContext());
-        context.put(UpdaterConfig.NOTIFICATION_EMAILS, EMAILS);
-        context.put(UpdaterConfig.IMAGES, IMAGES);
-        context.put(UpdaterConfig.MAX_CONCURRENCY, MAX_CONCURRENCY);
+    private TestStack(Map<String, Object> context) {
         Path outdir = createTempDirectory();
         App app = App.Builder.create().context(context).outdir(outdir.toString()).build();
         config = UpdaterConfig.fromContext(context::get);
@@ -70,9 +68,21 @@ final class TestStack {
 
     static synchronized TestStack get() {
         if (instance == null) {
-            instance = new TestStack();
+            Map<String, Object> context = new LinkedHashMap<>(cdkJsonContext());
+            context.put(UpdaterConfig.NOTIFICATION_EMAILS, EMAILS);
+            context.put(UpdaterConfig.IMAGES, IMAGES);
+            context.put(UpdaterConfig.MAX_CONCURRENCY, MAX_CONCURRENCY);
+            instance = new TestStack(context);
         }
         return instance;
+    }
+
+    /** The app exactly as the shipped cdk.json configures it: no images, no e-mails. */
+    static synchronized TestStack shipped() {
+        if (shipped == null) {
+            shipped = new TestStack(cdkJsonContext());
+        }
+        return shipped;
     }
 
     /** The "context" object of the project's cdk.json: configuration defaults and feature flags. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.infra.UpdaterConfig.InvalidConfigurationException;
+import com.eucimageupdater.plan.DeploymentSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,26 @@ class UpdaterConfigTest {
     }
 
     @Test
+    @DisplayName("the defaults are the shared DeploymentSettings defaults, which the local runner uses too")
+    void defaultsAreTheDeploymentSettingsDefaults() {
+        assertEquals(DeploymentSettings.defaults("[]"), read(Map.of()).deploymentSettings());
+    }
+
+    @Test
+    @DisplayName("the deployment settings carry the configuration in the workflow's units: seconds, minutes")
+    void deploymentSettingsInWorkflowUnits() {
+        UpdaterConfig config = read(Map.of(
+                UpdaterConfig.IMAGES, "[{\"service\": \"APPSTREAM\", \"image\": \"Finance-Win2022\"}]",
+                UpdaterConfig.POLL_INTERVAL_MINUTES, 10,
+                UpdaterConfig.MAX_WAIT_HOURS, 3,
+                UpdaterConfig.MAX_CONCURRENCY, 7,
+                UpdaterConfig.SCHEDULE_TIME_ZONE, "Europe/Berlin"));
+
+        assertEquals(new DeploymentSettings("[{\"service\":\"APPSTREAM\",\"image\":\"Finance-Win2022\"}]", 600, 180, 7,
+                "Europe/Berlin"), config.deploymentSettings());
+    }
+
+    @Test
     @DisplayName("the context shipped in cdk.json is valid and equals the defaults")
     void shippedCdkJsonMatchesDefaults() {
         assertEquals(read(Map.of()), read(TestStack.cdkJsonContext()));
@@ -94,15 +115,24 @@ class UpdaterConfigTest {
     }
 
     @ParameterizedTest(name = "time zone \"{0}\" is refused")
-    @ValueSource(strings = {"Mars/Olympus_Mons", "+02:00", "CEST"})
+    @ValueSource(strings = {"Mars/Olympus_Mons", "+02:00", "CEST", "SystemV/EST5", "SystemV/PST8PDT", "EST", "Europe/Atlantis"})
     void badTimeZone(String zone) {
         assertOneProblem(problemsWith(UpdaterConfig.SCHEDULE_TIME_ZONE, zone), UpdaterConfig.SCHEDULE_TIME_ZONE, "IANA time zone");
+    }
+
+    @ParameterizedTest(name = "time zone \"{0}\" is accepted")
+    @ValueSource(strings = {"UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "America/Port-au-Prince", "Etc/GMT+5"})
+    void goodTimeZone(String zone) {
+        assertEquals(zone, read(Map.of(UpdaterConfig.SCHEDULE_TIME_ZONE, zone)).scheduleTimeZone());
     }
 
     @ParameterizedTest(name = "schedule \"{0}\" is refused")
     @CsvSource(delimiter = '|', value = {
         "every month on wednesday | must be cron(",
         "cron(0 6 * * ?) | must hold 6 fields",
+        "cron(0 6 * * WED#2 *) | exactly one of day-of-month and day-of-week to be ?",
+        "cron(0 6 ? * ? *) | exactly one of day-of-month and day-of-week to be ?",
+        "cron(0 6 15 * WED *) | exactly one of day-of-month and day-of-week to be ?",
         "rate(1 days) | singular unit for 1",
         "rate(2 hour) | plural unit otherwise",
         "at(2026-12-01T06:00:00) | must be cron(",
@@ -112,7 +142,7 @@ class UpdaterConfigTest {
     }
 
     @ParameterizedTest(name = "schedule \"{0}\" is accepted")
-    @ValueSource(strings = {"cron(0 6 ? * WED#2 *)", "rate(1 day)", "rate(30 days)"})
+    @ValueSource(strings = {"cron(0 6 ? * WED#2 *)", "cron(0 6 15 * ? *)", "cron(30 2 L * ? 2027)", "rate(1 day)", "rate(30 days)"})
     void goodSchedule(String expression) {
         assertEquals(expression, read(Map.of(UpdaterConfig.SCHEDULE_EXPRESSION, expression)).scheduleExpression());
     }
@@ -169,20 +199,48 @@ class UpdaterConfigTest {
                         .forEach(key -> assertTrue(error.getMessage().contains(key), () -> key + " in " + error.getMessage())));
     }
 
+    /** The run-limit problem names every key that decides it. */
+    private static final String RUN_LIMIT_KEYS = "images, maxConcurrency, pollIntervalMinutes, maxWaitHours";
+
+    private static String appStreamImages(int count) {
+        StringBuilder images = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            images.append(i == 0 ? "" : ",").append("{\"service\": \"APPSTREAM\", \"image\": \"Image-").append(i).append("\"}");
+        }
+        return images.append("]").toString();
+    }
+
     @Test
     @DisplayName("configured images that could outlast the execution's 7-day timeout are refused, naming the keys to change")
     void imagesMustFitTheExecutionTimeout() {
-        StringBuilder images = new StringBuilder("[");
-        for (int i = 0; i < 10; i++) {
-            images.append(i == 0 ? "" : ",").append("{\"service\": \"APPSTREAM\", \"image\": \"Image-").append(i).append("\"}");
-        }
-        Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, images.append("]").toString(),
+        Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, appStreamImages(10),
                 UpdaterConfig.MAX_CONCURRENCY, 1, UpdaterConfig.MAX_WAIT_HOURS, 24);
 
         List<String> problems = assertThrows(InvalidConfigurationException.class, () -> read(context)).problems();
 
-        assertOneProblem(problems, "images, maxConcurrency, maxWaitHours", "could take 250 h, more than the execution's 168 h timeout");
-        assertEquals(10, read(Map.of(UpdaterConfig.IMAGES, images.toString(), UpdaterConfig.MAX_CONCURRENCY, 2,
+        assertOneProblem(problems, RUN_LIMIT_KEYS, "could take 250 h, more than the execution's 168 h timeout");
+        assertEquals(10, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(10), UpdaterConfig.MAX_CONCURRENCY, 2,
                 UpdaterConfig.MAX_WAIT_HOURS, 24)).configuredImageCount());
+    }
+
+    @Test
+    @DisplayName("polling every minute for up to 48 h is refused even for one image: 2880 polls exceed the execution history")
+    void imagesMustFitTheExecutionHistory() {
+        Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, appStreamImages(1),
+                UpdaterConfig.POLL_INTERVAL_MINUTES, 1, UpdaterConfig.MAX_WAIT_HOURS, 48);
+
+        List<String> problems = assertThrows(InvalidConfigurationException.class, () -> read(context)).problems();
+
+        assertOneProblem(problems, RUN_LIMIT_KEYS, "history events, more than Step Functions keeps for one execution");
+        assertEquals(1, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(1), UpdaterConfig.POLL_INTERVAL_MINUTES, 15,
+                UpdaterConfig.MAX_WAIT_HOURS, 48)).configuredImageCount());
+    }
+
+    @Test
+    @DisplayName("out-of-range numbers are reported as such, without a run-limit problem computed from them")
+    void runLimitsOnlyJudgeValidNumbers() {
+        List<String> problems = problemsWith(UpdaterConfig.MAX_CONCURRENCY, 0);
+
+        assertOneProblem(problems, UpdaterConfig.MAX_CONCURRENCY, "from 1 to 40");
     }
 }
