@@ -11,14 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.RecordedCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -27,7 +24,7 @@ import software.amazon.awssdk.services.appstream.model.CreateUpdatedImageRequest
 import software.amazon.awssdk.services.appstream.model.Image;
 
 /** The AppStream image service through the real SDK against the simulated account, one fresh account per test. */
-class AppStreamImageServiceTest {
+class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImageService> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = """
             { "appstream": { "images": [
@@ -57,37 +54,19 @@ class AppStreamImageServiceTest {
                   "mutatingOnly": true } ] }
             """;
 
-    private SimulatedAccount account;
-    private AwsSimulator simulator;
-    private AppStreamImageService service;
-
-    @BeforeEach
-    void startAccount() {
-        account = SimulatedAccount.start(ACCOUNT);
-        simulator = account.simulator();
-        service = new AppStreamImageService(account.appStream());
+    @Override
+    Service serviceType() {
+        return Service.APPSTREAM;
     }
 
-    @AfterEach
-    void everyRequestMetTheApiModel() {
-        try {
-            assertEquals(List.of(), simulator.modelViolations());
-        } finally {
-            account.close();
-        }
+    @Override
+    String accountScenario() {
+        return ACCOUNT;
     }
 
-    private ImageJob checkedJob(String image) {
-        ImageJob job = planned(Service.APPSTREAM, image);
-        return checked(job, service.checkForUpdate(job));
-    }
-
-    private ImageUpdateException checkFails(String image) {
-        return assertThrows(ImageUpdateException.class, () -> service.checkForUpdate(planned(Service.APPSTREAM, image)));
-    }
-
-    private List<String> operationsThatChanged() {
-        return simulator.mutatingCalls().stream().filter(RecordedCall::succeeded).map(RecordedCall::operation).toList();
+    @Override
+    AppStreamImageService serviceOn(SimulatedAccount account) {
+        return new AppStreamImageService(account.appStream());
     }
 
     @Test

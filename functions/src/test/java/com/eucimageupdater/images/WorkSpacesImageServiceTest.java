@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.RecordedCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -19,8 +18,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -29,7 +26,7 @@ import software.amazon.awssdk.services.workspaces.model.CreateUpdatedWorkspaceIm
 import software.amazon.awssdk.services.workspaces.model.Tag;
 
 /** The WorkSpaces image service through the real SDK against the simulated account, one fresh account per test. */
-class WorkSpacesImageServiceTest {
+class WorkSpacesImageServiceTest extends SimulatedImageServiceTest<WorkSpacesImageService> {
     /** Thirty images of others fill the first page, so finding its own image by name takes the later pages. */
     private static final String OTHER_IMAGES = IntStream.range(0, 30)
             .mapToObj(i -> "{ \"id\": \"wsi-other%05d\", \"name\": \"other-%d\" }".formatted(i, i))
@@ -56,37 +53,19 @@ class WorkSpacesImageServiceTest {
                   "message": "Rate exceeded" } ] }
             """.formatted(OTHER_IMAGES);
 
-    private SimulatedAccount account;
-    private AwsSimulator simulator;
-    private WorkSpacesImageService service;
-
-    @BeforeEach
-    void startAccount() {
-        account = SimulatedAccount.start(ACCOUNT);
-        simulator = account.simulator();
-        service = new WorkSpacesImageService(account.workSpaces());
+    @Override
+    Service serviceType() {
+        return Service.WORKSPACES;
     }
 
-    @AfterEach
-    void everyRequestMetTheApiModel() {
-        try {
-            assertEquals(List.of(), simulator.modelViolations());
-        } finally {
-            account.close();
-        }
+    @Override
+    String accountScenario() {
+        return ACCOUNT;
     }
 
-    private ImageJob checkedJob(String image) {
-        ImageJob job = planned(Service.WORKSPACES, image);
-        return checked(job, service.checkForUpdate(job));
-    }
-
-    private ImageUpdateException checkFails(String image) {
-        return assertThrows(ImageUpdateException.class, () -> service.checkForUpdate(planned(Service.WORKSPACES, image)));
-    }
-
-    private List<String> operationsThatChanged() {
-        return simulator.mutatingCalls().stream().filter(RecordedCall::succeeded).map(RecordedCall::operation).toList();
+    @Override
+    WorkSpacesImageService serviceOn(SimulatedAccount account) {
+        return new WorkSpacesImageService(account.workSpaces());
     }
 
     private Map<String, String> tagsOf(String imageId) {
