@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -43,7 +45,11 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
                   "euc-image-updater:run-date": "2026-11-10", "euc-image-updater:execution": "monthly-2026-11" } },
                 { "name": "Quota-Win2022", "updateAvailable": true },
                 { "name": "Throttled-Win2022", "updateAvailable": true },
-                { "name": "Busy-Win2022", "updateAvailable": true } ] },
+                { "name": "Busy-Win2022", "updateAvailable": true },
+                { "name": "State-PENDING", "state": "PENDING" }, { "name": "State-CREATING", "state": "CREATING" },
+                { "name": "State-COPYING", "state": "COPYING" }, { "name": "State-IMPORTING", "state": "IMPORTING" },
+                { "name": "State-VALIDATING", "state": "VALIDATING" }, { "name": "State-AVAILABLE", "state": "AVAILABLE" },
+                { "name": "State-FAILED", "state": "FAILED" }, { "name": "State-DELETING", "state": "DELETING" } ] },
               "errors": [
                 { "operation": "CreateUpdatedImage", "image": "Rerun-Win2022", "type": "ResourceAlreadyExistsException",
                   "message": "The image Rerun-Win2022-2026-11-10 already exists." },
@@ -282,5 +288,15 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
         assertTrue(error.getMessage().contains("was refused for now (ThrottlingException)"), error.getMessage());
         assertEquals(SimulatedAccount.SDK_ATTEMPTS, simulator.mutatingCalls().size(), "the SDK retried first");
         assertEquals(List.of(), operationsThatChanged());
+    }
+
+    @ParameterizedTest(name = "AppStream {0} is {1}")
+    @CsvSource({"PENDING, PENDING", "CREATING, PENDING", "COPYING, PENDING", "IMPORTING, PENDING", "VALIDATING, PENDING",
+            "AVAILABLE, AVAILABLE", "FAILED, FAILED", "DELETING, FAILED"})
+    void everyAppStreamImageStateIsNormalisedForTheWaitLoop(String appStreamState, ImageState expected) {
+        ImageStatus status = service.describeUpdatedImage("State-" + appStreamState);
+
+        assertEquals(expected, status.state());
+        assertEquals(appStreamState, status.serviceState());
     }
 }

@@ -14,11 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.eucimageupdater.simulator.RecordedCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -41,6 +44,9 @@ class WorkSpacesImageServiceTest extends SimulatedImageServiceTest<WorkSpacesIma
                              "reason": "The root volume has less than 20 GB of free space" } },
                 { "id": "wsi-1pending01", "name": "ws-win10-pending", "state": "PENDING", "updateAvailable": true },
                 { "id": "wsi-6plain0001", "name": "ws-win10-plain", "updateAvailable": true },
+                { "id": "wsi-state0pending", "name": "state-pending", "state": "PENDING" },
+                { "id": "wsi-state0available", "name": "state-available", "state": "AVAILABLE" },
+                { "id": "wsi-state0error", "name": "state-error", "state": "ERROR" },
                 { "id": "wsi-2taken0001", "name": "ws-win10-taken", "updateAvailable": true },
                 { "id": "wsi-3byhand001", "name": "ws-win10-taken-2026-11-10", "tags": { "owner": "someone else" } },
                 { "id": "wsi-4quota0001", "name": "ws-win10-quota", "updateAvailable": true },
@@ -230,5 +236,14 @@ class WorkSpacesImageServiceTest extends SimulatedImageServiceTest<WorkSpacesIma
         assertEquals("DescribeWorkspaceImages wsi-5throttled was refused for now (ThrottlingException): Rate exceeded",
                 error.getMessage());
         assertEquals(SimulatedAccount.SDK_ATTEMPTS, simulator.callsTo("DescribeWorkspaceImages").size(), "the SDK retried first");
+    }
+
+    @ParameterizedTest(name = "WorkSpaces {0} is {1}")
+    @CsvSource({"pending, PENDING", "available, AVAILABLE", "error, FAILED"})
+    void everyWorkSpacesImageStateIsNormalisedForTheWaitLoop(String workSpacesState, ImageState expected) {
+        ImageStatus status = service.describeUpdatedImage("wsi-state0" + workSpacesState);
+
+        assertEquals(expected, status.state());
+        assertEquals(workSpacesState.toUpperCase(Locale.ROOT), status.serviceState());
     }
 }
