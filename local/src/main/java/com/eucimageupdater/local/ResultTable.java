@@ -5,7 +5,7 @@ import java.io.PrintStream;
 
 /** The per-image table printed at the end of a local run. */
 final class ResultTable {
-    private static final String ROW = "%-10s  %-28s  %-10s  %-36s  %-9s  %s%n";
+    private static final String ROW = "%-10s  %-28s  %-10s  %-44s  %-9s  %s%n";
 
     private ResultTable() {}
 
