@@ -31,7 +31,7 @@ abstract class JsonHandler<I, O> implements RequestStreamHandler {
         try {
             request = JSON.readValue(input, inputType);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + " input: " + e.getOriginalMessage(), e);
+            throw compact(getClass().getSimpleName() + " input: " + e.getOriginalMessage(), e, context);
         }
         O result;
         try {
@@ -39,7 +39,7 @@ abstract class JsonHandler<I, O> implements RequestStreamHandler {
         } catch (ImageUpdateException | RetryableAwsException expected) {
             throw expected;
         } catch (RuntimeException unexpected) {
-            throw compact(unexpected, context);
+            throw compact(getClass().getSimpleName() + " failed unexpectedly: " + unexpected, unexpected, context);
         }
         JSON.writeValue(output, result);
     }
@@ -47,14 +47,14 @@ abstract class JsonHandler<I, O> implements RequestStreamHandler {
     abstract O handle(I request);
 
     /**
-     * A bug or an unforeseen answer: the stack trace goes to the function's log, and the image fails with a short
-     * reason, because Step Functions would carry the whole Lambda error document (every stack frame) in its data.
+     * A bug, an unforeseen answer or input the step cannot read: the stack trace goes to the function's log, and
+     * the image fails with a short reason, because Step Functions would carry the whole Lambda error document
+     * (every stack frame of the cause chain) in the execution's data.
      */
-    private RuntimeException compact(RuntimeException unexpected, Context context) {
+    private static RuntimeException compact(String reason, Exception error, Context context) {
         StringWriter stackTrace = new StringWriter();
-        unexpected.printStackTrace(new PrintWriter(stackTrace));
+        error.printStackTrace(new PrintWriter(stackTrace));
         context.getLogger().log(stackTrace.toString());
-        return new ImageUpdateException(getClass().getSimpleName() + " failed unexpectedly: " + unexpected
-                + " (stack trace in the function's log " + context.getLogGroupName() + ")");
+        return new ImageUpdateException(reason + " (stack trace in the function's log " + context.getLogGroupName() + ")");
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  */
 public final class ImageRequests {
     private static final int USER_TAGS_MAX = ImageRules.MAX_TAGS - PipelineTags.COUNT;
+    /** Any fixed date stands for the run date when comparing the names two sources would get. */
+    private static final String ANY_DATE = "2000-01-01";
 
     private ImageRequests() {}
 
@@ -25,11 +27,11 @@ public final class ImageRequests {
         List<String> problems = new ArrayList<>();
         List<ImageRequest> requests = new ArrayList<>();
         if (images == null || images.isNull() || images.isMissingNode()) {
-            return new ParsedImages(requests, problems);
+            return new ParsedImages(path, requests, problems);
         }
         if (!images.isArray()) {
             problems.add(path + ": must be a list of images, e.g. [{\"service\": \"APPSTREAM\", \"image\": \"my-image\"}]");
-            return new ParsedImages(requests, problems);
+            return new ParsedImages(path, requests, problems);
         }
         Map<String, String> firstSeenAt = new HashMap<>();
         for (int i = 0; i < images.size(); i++) {
@@ -38,16 +40,27 @@ public final class ImageRequests {
             if (request == null) {
                 continue;
             }
-            String key = request.service() + "/" + request.image();
-            String earlier = firstSeenAt.putIfAbsent(key, at);
+            String earlier = firstSeenAt.putIfAbsent(request.service() + "/" + request.image(), at);
+            String sameNewName = request.service() == Service.APPSTREAM ? firstSeenAt.putIfAbsent(newNameKey(request), at) : null;
             if (earlier != null) {
                 problems.add(at + ": " + request.service() + " image \"" + request.image() + "\" is listed twice (also " + earlier
                         + "); each image may appear once per run");
+            } else if (sameNewName != null) {
+                problems.add(at + ".image: \"" + request.image() + "\" and " + sameNewName + " would both be updated to \""
+                        + newNameKey(request).replace(ANY_DATE, "<run date>") + "\" (a date suffix is replaced); keep one of them");
             } else {
                 requests.add(request);
             }
         }
-        return new ParsedImages(requests, problems);
+        return new ParsedImages(path, requests, problems);
+    }
+
+    /**
+     * AppStream names are unique per account and a source's date suffix is replaced, so two sources that differ
+     * only by a date (or past the length limit) would claim the same new name on every run date.
+     */
+    private static String newNameKey(ImageRequest request) {
+        return ImageNames.newImageName(Service.APPSTREAM, request.image(), ANY_DATE);
     }
 
     private static ImageRequest parseOne(JsonNode node, String at, List<String> problems) {
@@ -94,6 +107,11 @@ public final class ImageRequests {
         }
         if (!node.isTextual() || (required && node.asText().isBlank())) {
             problems.add(at + "." + field + ": must be a " + (required ? "non-empty " : "") + "string");
+            return null;
+        }
+        if (node.asText().contains("${")) {
+            // The configured images reach the state machine through a CloudFormation substitution.
+            problems.add(at + "." + field + ": may not contain \"${\" (CloudFormation would take it for a substitution)");
             return null;
         }
         return node.asText();

@@ -1,5 +1,7 @@
 package com.eucimageupdater.images;
 
+import java.time.Duration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
@@ -7,6 +9,15 @@ import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 
 /** The image service for each {@link Service}: the one place where the workflow forks per service. */
 public final class ImageServices {
+    /**
+     * A slow call ends as a retryable SDK error well within the function's timeout (Poll 30 s, Check and Start
+     * 60-90 s), so the state machine retries it instead of the image failing on a Lambda timeout.
+     */
+    private static final ClientOverrideConfiguration CALL_LIMITS = ClientOverrideConfiguration.builder()
+            .apiCallAttemptTimeout(Duration.ofSeconds(4))
+            .apiCallTimeout(Duration.ofSeconds(10))
+            .build();
+
     private final ImageService appStream;
     private final ImageService workSpaces;
 
@@ -22,8 +33,8 @@ public final class ImageServices {
     public static ImageServices fromEnvironment() {
         SdkHttpClient http = UrlConnectionHttpClient.create();
         return new ImageServices(
-                new AppStreamImageService(AppStreamClient.builder().httpClient(http).build()),
-                new WorkSpacesImageService(WorkSpacesClient.builder().httpClient(http).build()));
+                new AppStreamImageService(AppStreamClient.builder().httpClient(http).overrideConfiguration(CALL_LIMITS).build()),
+                new WorkSpacesImageService(WorkSpacesClient.builder().httpClient(http).overrideConfiguration(CALL_LIMITS).build()));
     }
 
     /** Built once per Lambda container, on first use, so handlers that call no AWS API never build clients. */

@@ -24,8 +24,14 @@ public record DeploymentSettings(
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static DeploymentSettings defaults(String configuredImagesJson) {
-        return new DeploymentSettings(configuredImagesJson, DEFAULT_POLL_INTERVAL_MINUTES * 60, DEFAULT_MAX_WAIT_HOURS * 60,
-                DEFAULT_MAX_CONCURRENCY, DEFAULT_TIME_ZONE);
+        return fromConfiguration(configuredImagesJson, DEFAULT_POLL_INTERVAL_MINUTES, DEFAULT_MAX_WAIT_HOURS, DEFAULT_MAX_CONCURRENCY,
+                DEFAULT_TIME_ZONE);
+    }
+
+    /** From cdk.json's units (minutes between polls, hours of waiting) to the workflow's (seconds, minutes). */
+    public static DeploymentSettings fromConfiguration(String configuredImagesJson, int pollIntervalMinutes, int maxWaitHours,
+            int maxConcurrency, String timeZone) {
+        return new DeploymentSettings(configuredImagesJson, pollIntervalMinutes * 60, maxWaitHours * 60, maxConcurrency, timeZone);
     }
 
     /** Values for the definition's setting placeholders; every one sits inside a JSON string literal. */

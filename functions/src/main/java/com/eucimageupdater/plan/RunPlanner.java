@@ -15,9 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decides what a run does: the images from the input, or the configured ones when the input names none (the
@@ -25,6 +23,7 @@ import java.util.Map;
  */
 public final class RunPlanner {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PROBLEMS_REPORTED = 100;
 
     public RunPlan plan(PlanRequest request) {
         List<String> problems = new ArrayList<>();
@@ -35,11 +34,11 @@ public final class RunPlanner {
         ParsedImages images = images(request, problems);
         problems.addAll(images.problems());
         if (problems.isEmpty()) {
-            problems.addAll(nameClashes(images.requests(), runDate));
+            problems.addAll(todaysOwnImages(images, runDate));
             problems.addAll(RunLimits.problems("images", images.requests().size(), maxConcurrency, pollIntervalSeconds, maxWaitMinutes));
         }
         if (!problems.isEmpty()) {
-            return new RunPlan(request.executionName(), runDate, Math.max(1, maxConcurrency), List.of(), problems);
+            return new RunPlan(request.executionName(), runDate, Math.max(1, maxConcurrency), List.of(), firstProblems(problems));
         }
         int maxPolls = RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes);
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
@@ -49,27 +48,25 @@ public final class RunPlanner {
         return new RunPlan(request.executionName(), runDate, maxConcurrency, jobs, List.of());
     }
 
-    /**
-     * AppStream images must have account-unique names, and a source's date suffix is replaced: two sources that
-     * differ only by date, or a source that is itself today's updated image, would claim the same new name.
-     * (WorkSpaces names come from the source's name, known only at the check; the start step refuses a clash.)
-     */
-    private static List<String> nameClashes(List<ImageRequest> requests, String runDate) {
+    /** Enough to act on, and small enough for the execution's data and the mail (256 KB each). */
+    private static List<String> firstProblems(List<String> problems) {
+        if (problems.size() <= MAX_PROBLEMS_REPORTED) {
+            return problems;
+        }
+        List<String> first = new ArrayList<>(problems.subList(0, MAX_PROBLEMS_REPORTED));
+        first.add("... and " + (problems.size() - MAX_PROBLEMS_REPORTED) + " more problems of the same kinds");
+        return first;
+    }
+
+    /** A source that is itself today's updated image would be "updated" onto its own name. */
+    private static List<String> todaysOwnImages(ParsedImages images, String runDate) {
         List<String> problems = new ArrayList<>();
-        Map<String, Integer> claimedBy = new HashMap<>();
-        for (int i = 0; i < requests.size(); i++) {
-            ImageRequest request = requests.get(i);
-            if (request.service() != Service.APPSTREAM) {
-                continue;
-            }
-            String newName = ImageNames.newImageName(Service.APPSTREAM, request.image(), runDate);
-            Integer other = claimedBy.putIfAbsent(newName, i);
-            if (newName.equals(request.image())) {
-                problems.add("images[" + i + "].image: \"" + request.image() + "\" is itself today's updated image; list the"
-                        + " image it was made from instead");
-            } else if (other != null) {
-                problems.add("images[" + i + "].image: \"" + request.image() + "\" and images[" + other + "] (\""
-                        + requests.get(other).image() + "\") would both be updated to \"" + newName + "\"; keep one of them");
+        for (int i = 0; i < images.requests().size(); i++) {
+            ImageRequest request = images.requests().get(i);
+            if (request.service() == Service.APPSTREAM
+                    && ImageNames.newImageName(Service.APPSTREAM, request.image(), runDate).equals(request.image())) {
+                problems.add(images.path() + "[" + i + "].image: \"" + request.image() + "\" is itself today's updated image;"
+                        + " list the image it was made from instead");
             }
         }
         return problems;
@@ -79,7 +76,7 @@ public final class RunPlanner {
         JsonNode input = request.input();
         if (input != null && !input.isNull() && !input.isObject()) {
             problems.add("input: must be a JSON object such as {\"images\": [...]} or {} for the configured images");
-            return new ParsedImages(List.of(), List.of());
+            return new ParsedImages("input", List.of(), List.of());
         }
         JsonNode given = input == null ? null : input.get("images");
         if (given != null && !(given.isArray() && given.isEmpty()) && !given.isNull()) {

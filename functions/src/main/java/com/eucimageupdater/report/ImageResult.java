@@ -9,7 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** One image's result, normalised from whichever state ended its branch of the Map. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageResult(
-        Service service, String image, Outcome outcome, String newImage, String newImageName, String state, String reason) {
+        Service service,
+        String image,
+        String sourceName,
+        Outcome outcome,
+        String newImage,
+        String newImageName,
+        String state,
+        String reason) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OUR_FAILURE = ImageUpdateException.class.getName();
 
@@ -19,8 +26,13 @@ public record ImageResult(
         if (reason == null && outcome == Outcome.UP_TO_DATE) {
             reason = text(raw, "detail");
         }
-        return new ImageResult(Service.valueOf(raw.path("service").asText()), raw.path("image").asText(), outcome,
+        return new ImageResult(Service.valueOf(raw.path("service").asText()), raw.path("image").asText(), text(raw, "sourceName"), outcome,
                 text(raw, "newImage"), text(raw, "newImageName"), text(raw, "state"), reason);
+    }
+
+    /** The image as the admin knows it: a WorkSpaces id with its name. */
+    String displayedImage() {
+        return sourceName == null || sourceName.equals(image) ? image : image + " (" + sourceName + ")";
     }
 
     /** A caught error's Cause is a Lambda error document for our functions, plain text for Step Functions' own. */

@@ -31,7 +31,7 @@ public final class RunReporter {
     private static String resultsBody(ReportRequest request, List<ImageResult> results, Counts counts) {
         StringBuilder body = new StringBuilder(header(request));
         for (ImageResult result : results) {
-            body.append(String.format("%-10s %-10s %s", result.outcome(), result.service(), result.image()));
+            body.append(String.format("%-10s %-10s %s", result.outcome(), result.service(), result.displayedImage()));
             if (result.newImageName() != null || result.newImage() != null) {
                 String newImage = result.newImageName() != null ? result.newImageName() : result.newImage();
                 body.append(" -> ").append(newImage);

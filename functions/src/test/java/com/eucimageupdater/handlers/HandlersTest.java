@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.eucimageupdater.images.ImageService;
 import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.ImageUpdateException;
 import com.eucimageupdater.images.SimulatedAccount;
 import com.eucimageupdater.simulator.RecordedCall;
 import com.eucimageupdater.simulator.Scenario;
@@ -165,9 +170,16 @@ class HandlersTest {
         ImageService workSpaces = mock(ImageService.class);
         CheckHandler handler = new CheckHandler(new ImageServices(appStream, workSpaces));
 
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> invoke(handler, "[1, 2]"));
+        LambdaLogger log = mock(LambdaLogger.class);
+        Context context = mock(Context.class);
+        when(context.getLogger()).thenReturn(log);
+
+        ImageUpdateException error = assertThrows(ImageUpdateException.class, () -> handler.handleRequest(
+                new ByteArrayInputStream("[1, 2]".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), context));
 
         assertTrue(error.getMessage().startsWith("CheckHandler input: "), error.getMessage());
+        assertEquals(0, error.getStackTrace().length, "a compact error document for Step Functions");
+        verify(log).log(contains("MismatchedInputException"));
         verifyNoInteractions(appStream, workSpaces);
     }
 

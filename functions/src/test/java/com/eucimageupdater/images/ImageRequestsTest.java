@@ -61,6 +61,7 @@ class ImageRequestsTest {
             tag value with bad character | [{"service": "APPSTREAM", "image": "a", "tags": {"team": "a*b"}}]        | images[0].tags.team (value) | may contain only
             tag value not a string       | [{"service": "APPSTREAM", "image": "a", "tags": {"team": 5}}]            | images[0].tags.team | must be strings
             tags not an object           | [{"service": "APPSTREAM", "image": "a", "tags": ["team"]}]               | images[0].tags | must be an object
+            description with a substitution | [{"service": "APPSTREAM", "image": "a", "description": "for ${AWS::AccountId}"}] | images[0].description | may not contain "${"
             entry not an object          | ["Base-Win2022"]                                                         | images[0] | must be an object
             list not a list              | {"service": "APPSTREAM"}                                                 | images | must be a list
             """)
@@ -120,5 +121,14 @@ class ImageRequestsTest {
         String emoji = new String(Character.toChars(0x1D54F));
         assertEquals(1, ImageRequests.parse(JSON.createArrayNode().add(JSON.createObjectNode().put("service", "APPSTREAM").put("image", "a")
                 .set("tags", JSON.createObjectNode().put("team", emoji.repeat(255)))), "images").requests().size());
+    }
+
+    @Test
+    void appStreamSourcesThatDifferOnlyByADateWouldClaimTheSameNewName() throws Exception {
+        ParsedImages parsed = ImageRequests.parse(JSON.readTree("""
+                [{"service": "APPSTREAM", "image": "Base"}, {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4"},
+                 {"service": "APPSTREAM", "image": "Base-2026-10-14"}]"""), "context.images");
+        assertEquals(List.of("context.images[2].image: \"Base-2026-10-14\" and context.images[0] would both be updated to"
+                + " \"Base-<run date>\" (a date suffix is replaced); keep one of them"), parsed.problems());
     }
 }

@@ -109,9 +109,12 @@ class RunPlannerTest {
                 {"images": [{"service": "APPSTREAM", "image": "Base"}, {"service": "APPSTREAM", "image": "Base-2026-10-14"},
                             {"service": "APPSTREAM", "image": "Office-2026-11-10"}]}""", CONFIGURED));
         assertEquals(List.of(
-                "images[1].image: \"Base-2026-10-14\" and images[0] (\"Base\") would both be updated to \"Base-2026-11-10\"; keep one of them",
-                "images[2].image: \"Office-2026-11-10\" is itself today's updated image; list the image it was made from instead"),
+                "images[1].image: \"Base-2026-10-14\" and images[0] would both be updated to \"Base-<run date>\" (a date suffix is"
+                        + " replaced); keep one of them"),
                 plan.problems());
+        RunPlan todays = planner.plan(request("{\"images\": [{\"service\": \"APPSTREAM\", \"image\": \"Office-2026-11-10\"}]}", CONFIGURED));
+        assertEquals(List.of("images[0].image: \"Office-2026-11-10\" is itself today's updated image; list the image it was made from"
+                + " instead"), todays.problems());
     }
 
     private static String appStreamImages(int count) {
@@ -135,5 +138,16 @@ class RunPlannerTest {
     @Test
     void sixtyImagesFitOneExecutionWithTheDefaults() throws Exception {
         assertEquals(List.of(), planner.plan(request(appStreamImages(60), CONFIGURED)).problems());
+    }
+
+    @Test
+    void aFloodOfProblemsIsCutToTheFirstHundredSoTheMailStillGoesOut() throws Exception {
+        StringBuilder images = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            images.append(i == 0 ? "" : ",").append("{\"service\": \"EC2\", \"image\": \"i-").append(i).append("\"}");
+        }
+        List<String> problems = planner.plan(request("{\"images\": [" + images + "]}", CONFIGURED)).problems();
+        assertEquals(101, problems.size());
+        assertEquals("... and 50 more problems of the same kinds", problems.get(100));
     }
 }

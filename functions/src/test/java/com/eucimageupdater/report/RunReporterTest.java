@@ -91,4 +91,13 @@ class RunReporterTest {
         String subject = reportOf(many.append("]").toString()).subject();
         assertTrue(subject.length() <= 100 && subject.chars().allMatch(c -> c >= 0x20 && c < 0x7F), subject);
     }
+
+    @Test
+    void workSpacesImagesAreShownWithTheirNameBesideTheirId() throws Exception {
+        RunReport report = reportOf("""
+                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "sourceName": "finance-win10", "outcome": "UP_TO_DATE"},
+                 {"service": "APPSTREAM", "image": "Base", "sourceName": "Base", "outcome": "UP_TO_DATE"}]""");
+        assertTrue(report.message().contains("UP_TO_DATE WORKSPACES wsi-0a1b2c3d4 (finance-win10)\n"), report.message());
+        assertTrue(report.message().contains("UP_TO_DATE APPSTREAM  Base\n"), report.message());
+    }
 }

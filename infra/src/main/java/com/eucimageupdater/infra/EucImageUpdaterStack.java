@@ -154,7 +154,7 @@ public class EucImageUpdaterStack extends Stack {
                         // dryRun=true answers whether an update exists without creating anything.
                         allow(appStreamImages, "appstream:CreateUpdatedImage"),
                         allowOnAnyResource("appstream:DescribeImages", "workspaces:DescribeWorkspaceImages"))),
-                createFunction("Start", code, 512, Duration.seconds(60), List.of(
+                createFunction("Start", code, 512, Duration.seconds(90), List.of(
                         // The source and the new image are both images this account owns.
                         allow(appStreamImages, "appstream:CreateUpdatedImage", "appstream:TagResource"),
                         allow(workSpacesImages, "workspaces:CreateUpdatedWorkspaceImage"),

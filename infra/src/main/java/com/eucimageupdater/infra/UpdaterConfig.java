@@ -89,7 +89,7 @@ public record UpdaterConfig(
 
     /** The settings as the state machine definition takes them, in the workflow's units (seconds, minutes). */
     public DeploymentSettings deploymentSettings() {
-        return new DeploymentSettings(imagesJson(), pollIntervalMinutes * 60, maxWaitHours * 60, maxConcurrency, scheduleTimeZone);
+        return DeploymentSettings.fromConfiguration(imagesJson(), pollIntervalMinutes, maxWaitHours, maxConcurrency, scheduleTimeZone);
     }
 
     /** The configured images as compact JSON text, the shape the Plan function expects. */

@@ -139,7 +139,7 @@ class StackResourcesTest {
     @CsvSource({
         "Plan, 256, 30",
         "Check, 512, 60",
-        "Start, 512, 60",
+        "Start, 512, 90",
         "Poll, 512, 30",
         "Report, 256, 30",
     })

@@ -243,4 +243,13 @@ class UpdaterConfigTest {
 
         assertOneProblem(problems, UpdaterConfig.MAX_CONCURRENCY, "from 1 to 40");
     }
+
+    @Test
+    @DisplayName("configured AppStream images that would claim the same new name fail synth, not the monthly run")
+    void configuredNameClashFailsSynth() {
+        List<String> problems = problemsWith(UpdaterConfig.IMAGES,
+                "[{\"service\": \"APPSTREAM\", \"image\": \"Base\"}, {\"service\": \"APPSTREAM\", \"image\": \"Base-2026-10-14\"}]");
+
+        assertOneProblem(problems, "images[1].image", "would both be updated to");
+    }
 }

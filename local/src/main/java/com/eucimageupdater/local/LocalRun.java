@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -24,13 +25,15 @@ public final class LocalRun {
             Usage: ./run-local [options]
               --input FILE                  execution input (default events/local-run.json; {} uses cdk.json's images)
               --scenario FILE               simulated account to run against (default: the built-in scenario)
-              --wait-ms N                   every Wait and Retry interval in milliseconds (default 100 on the simulator)
+              --wait-ms N                   every Wait in milliseconds, and every Retry in half that (default 100 on the
+                                            simulator)
               --poll-interval-seconds N     time between polls (default: cdk.json's pollIntervalMinutes)
               --max-wait-minutes N          bound on waiting for one image (default: cdk.json's maxWaitHours)
               --max-concurrency N           images processed at once (default: cdk.json's maxConcurrency)
               --target sim|aws              aws: a real account through the SDK's default credential, region and
                                             endpoint chain; real waits unless --wait-ms is given
-              --topic-arn ARN               with --target aws: the SNS topic to mail (or EUC_TOPIC_ARN)
+              --topic-arn ARN               with --target aws: the SNS topic to mail (default: $EUC_TOPIC_ARN)
+              --help                        this text
             """;
 
     private LocalRun() {}
@@ -43,6 +46,9 @@ public final class LocalRun {
         Options options;
         try {
             options = Options.parse(args);
+        } catch (HelpRequested help) {
+            out.print(USAGE);
+            return 0;
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             out.print(USAGE);
@@ -50,14 +56,15 @@ public final class LocalRun {
         }
         JsonNode input;
         Scenario scenario;
+        DeploymentSettings deployment;
         try {
             input = readJson(options.input, "--input");
             scenario = options.scenario == null ? Scenario.defaultScenario() : Scenario.load(options.scenario);
+            deployment = options.deploymentSettings(cdkJsonContext());
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             return 2;
         }
-        DeploymentSettings deployment = options.deploymentSettings(cdkJsonContext());
         if (options.target.equals("aws")) {
             return runOnAws(options, input, deployment, out);
         }
@@ -91,7 +98,7 @@ public final class LocalRun {
     }
 
     private static int finish(ExecutionResult result, PrintStream out) {
-        if (result.report() != null) {
+        if (result.report() != null && !result.report().path("results").isEmpty()) {
             ResultTable.print(result.report().path("results"), out);
         }
         out.printf("%nExecution %s in %.1f s%s%n", result.succeeded() ? "SUCCEEDED" : "FAILED",
@@ -122,6 +129,12 @@ public final class LocalRun {
         return Files.exists(cdkJson) ? JSON.readTree(cdkJson.toFile()).path("context") : JSON.createObjectNode();
     }
 
+    private static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super("help", null, false, false);
+        }
+    }
+
     private static final class Options {
         Path input = DEFAULT_INPUT;
         Path scenario;
@@ -138,7 +151,7 @@ public final class LocalRun {
             while (!rest.isEmpty()) {
                 String option = rest.pop();
                 if (option.equals("--help") || option.equals("-h")) {
-                    throw new IllegalArgumentException("euc-image-updater local run");
+                    throw new HelpRequested();
                 }
                 if (rest.isEmpty()) {
                     throw new IllegalArgumentException(option + ": needs a value (or is not an option)");
@@ -159,20 +172,33 @@ public final class LocalRun {
             return options;
         }
 
-        /** cdk.json's settings, with the options given here taking precedence. */
+        /**
+         * cdk.json's settings, with the options given here taking precedence; their ranges and the images are
+         * judged by the plan step, as in a deployed run.
+         */
         DeploymentSettings deploymentSettings(JsonNode context) {
-            return new DeploymentSettings(
+            DeploymentSettings configured = DeploymentSettings.fromConfiguration(
                     context.path("images").isMissingNode() ? "[]" : context.get("images").toString(),
-                    pollIntervalSeconds != null
-                            ? pollIntervalSeconds
-                            : context.path("pollIntervalMinutes").asInt(DeploymentSettings.DEFAULT_POLL_INTERVAL_MINUTES) * 60,
-                    maxWaitMinutes != null
-                            ? maxWaitMinutes
-                            : context.path("maxWaitHours").asInt(DeploymentSettings.DEFAULT_MAX_WAIT_HOURS) * 60,
-                    maxConcurrency != null
-                            ? maxConcurrency
-                            : context.path("maxConcurrency").asInt(DeploymentSettings.DEFAULT_MAX_CONCURRENCY),
+                    contextNumber(context, "pollIntervalMinutes", DeploymentSettings.DEFAULT_POLL_INTERVAL_MINUTES),
+                    contextNumber(context, "maxWaitHours", DeploymentSettings.DEFAULT_MAX_WAIT_HOURS),
+                    contextNumber(context, "maxConcurrency", DeploymentSettings.DEFAULT_MAX_CONCURRENCY),
                     context.path("scheduleTimeZone").asText(DeploymentSettings.DEFAULT_TIME_ZONE));
+            return new DeploymentSettings(configured.configuredImagesJson(),
+                    Objects.requireNonNullElse(pollIntervalSeconds, configured.pollIntervalSeconds()),
+                    Objects.requireNonNullElse(maxWaitMinutes, configured.maxWaitMinutes()),
+                    Objects.requireNonNullElse(maxConcurrency, configured.maxConcurrency()),
+                    configured.timeZone());
+        }
+
+        private static int contextNumber(JsonNode context, String key, int defaultValue) {
+            JsonNode value = context.get(key);
+            if (value == null) {
+                return defaultValue;
+            }
+            if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+                throw new IllegalArgumentException("cdk.json context." + key + ": must be a whole number, got " + value);
+            }
+            return value.asInt();
         }
 
         LocalWorkflow.Settings settings(DeploymentSettings deployment, Long defaultWaitMillis) {

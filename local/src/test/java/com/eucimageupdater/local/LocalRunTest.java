@@ -53,6 +53,9 @@ class LocalRunTest {
     void badOptionsAndFilesAreRefusedWithTheOptionNamed(@TempDir Path dir) throws Exception {
         Path broken = Files.writeString(dir.resolve("input.json"), "{\"images\": [");
         assertEquals(2, localRun("--wait-ms", "soon").exitCode());
+        Outcome help = localRun("--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.output().contains("--topic-arn ARN"), help.output());
         assertTrue(localRun("--target", "gcp").output().contains("--target: must be one of sim, aws, got gcp"));
         assertTrue(localRun("--input", "no/such/file.json").output().contains("--input: no such file no/such/file.json"));
         Outcome invalid = localRun("--input", broken.toString());
