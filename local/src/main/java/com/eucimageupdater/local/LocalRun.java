@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class LocalRun {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DEFAULT_INPUT = Path.of("events", "local-run.json");
+    private static final Pattern SNS_TOPIC_ARN = Pattern.compile("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$");
     private static final String USAGE = """
             Usage: ./run-local [options]
               --input FILE                  execution input (default events/local-run.json; {} uses cdk.json's images)
@@ -54,26 +56,27 @@ public final class LocalRun {
             out.print(USAGE);
             return 2;
         }
-        JsonNode input;
-        Scenario scenario;
-        DeploymentSettings deployment;
         try {
-            input = readJson(options.input, "--input");
-            scenario = options.scenario == null ? Scenario.defaultScenario() : Scenario.load(options.scenario);
-            deployment = options.deploymentSettings(cdkJsonContext());
+            JsonNode input = readJson(options.input, "--input");
+            DeploymentSettings deployment = options.deploymentSettings(cdkJsonContext());
+            return options.target.equals("aws")
+                    ? runOnAws(options, input, deployment, out)
+                    : runOnSimulator(options.scenario == null ? Scenario.defaultScenario() : Scenario.load(options.scenario), input,
+                            options.settings(deployment, 100L), out);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             return 2;
         }
-        if (options.target.equals("aws")) {
-            return runOnAws(options, input, deployment, out);
-        }
+    }
+
+    private static int runOnSimulator(Scenario scenario, JsonNode input, LocalWorkflow.Settings settings, PrintStream out)
+            throws IOException, InterruptedException {
         try (SimulatedAccount account = new SimulatedAccount(scenario)) {
             String topicArn = "arn:aws:sns:" + scenario.region() + ":" + scenario.accountId() + ":euc-image-updater";
             out.println("Simulated AWS account " + scenario.accountId() + " in " + scenario.region() + " at "
                     + account.simulator().endpoint());
-            ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, options.settings(deployment, 100L),
-                    account.target(topicArn), new ProgressPrinter(out));
+            ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings, account.target(topicArn),
+                    new ProgressPrinter(out));
             account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
             return finish(result, out);
         }
@@ -82,8 +85,9 @@ public final class LocalRun {
     private static int runOnAws(Options options, JsonNode input, DeploymentSettings deployment, PrintStream out)
             throws IOException, InterruptedException {
         String topicArn = options.topicArn != null ? options.topicArn : System.getenv("EUC_TOPIC_ARN");
-        if (topicArn == null) {
-            out.println("--target aws needs --topic-arn ARN or EUC_TOPIC_ARN: the mail goes to a real topic");
+        if (topicArn == null || !SNS_TOPIC_ARN.matcher(topicArn).matches()) {
+            out.println("--target aws needs --topic-arn ARN or EUC_TOPIC_ARN with an SNS topic ARN"
+                    + " (arn:aws:sns:REGION:ACCOUNT:NAME): the mail goes to a real topic" + (topicArn == null ? "" : ", got " + topicArn));
             return 2;
         }
         String[] arn = topicArn.split(":");

@@ -62,6 +62,9 @@ class LocalRunTest {
         assertEquals(2, invalid.exitCode());
         assertTrue(invalid.output().contains("--input " + broken + ": is not valid JSON"), invalid.output());
         assertTrue(localRun("--target", "aws").output().contains("--target aws needs --topic-arn ARN or EUC_TOPIC_ARN"));
+        Outcome notAnArn = localRun("--target", "aws", "--topic-arn", "euc-image-updater");
+        assertEquals(2, notAnArn.exitCode());
+        assertTrue(notAnArn.output().contains("got euc-image-updater"), notAnArn.output());
     }
 
     @Test
