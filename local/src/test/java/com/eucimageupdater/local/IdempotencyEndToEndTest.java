@@ -24,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Re-runs and concurrent runs never make a second image for the same source and day. */
 class IdempotencyEndToEndTest {
@@ -80,29 +82,19 @@ class IdempotencyEndToEndTest {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            APPSTREAM  | Base-Win2022  | {"name": "Base-Win2022-%s", "state": "AVAILABLE", "tags": {"owner": "someone-else"}}
+            WORKSPACES | wsi-0a1b2c3d4 | {"id": "wsi-f0r31gn00", "name": "finance-win10-%s", "state": "AVAILABLE"}
+            """)
     @DisplayName("an image of today's name that the pipeline did not make is not adopted: the image fails and says what to do")
-    void foreignImageWithTheSameNameIsNotAdopted() throws Exception {
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        String foreign = """
-                {"name": "Base-Win2022-%s", "state": "AVAILABLE", "updateAvailable": false, "tags": {"owner": "someone-else"}}"""
-                .formatted(today);
-        String scenario = scenario(appStream("Base-Win2022", true, "AVAILABLE") + "," + foreign, "", NO_FAULTS, NO_ERRORS);
-        try (SimulatedRun run = SimulatedRun.of(scenario, input(image("APPSTREAM", "Base-Win2022")))) {
-            JsonAssert.failedWith(run.resultFor("Base-Win2022"), "already exists but was not made by euc-image-updater");
-            assertEquals(0, creates(run.aws()).size());
-        }
-    }
-
-    @Test
-    @DisplayName("a WorkSpaces image of today's name that the pipeline did not make is not adopted either")
-    void foreignWorkSpacesImageWithTheSameNameIsNotAdopted() throws Exception {
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        String foreign = """
-                {"id": "wsi-f0r31gn00", "name": "finance-win10-%s", "state": "AVAILABLE", "updateAvailable": false}""".formatted(today);
-        String scenario = scenario("", workSpaces("wsi-0a1b2c3d4", "finance-win10", true, "AVAILABLE") + "," + foreign, NO_FAULTS, NO_ERRORS);
-        try (SimulatedRun run = SimulatedRun.of(scenario, input(image("WORKSPACES", "wsi-0a1b2c3d4")))) {
-            JsonAssert.failedWith(run.resultFor("wsi-0a1b2c3d4"), "(wsi-f0r31gn00) already exists but was not made by euc-image-updater");
+    void foreignImageWithTheSameNameIsNotAdopted(String service, String source, String foreignImage) throws Exception {
+        String foreign = foreignImage.formatted(LocalDate.now(ZoneOffset.UTC));
+        String scenario = service.equals("APPSTREAM")
+                ? scenario(appStream(source, true, "AVAILABLE") + "," + foreign, "", NO_FAULTS, NO_ERRORS)
+                : scenario("", workSpaces(source, "finance-win10", true, "AVAILABLE") + "," + foreign, NO_FAULTS, NO_ERRORS);
+        try (SimulatedRun run = SimulatedRun.of(scenario, input(image(service, source)))) {
+            JsonAssert.failedWith(run.resultFor(source), "already exists but was not made by euc-image-updater");
             assertEquals(0, creates(run.aws()).size());
         }
     }
