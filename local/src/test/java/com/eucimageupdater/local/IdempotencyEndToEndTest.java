@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Re-runs and concurrent runs never make a second image for the same source and day. */
 class IdempotencyEndToEndTest {
+    private static final String BOTH_IMAGES = input(image("APPSTREAM", "Base-Win2022"), image("WORKSPACES", "wsi-0a1b2c3d4"));
 
     private static ExecutionResult run(SimulatedAccount account, String input, LocalWorkflow.Settings settings) throws Exception {
         return LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(input), settings,
@@ -42,15 +43,18 @@ class IdempotencyEndToEndTest {
                 .count();
     }
 
+    /** An AppStream and a WorkSpaces image with updates whose builds end as {@code buildOutcome} says. */
+    private static SimulatedAccount oneImagePerService(String buildOutcome) {
+        return new SimulatedAccount(Scenario.fromJson(scenario(appStream("Base-Win2022", true, buildOutcome),
+                workSpaces("wsi-0a1b2c3d4", "finance-win10", true, buildOutcome), NO_FAULTS)));
+    }
+
     @Test
     @DisplayName("two executions at once create each updated image once; the second adopts and polls the first's")
     void concurrentExecutions() throws Exception {
-        String scenario = scenario(appStream("Base-Win2022", true, "AVAILABLE"),
-                workSpaces("wsi-0a1b2c3d4", "finance-win10", true, "AVAILABLE"), NO_FAULTS);
-        String input = input(image("APPSTREAM", "Base-Win2022"), image("WORKSPACES", "wsi-0a1b2c3d4"));
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(scenario))) {
-            Callable<ExecutionResult> execution = () -> run(account, input, SimulatedRun.FAST);
+        try (SimulatedAccount account = oneImagePerService("AVAILABLE")) {
+            Callable<ExecutionResult> execution = () -> run(account, BOTH_IMAGES, SimulatedRun.FAST);
             List<Future<ExecutionResult>> runs = pool.invokeAll(List.of(execution, execution));
             List<ExecutionResult> results = new ArrayList<>();
             for (Future<ExecutionResult> run : runs) {
@@ -68,13 +72,10 @@ class IdempotencyEndToEndTest {
     @Test
     @DisplayName("a re-run on the same day adopts the image still building from the first run")
     void rerunAdoptsTheImageStillBuilding() throws Exception {
-        String scenario = scenario(appStream("Base-Win2022", true, "PENDING"),
-                workSpaces("wsi-0a1b2c3d4", "finance-win10", true, "PENDING"), NO_FAULTS);
-        String input = input(image("APPSTREAM", "Base-Win2022"), image("WORKSPACES", "wsi-0a1b2c3d4"));
         LocalWorkflow.Settings shortBound = SimulatedRun.settings("[]", 600, 20, 5, 1L);
-        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(scenario))) {
-            ExecutionResult first = run(account, input, shortBound);
-            ExecutionResult second = run(account, input, shortBound);
+        try (SimulatedAccount account = oneImagePerService("PENDING")) {
+            ExecutionResult first = run(account, BOTH_IMAGES, shortBound);
+            ExecutionResult second = run(account, BOTH_IMAGES, shortBound);
             assertEquals(0, adoptedStarts(first));
             assertEquals(2, adoptedStarts(second));
             assertEquals(2, creates(account.simulator()).size());
