@@ -56,9 +56,10 @@ for await (const event of execution.eventLogs) {
     slim.state = event.state.name;
     slim.stateType = event.state.type;
     const input = event.state.input;
-    if (input && typeof input === 'object' && typeof input.image === 'string') {
-      slim.image = input.image;
-      slim.service = input.service;
+    const item = input && typeof input === 'object' ? input.item : undefined;
+    if (item && typeof item.image === 'string') {
+      slim.image = item.image;
+      slim.service = item.service;
     }
     if (event.type === 'StateExited') slim.output = event.state.output;
   }

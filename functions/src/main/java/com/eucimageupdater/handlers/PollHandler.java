@@ -19,6 +19,6 @@ public final class PollHandler extends JsonHandler<ImageJob, ImageStatus> {
 
     @Override
     ImageStatus handle(ImageJob job) {
-        return services.forService(job.service()).describeUpdatedImage(job.newImage()).afterPoll(job.poll());
+        return services.forService(job.service()).describeUpdatedImage(job.newImage()).afterPoll(job);
     }
 }

@@ -2,10 +2,12 @@ package com.eucimageupdater.images;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
 import software.amazon.awssdk.services.appstream.model.CreateUpdatedImageResponse;
+import software.amazon.awssdk.services.appstream.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.appstream.model.Image;
 import software.amazon.awssdk.services.appstream.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.appstream.model.VisibilityType;
@@ -26,9 +28,11 @@ public final class AppStreamImageService implements ImageService {
                         + " account owns can be updated)"));
         requireUpdatable(source);
         String newName = ImageNames.newImageName(Service.APPSTREAM, source.name(), job.runDate());
-        String description = job.description() != null ? job.description() : ImageNames.defaultDescription(source.name(), job.runDate());
+        String description = job.description() != null
+                ? ImageNames.withRunDate(job.description(), job.runDate(), ImageRules.APPSTREAM_DESCRIPTION_MAX)
+                : ImageNames.defaultDescription(source.name(), job.runDate());
         String displayName = job.displayName() != null
-                ? job.displayName()
+                ? ImageNames.withRunDate(job.displayName(), job.runDate(), ImageRules.APPSTREAM_DISPLAY_NAME_MAX)
                 : ImageNames.defaultDisplayName(source.displayName() != null ? source.displayName() : source.name(), job.runDate());
         boolean updateAvailable = dryRun(job.image(), newName);
         String detail = updateAvailable
@@ -55,9 +59,10 @@ public final class AppStreamImageService implements ImageService {
     public StartedImage startUpdate(ImageJob job) {
         UpdateCheck check = job.requireCheck();
         String newName = check.newImageName();
+        int quotaWaited = QuotaWait.waitedSoFar(job);
         Optional<Image> existing = findImage(newName);
         if (existing.isPresent()) {
-            return adopt(job, existing.get());
+            return adopt(job, existing.get(), quotaWaited);
         }
         Map<String, String> tags = PipelineTags.forNewImage(job);
         try {
@@ -72,20 +77,28 @@ public final class AppStreamImageService implements ImageService {
                 throw new ImageUpdateException("AppStream no longer offers an update for \"" + job.image()
                         + "\" (it did at the check); nothing was created");
             }
-            return new StartedImage(response.image().name(), response.image().name(), false);
+            return StartedImage.created(response.image().name(), response.image().name(), quotaWaited);
         } catch (ResourceAlreadyExistsException raced) {
-            // A concurrent execution created it between our lookup and our create.
-            return adopt(job, findImage(newName).orElseThrow(() -> AwsErrors.translate("CreateUpdatedImage " + newName, raced)));
+            // A concurrent execution created it between our lookup and our create; DescribeImages may not show it yet.
+            return adopt(job, findImage(newName).orElseThrow(() -> AwsErrors.notVisibleYet("AppStream image \"" + newName + "\"")),
+                    quotaWaited);
         } catch (SdkException e) {
-            throw AwsErrors.translate("CreateUpdatedImage from \"" + job.image() + "\" to \"" + newName + "\"", e);
+            RuntimeException error = AwsErrors.translate("CreateUpdatedImage from \"" + job.image() + "\" to \"" + newName + "\"", e);
+            if (QuotaWait.isQuota(error)) {
+                return QuotaWait.next(job, (ImageUpdateException) error, firstPrivate(image -> ImageNames.isBuildingForRun(
+                        image.name(), job.runDate(), status(image).state())).isPresent());
+            }
+            throw error;
         }
     }
 
-    private StartedImage adopt(ImageJob job, Image existing) {
+    private StartedImage adopt(ImageJob job, Image existing, int quotaWaited) {
         Map<String, String> tags = AwsErrors.call("ListTagsForResource " + existing.arn(),
                 () -> appStream.listTagsForResource(r -> r.resourceArn(existing.arn())).tags());
         PipelineTags.requireAdoptable("AppStream image \"" + existing.name() + "\"", tags, status(existing), job);
-        return new StartedImage(existing.name(), existing.name(), true);
+        return PipelineTags.startedByThisRun(tags, job)
+                ? StartedImage.created(existing.name(), existing.name(), quotaWaited)
+                : StartedImage.adopted(existing.name(), existing.name(), tags.get(PipelineTags.EXECUTION), quotaWaited);
     }
 
     @Override
@@ -136,5 +149,21 @@ public final class AppStreamImageService implements ImageService {
             }
             throw e;
         }
+    }
+
+    /** The account's own images, page by page, until one matches. */
+    private Optional<Image> firstPrivate(Predicate<Image> wanted) {
+        String nextToken = null;
+        do {
+            String token = nextToken;
+            DescribeImagesResponse page = AwsErrors.call("DescribeImages (private)",
+                    () -> appStream.describeImages(r -> r.type(VisibilityType.PRIVATE).nextToken(token)));
+            Optional<Image> match = page.images().stream().filter(wanted).findFirst();
+            if (match.isPresent()) {
+                return match;
+            }
+            nextToken = page.nextToken();
+        } while (nextToken != null);
+        return Optional.empty();
     }
 }

@@ -53,12 +53,22 @@ final class AwsErrors {
         if (e instanceof AwsServiceException service) {
             String code = errorCode(service);
             if (service.isThrottlingException() || service.statusCode() >= 500 || TRANSIENT.contains(code)) {
-                return new RetryableAwsException(what + " was refused for now (" + code + "): " + message(service));
+                return new RetryableAwsException(what + ": AWS answered " + code + " (" + message(service) + ")");
             }
             String hint = HINTS.getOrDefault(code, "see the service's message");
             return new ImageUpdateException(what + " failed: " + code + ": " + message(service) + " (" + hint + ")", code);
         }
         return new ImageUpdateException(what + " failed: " + e.getMessage());
+    }
+
+    /**
+     * A create answered ResourceAlreadyExists but the describe does not show the image yet: these APIs promise no
+     * read-after-write, so a concurrent run's image may take a moment to appear. Retried, so that the next attempt
+     * adopts it or refuses a foreign one.
+     */
+    static RetryableAwsException notVisibleYet(String image) {
+        return new RetryableAwsException(image + " already exists but cannot be described yet (just created by a concurrent"
+                + " run?); trying again to adopt it or to tell why not");
     }
 
     static String errorCode(AwsServiceException e) {

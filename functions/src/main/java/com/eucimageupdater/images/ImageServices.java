@@ -13,9 +13,10 @@ public final class ImageServices {
      * A slow call ends as a retryable SDK error well within the function's timeout (Poll 30 s, Check and Start
      * 60-90 s), so the state machine retries it instead of the image failing on a Lambda timeout.
      */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final ClientOverrideConfiguration CALL_LIMITS = ClientOverrideConfiguration.builder()
             .apiCallAttemptTimeout(Duration.ofSeconds(4))
-            .apiCallTimeout(Duration.ofSeconds(10))
+            .apiCallTimeout(API_CALL_TIMEOUT)
             .build();
 
     private final ImageService appStream;

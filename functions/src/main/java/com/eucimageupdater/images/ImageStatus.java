@@ -17,7 +17,14 @@ public record ImageStatus(ImageState state, String serviceState, String reason, 
         return new ImageStatus(state, serviceState, reason, 0);
     }
 
-    public ImageStatus afterPoll(ImageStatus previous) {
-        return new ImageStatus(state, serviceState, reason, previous == null ? 1 : previous.pollsDone() + 1);
+    /**
+     * Counts this poll for the wait loop's bound. The first poll also counts the time the image waited for quota
+     * in poll intervals, so that quota wait and build together stay within the image's maximum wait.
+     */
+    public ImageStatus afterPoll(ImageJob job) {
+        ImageStatus previous = job.poll();
+        int pollsDone = previous != null ? previous.pollsDone() + 1
+                : 1 + (job.start() == null ? 0 : job.start().quotaWaitSeconds() / job.run().pollIntervalSeconds());
+        return new ImageStatus(state, serviceState, reason, pollsDone);
     }
 }

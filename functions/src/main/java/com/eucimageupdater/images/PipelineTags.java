@@ -25,6 +25,11 @@ public final class PipelineTags {
         return tags;
     }
 
+    /** Whether this very execution made the image: a create whose answer was lost, not another run's image. */
+    public static boolean startedByThisRun(Map<String, String> tags, ImageJob job) {
+        return forNewImage(job).get(EXECUTION).equals(tags.get(EXECUTION));
+    }
+
     /**
      * Whether an image found under today's name may be adopted instead of creating another: only when this
      * pipeline made it from the same source on the same run date, and it has not failed.

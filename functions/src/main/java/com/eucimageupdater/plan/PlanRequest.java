@@ -8,15 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * deployment's settings (substituted into the ASL as strings by CDK or the local runner).
  *
  * @param configuredImages the images configured at deploy time, as JSON text
+ * @param executionId the execution's ARN, which names the account the run works in
  * @param timeZone the schedule's time zone, in which the run date is reckoned
+ * @param daysAfterPatchTuesday the run day for a scheduled start (the input's {@code scheduledTime})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanRequest(
         JsonNode input,
         String executionName,
+        String executionId,
         String startTime,
         String configuredImages,
         String pollIntervalSeconds,
         String maxWaitMinutes,
         String maxConcurrency,
-        String timeZone) {}
+        String timeZone,
+        String daysAfterPatchTuesday) {}

@@ -31,11 +31,16 @@ public final class RunLimits {
      */
     public static List<String> problems(String subject, int images, int maxConcurrency, int pollIntervalSeconds, int maxWaitMinutes) {
         List<String> problems = new ArrayList<>();
-        int eventsPerImage = EVENTS_PER_IMAGE + EVENTS_PER_POLL * maxPolls(pollIntervalSeconds, maxWaitMinutes);
+        int maxPolls = maxPolls(pollIntervalSeconds, maxWaitMinutes);
+        int eventsPerImage = EVENTS_PER_IMAGE + EVENTS_PER_POLL * maxPolls;
         if ((long) images * eventsPerImage > HISTORY_EVENT_BUDGET) {
-            problems.add(subject + ": " + images + " images could need about " + images * eventsPerImage
-                    + " execution history events, more than Step Functions keeps for one execution (25000): run at most "
-                    + HISTORY_EVENT_BUDGET / eventsPerImage + " images per execution, or poll less often");
+            problems.add(subject + ": " + images + " images do not fit in one execution: each may poll " + maxPolls + " times (every "
+                    + duration(pollIntervalSeconds) + " for up to " + duration(maxWaitMinutes * 60) + "), about " + eventsPerImage
+                    + " execution history events, and this pipeline allows " + HISTORY_EVENT_BUDGET + " per execution (Step"
+                    + " Functions stops one at 25,000; the rest is room for retries): " + (HISTORY_EVENT_BUDGET < eventsPerImage
+                            ? "not even one image fits with these settings; poll less often or wait less"
+                            : "at most " + HISTORY_EVENT_BUDGET / eventsPerImage + " images fit in one run with these settings; split"
+                                    + " them over several runs, or poll less often"));
         }
         int rounds = Math.max(1, (images + maxConcurrency - 1) / maxConcurrency);
         int worstCaseHours = (int) Math.ceil(rounds * (maxWaitMinutes + 60) / 60.0);
@@ -45,5 +50,9 @@ public final class RunLimits {
                     + EXECUTION_TIMEOUT_HOURS + " h timeout: process more images at a time or wait less for each");
         }
         return problems;
+    }
+
+    private static String duration(int seconds) {
+        return seconds % 3600 == 0 ? seconds / 3600 + " h" : seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 }

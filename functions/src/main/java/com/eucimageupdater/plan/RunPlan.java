@@ -1,7 +1,25 @@
 package com.eucimageupdater.plan;
 
-import com.eucimageupdater.images.ImageJob;
+import com.eucimageupdater.images.ImageRequest;
+import com.eucimageupdater.images.RunSettings;
 import java.util.List;
 
-/** The images to process in this run, or the problems that stop it before any AWS call. */
-public record RunPlan(String executionName, String runDate, int maxConcurrency, List<ImageJob> images, List<String> problems) {}
+/**
+ * The images to process in this run, or the problems that stop it before any AWS call.
+ *
+ * @param run the settings every image shares, handed once to each Map iteration beside its item (null when the
+ *            run stops before any image)
+ * @param skipped true for a scheduled start on a day of the schedule's window that is not this month's run day
+ * @param skipReason why it was skipped, for the execution's output
+ */
+public record RunPlan(String executionName, String runDate, int maxConcurrency, RunSettings run, List<ImageRequest> images,
+        List<String> problems, boolean skipped, String skipReason) {
+
+    static RunPlan skip(String executionName, String runDate, String reason) {
+        return new RunPlan(executionName, runDate, 1, null, List.of(), List.of(), true, reason);
+    }
+
+    static RunPlan rejected(String executionName, String runDate, int maxConcurrency, List<String> problems) {
+        return new RunPlan(executionName, runDate, maxConcurrency, null, List.of(), problems, false, null);
+    }
+}

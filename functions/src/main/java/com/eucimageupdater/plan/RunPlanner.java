@@ -1,16 +1,17 @@
 package com.eucimageupdater.plan;
 
-import com.eucimageupdater.images.ImageJob;
 import com.eucimageupdater.images.ImageNames;
 import com.eucimageupdater.images.ImageRequest;
 import com.eucimageupdater.images.ImageRequests;
 import com.eucimageupdater.images.ParsedImages;
+import com.eucimageupdater.images.RunSettings;
 import com.eucimageupdater.images.Service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -24,10 +25,23 @@ import java.util.List;
 public final class RunPlanner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PROBLEMS_REPORTED = 100;
+    /** The input field by which the schedule marks its starts. */
+    public static final String SCHEDULED_TIME = "scheduledTime";
 
     public RunPlan plan(PlanRequest request) {
         List<String> problems = new ArrayList<>();
-        String runDate = runDate(request.startTime(), zone(request.timeZone(), problems));
+        ZoneId zone = zone(request.timeZone(), problems);
+        Instant scheduledTime = scheduledTime(request.input(), problems);
+        // A scheduled start keeps the day it was scheduled for, even when the scheduler's retries start it late.
+        LocalDate runDay = (scheduledTime != null ? scheduledTime : startTime(request.startTime())).atZone(zone).toLocalDate();
+        String runDate = runDay.toString();
+        if (scheduledTime != null && problems.isEmpty()) {
+            MonthlySchedule schedule = new MonthlySchedule(setting("daysAfterPatchTuesday", request.daysAfterPatchTuesday(), 0,
+                    MonthlySchedule.MAX_DAYS_AFTER, problems));
+            if (problems.isEmpty() && !schedule.isRunDay(runDay)) {
+                return RunPlan.skip(request.executionName(), runDate, schedule.notTheRunDay(runDay));
+            }
+        }
         int pollIntervalSeconds = setting("pollIntervalSeconds", request.pollIntervalSeconds(), 1, 86_400, problems);
         int maxWaitMinutes = setting("maxWaitMinutes", request.maxWaitMinutes(), 1, 525_600, problems);
         int maxConcurrency = setting("maxConcurrency", request.maxConcurrency(), 1, 1_000, problems);
@@ -38,14 +52,13 @@ public final class RunPlanner {
             problems.addAll(RunLimits.problems("images", images.requests().size(), maxConcurrency, pollIntervalSeconds, maxWaitMinutes));
         }
         if (!problems.isEmpty()) {
-            return new RunPlan(request.executionName(), runDate, Math.max(1, maxConcurrency), List.of(), firstProblems(problems));
+            return RunPlan.rejected(request.executionName(), runDate, Math.max(1, maxConcurrency), firstProblems(problems));
         }
         int maxPolls = RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes);
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
-        List<ImageJob> jobs = images.requests().stream()
-                .map(image -> job(image, runDate, request.executionName(), pollIntervalSeconds, maxPolls, maxWaitText))
-                .toList();
-        return new RunPlan(request.executionName(), runDate, maxConcurrency, jobs, List.of());
+        RunSettings run = new RunSettings(request.executionName(), runDate, account(request.executionId()), pollIntervalSeconds, maxPolls,
+                maxWaitMinutes, maxWaitText);
+        return new RunPlan(request.executionName(), runDate, maxConcurrency, run, images.requests(), List.of(), false, null);
     }
 
     /** Enough to act on, and small enough for the execution's data and the mail (256 KB each). */
@@ -102,17 +115,35 @@ public final class RunPlanner {
         }
     }
 
-    private static ImageJob job(ImageRequest image, String runDate, String executionName, int pollIntervalSeconds,
-            int maxPolls, String maxWaitText) {
-        return new ImageJob(image.service(), image.image(), image.displayName(), image.description(), image.tags(), runDate,
-                executionName, pollIntervalSeconds, maxPolls, maxWaitText, null, null, null);
+    /** The account in the execution's ARN (arn:PARTITION:states:REGION:ACCOUNT:execution:MACHINE:NAME). */
+    private static String account(String executionId) {
+        String[] arn = executionId == null ? new String[0] : executionId.split(":");
+        if (arn.length < 5 || !arn[4].matches("\\d{12}")) {
+            throw new IllegalArgumentException("executionId: must be the execution's ARN, got " + executionId);
+        }
+        return arn[4];
     }
 
-    private static String runDate(String startTime, ZoneId zone) {
+    private static Instant startTime(String startTime) {
         try {
-            return Instant.parse(startTime).atZone(zone).toLocalDate().toString();
+            return Instant.parse(startTime);
         } catch (NullPointerException | DateTimeParseException e) {
             throw new IllegalArgumentException("startTime: must be the execution's ISO-8601 start time, got " + startTime, e);
+        }
+    }
+
+    /** The schedule passes its own scheduled time ({@code <aws.scheduler.scheduled-time>}); a run by hand has none. */
+    private static Instant scheduledTime(JsonNode input, List<String> problems) {
+        JsonNode value = input == null || !input.isObject() ? null : input.get(SCHEDULED_TIME);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            problems.add("input." + SCHEDULED_TIME + ": must be an ISO-8601 time such as 2026-11-11T06:00:00Z (the schedule sets"
+                    + " it; leave it out of a run started by hand), got " + value);
+            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 package com.eucimageupdater.report;
 
 import com.eucimageupdater.images.ImageUpdateException;
+import com.eucimageupdater.images.RetryableAwsException;
 import com.eucimageupdater.images.Service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,18 +17,26 @@ public record ImageResult(
         String newImage,
         String newImageName,
         String state,
-        String reason) {
+        String reason,
+        String adoptedFrom,
+        int quotaWaitSeconds) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OUR_FAILURE = ImageUpdateException.class.getName();
+    private static final String AWS_REFUSED_FOR_NOW = RetryableAwsException.class.getName();
 
     static ImageResult from(JsonNode raw) {
+        JsonNode start = raw.path("start");
         Outcome outcome = Outcome.valueOf(raw.path("outcome").asText(Outcome.FAILED.name()));
+        if (outcome == Outcome.UPDATED && start.path("adopted").asBoolean()) {
+            outcome = Outcome.ADOPTED;
+        }
         String reason = raw.has("error") ? reasonFromError(raw.get("error")) : text(raw, "reason");
         if (reason == null && outcome == Outcome.UP_TO_DATE) {
             reason = text(raw, "detail");
         }
         return new ImageResult(Service.valueOf(raw.path("service").asText()), raw.path("image").asText(), text(raw, "sourceName"), outcome,
-                text(raw, "newImage"), text(raw, "newImageName"), text(raw, "state"), reason);
+                text(start, "newImage"), text(start, "newImageName"), text(raw.path("poll"), "state"), reason, text(start, "adoptedFrom"),
+                start.path("quotaWaitSeconds").asInt(0));
     }
 
     /** The image as the admin knows it: a WorkSpaces id with its name. */
@@ -50,6 +59,11 @@ public record ImageResult(
         }
         if (name.equals(OUR_FAILURE)) {
             return message;
+        }
+        if (name.equals(AWS_REFUSED_FOR_NOW)) {
+            return RetryableAwsException.STATE_MACHINE_ATTEMPTS + " attempts over up to " + RetryableAwsException.longestSpanMinutes()
+                    + " minutes failed, each after the SDK's own retries (last: " + message + "); AWS was throttling or unavailable"
+                    + " all that time: run again later";
         }
         String shortName = name.substring(name.lastIndexOf('.') + 1);
         return message.isBlank() ? shortName : shortName + ": " + message;

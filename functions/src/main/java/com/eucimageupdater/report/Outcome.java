@@ -3,6 +3,8 @@ package com.eucimageupdater.report;
 /** How one image's run ended. */
 public enum Outcome {
     UPDATED,
+    /** Updated by an image that an earlier or a concurrent run had already started for the same source and day. */
+    ADOPTED,
     UP_TO_DATE,
     FAILED
 }

@@ -15,7 +15,7 @@ public record RunReport(
         List<ImageResult> results,
         List<String> problems) {
 
-    public record Counts(int updated, int upToDate, int failed) {}
+    public record Counts(int updated, int adopted, int upToDate, int failed) {}
 
     /** An SNS message attribute as Step Functions passes it to Publish. */
     public record MessageAttribute(String DataType, String StringValue) {

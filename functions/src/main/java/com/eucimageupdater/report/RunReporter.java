@@ -1,5 +1,6 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.images.QuotaWait;
 import com.eucimageupdater.report.RunReport.Counts;
 import com.eucimageupdater.report.RunReport.MessageAttribute;
 import java.util.LinkedHashMap;
@@ -14,15 +15,17 @@ public final class RunReporter {
 
     public RunReport report(ReportRequest request) {
         List<ImageResult> results = request.results().stream().map(ImageResult::from).toList();
-        Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.UP_TO_DATE), count(results, Outcome.FAILED));
+        Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
+                count(results, Outcome.FAILED));
         String status = !request.problems().isEmpty() ? "INPUT_REJECTED" : counts.failed() > 0 ? "SOME_FAILED" : "SUCCEEDED";
         String subject = !request.problems().isEmpty()
                 ? TOOL + ": input rejected, " + plural(request.problems().size(), "problem") + ", nothing changed"
-                : TOOL + ": " + counts.updated() + " updated, " + counts.upToDate() + " up to date, " + counts.failed() + " failed";
+                : TOOL + ": " + countsText(counts);
         String body = request.problems().isEmpty() ? resultsBody(request, results, counts) : problemsBody(request);
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         attributes.put("status", MessageAttribute.string(status));
         attributes.put("updated", MessageAttribute.number(counts.updated()));
+        attributes.put("adopted", MessageAttribute.number(counts.adopted()));
         attributes.put("upToDate", MessageAttribute.number(counts.upToDate()));
         attributes.put("failed", MessageAttribute.number(counts.failed()));
         return new RunReport(asciiSubject(subject), body, attributes, counts, results, request.problems());
@@ -43,19 +46,30 @@ public final class RunReporter {
                 body.append(" [").append(result.state()).append("]");
             }
             body.append('\n');
+            if (result.adoptedFrom() != null) {
+                body.append("           started by run ").append(result.adoptedFrom()).append(", not a second image\n");
+            }
+            if (result.quotaWaitSeconds() > 0) {
+                body.append("           waited ").append(QuotaWait.minutes(result.quotaWaitSeconds()))
+                        .append(" for a service quota (other updates of this run were building)\n");
+            }
             if (result.outcome() == Outcome.FAILED && result.reason() != null) {
                 body.append("           reason: ").append(result.reason()).append('\n');
             }
         }
-        body.append('\n').append(counts.updated()).append(" updated, ").append(counts.upToDate()).append(" up to date, ")
-                .append(counts.failed()).append(" failed.\n");
-        if (counts.updated() > 0) {
+        body.append('\n').append(countsText(counts)).append(".\n");
+        if (counts.updated() + counts.adopted() > 0) {
             body.append("New images are AVAILABLE: test them, then point your fleets and bundles at them.\n");
         }
         if (counts.failed() > 0) {
             body.append("Failed images keep their source image unchanged; see each reason above.\n");
         }
         return body.toString();
+    }
+
+    private static String countsText(Counts counts) {
+        return counts.updated() + " updated, " + (counts.adopted() > 0 ? counts.adopted() + " adopted, " : "") + counts.upToDate()
+                + " up to date, " + counts.failed() + " failed";
     }
 
     private static String problemsBody(ReportRequest request) {

@@ -60,18 +60,25 @@ class HandlersTest {
         ObjectNode parameters = JSON.createObjectNode();
         parameters.set("input", JSON.readTree(executionInput));
         parameters.put("executionName", "monthly-2026-11")
+                .put("executionId", "arn:aws:states:us-east-1:123456789012:execution:euc-image-updater:monthly-2026-11")
                 .put("startTime", "2026-11-10T06:00:00.123Z")
                 .put("configuredImages", CONFIGURED_IMAGES)
                 .put("pollIntervalSeconds", "900")
                 .put("maxWaitMinutes", "480")
-                .put("maxConcurrency", "5");
+                .put("maxConcurrency", "5")
+                .put("timeZone", "UTC")
+                .put("daysAfterPatchTuesday", "1");
         return invoke(new PlanHandler(), parameters);
     }
 
-    /** One Map item as the state machine hands it to the check step. */
+    /** One Map iteration's input as the state machine's ItemSelector makes it for the check step: the item and the run. */
     private static ObjectNode plannedItem(String service, String image) throws IOException {
         String input = "{\"images\": [{\"service\": \"%s\", \"image\": \"%s\"}]}".formatted(service, image);
-        return (ObjectNode) plan(input).get("images").get(0);
+        JsonNode plan = plan(input);
+        ObjectNode iteration = JSON.createObjectNode();
+        iteration.set("item", plan.get("images").get(0));
+        iteration.set("run", plan.get("run"));
+        return iteration;
     }
 
     /** The WaitForImage, PollImageState, IsImageReady loop: each poll's state and count, until settled or out of polls. */
@@ -80,7 +87,7 @@ class HandlersTest {
         do {
             item.set("poll", invoke(handler, item));
             polls.add(item.at("/poll/state").asText() + " " + item.at("/poll/pollsDone").asInt());
-        } while ("PENDING".equals(item.at("/poll/state").asText()) && item.at("/poll/pollsDone").asInt() < item.get("maxPolls").asInt());
+        } while ("PENDING".equals(item.at("/poll/state").asText()) && item.at("/poll/pollsDone").asInt() < item.at("/run/maxPolls").asInt());
         return polls;
     }
 
@@ -93,11 +100,11 @@ class HandlersTest {
         assertEquals("2026-11-10", plan.get("runDate").asText());
         assertTrue(plan.get("maxConcurrency").isInt(), "MaxConcurrencyPath needs a number");
         assertEquals(JSON.readTree("""
-                [{"service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}, "runDate": "2026-11-10",
-                  "executionName": "monthly-2026-11", "pollIntervalSeconds": 900, "maxPolls": 32, "maxWaitText": "8 h"},
-                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": "Monthly patch", "tags": {},
-                  "runDate": "2026-11-10", "executionName": "monthly-2026-11", "pollIntervalSeconds": 900, "maxPolls": 32,
-                  "maxWaitText": "8 h"}]"""), plan.get("images"));
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}},
+                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": "Monthly patch"}]"""), plan.get("images"));
+        assertEquals(JSON.readTree("""
+                {"executionName": "monthly-2026-11", "runDate": "2026-11-10", "account": "123456789012", "pollIntervalSeconds": 900,
+                 "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h"}"""), plan.get("run"), "passed once to every item");
     }
 
     @Test
@@ -187,8 +194,9 @@ class HandlersTest {
     void reportWritesTheMailInTheShapeThePublishStepAndTheFinalChoiceRead() throws IOException {
         JsonNode report = invoke(new ReportHandler(), """
                 {"executionName": "monthly-2026-11", "runDate": "2026-11-10", "problems": [], "results": [
-                  {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "newImage": "Base-Win2022-2026-11-10",
-                   "newImageName": "Base-Win2022-2026-11-10", "state": "AVAILABLE", "detail": "AppStream has OS, driver or agent updates"},
+                  {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "detail": "AppStream has OS, driver or agent updates",
+                   "start": {"newImage": "Base-Win2022-2026-11-10", "newImageName": "Base-Win2022-2026-11-10"},
+                   "poll": {"state": "AVAILABLE"}},
                   {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "FAILED",
                    "error": {"Error": "com.eucimageupdater.images.ImageUpdateException",
                              "Cause": "{\\"errorMessage\\": \\"WorkSpaces image wsi-0a1b2c3d4 is PENDING\\"}"}}]}""");
@@ -198,6 +206,7 @@ class HandlersTest {
         assertEquals(JSON.readTree("""
                 {"status": {"DataType": "String", "StringValue": "SOME_FAILED"},
                  "updated": {"DataType": "Number", "StringValue": "1"},
+                 "adopted": {"DataType": "Number", "StringValue": "0"},
                  "upToDate": {"DataType": "Number", "StringValue": "0"},
                  "failed": {"DataType": "Number", "StringValue": "1"}}"""), report.get("messageAttributes"));
         assertTrue(report.at("/counts/failed").isInt(), "DidEveryImageSucceed compares $.counts.failed as a number");

@@ -42,8 +42,9 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
                 { "name": "Taken-Win2022-2026-11-10", "tags": { "owner": "someone else" } },
                 { "name": "Rerun-Win2022", "updateAvailable": true },
                 { "name": "Rerun-Win2022-2026-11-10", "tags": { "euc-image-updater:source-image": "Rerun-Win2022",
-                  "euc-image-updater:run-date": "2026-11-10", "euc-image-updater:execution": "monthly-2026-11" } },
+                  "euc-image-updater:run-date": "2026-11-10", "euc-image-updater:execution": "monthly-2026-11-first" } },
                 { "name": "Quota-Win2022", "updateAvailable": true },
+                { "name": "Slow-Win2022", "updateAvailable": true, "build": { "outcome": "PENDING" } },
                 { "name": "Throttled-Win2022", "updateAvailable": true },
                 { "name": "Busy-Win2022", "updateAvailable": true },
                 { "name": "State-PENDING", "state": "PENDING" }, { "name": "State-CREATING", "state": "CREATING" },
@@ -135,7 +136,8 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
         ImageJob job = checkedJob("Rerun-Win2022");
 
         assertTrue(job.check().updateAvailable());
-        assertEquals(new StartedImage("Rerun-Win2022-2026-11-10", "Rerun-Win2022-2026-11-10", true), service.startUpdate(job));
+        assertEquals(StartedImage.adopted("Rerun-Win2022-2026-11-10", "Rerun-Win2022-2026-11-10", "monthly-2026-11-first", 0),
+                service.startUpdate(job));
         assertEquals(List.of(), simulator.mutatingCalls());
     }
 
@@ -143,7 +145,7 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
     void startCreatesTheImageWithThePlannedNameDescriptionDisplayNameAndTags() {
         StartedImage started = service.startUpdate(checkedJob("Base-Win2022"));
 
-        assertEquals(new StartedImage("Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", false), started);
+        assertEquals(StartedImage.created("Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", 0), started);
         List<RecordedCall> changes = simulator.mutatingCalls();
         assertEquals(1, changes.size());
         JsonNode create = changes.get(0).request();
@@ -163,7 +165,7 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
 
         StartedImage again = service.startUpdate(inExecution(job, "monthly-2026-11-rerun"));
 
-        assertEquals(new StartedImage("Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", true), again);
+        assertEquals(StartedImage.adopted("Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", "monthly-2026-11", 0), again);
         assertEquals(List.of("CreateUpdatedImage"), operationsThatChanged());
     }
 
@@ -194,7 +196,8 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
 
         StartedImage started = racing.startUpdate(job);
 
-        assertEquals(new StartedImage("Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", true), started);
+        assertEquals(StartedImage.adopted("Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", "monthly-2026-11-concurrent", 0),
+                started);
         List<RecordedCall> creates = simulator.mutatingCalls();
         assertEquals(List.of("success", "ResourceAlreadyExistsException"),
                 creates.stream().map(call -> call.succeeded() ? "success" : call.errorType()).toList());
@@ -259,15 +262,34 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
     }
 
     @Test
-    void aReachedImageQuotaFailsTheImageWithTheQuotaHint() {
+    void aReachedQuotaWithNothingOfTheRunBuildingFailsTheImageWithTheQuotaHint() {
         ImageJob job = checkedJob("Quota-Win2022");
 
         ImageUpdateException failed = assertThrows(ImageUpdateException.class, () -> service.startUpdate(job));
 
         assertEquals("CreateUpdatedImage from \"Quota-Win2022\" to \"Quota-Win2022-2026-11-10\" failed: LimitExceededException:"
                 + " The maximum number of images has been reached. (an AppStream quota (images or image builders) is reached:"
-                + " delete old images or raise the quota in Service Quotas)", failed.getMessage());
+                + " delete old images or raise the quota in Service Quotas); no other update of this run is building, so it will"
+                + " not free up by itself", failed.getMessage());
         assertEquals(List.of(), operationsThatChanged());
+    }
+
+    @Test
+    void aReachedQuotaWhileAnotherUpdateOfTheRunBuildsWaitsAPollIntervalThenLongerWithinTheMaximumWait() {
+        service.startUpdate(checkedJob("Slow-Win2022"));
+        ImageJob job = checkedJob("Quota-Win2022");
+
+        StartedImage first = service.startUpdate(job);
+        StartedImage second = service.startUpdate(PlannedJobs.started(job, first));
+
+        assertEquals(List.of(true, 0, 900), List.of(first.waitingForQuota(), first.quotaWaitSeconds(), first.retryInSeconds()));
+        assertEquals(List.of(true, 900, 1800), List.of(second.waitingForQuota(), second.quotaWaitSeconds(), second.retryInSeconds()));
+        assertTrue(first.quotaReason().contains("LimitExceededException"), first.quotaReason());
+        StartedImage nearTheBound = StartedImage.waitingForQuota(480 * 60 - 3600, 3600, first.quotaReason());
+        ImageUpdateException failed = assertThrows(ImageUpdateException.class,
+                () -> service.startUpdate(PlannedJobs.started(job, nearTheBound)));
+        assertTrue(failed.getMessage().endsWith("; still exhausted after waiting 480 min for other updates of this run to finish"
+                + " (the maximum wait is 8 h)"), failed.getMessage());
     }
 
     @Test
@@ -275,7 +297,7 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
         RetryableAwsException error = assertThrows(RetryableAwsException.class,
                 () -> service.checkForUpdate(planned(Service.APPSTREAM, "Throttled-Win2022")));
 
-        assertEquals("DescribeImages Throttled-Win2022 was refused for now (ThrottlingException): Rate exceeded", error.getMessage());
+        assertEquals("DescribeImages Throttled-Win2022: AWS answered ThrottlingException (Rate exceeded)", error.getMessage());
         assertEquals(SimulatedAccount.SDK_ATTEMPTS, simulator.callsTo("DescribeImages").size(), "the SDK retried first");
     }
 
@@ -285,7 +307,7 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
 
         RetryableAwsException error = assertThrows(RetryableAwsException.class, () -> service.startUpdate(job));
 
-        assertTrue(error.getMessage().contains("was refused for now (ThrottlingException)"), error.getMessage());
+        assertTrue(error.getMessage().contains("AWS answered ThrottlingException"), error.getMessage());
         assertEquals(SimulatedAccount.SDK_ATTEMPTS, simulator.mutatingCalls().size(), "the SDK retried first");
         assertEquals(List.of(), operationsThatChanged());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageNamesTest {
@@ -73,5 +74,27 @@ class ImageNamesTest {
         String displayName = ImageNames.defaultDisplayName("x".repeat(120), RUN_DATE);
         assertEquals(100, displayName.length());
         assertTrue(displayName.endsWith("(" + RUN_DATE + ")"));
+    }
+
+    @ParameterizedTest(name = "display name \"{0}\" becomes \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+        "Finance desktop (2026-10-14) | Finance desktop (2026-11-10)",
+        "Finance desktop (2026-09-08) (2026-10-14) | Finance desktop (2026-11-10)",
+        "Finance desktop 2026-10-14 | Finance desktop (2026-11-10)",
+        "Finance desktop | Finance desktop (2026-11-10)",
+    })
+    void aDateFromAnEarlierRunIsReplacedInTheDefaultDisplayName(String source, String expected) {
+        assertEquals(expected, ImageNames.defaultDisplayName(source, RUN_DATE));
+    }
+
+    @ParameterizedTest(name = "given text \"{0}\" becomes \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+        "Monthly patch (2026-10-14) | Monthly patch (2026-11-10)",
+        "Monthly patch-2026-10-14 | Monthly patch (2026-11-10)",
+        "Monthly patch | Monthly patch",
+        "Built 2026-10-14 for finance | Built 2026-10-14 for finance",
+    })
+    void aDateAtTheEndOfAGivenDisplayNameOrDescriptionIsReplacedNotStacked(String given, String expected) {
+        assertEquals(expected, ImageNames.withRunDate(given, RUN_DATE, 100));
     }
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 class PipelineTagsTest {
 
     private static ImageJob job(String executionName) {
-        return new ImageJob(Service.APPSTREAM, "Base-Win2022", null, null, Map.of("team", "euc"), "2026-11-10", executionName,
-                900, 32, "8 h", null, null, null);
+        return PlannedJobs.inExecution(PlannedJobs.planned(Service.APPSTREAM, "Base-Win2022"), executionName);
     }
 
     @Test
@@ -43,8 +42,8 @@ class PipelineTagsTest {
     @Test
     void anImageWithoutThePipelinesTagsOrFromAnotherDayIsNotAdopted() {
         assertTrue(refusal(Map.of("team", "euc"), BUILDING, job("run")).contains("was not made by euc-image-updater from Base-Win2022"));
-        ImageJob nextMonth = new ImageJob(Service.APPSTREAM, "Base-Win2022", null, null, Map.of(), "2026-12-09", "run", 900, 32, "8 h",
-                null, null, null);
+        ImageJob nextMonth = ImageJob.planned(new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, Map.of()),
+                PlannedJobs.run("run", "2026-12-09"));
         assertTrue(refusal(PipelineTags.forNewImage(job("run")), BUILDING, nextMonth).contains("was not made by"));
     }
 

@@ -6,28 +6,35 @@ import java.util.Map;
 final class PlannedJobs {
     static final String RUN_DATE = "2026-11-10";
     static final String EXECUTION = "monthly-2026-11";
+    static final String ACCOUNT = "123456789012";
 
     private PlannedJobs() {}
 
+    static RunSettings run(String executionName, String runDate) {
+        return new RunSettings(executionName, runDate, ACCOUNT, 900, 32, 480, "8 h");
+    }
+
     static ImageJob planned(Service service, String image) {
-        return new ImageJob(service, image, null, null, Map.of("team", "euc"), RUN_DATE, EXECUTION, 900, 32, "8 h",
-                null, null, null);
+        return ImageJob.planned(new ImageRequest(service, image, null, null, Map.of("team", "euc")), run(EXECUTION, RUN_DATE));
     }
 
     static ImageJob describedAs(ImageJob job, String displayName, String description) {
-        return new ImageJob(job.service(), job.image(), displayName, description, job.tags(), job.runDate(), job.executionName(),
-                job.pollIntervalSeconds(), job.maxPolls(), job.maxWaitText(), job.check(), job.start(), job.poll());
+        ImageRequest item = new ImageRequest(job.service(), job.image(), displayName, description, job.tags());
+        return new ImageJob(item, job.run(), job.check(), job.start(), job.poll());
     }
 
     static ImageJob inExecution(ImageJob job, String executionName) {
-        return new ImageJob(job.service(), job.image(), job.displayName(), job.description(), job.tags(), job.runDate(),
-                executionName, job.pollIntervalSeconds(), job.maxPolls(), job.maxWaitText(), job.check(), job.start(), job.poll());
+        return new ImageJob(job.item(), run(executionName, job.runDate()), job.check(), job.start(), job.poll());
     }
 
     /** The job as the start step receives it: the check's result at {@code $.check}. */
     static ImageJob checked(ImageJob job, UpdateCheck check) {
-        return new ImageJob(job.service(), job.image(), job.displayName(), job.description(), job.tags(), job.runDate(),
-                job.executionName(), job.pollIntervalSeconds(), job.maxPolls(), job.maxWaitText(), check, job.start(), job.poll());
+        return new ImageJob(job.item(), job.run(), check, job.start(), job.poll());
+    }
+
+    /** The job as the start step receives it again after a wait: the previous attempt's result at {@code $.start}. */
+    static ImageJob started(ImageJob job, StartedImage start) {
+        return new ImageJob(job.item(), job.run(), job.check(), start, job.poll());
     }
 
     /** The expected tags on an image this run creates: the admin's plus the pipeline's. */

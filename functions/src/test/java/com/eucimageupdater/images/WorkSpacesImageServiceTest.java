@@ -51,6 +51,8 @@ class WorkSpacesImageServiceTest extends SimulatedImageServiceTest<WorkSpacesIma
                 { "id": "wsi-3byhand001", "name": "ws-win10-taken-2026-11-10", "tags": { "owner": "someone else" } },
                 { "id": "wsi-4quota0001", "name": "ws-win10-quota", "updateAvailable": true },
                 { "id": "wsi-5throttled", "name": "ws-win10-throttled", "updateAvailable": true },
+                { "id": "wsi-7shared0001", "name": "ws-win10-shared", "ownerAccountId": "111122223333", "updateAvailable": true },
+                { "id": "wsi-8linux0001", "name": "ws-al2-dev", "os": "LINUX", "updateAvailable": true },
                 %s ] },
               "errors": [
                 { "operation": "CreateUpdatedWorkspaceImage", "image": "wsi-4quota0001", "type": "ResourceLimitExceededException",
@@ -112,6 +114,21 @@ class WorkSpacesImageServiceTest extends SimulatedImageServiceTest<WorkSpacesIma
     }
 
     @Test
+    void anImageSharedFromAnotherAccountIsRefusedAtTheCheckWithTheOwnerBeforeAnyCreate() {
+        assertEquals("WorkSpaces image wsi-7shared0001 belongs to account 111122223333 and is shared with this account"
+                + " (123456789012); only the account that owns an image can update it: run the update in account 111122223333,"
+                + " or copy the image into this account (CopyWorkspaceImage) and list the copy", checkFails("wsi-7shared0001").getMessage());
+        assertEquals(List.of(), simulator.mutatingCalls());
+    }
+
+    @Test
+    void aLinuxImageIsRefusedAtTheCheckWithTheApisPlatformRule() {
+        assertEquals("WorkSpaces image wsi-8linux0001 runs LINUX; CreateUpdatedWorkspaceImage updates only Windows images"
+                + " (Windows 10, Windows Server 2016 and 2019)", checkFails("wsi-8linux0001").getMessage());
+        assertEquals(List.of(), simulator.mutatingCalls());
+    }
+
+    @Test
     void aMissingSourceFailsTheImageAndSaysWhatToCheck() {
         assertEquals("WorkSpaces image wsi-000000000 does not exist in this account and Region (check the id and the Region)",
                 checkFails("wsi-000000000").getMessage());
@@ -148,7 +165,7 @@ class WorkSpacesImageServiceTest extends SimulatedImageServiceTest<WorkSpacesIma
 
         StartedImage again = service.startUpdate(inExecution(job, "monthly-2026-11-rerun"));
 
-        assertEquals(new StartedImage(first.newImage(), "ws-win10-base-2026-11-10", true), again);
+        assertEquals(StartedImage.adopted(first.newImage(), "ws-win10-base-2026-11-10", "monthly-2026-11", 0), again);
         assertEquals(List.of("CreateUpdatedWorkspaceImage"), operationsThatChanged());
         assertTrue(simulator.callsTo("DescribeWorkspaceImages").stream().anyMatch(call -> call.request().has("NextToken")),
                 "the new image is listed after the account's other images");
@@ -224,7 +241,8 @@ class WorkSpacesImageServiceTest extends SimulatedImageServiceTest<WorkSpacesIma
 
         assertEquals("CreateUpdatedWorkspaceImage from wsi-4quota0001 to \"ws-win10-quota-2026-11-10\" failed:"
                 + " ResourceLimitExceededException: Your image limit has been reached. (a WorkSpaces quota (images) is reached:"
-                + " delete old images or raise the quota in Service Quotas)", failed.getMessage());
+                + " delete old images or raise the quota in Service Quotas); no other update of this run is building, so it will"
+                + " not free up by itself", failed.getMessage());
         assertEquals(List.of(), operationsThatChanged());
     }
 
@@ -233,7 +251,7 @@ class WorkSpacesImageServiceTest extends SimulatedImageServiceTest<WorkSpacesIma
         RetryableAwsException error = assertThrows(RetryableAwsException.class,
                 () -> service.checkForUpdate(planned(Service.WORKSPACES, "wsi-5throttled")));
 
-        assertEquals("DescribeWorkspaceImages wsi-5throttled was refused for now (ThrottlingException): Rate exceeded",
+        assertEquals("DescribeWorkspaceImages wsi-5throttled: AWS answered ThrottlingException (Rate exceeded)",
                 error.getMessage());
         assertEquals(SimulatedAccount.SDK_ATTEMPTS, simulator.callsTo("DescribeWorkspaceImages").size(), "the SDK retried first");
     }

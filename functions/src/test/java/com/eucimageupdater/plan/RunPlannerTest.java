@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.images.ImageJob;
+import com.eucimageupdater.images.ImageRequest;
+import com.eucimageupdater.images.RunSettings;
 import com.eucimageupdater.images.Service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -16,10 +17,46 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RunPlannerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONFIGURED = "[{\"service\": \"WORKSPACES\", \"image\": \"wsi-0a1b2c3d4\", \"tags\": {\"team\": \"euc\"}}]";
+    private static final String EXECUTION_ID = "arn:aws:states:us-east-1:123456789012:execution:euc-image-updater:run";
     private final RunPlanner planner = new RunPlanner();
 
     private static PlanRequest request(String input, String configured) throws Exception {
-        return new PlanRequest(JSON.readTree(input), "monthly-2026-11", "2026-11-10T06:00:00.123Z", configured, "900", "480", "5", "UTC");
+        return new PlanRequest(JSON.readTree(input), "monthly-2026-11", EXECUTION_ID, "2026-11-10T06:00:00.123Z", configured, "900",
+                "480", "5", "UTC", "1");
+    }
+
+    @Test
+    void aScheduledStartOnAnotherDayOfTheWindowIsSkippedWithTheRunDay() throws Exception {
+        // July 2026 starts on a Wednesday: WED#2 is the 8th, Patch Tuesday the 14th, the run day the 15th.
+        RunPlan plan = planner.plan(request("{\"scheduledTime\": \"2026-07-08T06:00:00Z\"}", CONFIGURED));
+        assertTrue(plan.skipped());
+        assertEquals(List.of(), plan.images());
+        assertEquals("scheduled start on 2026-07-08 skipped: this month's run is on 2026-07-15, 1 day(s) after Patch Tuesday"
+                + " (2026-07-14)", plan.skipReason());
+    }
+
+    @Test
+    void aScheduledStartOnTheRunDayRunsWithTheScheduledDateEvenWhenStartedAfterMidnight() throws Exception {
+        PlanRequest lateStart = new PlanRequest(JSON.readTree("{\"scheduledTime\": \"2026-07-15T23:00:00Z\"}"), "run", EXECUTION_ID,
+                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1");
+        RunPlan plan = planner.plan(lateStart);
+        assertEquals(false, plan.skipped());
+        assertEquals("2026-07-15", plan.runDate());
+        assertEquals(1, plan.images().size());
+    }
+
+    @Test
+    void aRunStartedByHandIsNeverSkipped() throws Exception {
+        RunPlan plan = planner.plan(request("{}", CONFIGURED));
+        assertEquals(false, plan.skipped());
+        assertEquals(1, plan.images().size());
+    }
+
+    @Test
+    void anUnreadableScheduledTimeIsAProblemNamingTheField() throws Exception {
+        List<String> problems = planner.plan(request("{\"scheduledTime\": \"next Wednesday\"}", CONFIGURED)).problems();
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("input.scheduledTime: must be an ISO-8601 time"), problems.get(0));
     }
 
     @ParameterizedTest
@@ -27,7 +64,7 @@ class RunPlannerTest {
     void inputWithoutImagesRunsTheConfiguredImages(String input) throws Exception {
         RunPlan plan = planner.plan(request(input, CONFIGURED));
         assertEquals(List.of(), plan.problems());
-        assertEquals(List.of("wsi-0a1b2c3d4"), plan.images().stream().map(ImageJob::image).toList());
+        assertEquals(List.of("wsi-0a1b2c3d4"), plan.images().stream().map(ImageRequest::image).toList());
         assertEquals(Map.of("team", "euc"), plan.images().get(0).tags());
     }
 
@@ -39,21 +76,23 @@ class RunPlannerTest {
     }
 
     @Test
-    void everyJobCarriesTheRunAndItsPollBound() throws Exception {
-        ImageJob job = planner.plan(request("{}", CONFIGURED)).images().get(0);
-        assertEquals("2026-11-10", job.runDate());
-        assertEquals("monthly-2026-11", job.executionName());
-        assertEquals(900, job.pollIntervalSeconds());
-        assertEquals(32, job.maxPolls(), "480 minutes at one poll every 15 minutes");
-        assertEquals("8 h", job.maxWaitText());
+    void theRunsSettingsArePlannedOnceWithThePollBoundAndTheAccount() throws Exception {
+        RunSettings run = planner.plan(request("{}", CONFIGURED)).run();
+        assertEquals("2026-11-10", run.runDate());
+        assertEquals("monthly-2026-11", run.executionName());
+        assertEquals("123456789012", run.account(), "the account in the execution's ARN");
+        assertEquals(900, run.pollIntervalSeconds());
+        assertEquals(32, run.maxPolls(), "480 minutes at one poll every 15 minutes");
+        assertEquals("8 h", run.maxWaitText());
     }
 
     @Test
     void aWaitThatIsNotWholeHoursIsSaidInMinutesAndRoundsPollsUp() throws Exception {
-        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC");
-        ImageJob job = planner.plan(request).images().get(0);
-        assertEquals(10, job.maxPolls());
-        assertEquals("95 min", job.maxWaitText());
+        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
+                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1");
+        RunSettings run = planner.plan(request).run();
+        assertEquals(10, run.maxPolls());
+        assertEquals("95 min", run.maxWaitText());
     }
 
     @Test
@@ -81,7 +120,8 @@ class RunPlannerTest {
 
     @Test
     void brokenDeploymentSettingsAreReportedByName() throws Exception {
-        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus");
+        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
+                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1");
         List<String> problems = planner.plan(request).problems();
         assertEquals(4, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("settings.timeZone: must be an IANA time zone"));
@@ -92,14 +132,15 @@ class RunPlannerTest {
 
     @Test
     void aMissingStartTimeIsAnError() throws Exception {
-        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", null, CONFIGURED, "900", "480", "5", "UTC");
+        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
+                null, CONFIGURED, "900", "480", "5", "UTC", "1");
         assertThrows(IllegalArgumentException.class, () -> planner.plan(request));
     }
 
     @Test
     void theRunDateIsReckonedInTheSchedulesTimeZone() throws Exception {
-        PlanRequest sydneyMorning = new PlanRequest(JSON.readTree("{}"), "run", "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5",
-                "Australia/Sydney");
+        PlanRequest sydneyMorning = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
+                "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5", "Australia/Sydney", "1");
         assertEquals("2026-11-11", planner.plan(sydneyMorning).runDate());
     }
 
@@ -129,8 +170,10 @@ class RunPlannerTest {
     void aRunTooBigForOneExecutionsHistoryOrTimeoutIsRefusedUpFront() throws Exception {
         List<String> problems = planner.plan(request(appStreamImages(100), CONFIGURED)).problems();
         assertEquals(2, problems.size(), problems::toString);
-        assertTrue(problems.get(0).startsWith("images: 100 images could need about 34500 execution history events"), problems.get(0));
-        assertTrue(problems.get(0).contains("run at most 69 images per execution"), problems.get(0));
+        assertEquals("images: 100 images do not fit in one execution: each may poll 32 times (every 15 min for up to 8 h), about 345"
+                + " execution history events, and this pipeline allows 24000 per execution (Step Functions stops one at 25,000; the"
+                + " rest is room for retries): at most 69 images fit in one run with these settings; split them over several runs,"
+                + " or poll less often", problems.get(0));
         assertTrue(problems.get(1).contains("5 at a time, each waiting up to 480 min, could take 180 h, more than the execution's 168 h"),
                 problems.get(1));
     }

@@ -26,19 +26,20 @@ class RunReporterTest {
     @Test
     void subjectCountsEachOutcome() throws Exception {
         RunReport report = reportOf("""
-                [{"service": "APPSTREAM", "image": "a", "outcome": "UPDATED", "newImage": "a-2026-11-10", "newImageName": "a-2026-11-10", "state": "AVAILABLE"},
-                 {"service": "APPSTREAM", "image": "b", "outcome": "UPDATED", "newImage": "b-2026-11-10", "newImageName": "b-2026-11-10", "state": "AVAILABLE"},
+                [{"service": "APPSTREAM", "image": "a", "outcome": "UPDATED", "start": {"newImage": "a-2026-11-10"}},
+                 {"service": "APPSTREAM", "image": "b", "outcome": "UPDATED", "start": {"newImage": "b-2026-11-10"}},
                  {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "UP_TO_DATE", "detail": "already has the latest updates"}]""");
         assertEquals("euc-image-updater: 2 updated, 1 up to date, 0 failed", report.subject());
-        assertEquals(new RunReport.Counts(2, 1, 0), report.counts());
+        assertEquals(new RunReport.Counts(2, 0, 1, 0), report.counts());
     }
 
     @Test
     void bodyShowsEachImageOldToNewWithStateAndReason() throws Exception {
         RunReport report = reportOf("""
-                [{"service": "APPSTREAM", "image": "a", "outcome": "UPDATED", "newImage": "a-2026-11-10", "newImageName": "a-2026-11-10", "state": "AVAILABLE"},
-                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "FAILED", "newImage": "wsi-9z8y7x6w5", "newImageName": "ws-2026-11-10",
-                  "state": "FAILED", "reason": "WorkSpaces image is ERROR: InternalFailure build failed"}]""");
+                [{"service": "APPSTREAM", "image": "a", "outcome": "UPDATED", "start": {"newImage": "a-2026-11-10",
+                  "newImageName": "a-2026-11-10"}, "poll": {"state": "AVAILABLE"}},
+                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "FAILED", "start": {"newImage": "wsi-9z8y7x6w5",
+                  "newImageName": "ws-2026-11-10"}, "poll": {"state": "FAILED"}, "reason": "WorkSpaces image is ERROR: InternalFailure build failed"}]""");
         assertTrue(report.message().contains("UPDATED    APPSTREAM  a -> a-2026-11-10 [AVAILABLE]"), report.message());
         assertTrue(report.message().contains("FAILED     WORKSPACES wsi-0a1b2c3d4 -> ws-2026-11-10 (wsi-9z8y7x6w5) [FAILED]"), report.message());
         assertTrue(report.message().contains("reason: WorkSpaces image is ERROR: InternalFailure build failed"), report.message());
@@ -64,12 +65,38 @@ class RunReporterTest {
     @Test
     void stepFunctionsOwnErrorsKeepTheirShortNameAndPlainCause() throws Exception {
         RunReport report = reportOf("""
-                [{"service": "APPSTREAM", "image": "a", "outcome": "FAILED", "error": {"Error": "States.Timeout", "Cause": "Task timed out"}},
-                 {"service": "APPSTREAM", "image": "b", "outcome": "FAILED", "error": {"Error": "com.eucimageupdater.images.RetryableAwsException",
-                  "Cause": "{\\"errorMessage\\": \\"DescribeImages b was refused for now (ThrottlingException): Rate exceeded\\"}"}}]""");
+                [{"service": "APPSTREAM", "image": "a", "outcome": "FAILED", "error": {"Error": "States.Timeout", "Cause": "Task timed out"}}]""");
         assertEquals("Timeout: Task timed out", report.results().get(0).reason());
-        assertEquals("RetryableAwsException: DescribeImages b was refused for now (ThrottlingException): Rate exceeded",
-                report.results().get(1).reason());
+    }
+
+    @Test
+    void awsRefusalsThatOutlastTheRetriesSayHowManyAttemptsOverHowLongAndToRunAgainLater() throws Exception {
+        RunReport report = reportOf("""
+                [{"service": "APPSTREAM", "image": "b", "outcome": "FAILED", "error": {"Error": "com.eucimageupdater.images.RetryableAwsException",
+                  "Cause": "{\\"errorMessage\\": \\"DescribeImages b: AWS answered ServiceUnavailable (try later)\\"}"}}]""");
+        assertEquals("6 attempts over up to 8 minutes failed, each after the SDK's own retries (last: DescribeImages b: AWS answered"
+                + " ServiceUnavailable (try later)); AWS was throttling or unavailable all that time: run again later",
+                report.results().get(0).reason());
+    }
+
+    @Test
+    void anAdoptedImageIsReportedAsAdoptedWithTheRunThatStartedItAndItsQuotaWait() throws Exception {
+        RunReport report = reportOf("""
+                [{"service": "APPSTREAM", "image": "a", "sourceName": "a", "outcome": "UPDATED", "detail": "updates",
+                  "start": {"newImage": "a-2026-11-10", "newImageName": "a-2026-11-10", "adopted": true, "adoptedFrom": "monthly-1",
+                            "waitingForQuota": false, "quotaWaitSeconds": 0, "retryInSeconds": 0},
+                  "poll": {"state": "AVAILABLE", "serviceState": "AVAILABLE", "pollsDone": 2}},
+                 {"service": "APPSTREAM", "image": "b", "sourceName": "b", "outcome": "UPDATED", "detail": "updates",
+                  "start": {"newImage": "b-2026-11-10", "newImageName": "b-2026-11-10", "adopted": false,
+                            "waitingForQuota": false, "quotaWaitSeconds": 2700, "retryInSeconds": 0},
+                  "poll": {"state": "AVAILABLE", "serviceState": "AVAILABLE", "pollsDone": 5}}]""");
+        assertEquals("euc-image-updater: 1 updated, 1 adopted, 0 up to date, 0 failed", report.subject());
+        assertEquals(Outcome.ADOPTED, report.results().get(0).outcome());
+        assertEquals(new RunReport.Counts(1, 1, 0, 0), report.counts());
+        assertTrue(report.message().contains("ADOPTED    APPSTREAM  a -> a-2026-11-10 [AVAILABLE]\n"
+                + "           started by run monthly-1, not a second image\n"), report.message());
+        assertTrue(report.message().contains("UPDATED    APPSTREAM  b -> b-2026-11-10 [AVAILABLE]\n"
+                + "           waited 45 min for a service quota"), report.message());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.eucimageupdater.infra;
 
+import com.eucimageupdater.plan.RunPlanner;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.scheduler.ContextAttribute;
 import software.amazon.awscdk.services.scheduler.Schedule;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
@@ -250,13 +252,15 @@ public class EucImageUpdaterStack extends Stack {
                 .reason("This queue is itself the dead-letter queue of the schedule; it needs no dead-letter queue of its own")
                 .build()));
         Schedule.Builder.create(this, "MonthlySchedule")
-                .description("Starts the euc-image-updater with the images configured in cdk.json")
+                .description("Starts the euc-image-updater with the images configured in cdk.json, "
+                        + config.daysAfterPatchTuesday() + " day(s) after Patch Tuesday")
                 .schedule(ScheduleExpression.expression(config.scheduleExpression(), TimeZone.of(config.scheduleTimeZone())))
                 // Without configured images a scheduled run could only fail with InvalidInput, every month.
                 .enabled(config.scheduleEnabled() && config.configuredImageCount() > 0)
                 .target(new StepFunctionsStartExecution(stateMachine, ScheduleTargetBaseProps.builder()
-                        // No "images" in the input: the run takes the configured list.
-                        .input(ScheduleTargetInput.fromObject(Map.of()))
+                        // No "images" in the input: the run takes the configured list. The scheduled time (not the
+                        // execution's start, which a retry may delay past midnight) decides whether today is the run day.
+                        .input(ScheduleTargetInput.fromObject(Map.of(RunPlanner.SCHEDULED_TIME, ContextAttribute.getScheduledTime())))
                         .retryAttempts(3)
                         .maxEventAge(Duration.hours(6))
                         .deadLetterQueue(deadLetters)

@@ -3,6 +3,7 @@ package com.eucimageupdater.infra;
 import com.eucimageupdater.images.ImageRequests;
 import com.eucimageupdater.images.ParsedImages;
 import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.MonthlySchedule;
 import com.eucimageupdater.plan.RunLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 public record UpdaterConfig(
         JsonNode images,
-        String scheduleExpression,
+        int daysAfterPatchTuesday,
+        int scheduleHour,
         String scheduleTimeZone,
         boolean scheduleEnabled,
         List<String> notificationEmails,
@@ -32,7 +33,10 @@ public record UpdaterConfig(
         int maxConcurrency) {
 
     public static final String IMAGES = "images";
-    public static final String SCHEDULE_EXPRESSION = "scheduleExpression";
+    public static final String DAYS_AFTER_PATCH_TUESDAY = "daysAfterPatchTuesday";
+    public static final String SCHEDULE_HOUR = "scheduleHour";
+    /** Replaced by daysAfterPatchTuesday and scheduleHour: refused, so an old cdk.json does not silently change days. */
+    static final String SCHEDULE_EXPRESSION = "scheduleExpression";
     public static final String SCHEDULE_TIME_ZONE = "scheduleTimeZone";
     public static final String SCHEDULE_ENABLED = "scheduleEnabled";
     public static final String NOTIFICATION_EMAILS = "notificationEmails";
@@ -40,14 +44,10 @@ public record UpdaterConfig(
     public static final String MAX_WAIT_HOURS = "maxWaitHours";
     public static final String MAX_CONCURRENCY = "maxConcurrency";
 
-    /** The Wednesday after Patch Tuesday (the second Tuesday of the month), when Windows updates are out. */
-    static final String DEFAULT_SCHEDULE = "cron(0 6 ? * WED#2 *)";
     /** The keys whose values decide whether the configured images fit in one execution. */
     static final String RUN_LIMIT_KEYS = String.join(", ", IMAGES, MAX_CONCURRENCY, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CRON = Pattern.compile("^cron\\((.+)\\)$");
-    private static final Pattern RATE = Pattern.compile("^rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     /**
      * IANA Area/Location names (Europe/Berlin, America/Argentina/Buenos_Aires, Etc/GMT+5). Java also knows ids
@@ -69,13 +69,16 @@ public record UpdaterConfig(
         Reader reader = new Reader(context);
         UpdaterConfig config = new UpdaterConfig(
                 reader.images(),
-                reader.scheduleExpression(),
+                reader.integer(DAYS_AFTER_PATCH_TUESDAY, MonthlySchedule.DEFAULT_DAYS_AFTER_PATCH_TUESDAY, 0,
+                        MonthlySchedule.MAX_DAYS_AFTER),
+                reader.integer(SCHEDULE_HOUR, MonthlySchedule.DEFAULT_HOUR, 0, 23),
                 reader.timeZone(),
                 reader.bool(SCHEDULE_ENABLED, true),
                 reader.emails(),
                 reader.integer(POLL_INTERVAL_MINUTES, DeploymentSettings.DEFAULT_POLL_INTERVAL_MINUTES, 1, 60),
                 reader.integer(MAX_WAIT_HOURS, DeploymentSettings.DEFAULT_MAX_WAIT_HOURS, 1, 48),
                 reader.integer(MAX_CONCURRENCY, DeploymentSettings.DEFAULT_MAX_CONCURRENCY, 1, 40));
+        reader.refuseScheduleExpression();
         reader.requireFitsOneExecution(config);
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
@@ -89,7 +92,13 @@ public record UpdaterConfig(
 
     /** The settings as the state machine definition takes them, in the workflow's units (seconds, minutes). */
     public DeploymentSettings deploymentSettings() {
-        return DeploymentSettings.fromConfiguration(imagesJson(), pollIntervalMinutes, maxWaitHours, maxConcurrency, scheduleTimeZone);
+        return DeploymentSettings.fromConfiguration(imagesJson(), pollIntervalMinutes, maxWaitHours, maxConcurrency, scheduleTimeZone,
+                daysAfterPatchTuesday);
+    }
+
+    /** The EventBridge Scheduler expression: every day of the week in which the run day falls (see MonthlySchedule). */
+    public String scheduleExpression() {
+        return new MonthlySchedule(daysAfterPatchTuesday).cronExpression(scheduleHour);
     }
 
     /** The configured images as compact JSON text, the shape the Plan function expects. */
@@ -142,13 +151,13 @@ public record UpdaterConfig(
             }
         }
 
-        String scheduleExpression() {
-            String expression = string(SCHEDULE_EXPRESSION, DEFAULT_SCHEDULE);
-            String problem = scheduleProblem(expression);
-            if (problem != null) {
-                problems.add(SCHEDULE_EXPRESSION + ": " + problem + ", got \"" + expression + "\"");
+        void refuseScheduleExpression() {
+            if (context.apply(SCHEDULE_EXPRESSION) != null) {
+                problems.add(SCHEDULE_EXPRESSION + ": is no longer read (a cron cannot say \"the day after Patch Tuesday\"): remove"
+                        + " it and set " + DAYS_AFTER_PATCH_TUESDAY + " (0-" + MonthlySchedule.MAX_DAYS_AFTER + ", default "
+                        + MonthlySchedule.DEFAULT_DAYS_AFTER_PATCH_TUESDAY + ") and " + SCHEDULE_HOUR + " (0-23, default "
+                        + MonthlySchedule.DEFAULT_HOUR + ") instead");
             }
-            return expression;
         }
 
         String timeZone() {
@@ -247,32 +256,6 @@ public record UpdaterConfig(
                 }
             }
             return JSON.valueToTree(value);
-        }
-
-        private static String scheduleProblem(String expression) {
-            Matcher cron = CRON.matcher(expression);
-            if (cron.matches()) {
-                String[] fields = cron.group(1).strip().split("\\s+");
-                if (fields.length != 6) {
-                    return "cron(...) must hold 6 fields (minutes hours day-of-month month day-of-week year), found "
-                            + fields.length;
-                }
-                boolean anyDayOfMonth = fields[2].equals("?");
-                boolean anyDayOfWeek = fields[4].equals("?");
-                return anyDayOfMonth != anyDayOfWeek ? null
-                        : "cron(...) needs exactly one of day-of-month and day-of-week to be ?, e.g. cron(0 6 ? * WED#2 *)"
-                                + " or cron(0 6 15 * ? *)";
-            }
-            Matcher rate = RATE.matcher(expression);
-            if (rate.matches()) {
-                long value = Long.parseLong(rate.group(1));
-                boolean singular = !rate.group(2).endsWith("s");
-                if (value < 1) {
-                    return "rate(...) must be at least 1";
-                }
-                return singular == (value == 1) ? null : "rate(...) takes a singular unit for 1 and a plural unit otherwise";
-            }
-            return "must be cron(minutes hours day-of-month month day-of-week year) or rate(value unit)";
         }
     }
 }

@@ -38,10 +38,10 @@ class StackResourcesTest {
     }
 
     @Test
-    @DisplayName("the schedule runs the configured cron expression in the configured time zone")
+    @DisplayName("the schedule fires daily through the run day's window in the configured time zone")
     void scheduleExpressionAndTimeZone() {
         template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
-                "ScheduleExpression", "cron(0 6 ? * WED#2 *)",
+                "ScheduleExpression", "cron(0 6 9-15 * ? *)",
                 "ScheduleExpressionTimezone", "UTC",
                 "State", "ENABLED"));
     }
@@ -79,11 +79,11 @@ class StackResourcesTest {
     }
 
     @Test
-    @DisplayName("the schedule starts the state machine with {} so the run takes the configured images")
-    void scheduleTargetsStateMachineWithEmptyInput() {
+    @DisplayName("the schedule starts the state machine with no images, so the run takes the configured ones, and its scheduled time")
+    void scheduleTargetsStateMachineWithTheConfiguredImages() {
         template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("Target", Match.objectLike(Map.of(
                 "Arn", ref(onlyResource("AWS::StepFunctions::StateMachine")),
-                "Input", "{}"))));
+                "Input", "{\"scheduledTime\":\"<aws.scheduler.scheduled-time>\"}"))));
     }
 
     @Test

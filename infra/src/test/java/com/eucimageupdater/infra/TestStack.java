@@ -77,6 +77,11 @@ final class TestStack {
         return instance;
     }
 
+    /** A stack of its own, for a test that varies the context. */
+    static TestStack of(Map<String, Object> context) {
+        return new TestStack(context);
+    }
+
     /** The app exactly as the shipped cdk.json configures it: no images, no e-mails. */
     static synchronized TestStack shipped() {
         if (shipped == null) {

@@ -43,7 +43,9 @@ class UpdaterConfigTest {
 
         assertAll(
                 () -> assertEquals(0, config.configuredImageCount()),
-                () -> assertEquals("cron(0 6 ? * WED#2 *)", config.scheduleExpression()),
+                () -> assertEquals(1, config.daysAfterPatchTuesday()),
+                () -> assertEquals(6, config.scheduleHour()),
+                () -> assertEquals("cron(0 6 9-15 * ? *)", config.scheduleExpression()),
                 () -> assertEquals("UTC", config.scheduleTimeZone()),
                 () -> assertTrue(config.scheduleEnabled()),
                 () -> assertEquals(List.of(), config.notificationEmails()),
@@ -69,7 +71,7 @@ class UpdaterConfigTest {
                 UpdaterConfig.SCHEDULE_TIME_ZONE, "Europe/Berlin"));
 
         assertEquals(new DeploymentSettings("[{\"service\":\"APPSTREAM\",\"image\":\"Finance-Win2022\"}]", 600, 180, 7,
-                "Europe/Berlin"), config.deploymentSettings());
+                "Europe/Berlin", 1), config.deploymentSettings());
     }
 
     @Test
@@ -126,25 +128,26 @@ class UpdaterConfigTest {
         assertEquals(zone, read(Map.of(UpdaterConfig.SCHEDULE_TIME_ZONE, zone)).scheduleTimeZone());
     }
 
-    @ParameterizedTest(name = "schedule \"{0}\" is refused")
-    @CsvSource(delimiter = '|', value = {
-        "every month on wednesday | must be cron(",
-        "cron(0 6 * * ?) | must hold 6 fields",
-        "cron(0 6 * * WED#2 *) | exactly one of day-of-month and day-of-week to be ?",
-        "cron(0 6 ? * ? *) | exactly one of day-of-month and day-of-week to be ?",
-        "cron(0 6 15 * WED *) | exactly one of day-of-month and day-of-week to be ?",
-        "rate(1 days) | singular unit for 1",
-        "rate(2 hour) | plural unit otherwise",
-        "at(2026-12-01T06:00:00) | must be cron(",
-    })
-    void badSchedule(String expression, String rule) {
-        assertOneProblem(problemsWith(UpdaterConfig.SCHEDULE_EXPRESSION, expression), UpdaterConfig.SCHEDULE_EXPRESSION, rule);
+    @ParameterizedTest(name = "{0} = {1} is refused")
+    @CsvSource({"daysAfterPatchTuesday, 15, from 0 to 14", "daysAfterPatchTuesday, -1, from 0 to 14",
+        "scheduleHour, 24, from 0 to 23", "scheduleHour, six, from 0 to 23"})
+    void badScheduleSetting(String key, String value, String rule) {
+        assertOneProblem(problemsWith(key, value), key, rule);
     }
 
-    @ParameterizedTest(name = "schedule \"{0}\" is accepted")
-    @ValueSource(strings = {"cron(0 6 ? * WED#2 *)", "cron(0 6 15 * ? *)", "cron(30 2 L * ? 2027)", "rate(1 day)", "rate(30 days)"})
-    void goodSchedule(String expression) {
-        assertEquals(expression, read(Map.of(UpdaterConfig.SCHEDULE_EXPRESSION, expression)).scheduleExpression());
+    @Test
+    @DisplayName("the retired scheduleExpression key is refused with the keys that replace it, so an old cdk.json fails loudly")
+    void scheduleExpressionIsRefused() {
+        List<String> problems = problemsWith("scheduleExpression", "cron(0 6 ? * WED#2 *)");
+        assertOneProblem(problems, "scheduleExpression", "daysAfterPatchTuesday");
+        assertTrue(problems.get(0).contains("scheduleHour"), problems.get(0));
+    }
+
+    @Test
+    @DisplayName("the schedule fires daily through the week in which the run day falls, at the configured hour")
+    void scheduleExpressionCoversTheRunDayWindow() {
+        assertEquals("cron(0 0 12-18 * ? *)",
+                read(Map.of(UpdaterConfig.DAYS_AFTER_PATCH_TUESDAY, 4, UpdaterConfig.SCHEDULE_HOUR, 0)).scheduleExpression());
     }
 
     @Test
@@ -231,7 +234,8 @@ class UpdaterConfigTest {
 
         List<String> problems = assertThrows(InvalidConfigurationException.class, () -> read(context)).problems();
 
-        assertOneProblem(problems, RUN_LIMIT_KEYS, "history events, more than Step Functions keeps for one execution");
+        assertOneProblem(problems, RUN_LIMIT_KEYS, "history events, and this pipeline allows 24000 per execution");
+        assertTrue(problems.get(0).endsWith("not even one image fits with these settings; poll less often or wait less"), problems.get(0));
         assertEquals(1, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(1), UpdaterConfig.POLL_INTERVAL_MINUTES, 15,
                 UpdaterConfig.MAX_WAIT_HOURS, 48)).configuredImageCount());
     }

@@ -2,6 +2,7 @@ package com.eucimageupdater.local;
 
 import com.eucimageupdater.images.ImageServices;
 import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.MonthlySchedule;
 import com.eucimageupdater.simulator.Scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** The README's main command: one full workflow run, on the embedded simulator by default. */
@@ -91,14 +93,22 @@ public final class LocalRun {
             return 2;
         }
         String[] arn = topicArn.split(":");
-        SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(), sns, arn[3], arn[4], topicArn);
+        LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(), snsFor(topicArn), arn[3], arn[4], topicArn,
+                LambdaFaultInjector.NONE);
         ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, options.settings(deployment, null), target,
                 new ProgressPrinter(out));
         if (result.report() != null) {
             printMail(result.report().path("subject").asText(), result.report().path("message").asText(), out);
         }
         return finish(result, out);
+    }
+
+    /**
+     * SNS publishes only to topics in the client's Region, so the client takes the topic's Region, whatever the
+     * default Region is; credentials and endpoint still come from the SDK's standard settings.
+     */
+    static SnsClient snsFor(String topicArn) {
+        return SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(topicArn.split(":")[3])).build();
     }
 
     private static int finish(ExecutionResult result, PrintStream out) {
@@ -186,12 +196,13 @@ public final class LocalRun {
                     contextNumber(context, "pollIntervalMinutes", DeploymentSettings.DEFAULT_POLL_INTERVAL_MINUTES),
                     contextNumber(context, "maxWaitHours", DeploymentSettings.DEFAULT_MAX_WAIT_HOURS),
                     contextNumber(context, "maxConcurrency", DeploymentSettings.DEFAULT_MAX_CONCURRENCY),
-                    context.path("scheduleTimeZone").asText(DeploymentSettings.DEFAULT_TIME_ZONE));
+                    context.path("scheduleTimeZone").asText(DeploymentSettings.DEFAULT_TIME_ZONE),
+                    contextNumber(context, "daysAfterPatchTuesday", MonthlySchedule.DEFAULT_DAYS_AFTER_PATCH_TUESDAY));
             return new DeploymentSettings(configured.configuredImagesJson(),
                     Objects.requireNonNullElse(pollIntervalSeconds, configured.pollIntervalSeconds()),
                     Objects.requireNonNullElse(maxWaitMinutes, configured.maxWaitMinutes()),
                     Objects.requireNonNullElse(maxConcurrency, configured.maxConcurrency()),
-                    configured.timeZone());
+                    configured.timeZone(), configured.daysAfterPatchTuesday());
         }
 
         private static int contextNumber(JsonNode context, String key, int defaultValue) {

@@ -40,7 +40,8 @@ final class LocalWorkflow {
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /** Where the run's AWS calls go and what the deployment would have configured. */
-    record Target(ImageServices images, SnsClient sns, String region, String account, String topicArn) {}
+    record Target(ImageServices images, SnsClient sns, String region, String account, String topicArn,
+            LambdaFaultInjector lambdaFaults) {}
 
     /**
      * @param deployment what CDK would substitute into the definition
@@ -59,7 +60,8 @@ final class LocalWorkflow {
         substitutions.put("TopicArn", target.topicArn());
         substitutions.putAll(settings.deployment().substitutions());
 
-        try (TaskHost host = new TaskHost(handlers(functionArns, target.images()), new SnsPublisher(target.sns()))) {
+        try (TaskHost host = new TaskHost(handlers(functionArns, target.images()), steps(functionArns), target.lambdaFaults(),
+                new SnsPublisher(target.sns()))) {
             Path config = Files.createTempFile("euc-image-updater-run", ".json");
             try {
                 Files.writeString(config, JSON.writeValueAsString(runnerConfig(
@@ -78,6 +80,13 @@ final class LocalWorkflow {
                 arns.get("StartFunctionArn"), new StartHandler(images),
                 arns.get("PollFunctionArn"), new PollHandler(images),
                 arns.get("ReportFunctionArn"), new ReportHandler());
+    }
+
+    /** "CheckFunctionArn" -> its ARN becomes ARN -> "Check". */
+    private static Map<String, String> steps(Map<String, String> arns) {
+        Map<String, String> steps = new HashMap<>();
+        arns.forEach((placeholder, arn) -> steps.put(arn, placeholder.replace("FunctionArn", "")));
+        return steps;
     }
 
     private static ObjectNode runnerConfig(String definition, JsonNode input, Settings settings, Target target, TaskHost host) {

@@ -35,7 +35,7 @@ final class SimulatedAccount implements AutoCloseable {
     LocalWorkflow.Target target(String topicArn) {
         SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         return new LocalWorkflow.Target(ImageServices.fromEnvironment(), sns, System.getProperty("aws.region"),
-                simulator.scenario().accountId(), topicArn);
+                simulator.scenario().accountId(), topicArn, new LambdaFaultInjector(simulator.scenario().lambda(), simulator.scenario().seed()));
     }
 
     @Override

@@ -26,12 +26,20 @@ final class TaskHost implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, RequestStreamHandler> functionsByArn;
+    private final Map<String, String> stepsByArn;
+    private final LambdaFaultInjector lambdaFaults;
     private final SnsPublisher publisher;
     private final HttpServer server;
     private final ExecutorService workers = Executors.newCachedThreadPool();
 
-    TaskHost(Map<String, RequestStreamHandler> functionsByArn, SnsPublisher publisher) throws IOException {
+    /**
+     * @param stepsByArn each function's step ("Check"), by which scenarios name the Lambda faults to inject
+     */
+    TaskHost(Map<String, RequestStreamHandler> functionsByArn, Map<String, String> stepsByArn, LambdaFaultInjector lambdaFaults,
+            SnsPublisher publisher) throws IOException {
         this.functionsByArn = Map.copyOf(functionsByArn);
+        this.stepsByArn = Map.copyOf(stepsByArn);
+        this.lambdaFaults = lambdaFaults;
         this.publisher = publisher;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/invoke", this::invoke);
@@ -50,6 +58,9 @@ final class TaskHost implements AutoCloseable {
             String resource = request.path("resource").asText();
             try {
                 reply.set("output", run(resource, request.get("input")));
+            } catch (LambdaFaultInjector.LambdaFault fault) {
+                // Lambda's own errors reach Step Functions by name, with a plain message as the cause.
+                reply.putObject("error").put("errorType", fault.errorName).put("errorMessage", fault.getMessage());
             } catch (Exception e) {
                 reply.set("error", errorDocument(e));
             }
@@ -68,6 +79,7 @@ final class TaskHost implements AutoCloseable {
         if (handler == null) {
             throw new IllegalStateException("no local function for Task resource " + resource);
         }
+        lambdaFaults.beforeInvoke(stepsByArn.get(resource));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), output, new LocalContext(resource));
         return JSON.readTree(output.toByteArray());

@@ -62,7 +62,7 @@ class IdempotencyEndToEndTest {
             }
             results.forEach(result -> assertTrue(result.succeeded(), () -> result.error() + " " + result.report()));
             results.forEach(result -> assertEquals(2, result.report().path("counts").path("updated").asInt()
-                    + result.report().path("counts").path("upToDate").asInt()));
+                    + result.report().path("counts").path("adopted").asInt() + result.report().path("counts").path("upToDate").asInt()));
             assertEquals(2, creates(account.simulator()).size(), "one image per source across both executions");
         } finally {
             pool.shutdownNow();

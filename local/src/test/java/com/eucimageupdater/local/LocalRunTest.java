@@ -3,14 +3,18 @@ package com.eucimageupdater.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.simulator.PublishedMessage;
 import com.eucimageupdater.simulator.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /** The README's main command, as a newcomer runs it. */
 class LocalRunTest {
@@ -75,6 +79,21 @@ class LocalRunTest {
             assertEquals(0, run.exitCode(), run.output());
             assertEquals(1, account.simulator().publishedMessages().size());
             assertEquals(4, account.simulator().mutatingCalls().stream().filter(call -> !call.operation().equals("Publish")).count());
+        }
+    }
+
+    @Test
+    void theAwsTargetPublishesThroughTheTopicsRegionNotTheDefaultOne() throws Exception {
+        String topicInIreland = "arn:aws:sns:eu-west-1:123456789012:euc-image-updater";
+        Scenario scenario = Scenario.fromJson(TestScenarios.scenario(TestScenarios.appStream("Base-Win2022", true, "AVAILABLE"), "",
+                TestScenarios.NO_FAULTS).replace("arn:aws:sns:us-east-1:123456789012:euc-image-updater", topicInIreland));
+        try (SnsClient sns = LocalRun.snsFor(topicInIreland); SimulatedAccount account = new SimulatedAccount(scenario)) {
+            assertEquals(Region.EU_WEST_1, sns.serviceClientConfiguration().region());
+            Path input = Files.writeString(Files.createTempFile("input", ".json"), TestScenarios.input(TestScenarios.image("APPSTREAM",
+                    "Base-Win2022")));
+            Outcome run = localRun("--target", "aws", "--topic-arn", topicInIreland, "--wait-ms", "1", "--input", input.toString());
+            assertEquals(0, run.exitCode(), run.output());
+            assertEquals(List.of(topicInIreland), account.simulator().publishedMessages().stream().map(PublishedMessage::topicArn).toList());
         }
     }
 }

@@ -17,7 +17,8 @@ final class SimulatedRun implements AutoCloseable {
     static LocalWorkflow.Settings settings(String configuredImagesJson, int pollIntervalSeconds, int maxWaitMinutes, int maxConcurrency,
             long waitMillis) {
         return new LocalWorkflow.Settings(
-                new DeploymentSettings(configuredImagesJson, pollIntervalSeconds, maxWaitMinutes, maxConcurrency, "UTC"), waitMillis, 1L);
+                new DeploymentSettings(configuredImagesJson, pollIntervalSeconds, maxWaitMinutes, maxConcurrency, "UTC", 1), waitMillis,
+                1L);
     }
 
     private final SimulatedAccount account;

@@ -78,12 +78,19 @@ final class TestScenarios {
                 .toList();
     }
 
+    /** Every attempt to create an image, in order: "success" or the error answered. */
+    static List<String> createAttempts(AwsSimulator aws) {
+        return aws.calls().stream().filter(TestScenarios::isCreate).map(call -> call.succeeded() ? "success" : call.errorType()).toList();
+    }
+
     /** Successful calls that created an image (a dry run creates nothing). */
     static List<RecordedCall> creates(AwsSimulator aws) {
-        return aws.calls().stream()
-                .filter(call -> call.httpStatus() == 200)
-                .filter(call -> call.operation().equals("CreateUpdatedWorkspaceImage")
-                        || (call.operation().equals("CreateUpdatedImage") && !call.request().path("dryRun").asBoolean()))
-                .toList();
+        return aws.calls().stream().filter(call -> call.httpStatus() == 200).filter(TestScenarios::isCreate).toList();
+    }
+
+    /** A create attempt; a dry run creates nothing. */
+    private static boolean isCreate(RecordedCall call) {
+        return call.operation().equals("CreateUpdatedWorkspaceImage")
+                || (call.operation().equals("CreateUpdatedImage") && !call.request().path("dryRun").asBoolean());
     }
 }

@@ -34,8 +34,18 @@ final class FaultInjector {
                         : ServiceError.of(model, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
             }
         }
+        answerScripted(model, operation, request, mutating, false);
+    }
+
+    /** Scripted errors answered after the call took effect: its response is lost on the way back. */
+    synchronized void injectAfterEffect(ServiceModel model, String operation, JsonNode request, boolean mutating) {
+        answerScripted(model, operation, request, mutating, true);
+    }
+
+    private void answerScripted(ServiceModel model, String operation, JsonNode request, boolean mutating, boolean afterEffect) {
         for (Script script : scripts) {
-            if (script.matches(model.service(), operation, request, mutating) && script.take()) {
+            if (script.error.afterEffect() == afterEffect && script.matches(model.service(), operation, request, mutating)
+                    && script.take()) {
                 throw ServiceError.of(model, script.error.type(), script.error.message());
             }
         }

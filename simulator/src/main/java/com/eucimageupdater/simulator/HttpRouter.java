@@ -91,6 +91,7 @@ final class HttpRouter implements HttpHandler {
         try {
             faults.inject(backend.model(), operation, input, mutating);
             JsonNode output = backend.handle(operation, input);
+            faults.injectAfterEffect(backend.model(), operation, input, mutating);
             log.record(new RecordedCall(service, operation, recorded, 200, null, mutating), false);
             String requestId = UUID.randomUUID().toString();
             return new Answer(200, protocol.contentType(), protocol.success(operation, output, requestId), requestId);

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * inject. Read from JSON (format in the module README); absent fields take the defaults below.
  */
 public record Scenario(String region, String accountId, long seed, Faults faults, List<ScriptedError> errors,
-                       AppStream appstream, WorkSpaces workspaces, Sns sns) {
+                       AppStream appstream, WorkSpaces workspaces, Sns sns, LambdaFaults lambda) {
     /** When the scenario's images were made: a fixed date keeps the answers reproducible. */
     static final Instant IMAGES_CREATED = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -33,6 +33,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         appstream = Objects.requireNonNullElse(appstream, new AppStream(null));
         workspaces = Objects.requireNonNullElse(workspaces, new WorkSpaces(null));
         sns = Objects.requireNonNullElse(sns, new Sns(null));
+        lambda = Objects.requireNonNullElse(lambda, new LambdaFaults(0, null, null));
     }
 
     public static Scenario load(Path file) {
@@ -78,10 +79,11 @@ public record Scenario(String region, String accountId, long seed, Faults faults
      * {@code mutatingOnly}) that mention {@code image} (a name, id or ARN ending in it; any image when
      * absent), {@code times} times (always when absent). {@code service} is needed only for an operation
      * that several services have (TagResource, ListTagsForResource); {@code type} must be an error of
-     * that service's model or a common AWS error.
+     * that service's model or a common AWS error. With {@code afterEffect} the call takes effect first and the
+     * error is answered after it: a response lost on its way back (a 5xx after the change went through).
      */
     public record ScriptedError(String service, String operation, String image, String type, String message,
-                                Integer times, boolean mutatingOnly) {
+                                Integer times, boolean mutatingOnly, boolean afterEffect) {
         public ScriptedError {
             Objects.requireNonNull(operation, "a scripted error needs an operation");
             Objects.requireNonNull(type, "a scripted error needs a type");
@@ -107,6 +109,26 @@ public record Scenario(String region, String accountId, long seed, Faults faults
                         + (services.isEmpty() ? "(no model has this operation)" : "(one of " + services + ")"));
             }
             return services.get(0);
+        }
+    }
+
+    /**
+     * Faults of Lambda itself, thrown by the local runner's task host instead of running a step's handler, as Step
+     * Functions reports them (e.g. {@code Lambda.ServiceException}): at {@code rate} per invocation (drawn from the
+     * scenario seed), and for the first {@code firstCalls} invocations of a step ("Plan", "Check", "Start", "Poll",
+     * "Report"). Each fault takes the next of {@code errors} in turn.
+     */
+    public record LambdaFaults(double rate, List<String> errors, Map<String, Integer> firstCalls) {
+        public LambdaFaults {
+            errors = errors == null || errors.isEmpty() ? List.of("Lambda.ServiceException") : List.copyOf(errors);
+            firstCalls = firstCalls == null ? Map.of() : Map.copyOf(firstCalls);
+            if (rate < 0 || rate > 1) {
+                throw new IllegalArgumentException("lambda.rate must be from 0 to 1, got " + rate);
+            }
+            errors.stream().filter(error -> !error.matches("Lambda\\.[A-Za-z]+")).findFirst().ifPresent(error -> {
+                throw new IllegalArgumentException("lambda.errors: " + error + " is not a Lambda error as Step Functions names them"
+                        + " (Lambda.ServiceException, Lambda.TooManyRequestsException, ...)");
+            });
         }
     }
 
