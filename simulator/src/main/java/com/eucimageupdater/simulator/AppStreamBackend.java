@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -22,17 +23,23 @@ final class AppStreamBackend implements ServiceBackend {
     private final String accountId;
     private final Clock clock;
     private final Map<String, Image> images = new LinkedHashMap<>();
+    /** Updated images that may be building at once; null for no limit. */
+    private final Integer maxUpdatesInFlight;
+    private final int newImagesHiddenForDescribes;
 
     AppStreamBackend(Scenario scenario, Clock clock) {
         this.region = scenario.region();
         this.accountId = scenario.accountId();
         this.clock = clock;
+        this.maxUpdatesInFlight = scenario.appstream().maxUpdatesInFlight();
+        this.newImagesHiddenForDescribes = Objects.requireNonNullElse(scenario.appstream().newImagesHiddenForDescribes(), 0);
         scenario.appstream().images().forEach(spec -> {
             Image image = new Image(spec.name(), arn(spec.name(), spec.visibility()), null, spec.displayName(),
                     spec.description(), spec.visibility(), spec.platform(), Scenario.IMAGES_CREATED, spec.build(), null);
             image.state = spec.state();
             image.updateAvailable = spec.updateAvailable();
             image.tags.putAll(spec.tags());
+            image.lag = new DescribeLag(spec.hiddenForDescribes());
             images.put(image.name, image);
         });
     }
@@ -95,10 +102,17 @@ final class AppStreamBackend implements ServiceBackend {
         if (images.containsKey(newName)) {
             throw error("ResourceAlreadyExistsException", "The image " + newName + " already exists.");
         }
+        long building = images.values().stream().filter(image -> image.build != null).count();
+        if (maxUpdatesInFlight != null && building >= maxUpdatesInFlight) {
+            // Each update runs on a temporary image builder, so the builder quota caps updates in flight.
+            throw error("LimitExceededException", "The image builder quota for your account is reached: " + building
+                    + " image updates are in progress (quota " + maxUpdatesInFlight + ").");
+        }
         Image image = new Image(newName, arn(newName, "PRIVATE"), source.arn, request.path("newImageDisplayName").textValue(),
                 request.path("newImageDescription").textValue(), "PRIVATE", source.platform, clock.instant(), source.buildSpec, source);
         image.state = "PENDING";
         image.build = new ImageBuild(source.buildSpec, clock);
+        image.lag = new DescribeLag(newImagesHiddenForDescribes);
         request.path("newImageTags").fields().forEachRemaining(tag -> image.tags.put(tag.getKey(), tag.getValue().asText()));
         images.put(newName, image);
         // The API page: with dryRun false the service "initiates the process ... without displaying whether image
@@ -120,7 +134,14 @@ final class AppStreamBackend implements ServiceBackend {
         if (request.has("Type")) {
             selected = selected.stream().filter(image -> image.visibility.equals(request.get("Type").asText())).toList();
         }
-        Paging.Page<Image> page = Paging.page(selected, request, PAGE_SIZE,
+        List<Image> shown = selected.stream().filter(image -> !image.lag.hides()).toList();
+        if (request.has("Names") || request.has("Arns")) {
+            // An image asked for by name or ARN that the describe cannot see yet is answered as missing.
+            selected.stream().filter(image -> !shown.contains(image)).findFirst().ifPresent(hidden -> {
+                throw request.has("Names") ? notFound(hidden.name) : notFoundArn(hidden.arn);
+            });
+        }
+        Paging.Page<Image> page = Paging.page(shown, request, PAGE_SIZE,
                 () -> error("ValidationException", "The NextToken is not valid."));
         ObjectNode result = Json.object();
         page.items().forEach(this::advance);
@@ -157,14 +178,22 @@ final class AppStreamBackend implements ServiceBackend {
     private Image named(String name) {
         Image image = images.get(name);
         if (image == null) {
-            throw error("ResourceNotFoundException", "The image " + name + " does not exist.");
+            throw notFound(name);
         }
         return image;
     }
 
     private Image byArn(String arn) {
         return images.values().stream().filter(image -> image.arn.equals(arn)).findFirst()
-                .orElseThrow(() -> error("ResourceNotFoundException", "The resource " + arn + " does not exist."));
+                .orElseThrow(() -> notFoundArn(arn));
+    }
+
+    private ServiceError notFound(String name) {
+        return error("ResourceNotFoundException", "The image " + name + " does not exist.");
+    }
+
+    private ServiceError notFoundArn(String arn) {
+        return error("ResourceNotFoundException", "The resource " + arn + " does not exist.");
     }
 
     /** AWS's own (public) images have no account in their ARN. */
@@ -194,6 +223,7 @@ final class AppStreamBackend implements ServiceBackend {
         boolean updateAvailable;
         ImageBuild build;
         Instant failedAt;
+        DescribeLag lag;
 
         Image(String name, String arn, String baseImageArn, String displayName, String description, String visibility,
               String platform, Instant created, Scenario.Build buildSpec, Image source) {

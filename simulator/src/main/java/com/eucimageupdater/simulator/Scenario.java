@@ -30,8 +30,8 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         accountId = Objects.requireNonNullElse(accountId, "123456789012");
         faults = Objects.requireNonNullElse(faults, new Faults(0, 0, null));
         errors = errors == null ? List.of() : List.copyOf(errors);
-        appstream = Objects.requireNonNullElse(appstream, new AppStream(null));
-        workspaces = Objects.requireNonNullElse(workspaces, new WorkSpaces(null));
+        appstream = Objects.requireNonNullElse(appstream, new AppStream(null, null, null));
+        workspaces = Objects.requireNonNullElse(workspaces, new WorkSpaces(null, null, null));
         sns = Objects.requireNonNullElse(sns, new Sns(null));
     }
 
@@ -110,17 +110,24 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         }
     }
 
-    public record AppStream(List<AppStreamImage> images) {
+    /**
+     * AppStream: its images; at most {@code maxUpdatesInFlight} updated images building at once (no limit when
+     * absent); {@code newImagesHiddenForDescribes} describes that leave out an image made during the run.
+     */
+    public record AppStream(List<AppStreamImage> images, Integer maxUpdatesInFlight, Integer newImagesHiddenForDescribes) {
         public AppStream {
             images = uniqueBy(images, AppStreamImage::name, "AppStream image name");
+            checkLimits("appstream", maxUpdatesInFlight, newImagesHiddenForDescribes);
         }
     }
 
     /** An AppStream image; {@code build} says how an update made from it turns out. */
     public record AppStreamImage(String name, String displayName, String description, String state, String visibility,
-                                 String platform, boolean updateAvailable, Map<String, String> tags, Build build) {
+                                 String platform, boolean updateAvailable, Map<String, String> tags, Build build,
+                                 int hiddenForDescribes) {
         public AppStreamImage {
             Objects.requireNonNull(name, "an AppStream image needs a name");
+            notNegative("AppStream image " + name + " hiddenForDescribes", hiddenForDescribes);
             state = Objects.requireNonNullElse(state, "AVAILABLE");
             visibility = Objects.requireNonNullElse(visibility, "PRIVATE");
             platform = Objects.requireNonNullElse(platform, "WINDOWS_SERVER_2022");
@@ -129,18 +136,22 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         }
     }
 
-    public record WorkSpaces(List<WorkSpacesImage> images) {
+    /** WorkSpaces: its images, and the same two service-level settings as {@link AppStream}. */
+    public record WorkSpaces(List<WorkSpacesImage> images, Integer maxUpdatesInFlight, Integer newImagesHiddenForDescribes) {
         public WorkSpaces {
             images = uniqueBy(images, WorkSpacesImage::id, "WorkSpaces image id");
+            checkLimits("workspaces", maxUpdatesInFlight, newImagesHiddenForDescribes);
         }
     }
 
     /** A WorkSpaces image; {@code ownerAccountId} defaults to the scenario's account (an OWNED image). */
     public record WorkSpacesImage(String id, String name, String description, String state, String os,
                                   String requiredTenancy, String ownerAccountId, boolean updateAvailable,
-                                  String updateDescription, Map<String, String> tags, Build build) {
+                                  String updateDescription, Map<String, String> tags, Build build,
+                                  int hiddenForDescribes) {
         public WorkSpacesImage {
             Objects.requireNonNull(id, "a WorkSpaces image needs an id");
+            notNegative("WorkSpaces image " + id + " hiddenForDescribes", hiddenForDescribes);
             if (!id.matches("wsi-[0-9a-z]{9,63}")) {
                 throw new IllegalArgumentException("WorkSpaces image id " + id + " does not match wsi-[0-9a-z]{9,63}");
             }
@@ -186,6 +197,21 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         static BuildOutcome parse(String text) {
             String outcome = text.toUpperCase(Locale.ROOT);
             return "ERROR".equals(outcome) ? FAILED : valueOf(outcome);
+        }
+    }
+
+    private static void checkLimits(String service, Integer maxUpdatesInFlight, Integer newImagesHiddenForDescribes) {
+        if (maxUpdatesInFlight != null && maxUpdatesInFlight < 1) {
+            throw new IllegalArgumentException(service + ".maxUpdatesInFlight must be at least 1 (leave it out for no limit)");
+        }
+        if (newImagesHiddenForDescribes != null) {
+            notNegative(service + ".newImagesHiddenForDescribes", newImagesHiddenForDescribes);
+        }
+    }
+
+    private static void notNegative(String field, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " cannot be negative");
         }
     }
 

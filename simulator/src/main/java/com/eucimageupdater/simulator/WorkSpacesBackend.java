@@ -24,10 +24,15 @@ final class WorkSpacesBackend implements ServiceBackend {
     /** New image ids from the scenario seed, apart from the fault draws, so both are reproducible. */
     private final Random ids;
     private final Map<String, Image> images = new LinkedHashMap<>();
+    /** Updated images that may be building at once; null for no limit. */
+    private final Integer maxUpdatesInFlight;
+    private final int newImagesHiddenForDescribes;
 
     WorkSpacesBackend(Scenario scenario, Clock clock) {
         this.accountId = scenario.accountId();
         this.clock = clock;
+        this.maxUpdatesInFlight = scenario.workspaces().maxUpdatesInFlight();
+        this.newImagesHiddenForDescribes = Objects.requireNonNullElse(scenario.workspaces().newImagesHiddenForDescribes(), 0);
         this.ids = new Random(scenario.seed());
         scenario.workspaces().images().forEach(spec -> {
             Image image = new Image(spec.id(), spec.name(), spec.description(), spec.os(), spec.requiredTenancy(),
@@ -37,6 +42,7 @@ final class WorkSpacesBackend implements ServiceBackend {
             image.updateAvailable = spec.updateAvailable();
             image.updateDescription = spec.updateDescription();
             image.tags.putAll(spec.tags());
+            image.lag = new DescribeLag(spec.hiddenForDescribes());
             images.put(image.id, image);
         });
     }
@@ -81,6 +87,8 @@ final class WorkSpacesBackend implements ServiceBackend {
             boolean owned = "OWNED".equals(request.get("ImageType").asText());
             selected = selected.stream().filter(image -> image.ownerAccountId.equals(accountId) == owned).toList();
         }
+        // An image the describe cannot see yet is left out, like an unknown id.
+        selected = selected.stream().filter(image -> !image.lag.hides()).toList();
         Paging.Page<Image> page = Paging.page(selected, request, PAGE_SIZE,
                 () -> error("InvalidParameterValuesException", "The NextToken is not valid."));
         page.items().forEach(this::advance);
@@ -106,10 +114,16 @@ final class WorkSpacesBackend implements ServiceBackend {
         if (images.values().stream().anyMatch(image -> image.name.equals(name))) {
             throw error("ResourceAlreadyExistsException", "An image named " + name + " already exists.");
         }
+        long building = images.values().stream().filter(image -> image.build != null).count();
+        if (maxUpdatesInFlight != null && building >= maxUpdatesInFlight) {
+            throw error("ResourceLimitExceededException", "Your resource limits have been exceeded: " + building
+                    + " image updates are in progress (quota " + maxUpdatesInFlight + ").");
+        }
         Image image = new Image(newId(), name, request.get("Description").asText(), source.os, source.requiredTenancy,
                 accountId, clock.instant(), source.buildSpec, source);
         image.state = "PENDING";
         image.build = new ImageBuild(source.buildSpec, clock);
+        image.lag = new DescribeLag(newImagesHiddenForDescribes);
         addTags(image, request.path("Tags"));
         images.put(image.id, image);
         return Json.object().put("ImageId", image.id);
@@ -192,6 +206,7 @@ final class WorkSpacesBackend implements ServiceBackend {
         String updateDescription;
         ImageBuild build;
         boolean failed;
+        DescribeLag lag;
 
         Image(String id, String name, String description, String os, String requiredTenancy, String ownerAccountId,
               Instant created, Scenario.Build buildSpec, Image source) {
