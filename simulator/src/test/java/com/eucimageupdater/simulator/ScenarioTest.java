@@ -150,4 +150,15 @@ class ScenarioTest {
         assertTrue(account.getMessage().contains("AppStream image a sharedWithAccounts: 12345 is not a 12-digit account id"), account.getMessage());
         assertTrue(created.getMessage().contains("AppStream image a created 2026-10-13 is not an ISO-8601 instant"), created.getMessage());
     }
+
+    @Test
+    void theReadmeScenarioExampleLoads() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```json", readme.indexOf("## Scenario format")) + "```json".length();
+
+        Scenario scenario = Scenario.fromJson(readme.substring(start, readme.indexOf("```", start)));
+
+        assertEquals(2, scenario.appstream().fleets().size());
+        assertEquals(2, scenario.workspaces().bundles().size());
+    }
 }
