@@ -5,36 +5,70 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
-/** AppStream 2.0 (WorkSpaces Applications) images: managed image updates, describe, and tags. */
+/**
+ * AppStream 2.0 (WorkSpaces Applications): images (managed updates, describe, tags, sharing, copy, delete),
+ * fleets and the image each runs, and image builders.
+ */
 final class AppStreamBackend implements ServiceBackend {
     private static final List<String> RESERVED_PREFIXES = List.of("amazon", "aws", "appstream");
-    private static final int PAGE_SIZE = 25;
+    private static final Set<String> MUTATING = Set.of("TagResource", "UpdateFleet", "UpdateImagePermissions",
+            "DeleteImagePermissions", "DeleteImage", "CopyImage");
 
     private final ServiceModel model = ServiceModel.of(ServiceModel.APPSTREAM);
     private final String region;
     private final String accountId;
     private final Clock clock;
     private final Map<String, Image> images = new LinkedHashMap<>();
+    /** Updated images that may be building at once; null for no limit. */
+    private final Integer maxUpdatesInFlight;
+    private final int newImagesHiddenForDescribes;
+    private final int pageSize;
+    private final Map<String, Fleet> fleets = new LinkedHashMap<>();
+    private final List<ImageBuilder> imageBuilders = new ArrayList<>();
+    /** Names of the images copied to each other Region: a second copy with a taken name is refused. */
+    private final Map<String, Set<String>> copiedToRegions = new HashMap<>();
 
     AppStreamBackend(Scenario scenario, Clock clock) {
         this.region = scenario.region();
         this.accountId = scenario.accountId();
         this.clock = clock;
+        this.maxUpdatesInFlight = scenario.appstream().maxUpdatesInFlight();
+        this.newImagesHiddenForDescribes = Objects.requireNonNullElse(scenario.appstream().newImagesHiddenForDescribes(), 0);
+        this.pageSize = Objects.requireNonNullElse(scenario.appstream().pageSize(), 25);
         scenario.appstream().images().forEach(spec -> {
-            Image image = new Image(spec.name(), arn(spec.name(), spec.visibility()), null, spec.displayName(),
-                    spec.description(), spec.visibility(), spec.platform(), Scenario.IMAGES_CREATED, spec.build(), null);
+            Image image = new Image(spec.name(), arn("image", spec.name(), spec.visibility()), null, spec.displayName(),
+                    spec.description(), spec.visibility(), spec.platform(), Scenario.createdTime(spec.name(), spec.created()),
+                    spec.build(), null);
             image.state = spec.state();
             image.updateAvailable = spec.updateAvailable();
             image.tags.putAll(spec.tags());
+            image.lag = new DescribeLag(spec.hiddenForDescribes());
+            // Shared from the scenario: with both permissions, as the console shares.
+            spec.sharedWithAccounts().forEach(account -> image.sharedWith.put(account, new Permissions(true, true)));
             images.put(image.name, image);
         });
+        scenario.appstream().fleets().forEach(spec -> {
+            Fleet fleet = new Fleet(spec.name(), arn("fleet", spec.name(), "PRIVATE"), spec.type(), spec.instanceType(),
+                    spec.desiredInstances());
+            fleet.state = spec.state();
+            fleet.image = spec.imageName() == null ? null : images.get(spec.imageName());
+            fleet.platform = spec.platform() != null ? spec.platform()
+                    : fleet.image != null ? fleet.image.platform : "WINDOWS_SERVER_2019";
+            fleets.put(fleet.name, fleet);
+        });
+        scenario.appstream().imageBuilders().forEach(spec -> imageBuilders.add(new ImageBuilder(spec.name(),
+                arn("image-builder", spec.name(), "PRIVATE"), images.get(spec.imageName()), spec.state())));
     }
 
     @Override
@@ -44,23 +78,37 @@ final class AppStreamBackend implements ServiceBackend {
 
     @Override
     public Set<String> operations() {
-        return Set.of("CreateUpdatedImage", "DescribeImages", "ListTagsForResource", "TagResource");
+        return Set.of("CreateUpdatedImage", "DescribeImages", "ListTagsForResource", "TagResource", "DescribeFleets",
+                "UpdateFleet", "DescribeImageBuilders", "DescribeImagePermissions", "UpdateImagePermissions",
+                "DeleteImagePermissions", "DeleteImage", "CopyImage");
     }
 
     @Override
     public boolean isMutating(String operation, JsonNode request) {
-        return "TagResource".equals(operation)
+        return MUTATING.contains(operation)
                 || "CreateUpdatedImage".equals(operation) && !request.path("dryRun").asBoolean(false);
     }
 
-    /** Image names may not start with Amazon, AWS or AppStream (in any case), a rule the model's pattern leaves out. */
+    /**
+     * New image names may not start with Amazon, AWS or AppStream (in any case), and UpdateFleet needs the fleet's
+     * Name: rules the model leaves out (its Name member is optional since the name can no longer be changed).
+     */
     @Override
     public void checkRules(String operation, JsonNode request) {
-        String newName = request.path("newImageName").asText();
-        if ("CreateUpdatedImage".equals(operation)
-                && RESERVED_PREFIXES.stream().anyMatch(newName.toLowerCase(Locale.ROOT)::startsWith)) {
+        String member = switch (operation) {
+            case "CreateUpdatedImage" -> "newImageName";
+            case "CopyImage" -> "DestinationImageName";
+            default -> null;
+        };
+        String newName = member == null ? "" : request.path(member).asText();
+        if (RESERVED_PREFIXES.stream().anyMatch(newName.toLowerCase(Locale.ROOT)::startsWith)) {
             throw ServiceError.of(model, "ValidationException", ModelValidator.summary(List.of("Value '" + newName
-                    + "' at 'newImageName' failed to satisfy constraint: Member must not start with 'Amazon', 'AWS' or 'AppStream'")));
+                    + "' at '" + Character.toLowerCase(member.charAt(0)) + member.substring(1)
+                    + "' failed to satisfy constraint: Member must not start with 'Amazon', 'AWS' or 'AppStream'")));
+        }
+        if ("UpdateFleet".equals(operation) && !request.hasNonNull("Name")) {
+            throw ServiceError.of(model, "ValidationException", ModelValidator.summary(List.of(
+                    "Value null at 'name' failed to satisfy constraint: Member must not be null")));
         }
     }
 
@@ -71,6 +119,14 @@ final class AppStreamBackend implements ServiceBackend {
             case "DescribeImages" -> describeImages(request);
             case "ListTagsForResource" -> Json.object().set("Tags", Json.stringMap(byArn(request.get("ResourceArn").asText()).tags));
             case "TagResource" -> tagResource(request);
+            case "DescribeFleets" -> describeFleets(request);
+            case "UpdateFleet" -> updateFleet(request);
+            case "DescribeImageBuilders" -> describeImageBuilders(request);
+            case "DescribeImagePermissions" -> describeImagePermissions(request);
+            case "UpdateImagePermissions" -> updateImagePermissions(request);
+            case "DeleteImagePermissions" -> deleteImagePermissions(request);
+            case "DeleteImage" -> deleteImage(request);
+            case "CopyImage" -> copyImage(request);
             default -> throw new IllegalArgumentException("Not an AppStream operation: " + operation);
         };
     }
@@ -95,10 +151,17 @@ final class AppStreamBackend implements ServiceBackend {
         if (images.containsKey(newName)) {
             throw error("ResourceAlreadyExistsException", "The image " + newName + " already exists.");
         }
-        Image image = new Image(newName, arn(newName, "PRIVATE"), source.arn, request.path("newImageDisplayName").textValue(),
+        long building = images.values().stream().filter(image -> image.build != null).count();
+        if (maxUpdatesInFlight != null && building >= maxUpdatesInFlight) {
+            // Each update runs on a temporary image builder, so the builder quota caps updates in flight.
+            throw error("LimitExceededException", "The image builder quota for your account is reached: " + building
+                    + " image updates are in progress (quota " + maxUpdatesInFlight + ").");
+        }
+        Image image = new Image(newName, arn("image", newName, "PRIVATE"), source.arn, request.path("newImageDisplayName").textValue(),
                 request.path("newImageDescription").textValue(), "PRIVATE", source.platform, clock.instant(), source.buildSpec, source);
         image.state = "PENDING";
         image.build = new ImageBuild(source.buildSpec, clock);
+        image.lag = new DescribeLag(newImagesHiddenForDescribes);
         request.path("newImageTags").fields().forEachRemaining(tag -> image.tags.put(tag.getKey(), tag.getValue().asText()));
         images.put(newName, image);
         // The API page: with dryRun false the service "initiates the process ... without displaying whether image
@@ -120,18 +183,190 @@ final class AppStreamBackend implements ServiceBackend {
         if (request.has("Type")) {
             selected = selected.stream().filter(image -> image.visibility.equals(request.get("Type").asText())).toList();
         }
-        Paging.Page<Image> page = Paging.page(selected, request, PAGE_SIZE,
-                () -> error("ValidationException", "The NextToken is not valid."));
-        ObjectNode result = Json.object();
-        page.items().forEach(this::advance);
-        result.set("Images", Json.array().addAll(page.items().stream().map(Image::toJson).toList()));
-        return Json.putIfPresent(result, "NextToken", page.nextToken());
+        List<Image> shown = selected.stream().filter(image -> !image.lag.hides()).toList();
+        if (request.has("Names") || request.has("Arns")) {
+            // An image asked for by name or ARN that the describe cannot see yet is answered as missing.
+            selected.stream().filter(image -> !shown.contains(image)).findFirst().ifPresent(hidden -> {
+                throw request.has("Names") ? notFound(hidden.name) : notFoundArn(hidden.arn);
+            });
+        }
+        return paged(shown, request, "Images", image -> {
+            advance(image);
+            return image.toJson();
+        });
     }
 
     private JsonNode tagResource(JsonNode request) {
         Image image = byArn(request.get("ResourceArn").asText());
         request.get("Tags").fields().forEachRemaining(tag -> image.tags.put(tag.getKey(), tag.getValue().asText()));
         return Json.object();
+    }
+
+    private JsonNode describeFleets(JsonNode request) {
+        List<Fleet> selected = request.has("Names") ? Json.texts(request.get("Names")).stream().map(this::fleet).toList()
+                : List.copyOf(fleets.values());
+        return paged(selected, request, "Fleets", Fleet::toJson);
+    }
+
+    /**
+     * Moves an Always-On or On-Demand fleet to another image. A running fleet keeps its sessions and takes only an
+     * image of its own platform (update-fleets-new-image.html); a STARTING or STOPPING fleet cannot be updated.
+     * Of the other attributes only DisplayName and Description are kept; the rest are accepted and ignored.
+     */
+    private JsonNode updateFleet(JsonNode request) {
+        if (request.has("ImageName") && request.has("ImageArn")) {
+            throw error("InvalidParameterCombinationException", "ImageName and ImageArn cannot be used together.");
+        }
+        Fleet fleet = fleet(request.get("Name").asText());
+        if (fleet.state.equals("STARTING") || fleet.state.equals("STOPPING")) {
+            throw error("ConcurrentModificationException", "The fleet " + fleet.name + " is " + fleet.state
+                    + "; it can be updated when it is RUNNING or STOPPED.");
+        }
+        if (request.has("ImageName") || request.has("ImageArn")) {
+            if ("ELASTIC".equals(fleet.type)) {
+                throw error("InvalidParameterCombinationException", "The fleet " + fleet.name
+                        + " is an Elastic fleet, which runs app blocks and takes no image.");
+            }
+            Image image = request.has("ImageName") ? named(request.get("ImageName").asText())
+                    : byArn(request.get("ImageArn").asText());
+            if (!"AVAILABLE".equals(image.state)) {
+                throw error("ResourceNotAvailableException", "The image " + image.name + " is " + image.state
+                        + "; a fleet can use only an AVAILABLE image.");
+            }
+            if (!image.platform.equals(fleet.platform) && !"STOPPED".equals(fleet.state)) {
+                throw error("IncompatibleImageException", "The image " + image.name + " is " + image.platform
+                        + " and the fleet " + fleet.name + " is " + fleet.platform
+                        + "; stop the fleet to change its platform.");
+            }
+            fleet.image = image;
+            fleet.platform = image.platform;
+        }
+        if (request.has("DisplayName")) {
+            fleet.displayName = request.get("DisplayName").asText();
+        }
+        if (request.has("Description")) {
+            fleet.description = request.get("Description").asText();
+        }
+        return Json.object().set("Fleet", fleet.toJson());
+    }
+
+    private JsonNode describeImageBuilders(JsonNode request) {
+        List<ImageBuilder> selected = request.has("Names")
+                ? Json.texts(request.get("Names")).stream().map(name -> imageBuilders.stream()
+                        .filter(builder -> builder.name.equals(name)).findFirst()
+                        .orElseThrow(() -> error("ResourceNotFoundException", "The image builder " + name + " does not exist.")))
+                        .toList()
+                : imageBuilders;
+        return paged(selected, request, "ImageBuilders", ImageBuilder::toJson);
+    }
+
+    private JsonNode describeImagePermissions(JsonNode request) {
+        Image image = named(request.get("Name").asText());
+        List<String> accounts = request.has("SharedAwsAccountIds") ? Json.texts(request.get("SharedAwsAccountIds")) : null;
+        List<ObjectNode> permissions = image.sharedWith.entrySet().stream()
+                .filter(share -> accounts == null || accounts.contains(share.getKey()))
+                .map(share -> {
+                    ObjectNode entry = Json.object().put("sharedAccountId", share.getKey());
+                    entry.set("imagePermissions", share.getValue().toJson());
+                    return entry;
+                }).toList();
+        ObjectNode result = paged(permissions, request, "SharedImagePermissionsList", entry -> entry);
+        return result.put("Name", image.name);
+    }
+
+    /** Shares an image the account owns with one account, or changes what that account may do with it. */
+    private JsonNode updateImagePermissions(JsonNode request) {
+        Image image = ownedAvailable(request.get("Name").asText(), "shared");
+        JsonNode permissions = request.get("ImagePermissions");
+        image.sharedWith.put(request.get("SharedAccountId").asText(), new Permissions(
+                permissions.path("allowFleet").asBoolean(false), permissions.path("allowImageBuilder").asBoolean(false)));
+        return Json.object();
+    }
+
+    private JsonNode deleteImagePermissions(JsonNode request) {
+        Image image = named(request.get("Name").asText());
+        String account = request.get("SharedAccountId").asText();
+        if (image.sharedWith.remove(account) == null) {
+            throw error("ResourceNotFoundException", "The image " + image.name + " is not shared with " + account + ".");
+        }
+        return Json.object();
+    }
+
+    /** Refused while a fleet or image builder uses the image or it is shared (unshare first), as the API page says. */
+    private JsonNode deleteImage(JsonNode request) {
+        Image image = named(request.get("Name").asText());
+        List<String> users = new ArrayList<>();
+        fleets.values().stream().filter(fleet -> fleet.image == image).forEach(fleet -> users.add("fleet " + fleet.name));
+        imageBuilders.stream().filter(builder -> builder.image == image).forEach(builder -> users.add("image builder " + builder.name));
+        if (!users.isEmpty()) {
+            throw error("ResourceInUseException", "The image " + image.name + " is in use by " + String.join(", ", users) + ".");
+        }
+        if (!"PRIVATE".equals(image.visibility)) {
+            throw error("OperationNotPermittedException", "The image " + image.name + " is " + image.visibility
+                    + "; you can delete only images you own.");
+        }
+        if (!image.sharedWith.isEmpty()) {
+            throw error("OperationNotPermittedException", "The image " + image.name + " is shared with "
+                    + String.join(", ", image.sharedWith.keySet()) + "; unshare it before deleting it.");
+        }
+        if (image.build != null) {
+            throw error("ConcurrentModificationException", "The image " + image.name + " is still being built.");
+        }
+        images.remove(image.name);
+        image.state = "DELETING";
+        return Json.object().set("Image", image.toJson());
+    }
+
+    /**
+     * Copies an image the account owns; the copy has no tags (the API page). Copies within this Region become
+     * images here; copies to other Regions are only remembered by name, so a taken name there is refused.
+     */
+    private JsonNode copyImage(JsonNode request) {
+        Image source = ownedAvailable(request.get("SourceImageName").asText(), "copied");
+        String name = request.get("DestinationImageName").asText();
+        String destination = request.get("DestinationRegion").asText();
+        boolean taken = destination.equals(region) ? images.containsKey(name)
+                : copiedToRegions.getOrDefault(destination, Set.of()).contains(name);
+        if (taken) {
+            throw error("ResourceAlreadyExistsException", "The image " + name + " already exists in " + destination + ".");
+        }
+        if (destination.equals(region)) {
+            Image copy = new Image(name, arn("image", name, "PRIVATE"), source.baseImageArn, source.displayName,
+                    request.path("DestinationImageDescription").textValue(), "PRIVATE", source.platform, clock.instant(),
+                    source.buildSpec, null);
+            copy.state = "AVAILABLE";
+            copy.lag = new DescribeLag(newImagesHiddenForDescribes);
+            images.put(name, copy);
+        } else {
+            copiedToRegions.computeIfAbsent(destination, region -> new HashSet<>()).add(name);
+        }
+        return Json.object().put("DestinationImageName", name);
+    }
+
+    private Image ownedAvailable(String name, String action) {
+        Image image = named(name);
+        if (!"PRIVATE".equals(image.visibility)) {
+            throw error("ResourceNotAvailableException", "The image " + name + " is " + image.visibility
+                    + "; only images you own can be " + action + ".");
+        }
+        if (!"AVAILABLE".equals(image.state)) {
+            throw error("ResourceNotAvailableException", "The image " + name + " is " + image.state
+                    + "; only AVAILABLE images can be " + action + ".");
+        }
+        return image;
+    }
+
+    private <T> ObjectNode paged(List<T> items, JsonNode request, String member, Function<T, ObjectNode> toJson) {
+        return Paging.answer(items, request, "MaxResults", pageSize, member, toJson,
+                () -> error("ValidationException", "The NextToken is not valid."));
+    }
+
+    private Fleet fleet(String name) {
+        Fleet fleet = fleets.get(name);
+        if (fleet == null) {
+            throw error("ResourceNotFoundException", "The fleet " + name + " does not exist.");
+        }
+        return fleet;
     }
 
     /** A describe that shows an image being built is one poll of its build. */
@@ -157,19 +392,27 @@ final class AppStreamBackend implements ServiceBackend {
     private Image named(String name) {
         Image image = images.get(name);
         if (image == null) {
-            throw error("ResourceNotFoundException", "The image " + name + " does not exist.");
+            throw notFound(name);
         }
         return image;
     }
 
     private Image byArn(String arn) {
         return images.values().stream().filter(image -> image.arn.equals(arn)).findFirst()
-                .orElseThrow(() -> error("ResourceNotFoundException", "The resource " + arn + " does not exist."));
+                .orElseThrow(() -> notFoundArn(arn));
+    }
+
+    private ServiceError notFound(String name) {
+        return error("ResourceNotFoundException", "The image " + name + " does not exist.");
+    }
+
+    private ServiceError notFoundArn(String arn) {
+        return error("ResourceNotFoundException", "The resource " + arn + " does not exist.");
     }
 
     /** AWS's own (public) images have no account in their ARN. */
-    private String arn(String name, String visibility) {
-        return "arn:aws:appstream:" + region + ":" + ("PUBLIC".equals(visibility) ? "" : accountId) + ":image/" + name;
+    private String arn(String type, String name, String visibility) {
+        return "arn:aws:appstream:" + region + ":" + ("PUBLIC".equals(visibility) ? "" : accountId) + ":" + type + "/" + name;
     }
 
     private ServiceError error(String type, String message) {
@@ -194,6 +437,9 @@ final class AppStreamBackend implements ServiceBackend {
         boolean updateAvailable;
         ImageBuild build;
         Instant failedAt;
+        DescribeLag lag;
+        /** The accounts it is shared with, in the order shared. */
+        final Map<String, Permissions> sharedWith = new LinkedHashMap<>();
 
         Image(String name, String arn, String baseImageArn, String displayName, String description, String visibility,
               String platform, Instant created, Scenario.Build buildSpec, Image source) {
@@ -215,6 +461,9 @@ final class AppStreamBackend implements ServiceBackend {
             Json.putIfPresent(json, "DisplayName", displayName);
             Json.putIfPresent(json, "Description", description);
             json.put("State", state).put("Visibility", visibility).put("Platform", platform).set("CreatedTime", Json.epochSeconds(created));
+            if ("PRIVATE".equals(visibility)) {
+                json.put("ImageSharedWithOthers", sharedWith.isEmpty() ? "FALSE" : "TRUE");
+            }
             if (failedAt != null) {
                 String reason = buildSpec.reason() != null ? buildSpec.reason() : "The image update failed.";
                 json.set("StateChangeReason", Json.object().put("Code", "IMAGE_UPDATE_FAILURE").put("Message", reason));
@@ -224,6 +473,58 @@ final class AppStreamBackend implements ServiceBackend {
                 error.set("ErrorTimestamp", Json.epochSeconds(failedAt));
                 json.set("ImageErrors", Json.array().add(error));
             }
+            return json;
+        }
+    }
+
+    private record Permissions(boolean allowFleet, boolean allowImageBuilder) {
+        ObjectNode toJson() {
+            return Json.object().put("allowFleet", allowFleet).put("allowImageBuilder", allowImageBuilder);
+        }
+    }
+
+    private static final class Fleet {
+        final String name;
+        final String arn;
+        final String type;
+        final String instanceType;
+        final int desiredInstances;
+        String state;
+        String platform;
+        String displayName;
+        String description;
+        /** Null for an Elastic fleet. */
+        Image image;
+
+        Fleet(String name, String arn, String type, String instanceType, int desiredInstances) {
+            this.name = name;
+            this.arn = arn;
+            this.type = type;
+            this.instanceType = instanceType;
+            this.desiredInstances = desiredInstances;
+        }
+
+        ObjectNode toJson() {
+            ObjectNode json = Json.object().put("Arn", arn).put("Name", name);
+            Json.putIfPresent(json, "DisplayName", displayName);
+            Json.putIfPresent(json, "Description", description);
+            if (image != null) {
+                json.put("ImageName", image.name).put("ImageArn", image.arn);
+            }
+            json.put("InstanceType", instanceType).put("FleetType", type);
+            int running = "RUNNING".equals(state) ? desiredInstances : 0;
+            json.set("ComputeCapacityStatus", Json.object().put("Desired", desiredInstances).put("Running", running)
+                    .put("InUse", 0).put("Available", running));
+            json.put("State", state).put("Platform", platform).set("CreatedTime", Json.epochSeconds(Scenario.IMAGES_CREATED));
+            return json;
+        }
+    }
+
+    private record ImageBuilder(String name, String arn, Image image, String state) {
+        ObjectNode toJson() {
+            ObjectNode json = Json.object().put("Name", name).put("Arn", arn).put("ImageArn", image.arn)
+                    .put("InstanceType", "stream.standard.medium").put("Platform", image.platform).put("State", state);
+            json.set("CreatedTime", Json.epochSeconds(Scenario.IMAGES_CREATED));
             return json;
         }
     }

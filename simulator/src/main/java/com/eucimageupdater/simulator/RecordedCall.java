@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param operation e.g. CreateUpdatedImage
  * @param request   the JSON body; for SNS the form parameters as a JSON object
  * @param errorType the error code answered (e.g. ResourceNotFoundException, NotFound), null on success
- * @param mutating  whether the request asks for a change (CreateUpdatedImage without dryRun,
- *                  CreateUpdatedWorkspaceImage, CreateTags, TagResource, Publish), whatever the answer
+ * @param mutating  whether the request asks for a change (CreateUpdatedImage without dryRun, TagResource,
+ *                  UpdateFleet, Update/DeleteImagePermissions, DeleteImage, CopyImage, CreateUpdatedWorkspaceImage,
+ *                  CreateTags, UpdateWorkspaceBundle, UpdateWorkspaceImagePermission, DeleteWorkspaceImage,
+ *                  CopyWorkspaceImage, Publish), whatever the answer
  */
 public record RecordedCall(String service, String operation, JsonNode request, int httpStatus, String errorType,
                            boolean mutating) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +31,18 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         accountId = Objects.requireNonNullElse(accountId, "123456789012");
         faults = Objects.requireNonNullElse(faults, new Faults(0, 0, null));
         errors = errors == null ? List.of() : List.copyOf(errors);
-        appstream = Objects.requireNonNullElse(appstream, new AppStream(null));
-        workspaces = Objects.requireNonNullElse(workspaces, new WorkSpaces(null));
+        appstream = Objects.requireNonNullElse(appstream, new AppStream(null, null, null, null, null, null));
+        workspaces = Objects.requireNonNullElse(workspaces, new WorkSpaces(null, null, null, null, null));
         sns = Objects.requireNonNullElse(sns, new Sns(null));
         lambda = Objects.requireNonNullElse(lambda, new LambdaFaults(0, null, null));
+        String account = accountId;
+        List<WorkSpacesImage> workSpacesImages = workspaces.images();
+        workspaces.bundles().stream().filter(bundle -> bundle.ownedBy(account)).forEach(bundle -> {
+            if (workSpacesImages.stream().noneMatch(image -> image.id().equals(bundle.imageId()))) {
+                throw new IllegalArgumentException("WorkSpaces bundle " + bundle.id() + " is the account's own, so its imageId "
+                        + bundle.imageId() + " must be one of workspaces.images");
+            }
+        });
     }
 
     public static Scenario load(Path file) {
@@ -132,17 +141,73 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         }
     }
 
-    public record AppStream(List<AppStreamImage> images) {
+    /**
+     * AppStream: its images; at most {@code maxUpdatesInFlight} updated images building at once (no limit when
+     * absent); {@code newImagesHiddenForDescribes} describes that leave out an image made during the run.
+     */
+    public record AppStream(List<AppStreamImage> images, Integer maxUpdatesInFlight, Integer newImagesHiddenForDescribes,
+                            Integer pageSize, List<Fleet> fleets, List<ImageBuilder> imageBuilders) {
         public AppStream {
             images = uniqueBy(images, AppStreamImage::name, "AppStream image name");
+            checkLimits("appstream", maxUpdatesInFlight, newImagesHiddenForDescribes, pageSize);
+            fleets = uniqueBy(fleets, Fleet::name, "AppStream fleet name");
+            imageBuilders = uniqueBy(imageBuilders, ImageBuilder::name, "AppStream image builder name");
+            List<String> names = images.stream().map(AppStreamImage::name).toList();
+            fleets.stream().filter(fleet -> fleet.imageName() != null && !names.contains(fleet.imageName())).findFirst()
+                    .ifPresent(fleet -> {
+                        throw new IllegalArgumentException("AppStream fleet " + fleet.name() + " has imageName "
+                                + fleet.imageName() + ", which is not one of appstream.images");
+                    });
+            imageBuilders.stream().filter(builder -> !names.contains(builder.imageName())).findFirst().ifPresent(builder -> {
+                throw new IllegalArgumentException("AppStream image builder " + builder.name() + " has imageName "
+                        + builder.imageName() + ", which is not one of appstream.images");
+            });
+        }
+    }
+
+    /**
+     * An AppStream fleet: {@code type} ALWAYS_ON (default), ON_DEMAND or ELASTIC (no image: app blocks);
+     * {@code state} RUNNING (default), STARTING, STOPPING or STOPPED; {@code platform} defaults to its image's.
+     */
+    public record Fleet(String name, String type, String state, String platform, String imageName, String instanceType,
+                        Integer desiredInstances) {
+        public Fleet {
+            Objects.requireNonNull(name, "an AppStream fleet needs a name");
+            type = oneOf("AppStream fleet " + name + " type", Objects.requireNonNullElse(type, "ALWAYS_ON"),
+                    ServiceModel.APPSTREAM, "FleetType");
+            state = oneOf("AppStream fleet " + name + " state", Objects.requireNonNullElse(state, "RUNNING"),
+                    ServiceModel.APPSTREAM, "FleetState");
+            if (platform != null) {
+                oneOf("AppStream fleet " + name + " platform", platform, ServiceModel.APPSTREAM, "PlatformType");
+            }
+            if ("ELASTIC".equals(type) == (imageName != null)) {
+                throw new IllegalArgumentException("AppStream fleet " + name + ": an ELASTIC fleet has no imageName,"
+                        + " an ALWAYS_ON or ON_DEMAND fleet needs one");
+            }
+            instanceType = Objects.requireNonNullElse(instanceType, "stream.standard.medium");
+            desiredInstances = Objects.requireNonNullElse(desiredInstances, 1);
+        }
+    }
+
+    /** An AppStream image builder and the image it runs; {@code state} RUNNING (default) or another ImageBuilderState. */
+    public record ImageBuilder(String name, String imageName, String state) {
+        public ImageBuilder {
+            Objects.requireNonNull(name, "an AppStream image builder needs a name");
+            Objects.requireNonNull(imageName, "AppStream image builder " + name + " needs an imageName");
+            state = oneOf("AppStream image builder " + name + " state", Objects.requireNonNullElse(state, "RUNNING"),
+                    ServiceModel.APPSTREAM, "ImageBuilderState");
         }
     }
 
     /** An AppStream image; {@code build} says how an update made from it turns out. */
     public record AppStreamImage(String name, String displayName, String description, String state, String visibility,
-                                 String platform, boolean updateAvailable, Map<String, String> tags, Build build) {
+                                 String platform, boolean updateAvailable, Map<String, String> tags, Build build,
+                                 int hiddenForDescribes, List<String> sharedWithAccounts, String created) {
         public AppStreamImage {
             Objects.requireNonNull(name, "an AppStream image needs a name");
+            sharedWithAccounts = accountIds("AppStream image " + name, sharedWithAccounts);
+            createdTime("AppStream image " + name, created);
+            notNegative("AppStream image " + name + " hiddenForDescribes", hiddenForDescribes);
             state = Objects.requireNonNullElse(state, "AVAILABLE");
             visibility = Objects.requireNonNullElse(visibility, "PRIVATE");
             platform = Objects.requireNonNullElse(platform, "WINDOWS_SERVER_2022");
@@ -151,18 +216,46 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         }
     }
 
-    public record WorkSpaces(List<WorkSpacesImage> images) {
+    /** WorkSpaces: its images, and the same two service-level settings as {@link AppStream}. */
+    public record WorkSpaces(List<WorkSpacesImage> images, Integer maxUpdatesInFlight, Integer newImagesHiddenForDescribes,
+                             Integer pageSize, List<Bundle> bundles) {
         public WorkSpaces {
             images = uniqueBy(images, WorkSpacesImage::id, "WorkSpaces image id");
+            checkLimits("workspaces", maxUpdatesInFlight, newImagesHiddenForDescribes, pageSize);
+            bundles = uniqueBy(bundles, Bundle::id, "WorkSpaces bundle id");
+        }
+    }
+
+    /**
+     * A WorkSpaces bundle: {@code owner} the scenario account (default), another account or AMAZON (AWS's public
+     * bundles); {@code workspaces} how many WorkSpaces were launched from it.
+     */
+    public record Bundle(String id, String name, String description, String owner, String imageId, int workspaces) {
+        public Bundle {
+            Objects.requireNonNull(id, "a WorkSpaces bundle needs an id");
+            if (!id.matches("wsb-[0-9a-z]{8,63}")) {
+                throw new IllegalArgumentException("WorkSpaces bundle id " + id + " does not match wsb-[0-9a-z]{8,63}");
+            }
+            Objects.requireNonNull(name, "WorkSpaces bundle " + id + " needs a name");
+            Objects.requireNonNull(imageId, "WorkSpaces bundle " + id + " needs an imageId");
+            notNegative("WorkSpaces bundle " + id + " workspaces", workspaces);
+        }
+
+        boolean ownedBy(String accountId) {
+            return owner == null || owner.equals(accountId);
         }
     }
 
     /** A WorkSpaces image; {@code ownerAccountId} defaults to the scenario's account (an OWNED image). */
     public record WorkSpacesImage(String id, String name, String description, String state, String os,
                                   String requiredTenancy, String ownerAccountId, boolean updateAvailable,
-                                  String updateDescription, Map<String, String> tags, Build build) {
+                                  String updateDescription, Map<String, String> tags, Build build,
+                                  int hiddenForDescribes, List<String> sharedWithAccounts, String created) {
         public WorkSpacesImage {
             Objects.requireNonNull(id, "a WorkSpaces image needs an id");
+            sharedWithAccounts = accountIds("WorkSpaces image " + id, sharedWithAccounts);
+            createdTime("WorkSpaces image " + id, created);
+            notNegative("WorkSpaces image " + id + " hiddenForDescribes", hiddenForDescribes);
             if (!id.matches("wsi-[0-9a-z]{9,63}")) {
                 throw new IllegalArgumentException("WorkSpaces image id " + id + " does not match wsi-[0-9a-z]{9,63}");
             }
@@ -208,6 +301,51 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         static BuildOutcome parse(String text) {
             String outcome = text.toUpperCase(Locale.ROOT);
             return "ERROR".equals(outcome) ? FAILED : valueOf(outcome);
+        }
+    }
+
+    private static void checkLimits(String service, Integer maxUpdatesInFlight, Integer newImagesHiddenForDescribes,
+                                    Integer pageSize) {
+        if (maxUpdatesInFlight != null && maxUpdatesInFlight < 1) {
+            throw new IllegalArgumentException(service + ".maxUpdatesInFlight must be at least 1 (leave it out for no limit)");
+        }
+        if (pageSize != null && pageSize < 1) {
+            throw new IllegalArgumentException(service + ".pageSize must be at least 1 (leave it out for 25)");
+        }
+        if (newImagesHiddenForDescribes != null) {
+            notNegative(service + ".newImagesHiddenForDescribes", newImagesHiddenForDescribes);
+        }
+    }
+
+    /** {@code value} if the model's enum {@code shape} has it; otherwise an error naming the field and the values. */
+    private static String oneOf(String field, String value, String service, String shape) {
+        List<String> values = Json.texts(ServiceModel.of(service).shape(shape).get("enum"));
+        if (!values.contains(value)) {
+            throw new IllegalArgumentException(field + " " + value + " is not one of " + values);
+        }
+        return value;
+    }
+
+    /** An image's {@code created} (ISO-8601, e.g. 2025-05-11T06:00:00Z), or the fixed default when absent. */
+    static Instant createdTime(String image, String created) {
+        try {
+            return created == null ? IMAGES_CREATED : Instant.parse(created);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(image + " created " + created + " is not an ISO-8601 instant like 2025-05-11T06:00:00Z");
+        }
+    }
+
+    private static List<String> accountIds(String owner, List<String> accounts) {
+        List<String> copy = accounts == null ? List.of() : List.copyOf(accounts);
+        copy.stream().filter(account -> !account.matches("\\d{12}")).findFirst().ifPresent(account -> {
+            throw new IllegalArgumentException(owner + " sharedWithAccounts: " + account + " is not a 12-digit account id");
+        });
+        return copy;
+    }
+
+    private static void notNegative(String field, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " cannot be negative");
         }
     }
 

@@ -5,39 +5,75 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
-/** WorkSpaces images: describe (with the update check), updated images, and tags. */
+/**
+ * WorkSpaces: images (describe with the update check, updated images, tags, sharing, copy, delete), bundles and
+ * the image each points at, and the WorkSpaces launched from each bundle.
+ */
 final class WorkSpacesBackend implements ServiceBackend {
     private static final String ID_CHARACTERS = "0123456789abcdefghijklmnopqrstuvwxyz";
-    private static final int PAGE_SIZE = 25;
+    private static final Set<String> MUTATING = Set.of("CreateUpdatedWorkspaceImage", "CreateTags", "UpdateWorkspaceBundle",
+            "UpdateWorkspaceImagePermission", "DeleteWorkspaceImage", "CopyWorkspaceImage");
+    /** The one directory the scenario's WorkSpaces are registered in. */
+    private static final String DIRECTORY_ID = "d-9067a1b2c3";
 
     private final ServiceModel model = ServiceModel.of(ServiceModel.WORKSPACES);
+    private final String region;
     private final String accountId;
     private final Clock clock;
     /** New image ids from the scenario seed, apart from the fault draws, so both are reproducible. */
     private final Random ids;
     private final Map<String, Image> images = new LinkedHashMap<>();
+    /** Updated images that may be building at once; null for no limit. */
+    private final Integer maxUpdatesInFlight;
+    private final int newImagesHiddenForDescribes;
+    private final int pageSize;
+    private final Map<String, Bundle> bundles = new LinkedHashMap<>();
+    private final List<Workspace> workspaces = new ArrayList<>();
 
     WorkSpacesBackend(Scenario scenario, Clock clock) {
+        this.region = scenario.region();
         this.accountId = scenario.accountId();
         this.clock = clock;
+        this.maxUpdatesInFlight = scenario.workspaces().maxUpdatesInFlight();
+        this.newImagesHiddenForDescribes = Objects.requireNonNullElse(scenario.workspaces().newImagesHiddenForDescribes(), 0);
+        this.pageSize = Objects.requireNonNullElse(scenario.workspaces().pageSize(), 25);
         this.ids = new Random(scenario.seed());
         scenario.workspaces().images().forEach(spec -> {
             Image image = new Image(spec.id(), spec.name(), spec.description(), spec.os(), spec.requiredTenancy(),
-                    Objects.requireNonNullElse(spec.ownerAccountId(), accountId), Scenario.IMAGES_CREATED,
+                    Objects.requireNonNullElse(spec.ownerAccountId(), accountId), Scenario.createdTime(spec.id(), spec.created()),
                     spec.build(), null);
             image.state = spec.state();
             image.updateAvailable = spec.updateAvailable();
             image.updateDescription = spec.updateDescription();
             image.tags.putAll(spec.tags());
+            image.lag = new DescribeLag(spec.hiddenForDescribes());
+            image.sharedWith.addAll(spec.sharedWithAccounts());
             images.put(image.id, image);
+        });
+        // WorkSpaces ids from their own generator, so adding WorkSpaces to a scenario leaves its new image ids as they were.
+        Random workspaceIds = new Random(scenario.seed() + 1);
+        scenario.workspaces().bundles().forEach(spec -> {
+            Bundle bundle = new Bundle(spec.id(), spec.name(), spec.description(),
+                    spec.ownedBy(accountId) ? accountId : spec.owner());
+            bundle.imageId = spec.imageId();
+            bundles.put(bundle.id, bundle);
+            for (int i = 1; i <= spec.workspaces(); i++) {
+                workspaces.add(new Workspace(newId("ws-", workspaceIds, id -> workspaces.stream().anyMatch(w -> w.id.equals(id))),
+                        "user" + (workspaces.size() + 1), bundle.id));
+            }
         });
     }
 
@@ -48,12 +84,14 @@ final class WorkSpacesBackend implements ServiceBackend {
 
     @Override
     public Set<String> operations() {
-        return Set.of("DescribeWorkspaceImages", "CreateUpdatedWorkspaceImage", "DescribeTags", "CreateTags");
+        return Set.of("DescribeWorkspaceImages", "CreateUpdatedWorkspaceImage", "DescribeTags", "CreateTags",
+                "DescribeWorkspaceBundles", "UpdateWorkspaceBundle", "DescribeWorkspaces", "DescribeWorkspaceImagePermissions",
+                "UpdateWorkspaceImagePermission", "DeleteWorkspaceImage", "CopyWorkspaceImage");
     }
 
     @Override
     public boolean isMutating(String operation, JsonNode request) {
-        return "CreateUpdatedWorkspaceImage".equals(operation) || "CreateTags".equals(operation);
+        return MUTATING.contains(operation);
     }
 
     @Override
@@ -68,6 +106,13 @@ final class WorkSpacesBackend implements ServiceBackend {
             case "CreateUpdatedWorkspaceImage" -> createUpdatedWorkspaceImage(request);
             case "DescribeTags" -> Json.object().set("TagList", tagList(resource(request.get("ResourceId").asText()).tags));
             case "CreateTags" -> createTags(request);
+            case "DescribeWorkspaceBundles" -> describeWorkspaceBundles(request);
+            case "UpdateWorkspaceBundle" -> updateWorkspaceBundle(request);
+            case "DescribeWorkspaces" -> describeWorkspaces(request);
+            case "DescribeWorkspaceImagePermissions" -> describeWorkspaceImagePermissions(request);
+            case "UpdateWorkspaceImagePermission" -> updateWorkspaceImagePermission(request);
+            case "DeleteWorkspaceImage" -> deleteWorkspaceImage(request);
+            case "CopyWorkspaceImage" -> copyWorkspaceImage(request);
             default -> throw new IllegalArgumentException("Not a WorkSpaces operation: " + operation);
         };
     }
@@ -81,12 +126,12 @@ final class WorkSpacesBackend implements ServiceBackend {
             boolean owned = "OWNED".equals(request.get("ImageType").asText());
             selected = selected.stream().filter(image -> image.ownerAccountId.equals(accountId) == owned).toList();
         }
-        Paging.Page<Image> page = Paging.page(selected, request, PAGE_SIZE,
-                () -> error("InvalidParameterValuesException", "The NextToken is not valid."));
-        page.items().forEach(this::advance);
-        ObjectNode result = Json.object();
-        result.set("Images", Json.array().addAll(page.items().stream().map(Image::toJson).toList()));
-        return Json.putIfPresent(result, "NextToken", page.nextToken());
+        // An image the describe cannot see yet is left out, like an unknown id.
+        selected = selected.stream().filter(image -> !image.lag.hides()).toList();
+        return paged(selected, request, "MaxResults", "Images", image -> {
+            advance(image);
+            return image.toJson();
+        });
     }
 
     private JsonNode createUpdatedWorkspaceImage(JsonNode request) {
@@ -103,13 +148,17 @@ final class WorkSpacesBackend implements ServiceBackend {
             throw error("OperationNotSupportedException", "The image " + sourceId + " has no updates available.");
         }
         String name = request.get("Name").asText();
-        if (images.values().stream().anyMatch(image -> image.name.equals(name))) {
-            throw error("ResourceAlreadyExistsException", "An image named " + name + " already exists.");
+        checkNameFree(name);
+        long building = images.values().stream().filter(image -> image.build != null).count();
+        if (maxUpdatesInFlight != null && building >= maxUpdatesInFlight) {
+            throw error("ResourceLimitExceededException", "Your resource limits have been exceeded: " + building
+                    + " image updates are in progress (quota " + maxUpdatesInFlight + ").");
         }
-        Image image = new Image(newId(), name, request.get("Description").asText(), source.os, source.requiredTenancy,
+        Image image = new Image(newImageId(), name, request.get("Description").asText(), source.os, source.requiredTenancy,
                 accountId, clock.instant(), source.buildSpec, source);
         image.state = "PENDING";
         image.build = new ImageBuild(source.buildSpec, clock);
+        image.lag = new DescribeLag(newImagesHiddenForDescribes);
         addTags(image, request.path("Tags"));
         images.put(image.id, image);
         return Json.object().put("ImageId", image.id);
@@ -118,6 +167,159 @@ final class WorkSpacesBackend implements ServiceBackend {
     private JsonNode createTags(JsonNode request) {
         addTags(resource(request.get("ResourceId").asText()), request.get("Tags"));
         return Json.object();
+    }
+
+    /** By BundleIds (unknown ids left out) or Owner (AMAZON, or an account), not both; neither: the account's own. */
+    private JsonNode describeWorkspaceBundles(JsonNode request) {
+        if (request.has("BundleIds") && request.has("Owner")) {
+            throw error("InvalidParameterValuesException", "BundleIds and Owner cannot be used together.");
+        }
+        List<Bundle> selected = request.has("BundleIds")
+                ? Json.texts(request.get("BundleIds")).stream().map(bundles::get).filter(Objects::nonNull).toList()
+                : bundles.values().stream().filter(bundle -> bundle.owner.equals(request.path("Owner").asText(accountId))).toList();
+        return paged(selected, request, "MaxResults", "Bundles", Bundle::toJson);
+    }
+
+    /**
+     * Points one of the account's bundles at an AVAILABLE image (its own or shared with it). The WorkSpaces
+     * launched from the bundle keep their image until rebuilt, so nothing else changes.
+     */
+    private JsonNode updateWorkspaceBundle(JsonNode request) {
+        if (!request.has("BundleId") || !request.has("ImageId")) {
+            throw error("InvalidParameterValuesException", "BundleId and ImageId are both required.");
+        }
+        String bundleId = request.get("BundleId").asText();
+        Bundle bundle = bundles.get(bundleId);
+        if (bundle == null) {
+            throw error("ResourceNotFoundException", "The bundle " + bundleId + " does not exist.");
+        }
+        if (!bundle.owner.equals(accountId)) {
+            throw error("AccessDeniedException", "The bundle " + bundleId + " is owned by " + bundle.owner
+                    + "; you can update only your own bundles.");
+        }
+        Image image = resource(request.get("ImageId").asText());
+        if (!"AVAILABLE".equals(image.state)) {
+            throw error("ResourceUnavailableException", "The image " + image.id + " is " + image.state
+                    + "; a bundle can use only an AVAILABLE image.");
+        }
+        bundle.imageId = image.id;
+        bundle.lastUpdated = clock.instant();
+        return Json.object();
+    }
+
+    /** One filter at a time (WorkspaceIds, DirectoryId, UserName, BundleId, WorkspaceName), as the API page says. */
+    private JsonNode describeWorkspaces(JsonNode request) {
+        List<String> filters = List.of("WorkspaceIds", "DirectoryId", "UserName", "BundleId", "WorkspaceName").stream()
+                .filter(request::has).toList();
+        if (filters.size() > 1) {
+            throw error("InvalidParameterValuesException", "Only one filter can be used at a time: " + String.join(", ", filters));
+        }
+        List<Workspace> selected = workspaces.stream().filter(workspace -> filters.isEmpty() || switch (filters.get(0)) {
+            case "WorkspaceIds" -> Json.texts(request.get("WorkspaceIds")).contains(workspace.id);
+            case "DirectoryId" -> request.get("DirectoryId").asText().equals(DIRECTORY_ID);
+            case "UserName" -> request.get("UserName").asText().equals(workspace.userName);
+            case "BundleId" -> request.get("BundleId").asText().equals(workspace.bundleId);
+            default -> false;
+        }).toList();
+        return paged(selected, request, "Limit", "Workspaces", Workspace::toJson);
+    }
+
+    private JsonNode describeWorkspaceImagePermissions(JsonNode request) {
+        Image image = owned(request.get("ImageId").asText(), "see whom it is shared with");
+        List<ObjectNode> permissions = image.sharedWith.stream().map(account -> Json.object().put("SharedAccountId", account)).toList();
+        return paged(permissions, request, "MaxResults", "ImagePermissions", entry -> entry).put("ImageId", image.id);
+    }
+
+    /** AllowCopyImage true shares the image with the account, false unshares it. */
+    private JsonNode updateWorkspaceImagePermission(JsonNode request) {
+        Image image = owned(request.get("ImageId").asText(), "share it");
+        String account = request.get("SharedAccountId").asText();
+        if (account.equals(accountId)) {
+            throw error("InvalidParameterValuesException", "An image cannot be shared with the account that owns it.");
+        }
+        if (!"AVAILABLE".equals(image.state)) {
+            throw error("ResourceUnavailableException", "The image " + image.id + " is " + image.state
+                    + "; only AVAILABLE images can be shared.");
+        }
+        if (request.get("AllowCopyImage").asBoolean()) {
+            image.sharedWith.add(account);
+        } else {
+            image.sharedWith.remove(account);
+        }
+        return Json.object();
+    }
+
+    /**
+     * Refused while a bundle uses the image, while it is shared (unshare first, as the API page says) and while it is
+     * being built. The model lists no not-found error, so an unknown id changes nothing and answers success.
+     */
+    private JsonNode deleteWorkspaceImage(JsonNode request) {
+        Image image = images.get(request.get("ImageId").asText());
+        if (image == null) {
+            return Json.object();
+        }
+        List<String> users = bundles.values().stream().filter(bundle -> bundle.imageId.equals(image.id)).map(bundle -> bundle.id).toList();
+        if (!users.isEmpty()) {
+            throw error("ResourceAssociatedException", "The image " + image.id + " is used by the bundles " + String.join(", ", users) + ".");
+        }
+        if (!image.ownerAccountId.equals(accountId)) {
+            throw error("AccessDeniedException", "The image " + image.id + " is owned by " + image.ownerAccountId
+                    + "; you can delete only images you own.");
+        }
+        if (!image.sharedWith.isEmpty()) {
+            throw error("AccessDeniedException", "The image " + image.id + " is shared with "
+                    + String.join(", ", image.sharedWith) + "; unshare it before deleting it.");
+        }
+        if ("PENDING".equals(image.state)) {
+            throw error("InvalidResourceStateException", "The image " + image.id + " is PENDING; it can be deleted once"
+                    + " it is AVAILABLE or in ERROR.");
+        }
+        images.remove(image.id);
+        return Json.object();
+    }
+
+    /**
+     * Called in the destination Region (this one). A source in this Region must exist and be AVAILABLE; one in
+     * another Region is not simulated and taken as it is. The copy is AVAILABLE at once, with the request's tags.
+     */
+    private JsonNode copyWorkspaceImage(JsonNode request) {
+        Image source = null;
+        if (request.get("SourceRegion").asText().equals(region)) {
+            source = resource(request.get("SourceImageId").asText());
+            if (!"AVAILABLE".equals(source.state)) {
+                throw error("ResourceUnavailableException", "The image " + source.id + " is " + source.state
+                        + "; only AVAILABLE images can be copied.");
+            }
+        }
+        String name = request.get("Name").asText();
+        checkNameFree(name);
+        Image copy = new Image(newImageId(), name, request.path("Description").textValue(), source != null ? source.os : "WINDOWS",
+                source != null ? source.requiredTenancy : "DEFAULT", accountId, clock.instant(), Scenario.Build.DEFAULT, null);
+        copy.state = "AVAILABLE";
+        copy.lag = new DescribeLag(newImagesHiddenForDescribes);
+        addTags(copy, request.path("Tags"));
+        images.put(copy.id, copy);
+        return Json.object().put("ImageId", copy.id);
+    }
+
+    private void checkNameFree(String name) {
+        if (images.values().stream().anyMatch(image -> image.name.equals(name))) {
+            throw error("ResourceAlreadyExistsException", "An image named " + name + " already exists.");
+        }
+    }
+
+    private Image owned(String imageId, String action) {
+        Image image = resource(imageId);
+        if (!image.ownerAccountId.equals(accountId)) {
+            throw error("AccessDeniedException", "The image " + imageId + " is owned by " + image.ownerAccountId
+                    + "; only its owner can " + action + ".");
+        }
+        return image;
+    }
+
+    private <T> ObjectNode paged(List<T> items, JsonNode request, String sizeMember, String member, Function<T, ObjectNode> toJson) {
+        return Paging.answer(items, request, sizeMember, pageSize, member, toJson,
+                () -> error("InvalidParameterValuesException", "The NextToken is not valid."));
     }
 
     /** A describe that shows an image being built is one poll of its build. */
@@ -140,15 +342,20 @@ final class WorkSpacesBackend implements ServiceBackend {
         }
     }
 
-    private String newId() {
+    private String newImageId() {
+        return newId("wsi-", ids, images::containsKey);
+    }
+
+    /** {@code prefix} and 9 lowercase alphanumerics from {@code random}, not yet {@code taken}. */
+    private static String newId(String prefix, Random random, Predicate<String> taken) {
         String id;
         do {
             StringBuilder suffix = new StringBuilder();
             for (int i = 0; i < 9; i++) {
-                suffix.append(ID_CHARACTERS.charAt(ids.nextInt(ID_CHARACTERS.length())));
+                suffix.append(ID_CHARACTERS.charAt(random.nextInt(ID_CHARACTERS.length())));
             }
-            id = "wsi-" + suffix;
-        } while (images.containsKey(id));
+            id = prefix + suffix;
+        } while (taken.test(id));
         return id;
     }
 
@@ -192,6 +399,9 @@ final class WorkSpacesBackend implements ServiceBackend {
         String updateDescription;
         ImageBuild build;
         boolean failed;
+        DescribeLag lag;
+        /** The accounts it is shared with, in the order shared. */
+        final Set<String> sharedWith = new LinkedHashSet<>();
 
         Image(String id, String name, String description, String os, String requiredTenancy, String ownerAccountId,
               Instant created, Scenario.Build buildSpec, Image source) {
@@ -221,6 +431,43 @@ final class WorkSpacesBackend implements ServiceBackend {
                 json.set("ErrorDetails", Json.array().add(Json.object().put("ErrorCode", code).put("ErrorMessage", reason)));
             }
             return json;
+        }
+    }
+
+    private static final class Bundle {
+        final String id;
+        final String name;
+        final String description;
+        /** The account id, or AMAZON. */
+        final String owner;
+        String imageId;
+        Instant lastUpdated = Scenario.IMAGES_CREATED;
+
+        Bundle(String id, String name, String description, String owner) {
+            this.id = id;
+            this.name = name;
+            this.description = description;
+            this.owner = owner;
+        }
+
+        ObjectNode toJson() {
+            ObjectNode json = Json.object().put("BundleId", id).put("Name", name).put("Owner", owner);
+            Json.putIfPresent(json, "Description", description);
+            json.put("ImageId", imageId);
+            json.set("RootStorage", Json.object().put("Capacity", "80"));
+            json.set("UserStorage", Json.object().put("Capacity", "50"));
+            json.set("ComputeType", Json.object().put("Name", "STANDARD"));
+            json.set("LastUpdatedTime", Json.epochSeconds(lastUpdated));
+            json.set("CreationTime", Json.epochSeconds(Scenario.IMAGES_CREATED));
+            return json.put("State", "AVAILABLE").put("BundleType", "REGULAR");
+        }
+    }
+
+    private record Workspace(String id, String userName, String bundleId) {
+        ObjectNode toJson() {
+            return Json.object().put("WorkspaceId", id).put("DirectoryId", DIRECTORY_ID).put("UserName", userName)
+                    .put("State", "AVAILABLE").put("BundleId", bundleId)
+                    .put("ComputerName", "WSAMZN-" + id.substring(3, 10).toUpperCase(Locale.ROOT));
         }
     }
 }

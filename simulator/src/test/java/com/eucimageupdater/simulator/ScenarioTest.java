@@ -9,6 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.appstream.AppStreamClient;
+import software.amazon.awssdk.services.appstream.model.OperationNotPermittedException;
+import software.amazon.awssdk.services.appstream.model.ResourceInUseException;
+import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
+import software.amazon.awssdk.services.workspaces.model.AccessDeniedException;
+import software.amazon.awssdk.services.workspaces.model.ResourceAssociatedException;
 
 class ScenarioTest {
     @Test
@@ -87,5 +93,72 @@ class ScenarioTest {
 
         assertEquals(0.2, scenario.faults().throttleRate());
         assertEquals("LimitExceededException", scenario.errors().get(0).type());
+    }
+
+    @Test
+    void theSampleRolloutScenarioHasFleetsBundlesAndImagesForRetention() {
+        Scenario scenario = Scenario.load(Path.of("scenarios", "rollout.json"));
+
+        assertEquals(List.of("ALWAYS_ON", "ALWAYS_ON", "ON_DEMAND", "ON_DEMAND", "ELASTIC"),
+                scenario.appstream().fleets().stream().map(Scenario.Fleet::type).toList());
+        assertEquals(List.of("123456789012", "AMAZON"), scenario.workspaces().bundles().stream()
+                .map(bundle -> bundle.ownedBy("123456789012") ? "123456789012" : bundle.owner()).toList());
+        try (AwsSimulator simulator = AwsSimulator.start(scenario);
+             AppStreamClient appStream = SdkClients.appStream(simulator, 1);
+             WorkSpacesClient workSpaces = SdkClients.workSpaces(simulator, 1)) {
+            assertThrows(ResourceInUseException.class, () -> appStream.deleteImage(r -> r.name("Base-Win2022-2026-07-14")));
+            assertThrows(OperationNotPermittedException.class, () -> appStream.deleteImage(r -> r.name("Partner-Win2022-2026-08-11")));
+            assertThrows(ResourceInUseException.class, () -> appStream.deleteImage(r -> r.name("Base-Win2022-2026-09-08")));
+            appStream.deleteImage(r -> r.name("Base-Win2022-2026-08-11"));
+            assertThrows(ResourceAssociatedException.class, () -> workSpaces.deleteWorkspaceImage(r -> r.imageId("wsi-3c3c3c3c3")));
+            assertThrows(AccessDeniedException.class, () -> workSpaces.deleteWorkspaceImage(r -> r.imageId("wsi-1a1a1a1a1")));
+            workSpaces.deleteWorkspaceImage(r -> r.imageId("wsi-2b2b2b2b2"));
+            assertEquals(4, workSpaces.describeWorkspaces(r -> r.bundleId("wsb-0a1b2c3d4")).workspaces().size());
+        }
+    }
+
+    @Test
+    void fleetsBuildersAndBundlesMustReferToTheScenariosImages() {
+        IllegalArgumentException fleet = assertThrows(IllegalArgumentException.class, () -> Scenario.fromJson(
+                "{ \"appstream\": { \"fleets\": [ { \"name\": \"f\", \"imageName\": \"Nope\" } ] } }"));
+        IllegalArgumentException elastic = assertThrows(IllegalArgumentException.class, () -> Scenario.fromJson("""
+                { "appstream": { "images": [ { "name": "a" } ],
+                                 "fleets": [ { "name": "f", "type": "ELASTIC", "imageName": "a" } ] } }"""));
+        IllegalArgumentException builder = assertThrows(IllegalArgumentException.class, () -> Scenario.fromJson(
+                "{ \"appstream\": { \"imageBuilders\": [ { \"name\": \"b\", \"imageName\": \"Nope\" } ] } }"));
+        IllegalArgumentException bundle = assertThrows(IllegalArgumentException.class, () -> Scenario.fromJson(
+                "{ \"workspaces\": { \"bundles\": [ { \"id\": \"wsb-00000000a\", \"name\": \"b\", \"imageId\": \"wsi-000000000\" } ] } }"));
+        IllegalArgumentException state = assertThrows(IllegalArgumentException.class, () -> Scenario.fromJson("""
+                { "appstream": { "images": [ { "name": "a" } ], "fleets": [ { "name": "f", "state": "RUNNNING", "imageName": "a" } ] } }"""));
+
+        assertTrue(fleet.getMessage().contains("AppStream fleet f has imageName Nope, which is not one of appstream.images"), fleet.getMessage());
+        assertTrue(elastic.getMessage().contains("an ELASTIC fleet has no imageName"), elastic.getMessage());
+        assertTrue(builder.getMessage().contains("image builder b has imageName Nope"), builder.getMessage());
+        assertTrue(bundle.getMessage().contains("its imageId wsi-000000000 must be one of workspaces.images"), bundle.getMessage());
+        assertTrue(state.getMessage().contains("state RUNNNING is not one of [STARTING, RUNNING, STOPPING, STOPPED]"), state.getMessage());
+        Scenario.fromJson("""
+                { "workspaces": { "bundles": [ { "id": "wsb-00000000a", "name": "b", "owner": "AMAZON", "imageId": "wsi-000000000" } ] } }""");
+    }
+
+    @Test
+    void sharedAccountsAndCreatedTimesAreChecked() {
+        IllegalArgumentException account = assertThrows(IllegalArgumentException.class, () -> Scenario.fromJson(
+                "{ \"appstream\": { \"images\": [ { \"name\": \"a\", \"sharedWithAccounts\": [ \"12345\" ] } ] } }"));
+        IllegalArgumentException created = assertThrows(IllegalArgumentException.class, () -> Scenario.fromJson(
+                "{ \"appstream\": { \"images\": [ { \"name\": \"a\", \"created\": \"2026-10-13\" } ] } }"));
+
+        assertTrue(account.getMessage().contains("AppStream image a sharedWithAccounts: 12345 is not a 12-digit account id"), account.getMessage());
+        assertTrue(created.getMessage().contains("AppStream image a created 2026-10-13 is not an ISO-8601 instant"), created.getMessage());
+    }
+
+    @Test
+    void theReadmeScenarioExampleLoads() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```json", readme.indexOf("## Scenario format")) + "```json".length();
+
+        Scenario scenario = Scenario.fromJson(readme.substring(start, readme.indexOf("```", start)));
+
+        assertEquals(2, scenario.appstream().fleets().size());
+        assertEquals(2, scenario.workspaces().bundles().size());
     }
 }

@@ -65,7 +65,7 @@ class WireProtocolTest {
 
     @Test
     void anUnknownOperationIsUnknownOperationException() throws Exception {
-        HttpResponse<String> response = json("WorkspacesService.DeleteWorkspaceImage", "{\"ImageId\":\"wsi-0a1b2c3d4\"}");
+        HttpResponse<String> response = json("WorkspacesService.RebuildWorkspaces", "{\"RebuildWorkspaceRequests\":[{\"WorkspaceId\":\"ws-0a1b2c3d4\"}]}");
 
         assertEquals(400, response.statusCode());
         assertEquals("UnknownOperationException", Json.MAPPER.readTree(response.body()).get("__type").asText());
