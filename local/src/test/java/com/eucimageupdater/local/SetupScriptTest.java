@@ -36,8 +36,9 @@ class SetupScriptTest {
         Files.writeString(project.resolve("package-lock.json"), "{}");
         Files.createDirectories(project.resolve("node_modules/.bin"));
         Files.writeString(project.resolve("node_modules/.package-lock.json"), "{}");
-        age(project.resolve("package.json"));
-        age(project.resolve("package-lock.json"));
+        age(project.resolve("package.json"), 7200);
+        age(project.resolve("package-lock.json"), 7200);
+        age(project.resolve("node_modules/.package-lock.json"), 3600);
         bin = Files.createDirectories(project.resolve("path-bin"));
         script(bin.resolve("npm"), "echo \"$*\" >> npm-calls; touch node_modules/.package-lock.json");
     }
@@ -115,8 +116,8 @@ class SetupScriptTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    /** An hour old, so that files written by the test are newer whatever the file system's time resolution. */
-    private static void age(Path file) throws IOException {
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
+    /** Dated back, so that the order holds and files written by a test are newer, whatever the clock's resolution. */
+    private static void age(Path file, long seconds) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(seconds)));
     }
 }
