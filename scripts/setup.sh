@@ -32,6 +32,8 @@ _euc_setup() {
 
   if _euc_probe node; then
     target=$_euc_exec
+    # Under npx, node on PATH is this link itself: keep npm's own relative form of the link then.
+    case $target in "$(pwd -P)"/node_modules/*) target=../${target#"$(pwd -P)"/node_modules/} ;; esac
   else
     path_version=$_euc_version
     for candidate in node_modules/node-*/bin/node; do

