@@ -64,14 +64,20 @@ public final class AppStreamImageService implements ImageService {
         if (existing.isPresent()) {
             return adopt(job, existing.get(), quotaWaited);
         }
-        Map<String, String> tags = PipelineTags.forNewImage(job);
+        return QuotaWait.create(job, () -> create(job, quotaWaited), () -> firstPrivate(image -> ImageNames.isBuildingForRun(
+                image.name(), job.runDate(), status(image).state())).isPresent());
+    }
+
+    private StartedImage create(ImageJob job, int quotaWaited) {
+        UpdateCheck check = job.requireCheck();
+        String newName = check.newImageName();
         try {
             // With dryRun=false the answer need not say canUpdateImage again: the new image is the answer.
             CreateUpdatedImageResponse response = appStream.createUpdatedImage(r -> r.existingImageName(job.image())
                     .newImageName(newName)
                     .newImageDescription(check.newImageDescription())
                     .newImageDisplayName(check.newImageDisplayName())
-                    .newImageTags(tags)
+                    .newImageTags(PipelineTags.forNewImage(job))
                     .dryRun(false));
             if (response.image() == null) {
                 throw new ImageUpdateException("AppStream no longer offers an update for \"" + job.image()
@@ -83,12 +89,7 @@ public final class AppStreamImageService implements ImageService {
             return adopt(job, findImage(newName).orElseThrow(() -> AwsErrors.notVisibleYet("AppStream image \"" + newName + "\"")),
                     quotaWaited);
         } catch (SdkException e) {
-            RuntimeException error = AwsErrors.translate("CreateUpdatedImage from \"" + job.image() + "\" to \"" + newName + "\"", e);
-            if (QuotaWait.isQuota(error)) {
-                return QuotaWait.next(job, (ImageUpdateException) error, firstPrivate(image -> ImageNames.isBuildingForRun(
-                        image.name(), job.runDate(), status(image).state())).isPresent());
-            }
-            throw error;
+            throw AwsErrors.translate("CreateUpdatedImage from \"" + job.image() + "\" to \"" + newName + "\"", e);
         }
     }
 

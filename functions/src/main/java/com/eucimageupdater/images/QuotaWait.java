@@ -1,6 +1,8 @@
 package com.eucimageupdater.images;
 
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A create refused by a quota (AppStream's image builders or images, WorkSpaces' images) while other updates of the
@@ -15,8 +17,31 @@ public final class QuotaWait {
 
     private QuotaWait() {}
 
-    static boolean isQuota(RuntimeException error) {
-        return error instanceof ImageUpdateException refusal && QUOTA_ERRORS.contains(refusal.awsErrorCode());
+    private static boolean isQuota(ImageUpdateException refusal) {
+        return refusal.awsErrorCode() != null && QUOTA_ERRORS.contains(refusal.awsErrorCode());
+    }
+
+    /**
+     * Runs the create; a quota refusal is waited out while other updates of the run build. When none is building
+     * any more, the builds that held the quota may have just ended, so the create is tried once more at once.
+     *
+     * @param create the create, its AWS errors already translated
+     * @param othersInFlight whether other updates of this run are still building, asked after a refusal
+     */
+    static StartedImage create(ImageJob job, Supplier<StartedImage> create, BooleanSupplier othersInFlight) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return create.get();
+            } catch (ImageUpdateException refusal) {
+                if (!isQuota(refusal)) {
+                    throw refusal;
+                }
+                boolean inFlight = othersInFlight.getAsBoolean();
+                if (inFlight || attempt == 2) {
+                    return next(job, refusal, inFlight);
+                }
+            }
+        }
     }
 
     /** Seconds this image has already waited for quota, from its previous start attempt. */
@@ -31,7 +56,7 @@ public final class QuotaWait {
      * @return the wait before the next attempt
      * @throws ImageUpdateException when nothing will free the quota, or the image has waited as long as it may
      */
-    static StartedImage next(ImageJob job, ImageUpdateException quota, boolean othersInFlight) {
+    private static StartedImage next(ImageJob job, ImageUpdateException quota, boolean othersInFlight) {
         int waited = waitedSoFar(job);
         if (!othersInFlight) {
             throw new ImageUpdateException(quota.getMessage() + (waited == 0 ? "" : "; still exhausted after waiting "

@@ -68,13 +68,19 @@ public final class WorkSpacesImageService implements ImageService {
         if (existing.isPresent()) {
             return adopt(job, existing.get(), quotaWaited);
         }
+        return QuotaWait.create(job, () -> create(job, quotaWaited), () -> firstOwned(image -> ImageNames.isBuildingForRun(
+                image.name(), job.runDate(), status(image).state())).isPresent());
+    }
+
+    private StartedImage create(ImageJob job, int quotaWaited) {
+        String newName = job.requireCheck().newImageName();
         List<Tag> tags = PipelineTags.forNewImage(job).entrySet().stream()
                 .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
                 .toList();
         try {
             String imageId = workSpaces.createUpdatedWorkspaceImage(r -> r.sourceImageId(job.image())
                             .name(newName)
-                            .description(check.newImageDescription())
+                            .description(job.requireCheck().newImageDescription())
                             .tags(tags))
                     .imageId();
             return StartedImage.created(imageId, newName, quotaWaited);
@@ -83,12 +89,7 @@ public final class WorkSpacesImageService implements ImageService {
             return adopt(job, firstOwned(image -> newName.equals(image.name()))
                     .orElseThrow(() -> AwsErrors.notVisibleYet("WorkSpaces image \"" + newName + "\"")), quotaWaited);
         } catch (SdkException e) {
-            RuntimeException error = AwsErrors.translate("CreateUpdatedWorkspaceImage from " + job.image() + " to \"" + newName + "\"", e);
-            if (QuotaWait.isQuota(error)) {
-                return QuotaWait.next(job, (ImageUpdateException) error, firstOwned(image -> ImageNames.isBuildingForRun(
-                        image.name(), job.runDate(), status(image).state())).isPresent());
-            }
-            throw error;
+            throw AwsErrors.translate("CreateUpdatedWorkspaceImage from " + job.image() + " to \"" + newName + "\"", e);
         }
     }
 

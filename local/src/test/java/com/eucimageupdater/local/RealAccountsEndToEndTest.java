@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +142,38 @@ class RealAccountsEndToEndTest {
             assertEquals(900 + 1800, result.path("quotaWaitSeconds").asInt(), "a poll interval, then twice that");
             assertTrue(run.report().path("message").asText().contains("waited 45 min for a service quota"), run.report()::toString);
             assertEquals(List.of("LimitExceededException", "LimitExceededException", "success"), createAttempts(run.aws()));
+        }
+    }
+
+    @Test
+    @DisplayName("five images against an update quota of two all update: the others wait while the run's builds free it")
+    void fiveImagesUnderASmallQuotaAllUpdate() throws Exception {
+        String images = IntStream.range(0, 5).mapToObj(i -> appStream("Image-" + i, true, "AVAILABLE")).collect(Collectors.joining(","));
+        String quotaOfTwo = scenario(images, "", NO_FAULTS).replace("\"appstream\": {", "\"appstream\": {\"maxUpdatesInFlight\": 2, ");
+        String input = input(IntStream.range(0, 5).mapToObj(i -> image("APPSTREAM", "Image-" + i)).toArray(String[]::new));
+        try (SimulatedRun run = SimulatedRun.of(quotaOfTwo, input)) {
+            assertTrue(run.result.succeeded(), () -> run.result.error() + " " + run.report());
+            assertEquals(5, run.report().path("counts").path("updated").asInt());
+            assertEquals(5, creates(run.aws()).size(), "one image per source");
+            assertTrue(createAttempts(run.aws()).contains("LimitExceededException"), "the quota was hit");
+            assertTrue(StreamSupport.stream(run.report().path("results").spliterator(), false)
+                    .anyMatch(result -> result.path("quotaWaitSeconds").asInt() > 0), "an image waited for quota");
+        }
+    }
+
+    @Test
+    @DisplayName("a WorkSpaces create that races a concurrent run's image the listing does not show yet adopts it after a retry")
+    void workSpacesCreateRaceWithAnImageNotListedYetIsAdopted() throws Exception {
+        String concurrent = """
+                {"id": "wsi-c0ncurrent", "name": "finance-%s", "state": "AVAILABLE", "hiddenForDescribes": 2,
+                 "tags": {"euc-image-updater:source-image": "wsi-0a1b2c3d4", "euc-image-updater:run-date": "%s",
+                          "euc-image-updater:execution": "concurrent-run"}}""".formatted(TODAY, TODAY);
+        try (SimulatedRun run = SimulatedRun.of(scenario("", workSpaces("wsi-0a1b2c3d4", "finance", true, "AVAILABLE") + "," + concurrent,
+                NO_FAULTS), input(image("WORKSPACES", "wsi-0a1b2c3d4")))) {
+            JsonNode result = run.resultFor("wsi-0a1b2c3d4");
+            assertEquals("ADOPTED", result.path("outcome").asText(), result::toString);
+            assertEquals("wsi-c0ncurrent", result.path("newImage").asText());
+            assertEquals(List.of("ResourceAlreadyExistsException"), createAttempts(run.aws()));
         }
     }
 
