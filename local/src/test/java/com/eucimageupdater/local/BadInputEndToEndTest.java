@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.simulator.PublishedMessage;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,20 @@ class BadInputEndToEndTest {
         try (SimulatedRun run = SimulatedRun.of(SCENARIO, "{}")) {
             assertEquals("InvalidInput", run.result.error());
             assertTrue(run.aws().publishedMessages().get(0).message().contains("none are configured"));
+        }
+    }
+
+    @Test
+    @DisplayName("a batch too big for one execution is refused up front with the limit enforced and how many images fit")
+    void tooManyImagesForOneExecution() throws Exception {
+        String images = IntStream.range(0, 70)
+                .mapToObj(i -> "{\"service\": \"APPSTREAM\", \"image\": \"Image-" + i + "\"}").collect(Collectors.joining(","));
+        try (SimulatedRun run = SimulatedRun.of(SCENARIO, "{\"images\": [" + images + "]}")) {
+            assertEquals("InvalidInput", run.result.error());
+            String mail = run.aws().publishedMessages().get(0).message();
+            assertTrue(mail.contains("- images: 70 images do not fit in one execution"), mail);
+            assertTrue(mail.contains("this pipeline allows 24000 per execution") && mail.contains("at most 69 images fit in one run"), mail);
+            assertEquals(List.of("Publish"), run.aws().calls().stream().map(call -> call.operation()).toList());
         }
     }
 }

@@ -61,6 +61,17 @@ class RealAccountsEndToEndTest {
     }
 
     @Test
+    @DisplayName("a display name carrying last month's date gets today's instead of a second one")
+    void displayNameDatesAreReplacedNotStacked() throws Exception {
+        String dated = appStream("Finance-Win2022", true, "AVAILABLE").replace("\"name\": \"Finance-Win2022\"",
+                "\"name\": \"Finance-Win2022\", \"displayName\": \"Finance desktop (2026-10-14)\"");
+        try (SimulatedRun run = SimulatedRun.of(scenario(dated, "", NO_FAULTS), input(image("APPSTREAM", "Finance-Win2022")))) {
+            assertEquals(List.of("Finance desktop (" + TODAY + ")"), creates(run.aws()).stream()
+                    .map(call -> call.request().path("newImageDisplayName").asText()).toList());
+        }
+    }
+
+    @Test
     @DisplayName("a scheduled start on the run day updates the configured images")
     void scheduledStartOnTheRunDayRuns() throws Exception {
         String configured = "[" + BASE + "]";
