@@ -1,13 +1,24 @@
 package com.eucimageupdater.images;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
 import software.amazon.awssdk.services.appstream.model.CreateUpdatedImageResponse;
+import software.amazon.awssdk.services.appstream.model.DescribeFleetsResponse;
+import software.amazon.awssdk.services.appstream.model.DescribeImageBuildersResponse;
+import software.amazon.awssdk.services.appstream.model.DescribeImagePermissionsResponse;
 import software.amazon.awssdk.services.appstream.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.appstream.model.Fleet;
+import software.amazon.awssdk.services.appstream.model.FleetState;
+import software.amazon.awssdk.services.appstream.model.FleetType;
+import software.amazon.awssdk.services.appstream.model.SharedImagePermissions;
 import software.amazon.awssdk.services.appstream.model.Image;
 import software.amazon.awssdk.services.appstream.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.appstream.model.VisibilityType;
@@ -29,16 +40,17 @@ public final class AppStreamImageService implements ImageService {
         requireUpdatable(source);
         String newName = ImageNames.newImageName(Service.APPSTREAM, source.name(), job.runDate());
         String description = job.description() != null
-                ? ImageNames.withRunDate(job.description(), job.runDate(), ImageRules.APPSTREAM_DESCRIPTION_MAX)
+                ? ImageNames.withRunDate(job.description(), job.runDate(), AppStreamRules.DESCRIPTION_MAX)
                 : ImageNames.defaultDescription(source.name(), job.runDate());
         String displayName = job.displayName() != null
-                ? ImageNames.withRunDate(job.displayName(), job.runDate(), ImageRules.APPSTREAM_DISPLAY_NAME_MAX)
+                ? ImageNames.withRunDate(job.displayName(), job.runDate(), AppStreamRules.DISPLAY_NAME_MAX)
                 : ImageNames.defaultDisplayName(source.displayName() != null ? source.displayName() : source.name(), job.runDate());
         boolean updateAvailable = dryRun(job.image(), newName);
         String detail = updateAvailable
                 ? "AppStream has OS, driver or agent updates for this image"
                 : "already has the latest updates";
-        return new UpdateCheck(updateAvailable, source.name(), detail, newName, description, displayName);
+        return new UpdateCheck(updateAvailable, source.name(), detail, newName, description, displayName,
+                PipelineTags.lineageOf(source.name(), tagsOf(source.arn())));
     }
 
     private boolean dryRun(String sourceName, String newName) {
@@ -94,8 +106,7 @@ public final class AppStreamImageService implements ImageService {
     }
 
     private StartedImage adopt(ImageJob job, Image existing, int quotaWaited) {
-        Map<String, String> tags = AwsErrors.call("ListTagsForResource " + existing.arn(),
-                () -> appStream.listTagsForResource(r -> r.resourceArn(existing.arn())).tags());
+        Map<String, String> tags = tagsOf(existing.arn());
         PipelineTags.requireAdoptable("AppStream image \"" + existing.name() + "\"", tags, status(existing), job);
         return PipelineTags.startedByThisRun(tags, job)
                 ? StartedImage.created(existing.name(), existing.name(), quotaWaited)
@@ -140,6 +151,126 @@ public final class AppStreamImageService implements ImageService {
         }
     }
 
+    @Override
+    public Target describeTarget(String target, String account) {
+        Fleet fleet = fleet(target).orElseThrow(() -> new ImageUpdateException("AppStream fleet \"" + target + "\" does not exist in"
+                + " this account and Region (check the name and the Region)"));
+        return new Target(fleet.name(), fleet.imageName(), fleet.platformAsString(), fleet.stateAsString(), fleet.fleetTypeAsString(),
+                true, 0);
+    }
+
+    @Override
+    public String refusal(Target fleet, String image) {
+        if (FleetType.ELASTIC.toString().equals(fleet.type()) || image == null) {
+            return "AppStream fleet \"" + fleet.name() + "\" is an Elastic fleet: it runs app blocks, not an image; remove it from the"
+                    + " roll-out";
+        }
+        String platform = findImage(image).map(Image::platformAsString).orElse(null);
+        if (platform != null && !platform.equals(fleet.platform()) && !FleetState.STOPPED.toString().equals(fleet.state())) {
+            return "AppStream fleet \"" + fleet.name() + "\" runs " + fleet.platform() + " and is " + fleet.state() + ", and \"" + image
+                    + "\" is " + platform + ": a fleet changes platform only while STOPPED; stop it first or remove it from the roll-out";
+        }
+        return null;
+    }
+
+    /**
+     * A running fleet takes the new image without interrupting sessions: idle instances are replaced at once, busy
+     * ones when their session ends.
+     */
+    @Override
+    public String moveTarget(String target, String image) {
+        Target fleet = describeTarget(target, null);
+        if (!image.equals(fleet.image())) {
+            AwsErrors.call("UpdateFleet " + target + " to \"" + image + "\"", () -> appStream.updateFleet(r -> r.name(target).imageName(image)));
+        }
+        return fleet.image();
+    }
+
+    @Override
+    public Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget) {
+        Image tagged = findImage(image).orElseThrow(() -> new ImageUpdateException("AppStream image \"" + image + "\" has disappeared"));
+        Map<String, String> existing = tagsOf(tagged.arn());
+        Map<String, String> tags = PipelineTags.previousImageTags(existing, previousByTarget);
+        if (!tags.isEmpty()) {
+            AwsErrors.call("TagResource " + tagged.arn(), () -> appStream.tagResource(r -> r.resourceArn(tagged.arn()).tags(tags)));
+        }
+        return PipelineTags.recordedPrevious(existing, previousByTarget);
+    }
+
+    @Override
+    public List<RolledOut> rolledOutBy(String executionName) {
+        String execution = PipelineTags.executionTag(executionName);
+        List<RolledOut> rolledOut = new ArrayList<>();
+        for (Image image : privateImages()) {
+            Map<String, String> tags = tagsOf(image.arn());
+            if (execution.equals(tags.get(PipelineTags.EXECUTION)) && !PipelineTags.previousImages(tags).isEmpty()) {
+                rolledOut.add(new RolledOut(image.name(), PipelineTags.previousImages(tags)));
+            }
+        }
+        return rolledOut;
+    }
+
+    @Override
+    public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, boolean apply) {
+        Map<String, String> inUse = new HashMap<>();
+        AwsErrors.pages(token -> appStream.describeFleets(r -> r.nextToken(token)), DescribeFleetsResponse::fleets, DescribeFleetsResponse::nextToken)
+                .stream().filter(fleet -> fleet.imageName() != null)
+                .forEach(fleet -> inUse.putIfAbsent(fleet.imageName(), "fleet " + fleet.name()));
+        AwsErrors.pages(token -> appStream.describeImageBuilders(r -> r.nextToken(token)), DescribeImageBuildersResponse::imageBuilders,
+                DescribeImageBuildersResponse::nextToken).stream().filter(builder -> builder.imageArn() != null)
+                .forEach(builder -> inUse.putIfAbsent(builder.imageArn().substring(builder.imageArn().lastIndexOf('/') + 1),
+                        "image builder " + builder.name()));
+        List<RetentionPolicy.LineageImage> members = new ArrayList<>();
+        for (Image image : privateImages()) {
+            Map<String, String> tags = tagsOf(image.arn());
+            if (lineage.equals(tags.get(PipelineTags.LINEAGE)) && tags.containsKey(PipelineTags.RUN_DATE)) {
+                members.add(new RetentionPolicy.LineageImage(image.name(), image.name(), tags.get(PipelineTags.RUN_DATE),
+                        image.stateAsString(), inUse.get(image.name()), sharedWith(image.name())));
+            }
+        }
+        List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare);
+        return apply ? decisions.stream().map(this::apply).toList() : decisions;
+    }
+
+    /** Deletes what the policy said; a delete AWS refuses (used or shared since we looked) keeps the image, saying why. */
+    private RetentionPolicy.Decision apply(RetentionPolicy.Decision decision) {
+        if (!decision.delete()) {
+            return decision;
+        }
+        try {
+            AwsErrors.call("DeleteImage " + decision.image(), () -> appStream.deleteImage(r -> r.name(decision.image())));
+            return decision;
+        } catch (ImageUpdateException refused) {
+            return new RetentionPolicy.Decision(decision.image(), decision.name(), false, "AWS refused the delete: " + refused.getMessage());
+        }
+    }
+
+    private List<String> sharedWith(String image) {
+        return AwsErrors.pages(token -> appStream.describeImagePermissions(r -> r.name(image).nextToken(token)),
+                DescribeImagePermissionsResponse::sharedImagePermissionsList, DescribeImagePermissionsResponse::nextToken).stream()
+                .map(SharedImagePermissions::sharedAccountId).toList();
+    }
+
+    private List<Image> privateImages() {
+        return AwsErrors.pages(token -> appStream.describeImages(r -> r.type(VisibilityType.PRIVATE).nextToken(token)),
+                DescribeImagesResponse::images, DescribeImagesResponse::nextToken);
+    }
+
+    private Optional<Fleet> fleet(String name) {
+        try {
+            return AwsErrors.call("DescribeFleets " + name, () -> appStream.describeFleets(r -> r.names(name)).fleets().stream().findFirst());
+        } catch (ImageUpdateException e) {
+            if ("ResourceNotFoundException".equals(e.awsErrorCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Map<String, String> tagsOf(String arn) {
+        return AwsErrors.call("ListTagsForResource " + arn, () -> appStream.listTagsForResource(r -> r.resourceArn(arn)).tags());
+    }
+
     private Optional<Image> findImage(String name) {
         try {
             return AwsErrors.call("DescribeImages " + name,
@@ -154,17 +285,6 @@ public final class AppStreamImageService implements ImageService {
 
     /** The account's own images, page by page, until one matches. */
     private Optional<Image> firstPrivate(Predicate<Image> wanted) {
-        String nextToken = null;
-        do {
-            String token = nextToken;
-            DescribeImagesResponse page = AwsErrors.call("DescribeImages (private)",
-                    () -> appStream.describeImages(r -> r.type(VisibilityType.PRIVATE).nextToken(token)));
-            Optional<Image> match = page.images().stream().filter(wanted).findFirst();
-            if (match.isPresent()) {
-                return match;
-            }
-            nextToken = page.nextToken();
-        } while (nextToken != null);
-        return Optional.empty();
+        return privateImages().stream().filter(wanted).findFirst();
     }
 }

@@ -1,6 +1,9 @@
 package com.eucimageupdater.images;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -14,7 +17,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class AwsErrors {
     /** Errors that go away by themselves: the state machine retries them with backoff and jitter. */
     private static final Set<String> TRANSIENT = Set.of("ConcurrentModificationException", "ThrottlingException",
-            "TooManyRequestsException", "RequestLimitExceeded", "InternalFailure", "ServiceUnavailable");
+            "TooManyRequestsException", "RequestLimitExceeded", "RequestLimitExceededException", "InternalFailure", "ServiceUnavailable");
 
     private static final Map<String, String> HINTS = Map.ofEntries(
             Map.entry("LimitExceededException",
@@ -44,6 +47,19 @@ final class AwsErrors {
         } catch (SdkException e) {
             throw translate(what, e);
         }
+    }
+
+    /** Every item of a paged describe, each page's errors translated. */
+    static <P, T> List<T> pages(Function<String, P> page, Function<P, List<T>> items, Function<P, String> next) {
+        List<T> all = new ArrayList<>();
+        String token = null;
+        do {
+            String current = token;
+            P response = call("a paged describe", () -> page.apply(current));
+            all.addAll(items.apply(response));
+            token = next.apply(response);
+        } while (token != null);
+        return all;
     }
 
     static RuntimeException translate(String what, SdkException e) {

@@ -12,19 +12,13 @@ public final class ImageNames {
     private static final Pattern DATE_SUFFIXES = Pattern.compile("(?:[-_.]?\\d{4}-\\d{2}-\\d{2})+$");
     /** Dates at the end of free text, with the brackets and separators around them: " (2026-10-14)", "-2026-10-14". */
     private static final Pattern TRAILING_DATES = Pattern.compile("(?:[\\s_.-]*[(\\[]?\\d{4}-\\d{2}-\\d{2}[)\\]]?)+\\s*$");
-    private static final Pattern APPSTREAM_RESERVED_PREFIX = Pattern.compile("^(?i)(amazon|aws|appstream)");
-    private static final Pattern NOT_WORKSPACES_NAME_CHAR = Pattern.compile("[^a-zA-Z0-9_./()\\-]+");
-    private static final Pattern NOT_APPSTREAM_NAME_CHAR = Pattern.compile("[^a-zA-Z0-9_.-]+");
     private static final String DATE_SEPARATOR = "-";
     private static final String TOOL = "euc-image-updater";
 
     private ImageNames() {}
 
     public static String newImageName(Service service, String sourceName, String runDate) {
-        return switch (service) {
-            case APPSTREAM -> appStreamName(sourceName, runDate);
-            case WORKSPACES -> workSpacesName(sourceName, runDate);
-        };
+        return service.rules().newImageName(sourceName, runDate);
     }
 
     /** An updated image of this run date that is still being built: the pipeline names them {@code <base>-<run date>}. */
@@ -37,7 +31,7 @@ public final class ImageNames {
     }
 
     public static String defaultDisplayName(String sourceDisplayName, String runDate) {
-        return dated(TRAILING_DATES.matcher(sourceDisplayName.strip()).replaceAll(""), runDate, ImageRules.APPSTREAM_DISPLAY_NAME_MAX);
+        return dated(TRAILING_DATES.matcher(sourceDisplayName.strip()).replaceAll(""), runDate, AppStreamRules.DISPLAY_NAME_MAX);
     }
 
     /**
@@ -54,25 +48,11 @@ public final class ImageNames {
         return truncate(base.strip(), maxLength - suffix.length()) + suffix;
     }
 
-    private static String appStreamName(String sourceName, String runDate) {
-        String base = NOT_APPSTREAM_NAME_CHAR.matcher(baseOf(sourceName)).replaceAll("-");
-        // AppStream refuses names that start with Amazon, AWS or AppStream, or with punctuation.
-        if (base.isEmpty() || APPSTREAM_RESERVED_PREFIX.matcher(base).find() || !Character.isLetterOrDigit(base.charAt(0))) {
-            base = "img-" + base;
-        }
-        return join(base, runDate, ImageRules.APPSTREAM_NAME_MAX);
-    }
-
-    private static String workSpacesName(String sourceName, String runDate) {
-        String base = NOT_WORKSPACES_NAME_CHAR.matcher(baseOf(sourceName)).replaceAll("-");
-        return join(base.isEmpty() ? "image" : base, runDate, ImageRules.WORKSPACES_NAME_MAX);
-    }
-
-    private static String baseOf(String sourceName) {
+    static String baseOf(String sourceName) {
         return DATE_SUFFIXES.matcher(sourceName.strip()).replaceAll("");
     }
 
-    private static String join(String base, String runDate, int maxLength) {
+    static String join(String base, String runDate, int maxLength) {
         String suffix = DATE_SEPARATOR + runDate;
         return truncate(base, maxLength - suffix.length()) + suffix;
     }

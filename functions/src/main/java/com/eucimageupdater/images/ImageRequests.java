@@ -16,6 +16,7 @@ public final class ImageRequests {
     private static final int USER_TAGS_MAX = ImageRules.MAX_TAGS - PipelineTags.COUNT;
     /** Any fixed date stands for the run date when comparing the names two sources would get. */
     private static final String ANY_DATE = "2000-01-01";
+    public static final int MAX_KEEP = 100;
 
     private ImageRequests() {}
 
@@ -40,14 +41,10 @@ public final class ImageRequests {
             if (request == null) {
                 continue;
             }
-            String earlier = firstSeenAt.putIfAbsent(request.service() + "/" + request.image(), at);
-            String sameNewName = request.service() == Service.APPSTREAM ? firstSeenAt.putIfAbsent(newNameKey(request), at) : null;
-            if (earlier != null) {
-                problems.add(at + ": " + request.service() + " image \"" + request.image() + "\" is listed twice (also " + earlier
-                        + "); each image may appear once per run");
-            } else if (sameNewName != null) {
-                problems.add(at + ".image: \"" + request.image() + "\" and " + sameNewName + " would both be updated to \""
-                        + newNameKey(request).replace(ANY_DATE, "<run date>") + "\" (a date suffix is replaced); keep one of them");
+            String problem = request.image() == null ? null : listedTwice(request, at, firstSeenAt);
+            problem = problem != null ? problem : targetListedTwice(request, at, firstSeenAt);
+            if (problem != null) {
+                problems.add(problem);
             } else {
                 requests.add(request);
             }
@@ -55,12 +52,35 @@ public final class ImageRequests {
         return new ParsedImages(path, requests, problems);
     }
 
+    private static String listedTwice(ImageRequest request, String at, Map<String, String> firstSeenAt) {
+        String earlier = firstSeenAt.putIfAbsent(request.service() + "/" + request.image(), at);
+        if (earlier != null) {
+            return at + ": " + request.service() + " image \"" + request.image() + "\" is listed twice (also " + earlier
+                    + "); each image may appear once per run (list all its fleets or bundles in one entry)";
+        }
+        String sameNewName = request.service().rules().sourcesAreNamed() ? firstSeenAt.putIfAbsent(newNameKey(request), at) : null;
+        return sameNewName == null ? null : at + ".image: \"" + request.image() + "\" and " + sameNewName + " would both be updated to \""
+                + newNameKey(request).replace(ANY_DATE, "<run date>") + "\" (a date suffix is replaced); keep one of them";
+    }
+
+    /** A fleet or bundle takes one image: it may be named once in a run, as a source, a staging or a production target. */
+    private static String targetListedTwice(ImageRequest request, String at, Map<String, String> firstSeenAt) {
+        for (String target : request.targets()) {
+            String earlier = firstSeenAt.putIfAbsent(request.service() + "/target/" + target, at);
+            if (earlier != null) {
+                return at + ": " + request.service().rules().target() + " \"" + target + "\" is also named by " + earlier
+                        + "; a " + request.service().rules().target() + " may be named once per run";
+            }
+        }
+        return null;
+    }
+
     /**
      * AppStream names are unique per account and a source's date suffix is replaced, so two sources that differ
      * only by a date (or past the length limit) would claim the same new name on every run date.
      */
     private static String newNameKey(ImageRequest request) {
-        return ImageNames.newImageName(Service.APPSTREAM, request.image(), ANY_DATE);
+        return ImageNames.newImageName(request.service(), request.image(), ANY_DATE);
     }
 
     private static ImageRequest parseOne(JsonNode node, String at, List<String> problems) {
@@ -70,16 +90,108 @@ public final class ImageRequests {
         }
         int before = problems.size();
         Service service = service(node.get("service"), at + ".service", problems);
-        String image = text(node, "image", at, problems, true);
+        if (service == null) {
+            return null;
+        }
+        ServiceRules rules = service.rules();
+        refuseOtherServicesTargets(node, service, at, problems);
+        String image = text(node, "image", at, problems, false);
+        String fromTarget = text(node, rules.target(), at, problems, false);
+        if (image == null && fromTarget == null && problems.size() == before) {
+            problems.add(at + ".image: is required: the image to update, or \"" + rules.target() + "\": the " + rules.target()
+                    + " whose image to update");
+        } else if (image != null && fromTarget != null) {
+            problems.add(at + ": give either \"image\" or \"" + rules.target() + "\", not both (a " + rules.target()
+                    + " that should take the new image goes in \"" + rules.productionField() + "\")");
+        }
         String displayName = text(node, "displayName", at, problems, false);
         String description = text(node, "description", at, problems, false);
         Map<String, String> tags = tags(node.get("tags"), at + ".tags", problems);
-        if (service != null) {
-            checkImage(service, image, at + ".image", problems);
-            checkDisplayName(service, displayName, at + ".displayName", problems);
-            checkDescription(service, description, at + ".description", problems);
+        check(image, rules::imageProblem, at + ".image", problems);
+        check(fromTarget, rules::targetProblem, at + "." + rules.target(), problems);
+        check(displayName, rules::displayNameProblem, at + ".displayName", problems);
+        check(description, rules::descriptionProblem, at + ".description", problems);
+        List<String> staging = targets(node, rules.stagingField(), rules, at, problems);
+        List<String> production = targets(node, rules.productionField(), rules, at, problems);
+        staging.stream().filter(production::contains).forEach(both -> problems.add(at + "." + rules.productionField() + ": \"" + both
+                + "\" is also in " + rules.stagingField() + "; a " + rules.target() + " is either staged or in production"));
+        if (fromTarget != null && (staging.contains(fromTarget) || production.contains(fromTarget))) {
+            problems.add(at + "." + rules.target() + ": \"" + fromTarget + "\" is the source and also listed as a target; the "
+                    + rules.target() + " named as the source is already a production target");
         }
-        return problems.size() == before ? new ImageRequest(service, image, displayName, description, tags) : null;
+        Integer keep = keep(node.get("keep"), at + ".keep", problems);
+        int targetTags = staging.size() + production.size() + (fromTarget == null ? 0 : 1);
+        if (problems.size() == before && tags.size() + targetTags > USER_TAGS_MAX) {
+            problems.add(at + ".tags: " + tags.size() + " tags and " + targetTags + " " + rules.target() + "s: the new image records the"
+                    + " image each " + rules.target() + " used before in one tag per " + rules.target() + ", and images take at most "
+                    + ImageRules.MAX_TAGS + " tags (" + PipelineTags.COUNT + " of them the pipeline's)");
+        }
+        return problems.size() == before
+                ? new ImageRequest(service, image, fromTarget, displayName, description, tags, staging, production, keep)
+                : null;
+    }
+
+    private static void check(String value, java.util.function.Function<String, String> rule, String at, List<String> problems) {
+        String problem = value == null ? null : rule.apply(value);
+        if (problem != null) {
+            problems.add(at + ": " + problem);
+        }
+    }
+
+    /** Fleets belong to AppStream images and bundles to WorkSpaces images. */
+    private static void refuseOtherServicesTargets(JsonNode node, Service service, String at, List<String> problems) {
+        for (Service other : Service.values()) {
+            ServiceRules rules = other.rules();
+            if (other == service) {
+                continue;
+            }
+            for (String field : List.of(rules.target(), rules.stagingField(), rules.productionField())) {
+                if (node.has(field)) {
+                    problems.add(at + "." + field + ": is for " + other + " images; " + service + " images roll out to "
+                            + service.rules().target() + "s (" + service.rules().stagingField() + ", " + service.rules().productionField()
+                            + ")");
+                }
+            }
+        }
+    }
+
+    private static List<String> targets(JsonNode node, String field, ServiceRules rules, String at, List<String> problems) {
+        JsonNode list = node.get(field);
+        List<String> targets = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            return targets;
+        }
+        if (!list.isArray()) {
+            problems.add(at + "." + field + ": must be a list of " + rules.target() + "s, e.g. [\"" + (rules.target().equals("fleet")
+                    ? "Base-Test" : "wsb-0a1b2c3d4") + "\"]");
+            return targets;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String targetAt = at + "." + field + "[" + i + "]";
+            JsonNode target = list.get(i);
+            if (!target.isTextual()) {
+                problems.add(targetAt + ": must be a string");
+            } else if (targets.contains(target.asText())) {
+                problems.add(targetAt + ": \"" + target.asText() + "\" is listed twice");
+            } else {
+                check(target.asText(), rules::targetProblem, targetAt, problems);
+                targets.add(target.asText());
+            }
+        }
+        return targets;
+    }
+
+    /** How many of the lineage's images to keep; at least 1, the new one. */
+    private static Integer keep(JsonNode node, String at, List<String> problems) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1 || node.asInt() > MAX_KEEP) {
+            problems.add(at + ": must be a whole number from 1 to " + MAX_KEEP + " (the newest images of the lineage to keep; leave"
+                    + " it out to keep them all), got " + node);
+            return null;
+        }
+        return node.asInt();
     }
 
     private static Service service(JsonNode node, String at, List<String> problems) {
@@ -115,60 +227,6 @@ public final class ImageRequests {
             return null;
         }
         return node.asText();
-    }
-
-    private static void checkImage(Service service, String image, String at, List<String> problems) {
-        if (image == null) {
-            return;
-        }
-        switch (service) {
-            case APPSTREAM -> {
-                if (!ImageRules.APPSTREAM_NAME.matcher(image).matches()) {
-                    problems.add(at + ": \"" + image + "\" is not an AppStream image name: 1-101 letters, digits, '_', '.'"
-                            + " or '-', starting with a letter or digit (no spaces or colons)");
-                }
-            }
-            case WORKSPACES -> {
-                if (!ImageRules.WORKSPACES_IMAGE_ID.matcher(image).matches()) {
-                    problems.add(at + ": \"" + image + "\" is not a WorkSpaces image id: 'wsi-' then 9-63 lowercase"
-                            + " letters or digits (WorkSpaces images are given by id, not name)");
-                }
-            }
-        }
-    }
-
-    private static void checkDisplayName(Service service, String displayName, String at, List<String> problems) {
-        if (displayName == null) {
-            return;
-        }
-        if (service == Service.WORKSPACES) {
-            problems.add(at + ": WorkSpaces images have no display name; remove it or use description");
-        } else if (length(displayName) > ImageRules.APPSTREAM_DISPLAY_NAME_MAX) {
-            problems.add(at + ": must be at most " + ImageRules.APPSTREAM_DISPLAY_NAME_MAX + " characters, got " + length(displayName));
-        }
-    }
-
-    private static void checkDescription(Service service, String description, String at, List<String> problems) {
-        if (description == null) {
-            return;
-        }
-        switch (service) {
-            case APPSTREAM -> {
-                if (length(description) > ImageRules.APPSTREAM_DESCRIPTION_MAX) {
-                    problems.add(at + ": must be at most " + ImageRules.APPSTREAM_DESCRIPTION_MAX + " characters, got "
-                            + length(description));
-                }
-            }
-            case WORKSPACES -> {
-                if (length(description) > ImageRules.WORKSPACES_DESCRIPTION_MAX) {
-                    problems.add(at + ": must be 1-" + ImageRules.WORKSPACES_DESCRIPTION_MAX + " characters, got "
-                            + length(description));
-                } else if (!ImageRules.WORKSPACES_DESCRIPTION.matcher(description).matches()) {
-                    problems.add(at + ": WorkSpaces descriptions may contain only letters, digits, spaces and _ . / ( ) -"
-                            + " (no colon, so no timestamps), got \"" + description + "\"");
-                }
-            }
-        }
     }
 
     private static Map<String, String> tags(JsonNode node, String at, List<String> problems) {
@@ -218,7 +276,7 @@ public final class ImageRequests {
     }
 
     /** Characters as AWS counts them: a letter outside the Basic Multilingual Plane is one, not two. */
-    private static int length(String text) {
+    static int length(String text) {
         return text.codePointCount(0, text.length());
     }
 }

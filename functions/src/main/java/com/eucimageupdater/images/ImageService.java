@@ -1,8 +1,12 @@
 package com.eucimageupdater.images;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
- * What the workflow needs of a service that can build updated images. The handlers and the state machine
- * never fork per service except through this interface.
+ * What the workflow needs of a service that can build updated images and roll them out to its fleets or bundles.
+ * The handlers and the state machine never fork per service except through this interface.
  */
 public interface ImageService {
 
@@ -17,4 +21,40 @@ public interface ImageService {
 
     /** The updated image's state, normalised to PENDING, AVAILABLE or FAILED with the service's reason. */
     ImageStatus describeUpdatedImage(String newImage);
+
+    /**
+     * A fleet or bundle as it is now. Read-only.
+     *
+     * @param account this run's account, which must own a bundle to change it
+     * @throws ImageUpdateException when it does not exist, naming it
+     */
+    Target describeTarget(String target, String account);
+
+    /** Why the target cannot take images like {@code image} (an Elastic fleet, a platform change, a bundle not ours), or null. */
+    String refusal(Target target, String image);
+
+    /**
+     * Points the fleet or bundle at the image. Idempotent: moving it where it already is changes nothing.
+     *
+     * @return the image it used before
+     */
+    String moveTarget(String target, String image);
+
+    /**
+     * Records on the image, once per target, which image each target used before: the rollback's record. A record
+     * made by an earlier attempt wins (the target may already be on the new image by now).
+     *
+     * @return target to previous image, as recorded
+     */
+    Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget);
+
+    /** The images the named execution rolled out, with the images their targets used before, read from their tags. */
+    List<RolledOut> rolledOutBy(String executionName);
+
+    /**
+     * Retention for one lineage: decides with {@link RetentionPolicy} and, when {@code apply}, deletes.
+     *
+     * @param spare images never deleted in this run (its sources and new images)
+     */
+    List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, boolean apply);
 }

@@ -10,7 +10,11 @@ public final class PipelineTags {
     public static final String SOURCE_IMAGE = PREFIX + "source-image";
     public static final String RUN_DATE = PREFIX + "run-date";
     public static final String EXECUTION = PREFIX + "execution";
-    static final int COUNT = 3;
+    /** The first source of a chain of monthly images: retention counts and deletes within one lineage. */
+    public static final String LINEAGE = PREFIX + "lineage";
+    /** Prefix of the tags recording, per fleet or bundle, the image it used before a roll-out moved it here. */
+    public static final String PREVIOUS = PREFIX + "was:";
+    static final int COUNT = 4;
     /** Execution names may hold characters (such as ! or ') that tag values may not. */
     private static final Pattern NOT_TAG_TEXT = Pattern.compile("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]");
 
@@ -21,8 +25,48 @@ public final class PipelineTags {
         Map<String, String> tags = new LinkedHashMap<>(job.tags());
         tags.put(SOURCE_IMAGE, job.image());
         tags.put(RUN_DATE, job.runDate());
-        tags.put(EXECUTION, NOT_TAG_TEXT.matcher(job.executionName()).replaceAll("-"));
+        tags.put(EXECUTION, executionTag(job.executionName()));
+        tags.put(LINEAGE, job.requireCheck().lineage());
         return tags;
+    }
+
+    /** The execution name as its tag holds it. */
+    public static String executionTag(String executionName) {
+        return NOT_TAG_TEXT.matcher(executionName).replaceAll("-");
+    }
+
+    /** A source's lineage: its own, when this pipeline made it, else the chain starts with it. */
+    static String lineageOf(String source, Map<String, String> sourceTags) {
+        return sourceTags.getOrDefault(LINEAGE, source);
+    }
+
+    /** The tags recording previous images, one per target not recorded yet (a retried roll-out keeps the first record). */
+    static Map<String, String> previousImageTags(Map<String, String> existing, Map<String, String> previousByTarget) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        previousByTarget.forEach((target, previous) -> {
+            if (!existing.containsKey(PREVIOUS + target)) {
+                tags.put(PREVIOUS + target, previous);
+            }
+        });
+        return tags;
+    }
+
+    /** Target to previous image as recorded once {@code added} joins the {@code existing} tags. */
+    static Map<String, String> recordedPrevious(Map<String, String> existing, Map<String, String> previousByTarget) {
+        Map<String, String> recorded = new LinkedHashMap<>(previousByTarget);
+        recorded.putAll(previousImages(existing));
+        return recorded;
+    }
+
+    /** Target to previous image, from an image's tags. */
+    static Map<String, String> previousImages(Map<String, String> tags) {
+        Map<String, String> previous = new LinkedHashMap<>();
+        tags.forEach((key, value) -> {
+            if (key.startsWith(PREVIOUS)) {
+                previous.put(key.substring(PREVIOUS.length()), value);
+            }
+        });
+        return previous;
     }
 
     /** Whether this very execution made the image: a create whose answer was lost, not another run's image. */

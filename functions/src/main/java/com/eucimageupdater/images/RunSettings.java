@@ -9,6 +9,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param account the account whose images the run updates (from the execution's ARN)
  * @param maxPolls the bound of each image's wait loop
  * @param maxWaitText the maximum wait as the mail says it, e.g. "8 h"
+ * @param approval "required" or "none": whether production waits for an approve link
+ * @param approvalTimeoutSeconds how long the approval may wait before nothing goes to production
+ * @param dryRun a report-only run: everything is checked, nothing is changed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunSettings(
@@ -18,4 +21,7 @@ public record RunSettings(
         int pollIntervalSeconds,
         int maxPolls,
         int maxWaitMinutes,
-        String maxWaitText) {}
+        String maxWaitText,
+        String approval,
+        int approvalTimeoutSeconds,
+        boolean dryRun) {}

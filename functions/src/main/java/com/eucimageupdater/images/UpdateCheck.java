@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param sourceName the source image's name (for WorkSpaces, looked up from its id)
  * @param detail what the service says about the update, for the mail
+ * @param lineage the first source of the chain of monthly images this one continues (retention works per lineage)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,4 +18,5 @@ public record UpdateCheck(
         String detail,
         String newImageName,
         String newImageDescription,
-        String newImageDisplayName) {}
+        String newImageDisplayName,
+        String lineage) {}

@@ -1,6 +1,9 @@
 package com.eucimageupdater.images;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -8,7 +11,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
+import software.amazon.awssdk.services.workspaces.model.DescribeWorkspaceBundlesResponse;
+import software.amazon.awssdk.services.workspaces.model.DescribeWorkspaceImagePermissionsResponse;
 import software.amazon.awssdk.services.workspaces.model.DescribeWorkspaceImagesResponse;
+import software.amazon.awssdk.services.workspaces.model.DescribeWorkspacesResponse;
+import software.amazon.awssdk.services.workspaces.model.ImagePermission;
+import software.amazon.awssdk.services.workspaces.model.WorkspaceBundle;
 import software.amazon.awssdk.services.workspaces.model.ImageType;
 import software.amazon.awssdk.services.workspaces.model.OperatingSystemType;
 import software.amazon.awssdk.services.workspaces.model.ResourceAlreadyExistsException;
@@ -35,9 +43,10 @@ public final class WorkSpacesImageService implements ImageService {
                 : "already has the latest updates";
         String newName = ImageNames.newImageName(Service.WORKSPACES, source.name(), job.runDate());
         String description = job.description() != null
-                ? ImageNames.withRunDate(job.description(), job.runDate(), ImageRules.WORKSPACES_DESCRIPTION_MAX)
+                ? ImageNames.withRunDate(job.description(), job.runDate(), WorkSpacesRules.DESCRIPTION_MAX)
                 : ImageNames.defaultDescription(job.image(), job.runDate());
-        return new UpdateCheck(updateAvailable, source.name(), detail, newName, description, null);
+        return new UpdateCheck(updateAvailable, source.name(), detail, newName, description, null,
+                PipelineTags.lineageOf(job.image(), tagsOf(job.image())));
     }
 
     /** What CreateUpdatedWorkspaceImage would refuse, refused before it is tried, with a reason the admin can act on. */
@@ -94,9 +103,7 @@ public final class WorkSpacesImageService implements ImageService {
     }
 
     private StartedImage adopt(ImageJob job, WorkspaceImage existing, int quotaWaited) {
-        Map<String, String> tags = AwsErrors.call("DescribeTags " + existing.imageId(),
-                () -> workSpaces.describeTags(r -> r.resourceId(existing.imageId())).tagList().stream()
-                        .collect(Collectors.toMap(Tag::key, tag -> tag.value() == null ? "" : tag.value())));
+        Map<String, String> tags = tagsOf(existing.imageId());
         PipelineTags.requireAdoptable("WorkSpaces image \"" + existing.name() + "\" (" + existing.imageId() + ")", tags,
                 status(existing), job);
         return PipelineTags.startedByThisRun(tags, job)
@@ -134,19 +141,107 @@ public final class WorkSpacesImageService implements ImageService {
                 () -> workSpaces.describeWorkspaceImages(r -> r.imageIds(imageId)).images().stream().findFirst());
     }
 
+    @Override
+    public Target describeTarget(String target, String account) {
+        WorkspaceBundle bundle = AwsErrors.call("DescribeWorkspaceBundles " + target,
+                        () -> workSpaces.describeWorkspaceBundles(r -> r.bundleIds(target)).bundles().stream().findFirst())
+                .orElseThrow(() -> new ImageUpdateException("WorkSpaces bundle " + target + " does not exist in this account and Region"
+                        + " (check the id and the Region)"));
+        int users = AwsErrors.pages(token -> workSpaces.describeWorkspaces(r -> r.bundleId(target).nextToken(token)),
+                DescribeWorkspacesResponse::workspaces, DescribeWorkspacesResponse::nextToken).size();
+        return new Target(bundle.bundleId(), bundle.imageId(), null, null, bundle.owner(), account != null && account.equals(bundle.owner()),
+                users);
+    }
+
+    @Override
+    public String refusal(Target bundle, String image) {
+        return bundle.owned() ? null : "WorkSpaces bundle " + bundle.name() + " belongs to " + bundle.type() + ": only bundles this account"
+                + " owns can be pointed at a new image (AWS's public bundles and other accounts' cannot); create a bundle of your own";
+    }
+
+    /** Existing WorkSpaces keep their image until rebuilt or recreated; only new ones get the bundle's new image. */
+    @Override
+    public String moveTarget(String target, String image) {
+        Target bundle = describeTarget(target, null);
+        if (!image.equals(bundle.image())) {
+            AwsErrors.call("UpdateWorkspaceBundle " + target + " to " + image,
+                    () -> workSpaces.updateWorkspaceBundle(r -> r.bundleId(target).imageId(image)));
+        }
+        return bundle.image();
+    }
+
+    @Override
+    public Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget) {
+        Map<String, String> existing = tagsOf(image);
+        Map<String, String> tags = PipelineTags.previousImageTags(existing, previousByTarget);
+        if (!tags.isEmpty()) {
+            AwsErrors.call("CreateTags " + image, () -> workSpaces.createTags(r -> r.resourceId(image).tags(tags.entrySet().stream()
+                    .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build()).toList())));
+        }
+        return PipelineTags.recordedPrevious(existing, previousByTarget);
+    }
+
+    @Override
+    public List<RolledOut> rolledOutBy(String executionName) {
+        String execution = PipelineTags.executionTag(executionName);
+        List<RolledOut> rolledOut = new ArrayList<>();
+        for (WorkspaceImage image : ownedImages()) {
+            Map<String, String> tags = tagsOf(image.imageId());
+            if (execution.equals(tags.get(PipelineTags.EXECUTION)) && !PipelineTags.previousImages(tags).isEmpty()) {
+                rolledOut.add(new RolledOut(image.imageId(), PipelineTags.previousImages(tags)));
+            }
+        }
+        return rolledOut;
+    }
+
+    @Override
+    public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, boolean apply) {
+        Map<String, String> inUse = new HashMap<>();
+        AwsErrors.pages(token -> workSpaces.describeWorkspaceBundles(r -> r.nextToken(token)), DescribeWorkspaceBundlesResponse::bundles,
+                DescribeWorkspaceBundlesResponse::nextToken).forEach(bundle -> inUse.putIfAbsent(bundle.imageId(), "bundle " + bundle.bundleId()));
+        List<RetentionPolicy.LineageImage> members = new ArrayList<>();
+        for (WorkspaceImage image : ownedImages()) {
+            Map<String, String> tags = tagsOf(image.imageId());
+            if (lineage.equals(tags.get(PipelineTags.LINEAGE)) && tags.containsKey(PipelineTags.RUN_DATE)) {
+                members.add(new RetentionPolicy.LineageImage(image.imageId(), image.name(), tags.get(PipelineTags.RUN_DATE),
+                        image.stateAsString(), inUse.get(image.imageId()), sharedWith(image.imageId())));
+            }
+        }
+        List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare);
+        return apply ? decisions.stream().map(this::apply).toList() : decisions;
+    }
+
+    /** Deletes what the policy said; a delete AWS refuses (used or shared since we looked) keeps the image, saying why. */
+    private RetentionPolicy.Decision apply(RetentionPolicy.Decision decision) {
+        if (!decision.delete()) {
+            return decision;
+        }
+        try {
+            AwsErrors.call("DeleteWorkspaceImage " + decision.image(), () -> workSpaces.deleteWorkspaceImage(r -> r.imageId(decision.image())));
+            return decision;
+        } catch (ImageUpdateException refused) {
+            return new RetentionPolicy.Decision(decision.image(), decision.name(), false, "AWS refused the delete: " + refused.getMessage());
+        }
+    }
+
+    private List<String> sharedWith(String imageId) {
+        return AwsErrors.pages(token -> workSpaces.describeWorkspaceImagePermissions(r -> r.imageId(imageId).nextToken(token)),
+                DescribeWorkspaceImagePermissionsResponse::imagePermissions, DescribeWorkspaceImagePermissionsResponse::nextToken).stream()
+                .map(ImagePermission::sharedAccountId).toList();
+    }
+
+    private List<WorkspaceImage> ownedImages() {
+        return AwsErrors.pages(token -> workSpaces.describeWorkspaceImages(r -> r.imageType(ImageType.OWNED).nextToken(token)),
+                DescribeWorkspaceImagesResponse::images, DescribeWorkspaceImagesResponse::nextToken);
+    }
+
+    private Map<String, String> tagsOf(String imageId) {
+        return AwsErrors.call("DescribeTags " + imageId, () -> workSpaces.describeTags(r -> r.resourceId(imageId)).tagList().stream()
+                .collect(Collectors.toMap(Tag::key, tag -> tag.value() == null ? "" : tag.value())));
+    }
+
     /** WorkSpaces cannot look an image up by name, so the account's own images are listed page by page. */
     private Optional<WorkspaceImage> firstOwned(Predicate<WorkspaceImage> wanted) {
-        String nextToken = null;
-        do {
-            String token = nextToken;
-            DescribeWorkspaceImagesResponse page = AwsErrors.call("DescribeWorkspaceImages (owned)",
-                    () -> workSpaces.describeWorkspaceImages(r -> r.imageType(ImageType.OWNED).nextToken(token)));
-            Optional<WorkspaceImage> match = page.images().stream().filter(wanted).findFirst();
-            if (match.isPresent()) {
-                return match;
-            }
-            nextToken = page.nextToken();
-        } while (nextToken != null);
-        return Optional.empty();
+        return ownedImages().stream().filter(wanted).findFirst();
     }
 }

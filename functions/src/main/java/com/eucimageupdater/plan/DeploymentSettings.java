@@ -12,10 +12,11 @@ import java.util.Map;
  * @param configuredImagesJson the images a run takes when its input names none, as JSON text
  * @param timeZone the schedule's time zone, in which a run's date (and so new image names) is reckoned
  * @param daysAfterPatchTuesday the run day of a scheduled start (see {@link MonthlySchedule})
+ * @param rollout approval and retention, unless the input says otherwise
  */
 public record DeploymentSettings(
         String configuredImagesJson, int pollIntervalSeconds, int maxWaitMinutes, int maxConcurrency, String timeZone,
-        int daysAfterPatchTuesday) {
+        int daysAfterPatchTuesday, RolloutDefaults rollout) {
 
     public static final int DEFAULT_POLL_INTERVAL_MINUTES = 15;
     /** AppStream says an update "might take several hours". */
@@ -27,14 +28,14 @@ public record DeploymentSettings(
 
     public static DeploymentSettings defaults(String configuredImagesJson) {
         return fromConfiguration(configuredImagesJson, DEFAULT_POLL_INTERVAL_MINUTES, DEFAULT_MAX_WAIT_HOURS, DEFAULT_MAX_CONCURRENCY,
-                DEFAULT_TIME_ZONE, MonthlySchedule.DEFAULT_DAYS_AFTER_PATCH_TUESDAY);
+                DEFAULT_TIME_ZONE, MonthlySchedule.DEFAULT_DAYS_AFTER_PATCH_TUESDAY, RolloutDefaults.DEFAULTS);
     }
 
     /** From cdk.json's units (minutes between polls, hours of waiting) to the workflow's (seconds, minutes). */
     public static DeploymentSettings fromConfiguration(String configuredImagesJson, int pollIntervalMinutes, int maxWaitHours,
-            int maxConcurrency, String timeZone, int daysAfterPatchTuesday) {
+            int maxConcurrency, String timeZone, int daysAfterPatchTuesday, RolloutDefaults rollout) {
         return new DeploymentSettings(configuredImagesJson, pollIntervalMinutes * 60, maxWaitHours * 60, maxConcurrency, timeZone,
-                daysAfterPatchTuesday);
+                daysAfterPatchTuesday, rollout);
     }
 
     /** Values for the definition's setting placeholders; every one sits inside a JSON string literal. */
@@ -45,7 +46,10 @@ public record DeploymentSettings(
                 "MaxWaitMinutes", Integer.toString(maxWaitMinutes),
                 "MaxConcurrency", Integer.toString(maxConcurrency),
                 "TimeZone", jsonStringContent(timeZone),
-                "DaysAfterPatchTuesday", Integer.toString(daysAfterPatchTuesday));
+                "DaysAfterPatchTuesday", Integer.toString(daysAfterPatchTuesday),
+                "Approval", jsonStringContent(rollout.approval()),
+                "ApprovalTimeoutHours", Integer.toString(rollout.approvalTimeoutHours()),
+                "KeepImages", Integer.toString(rollout.keepImages()));
     }
 
     /** The JSON string encoding of the text without its quotes, so it fits inside a string literal in the ASL. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param executionId the execution's ARN, which names the account the run works in
  * @param timeZone the schedule's time zone, in which the run date is reckoned
  * @param daysAfterPatchTuesday the run day for a scheduled start (the input's {@code scheduledTime})
+ * @param approval, approvalTimeoutHours, keepImages the roll-out defaults (see {@link RolloutDefaults})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanRequest(
@@ -23,4 +24,7 @@ public record PlanRequest(
         String maxWaitMinutes,
         String maxConcurrency,
         String timeZone,
-        String daysAfterPatchTuesday) {}
+        String daysAfterPatchTuesday,
+        String approval,
+        String approvalTimeoutHours,
+        String keepImages) {}

@@ -9,17 +9,18 @@ import java.util.List;
  *
  * @param run the settings every image shares, handed once to each Map iteration beside its item (null when the
  *            run stops before any image)
+ * @param rollback the execution whose roll-out this run reverses, or null
  * @param skipped true for a scheduled start on a day of the schedule's window that is not this month's run day
  * @param skipReason why it was skipped, for the execution's output
  */
 public record RunPlan(String executionName, String runDate, int maxConcurrency, RunSettings run, List<ImageRequest> images,
-        List<String> problems, boolean skipped, String skipReason) {
+        String rollback, List<String> problems, boolean skipped, String skipReason) {
 
     static RunPlan skip(String executionName, String runDate, String reason) {
-        return new RunPlan(executionName, runDate, 1, null, List.of(), List.of(), true, reason);
+        return new RunPlan(executionName, runDate, 1, null, List.of(), null, List.of(), true, reason);
     }
 
     static RunPlan rejected(String executionName, String runDate, int maxConcurrency, List<String> problems) {
-        return new RunPlan(executionName, runDate, maxConcurrency, null, List.of(), problems, false, null);
+        return new RunPlan(executionName, runDate, maxConcurrency, null, List.of(), null, problems, false, null);
     }
 }

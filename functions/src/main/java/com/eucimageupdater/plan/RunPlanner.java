@@ -1,6 +1,7 @@
 package com.eucimageupdater.plan;
 
 import com.eucimageupdater.images.ImageNames;
+import com.eucimageupdater.images.ImageRequests;
 import com.eucimageupdater.images.ImageRequest;
 import com.eucimageupdater.images.ImageRequests;
 import com.eucimageupdater.images.ParsedImages;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Decides what a run does: the images from the input, or the configured ones when the input names none (the
@@ -25,6 +27,8 @@ import java.util.List;
 public final class RunPlanner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PROBLEMS_REPORTED = 100;
+    /** Step Functions execution names: 1-80 characters, no whitespace, brackets, wildcards or punctuation it reserves. */
+    private static final Pattern EXECUTION_NAME = Pattern.compile("^[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/]{1,80}$");
     /** The input field by which the schedule marks its starts. */
     public static final String SCHEDULED_TIME = "scheduledTime";
 
@@ -45,6 +49,18 @@ public final class RunPlanner {
         int pollIntervalSeconds = setting("pollIntervalSeconds", request.pollIntervalSeconds(), 1, 86_400, problems);
         int maxWaitMinutes = setting("maxWaitMinutes", request.maxWaitMinutes(), 1, 525_600, problems);
         int maxConcurrency = setting("maxConcurrency", request.maxConcurrency(), 1, 1_000, problems);
+        int approvalTimeoutHours = setting("approvalTimeoutHours", request.approvalTimeoutHours(), 1,
+                RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS, problems);
+        int keepImages = setting("keepImages", request.keepImages(), 0, ImageRequests.MAX_KEEP, problems);
+        String approval = approval(request.input(), request.approval(), problems);
+        boolean dryRun = flag(request.input(), "dryRun", problems);
+        String rollback = rollback(request.input(), problems);
+        String account = account(request.executionId());
+        if (rollback != null && problems.isEmpty()) {
+            return new RunPlan(request.executionName(), runDate, maxConcurrency, new RunSettings(request.executionName(), runDate, account,
+                    pollIntervalSeconds, 1, maxWaitMinutes, "", approval, approvalTimeoutHours * 3600, dryRun), List.of(), rollback,
+                    List.of(), false, null);
+        }
         ParsedImages images = images(request, problems);
         problems.addAll(images.problems());
         if (problems.isEmpty()) {
@@ -56,9 +72,54 @@ public final class RunPlanner {
         }
         int maxPolls = RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes);
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
-        RunSettings run = new RunSettings(request.executionName(), runDate, account(request.executionId()), pollIntervalSeconds, maxPolls,
-                maxWaitMinutes, maxWaitText);
-        return new RunPlan(request.executionName(), runDate, maxConcurrency, run, images.requests(), List.of(), false, null);
+        RunSettings run = new RunSettings(request.executionName(), runDate, account, pollIntervalSeconds, maxPolls, maxWaitMinutes,
+                maxWaitText, approval, approvalTimeoutHours * 3600, dryRun);
+        List<ImageRequest> items = images.requests().stream().map(item -> keepImages == 0 || item.keep() != null ? item
+                : new ImageRequest(item.service(), item.image(), item.fromTarget(), item.displayName(), item.description(), item.tags(),
+                        item.stagingTargets(), item.productionTargets(), keepImages)).toList();
+        return new RunPlan(request.executionName(), runDate, maxConcurrency, run, items, null, List.of(), false, null);
+    }
+
+    /** The input's {@code approval}, else the deployment's: production waits for an approve link, or goes right after staging. */
+    private static String approval(JsonNode input, String configured, List<String> problems) {
+        JsonNode given = input == null || !input.isObject() ? null : input.get("approval");
+        String approval = given == null || given.isNull() ? configured : given.asText();
+        if (!RolloutDefaults.REQUIRED.equals(approval) && !RolloutDefaults.NONE.equals(approval)) {
+            problems.add((given == null || given.isNull() ? "settings.approval" : "input.approval") + ": must be \"" + RolloutDefaults.REQUIRED
+                    + "\" or \"" + RolloutDefaults.NONE + "\", got " + (given == null ? "\"" + configured + "\"" : given));
+            return RolloutDefaults.REQUIRED;
+        }
+        return approval;
+    }
+
+    private static boolean flag(JsonNode input, String field, List<String> problems) {
+        JsonNode given = input == null || !input.isObject() ? null : input.get(field);
+        if (given == null || given.isNull()) {
+            return false;
+        }
+        if (!given.isBoolean()) {
+            problems.add("input." + field + ": must be true or false, got " + given);
+            return false;
+        }
+        return given.asBoolean();
+    }
+
+    /** {@code {"rollback": "<execution name>"}} moves that run's fleets and bundles back; it names nothing else to do. */
+    private static String rollback(JsonNode input, List<String> problems) {
+        JsonNode given = input == null || !input.isObject() ? null : input.get("rollback");
+        if (given == null || given.isNull()) {
+            return null;
+        }
+        if (!given.isTextual() || !EXECUTION_NAME.matcher(given.asText()).matches()) {
+            problems.add("input.rollback: must be the name of the execution whose roll-out to reverse (1-80 characters, no spaces,"
+                    + " as in the roll-out mail), got " + given);
+            return null;
+        }
+        if (input.hasNonNull("images") && !input.get("images").isEmpty()) {
+            problems.add("input.rollback: a rollback run names no images; start it with only {\"rollback\": \"" + given.asText() + "\"}");
+            return null;
+        }
+        return given.asText();
     }
 
     /** Enough to act on, and small enough for the execution's data and the mail (256 KB each). */
@@ -76,8 +137,8 @@ public final class RunPlanner {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < images.requests().size(); i++) {
             ImageRequest request = images.requests().get(i);
-            if (request.service() == Service.APPSTREAM
-                    && ImageNames.newImageName(Service.APPSTREAM, request.image(), runDate).equals(request.image())) {
+            if (request.image() != null && request.service().rules().sourcesAreNamed()
+                    && ImageNames.newImageName(request.service(), request.image(), runDate).equals(request.image())) {
                 problems.add(images.path() + "[" + i + "].image: \"" + request.image() + "\" is itself today's updated image;"
                         + " list the image it was made from instead");
             }

@@ -67,7 +67,10 @@ class HandlersTest {
                 .put("maxWaitMinutes", "480")
                 .put("maxConcurrency", "5")
                 .put("timeZone", "UTC")
-                .put("daysAfterPatchTuesday", "1");
+                .put("daysAfterPatchTuesday", "1")
+                .put("approval", "required")
+                .put("approvalTimeoutHours", "72")
+                .put("keepImages", "0");
         return invoke(new PlanHandler(), parameters);
     }
 
@@ -104,7 +107,8 @@ class HandlersTest {
                  {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": "Monthly patch"}]"""), plan.get("images"));
         assertEquals(JSON.readTree("""
                 {"executionName": "monthly-2026-11", "runDate": "2026-11-10", "account": "123456789012", "pollIntervalSeconds": 900,
-                 "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h"}"""), plan.get("run"), "passed once to every item");
+                 "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h", "approval": "required", "approvalTimeoutSeconds": 259200,
+                 "dryRun": false}"""), plan.get("run"), "passed once to every item");
     }
 
     @Test

@@ -49,24 +49,24 @@ class ImageNamesTest {
         String name = ImageNames.newImageName(Service.WORKSPACES, "Windows 10 base image for the finance team with Office 2021 x64", RUN_DATE);
         assertEquals(64, name.length());
         assertTrue(name.endsWith("-" + RUN_DATE));
-        assertTrue(ImageRules.WORKSPACES_NAME.matcher(name).matches(), name);
+        assertTrue(WorkSpacesRules.NAME.matcher(name).matches(), name);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Base-Win2022", "my image: v2", "  spaced  ", "AWS", "-leading", "2026-10-14", "ünïcødé", "a.b_c-d(e)/f"})
     void generatedNamesAlwaysSatisfyBothApiPatterns(String source) {
         String appStream = ImageNames.newImageName(Service.APPSTREAM, source, RUN_DATE);
-        assertTrue(ImageRules.APPSTREAM_NAME.matcher(appStream).matches(), appStream);
-        assertTrue(appStream.length() <= ImageRules.APPSTREAM_NAME_MAX, appStream);
+        assertTrue(AppStreamRules.NAME.matcher(appStream).matches(), appStream);
+        assertTrue(appStream.length() <= AppStreamRules.NAME_MAX, appStream);
         String workSpaces = ImageNames.newImageName(Service.WORKSPACES, source, RUN_DATE);
-        assertTrue(ImageRules.WORKSPACES_NAME.matcher(workSpaces).matches(), workSpaces);
-        assertTrue(workSpaces.length() <= ImageRules.WORKSPACES_NAME_MAX, workSpaces);
+        assertTrue(WorkSpacesRules.NAME.matcher(workSpaces).matches(), workSpaces);
+        assertTrue(workSpaces.length() <= WorkSpacesRules.NAME_MAX, workSpaces);
     }
 
     @Test
     void defaultDescriptionFitsTheWorkSpacesPattern() {
         String description = ImageNames.defaultDescription("wsi-0a1b2c3d4", RUN_DATE);
-        assertTrue(ImageRules.WORKSPACES_DESCRIPTION.matcher(description).matches(), description);
+        assertTrue(WorkSpacesRules.DESCRIPTION.matcher(description).matches(), description);
     }
 
     @Test

@@ -75,7 +75,7 @@ class ImageRequestsTest {
         for (int i = 0; i < 48; i++) {
             tags.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": \"v\"");
         }
-        assertSingleProblem("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"tags\": {" + tags + "}}]", "images[0].tags:", "at most 47 tags");
+        assertSingleProblem("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"tags\": {" + tags + "}}]", "images[0].tags:", "at most 46 tags");
     }
 
     @Test
@@ -130,5 +130,45 @@ class ImageRequestsTest {
                  {"service": "APPSTREAM", "image": "Base-2026-10-14"}]"""), "context.images");
         assertEquals(List.of("context.images[2].image: \"Base-2026-10-14\" and context.images[0] would both be updated to"
                 + " \"Base-<run date>\" (a date suffix is replaced); keep one of them"), parsed.problems());
+    }
+
+    @Test
+    void rollOutTargetsAndAFleetOrBundleAsTheSourceAreRead() throws Exception {
+        ParsedImages parsed = parse("""
+                [{"service": "APPSTREAM", "fleet": "Finance-Prod"},
+                 {"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"], "fleets": ["Base-Prod-1", "Base-Prod-2"],
+                  "keep": 3},
+                 {"service": "WORKSPACES", "bundle": "wsb-0a1b2c3d4"},
+                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"], "bundles": ["wsb-9p8r7o6d5"],
+                  "keep": 2}]""");
+
+        assertEquals(List.of(), parsed.problems());
+        assertEquals(new ImageRequest(Service.APPSTREAM, null, "Finance-Prod", null, null, Map.of(), List.of(), List.of(), null),
+                parsed.requests().get(0));
+        assertEquals(new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, null, Map.of(), List.of("Base-Test"),
+                List.of("Base-Prod-1", "Base-Prod-2"), 3), parsed.requests().get(1));
+        assertEquals("wsb-0a1b2c3d4", parsed.requests().get(2).fromTarget());
+        assertEquals(List.of("wsb-9p8r7o6d5"), parsed.requests().get(3).productionTargets());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            image and fleet both      | [{"service": "APPSTREAM", "image": "a", "fleet": "f"}]                            | images[0]: give either "image" or "fleet", not both
+            neither image nor fleet   | [{"service": "APPSTREAM", "fleets": ["f"]}]                                       | images[0].image: is required: the image to update, or "fleet"
+            bundles on AppStream      | [{"service": "APPSTREAM", "image": "a", "bundles": ["wsb-0a1b2c3d4"]}]            | images[0].bundles: is for WORKSPACES images; APPSTREAM images roll out to fleets
+            fleets on WorkSpaces      | [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingFleets": ["f"]}]      | images[0].stagingFleets: is for APPSTREAM images
+            bad fleet name            | [{"service": "APPSTREAM", "image": "a", "fleets": ["my fleet"]}]                  | images[0].fleets[0]: "my fleet" is not an AppStream fleet name
+            bad bundle id             | [{"service": "WORKSPACES", "bundle": "bundle-1"}]                                 | images[0].bundle: "bundle-1" is not a WorkSpaces bundle id
+            staged and production     | [{"service": "APPSTREAM", "image": "a", "stagingFleets": ["f"], "fleets": ["f"]}] | images[0].fleets: "f" is also in stagingFleets; a fleet is either staged or in production
+            listed twice in a list    | [{"service": "APPSTREAM", "image": "a", "fleets": ["f", "f"]}]                    | images[0].fleets[1]: "f" is listed twice
+            a target in two images    | [{"service": "APPSTREAM", "image": "a", "fleets": ["f"]}, {"service": "APPSTREAM", "fleet": "f"}] | images[1]: fleet "f" is also named by images[0]
+            the source as a target    | [{"service": "APPSTREAM", "fleet": "f", "fleets": ["f"]}]                         | images[0].fleet: "f" is the source and also listed as a target
+            keep zero                 | [{"service": "APPSTREAM", "image": "a", "keep": 0}]                               | images[0].keep: must be a whole number from 1 to 100
+            fleets not a list         | [{"service": "APPSTREAM", "image": "a", "fleets": "f"}]                           | images[0].fleets: must be a list of fleets
+            """)
+    void rollOutFieldsAreCheckedWithTheirFieldAndRule(String rule, String json, String expected) throws Exception {
+        List<String> problems = parse(json).problems();
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith(expected), problems.get(0));
     }
 }

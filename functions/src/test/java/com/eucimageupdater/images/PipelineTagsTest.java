@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 class PipelineTagsTest {
 
     private static ImageJob job(String executionName) {
-        return PlannedJobs.inExecution(PlannedJobs.planned(Service.APPSTREAM, "Base-Win2022"), executionName);
+        return PlannedJobs.checked(PlannedJobs.inExecution(PlannedJobs.planned(Service.APPSTREAM, "Base-Win2022"), executionName),
+                new UpdateCheck(true, "Base-Win2022", "updates", "Base-Win2022-2026-11-10", "d", "Base", "Base-Win2022"));
     }
 
     @Test
     void newImagesCarryTheAdminsTagsAndTheSourceRunDateAndExecution() {
         assertEquals(Map.of("team", "euc", "euc-image-updater:source-image", "Base-Win2022", "euc-image-updater:run-date", "2026-11-10",
-                "euc-image-updater:execution", "monthly-2026-11"), PipelineTags.forNewImage(job("monthly-2026-11")));
+                "euc-image-updater:execution", "monthly-2026-11", "euc-image-updater:lineage", "Base-Win2022"),
+                PipelineTags.forNewImage(job("monthly-2026-11")));
     }
 
     @Test

@@ -11,7 +11,7 @@ final class PlannedJobs {
     private PlannedJobs() {}
 
     static RunSettings run(String executionName, String runDate) {
-        return new RunSettings(executionName, runDate, ACCOUNT, 900, 32, 480, "8 h");
+        return new RunSettings(executionName, runDate, ACCOUNT, 900, 32, 480, "8 h", "required", 72 * 3600, false);
     }
 
     static ImageJob planned(Service service, String image) {
@@ -32,6 +32,7 @@ final class PlannedJobs {
         return new ImageJob(job.item(), job.run(), check, job.start(), job.poll());
     }
 
+
     /** The job as the start step receives it again after a wait: the previous attempt's result at {@code $.start}. */
     static ImageJob started(ImageJob job, StartedImage start) {
         return new ImageJob(job.item(), job.run(), job.check(), start, job.poll());
@@ -40,6 +41,6 @@ final class PlannedJobs {
     /** The expected tags on an image this run creates: the admin's plus the pipeline's. */
     static Map<String, String> pipelineTags(String source, String executionName) {
         return Map.of("team", "euc", PipelineTags.SOURCE_IMAGE, source, PipelineTags.RUN_DATE, RUN_DATE,
-                PipelineTags.EXECUTION, executionName);
+                PipelineTags.EXECUTION, executionName, PipelineTags.LINEAGE, source);
     }
 }

@@ -22,7 +22,7 @@ class RunPlannerTest {
 
     private static PlanRequest request(String input, String configured) throws Exception {
         return new PlanRequest(JSON.readTree(input), "monthly-2026-11", EXECUTION_ID, "2026-11-10T06:00:00.123Z", configured, "900",
-                "480", "5", "UTC", "1");
+                "480", "5", "UTC", "1", "required", "72", "0");
     }
 
     @Test
@@ -38,7 +38,7 @@ class RunPlannerTest {
     @Test
     void aScheduledStartOnTheRunDayRunsWithTheScheduledDateEvenWhenStartedAfterMidnight() throws Exception {
         PlanRequest lateStart = new PlanRequest(JSON.readTree("{\"scheduledTime\": \"2026-07-15T23:00:00Z\"}"), "run", EXECUTION_ID,
-                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1");
+                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0");
         RunPlan plan = planner.plan(lateStart);
         assertEquals(false, plan.skipped());
         assertEquals("2026-07-15", plan.runDate());
@@ -89,7 +89,7 @@ class RunPlannerTest {
     @Test
     void aWaitThatIsNotWholeHoursIsSaidInMinutesAndRoundsPollsUp() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1");
+                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0");
         RunSettings run = planner.plan(request).run();
         assertEquals(10, run.maxPolls());
         assertEquals("95 min", run.maxWaitText());
@@ -121,7 +121,7 @@ class RunPlannerTest {
     @Test
     void brokenDeploymentSettingsAreReportedByName() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1");
+                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0");
         List<String> problems = planner.plan(request).problems();
         assertEquals(4, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("settings.timeZone: must be an IANA time zone"));
@@ -133,14 +133,14 @@ class RunPlannerTest {
     @Test
     void aMissingStartTimeIsAnError() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                null, CONFIGURED, "900", "480", "5", "UTC", "1");
+                null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0");
         assertThrows(IllegalArgumentException.class, () -> planner.plan(request));
     }
 
     @Test
     void theRunDateIsReckonedInTheSchedulesTimeZone() throws Exception {
         PlanRequest sydneyMorning = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5", "Australia/Sydney", "1");
+                "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5", "Australia/Sydney", "1", "required", "72", "0");
         assertEquals("2026-11-11", planner.plan(sydneyMorning).runDate());
     }
 

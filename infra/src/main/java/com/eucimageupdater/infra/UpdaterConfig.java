@@ -4,6 +4,7 @@ import com.eucimageupdater.images.ImageRequests;
 import com.eucimageupdater.images.ParsedImages;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.MonthlySchedule;
+import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.plan.RunLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,9 +31,13 @@ public record UpdaterConfig(
         List<String> notificationEmails,
         int pollIntervalMinutes,
         int maxWaitHours,
-        int maxConcurrency) {
+        int maxConcurrency,
+        RolloutDefaults rollout) {
 
     public static final String IMAGES = "images";
+    public static final String APPROVAL = "approval";
+    public static final String APPROVAL_TIMEOUT_HOURS = "approvalTimeoutHours";
+    public static final String KEEP_IMAGES = "keepImages";
     public static final String DAYS_AFTER_PATCH_TUESDAY = "daysAfterPatchTuesday";
     public static final String SCHEDULE_HOUR = "scheduleHour";
     /** Replaced by daysAfterPatchTuesday and scheduleHour: refused, so an old cdk.json does not silently change days. */
@@ -77,7 +82,11 @@ public record UpdaterConfig(
                 reader.emails(),
                 reader.integer(POLL_INTERVAL_MINUTES, DeploymentSettings.DEFAULT_POLL_INTERVAL_MINUTES, 1, 60),
                 reader.integer(MAX_WAIT_HOURS, DeploymentSettings.DEFAULT_MAX_WAIT_HOURS, 1, 48),
-                reader.integer(MAX_CONCURRENCY, DeploymentSettings.DEFAULT_MAX_CONCURRENCY, 1, 40));
+                reader.integer(MAX_CONCURRENCY, DeploymentSettings.DEFAULT_MAX_CONCURRENCY, 1, 40),
+                new RolloutDefaults(reader.approval(),
+                        reader.integer(APPROVAL_TIMEOUT_HOURS, RolloutDefaults.DEFAULTS.approvalTimeoutHours(), 1,
+                                RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS),
+                        reader.integer(KEEP_IMAGES, RolloutDefaults.DEFAULTS.keepImages(), 0, ImageRequests.MAX_KEEP)));
         reader.refuseScheduleExpression();
         reader.requireFitsOneExecution(config);
         if (!reader.problems.isEmpty()) {
@@ -93,7 +102,7 @@ public record UpdaterConfig(
     /** The settings as the state machine definition takes them, in the workflow's units (seconds, minutes). */
     public DeploymentSettings deploymentSettings() {
         return DeploymentSettings.fromConfiguration(imagesJson(), pollIntervalMinutes, maxWaitHours, maxConcurrency, scheduleTimeZone,
-                daysAfterPatchTuesday);
+                daysAfterPatchTuesday, rollout);
     }
 
     /** The EventBridge Scheduler expression: every day of the week in which the run day falls (see MonthlySchedule). */
@@ -149,6 +158,15 @@ public record UpdaterConfig(
                 problems.addAll(RunLimits.problems(RUN_LIMIT_KEYS, config.configuredImageCount(), settings.maxConcurrency(),
                         settings.pollIntervalSeconds(), settings.maxWaitMinutes()));
             }
+        }
+
+        String approval() {
+            String approval = string(APPROVAL, RolloutDefaults.DEFAULTS.approval());
+            if (!approval.equals(RolloutDefaults.REQUIRED) && !approval.equals(RolloutDefaults.NONE)) {
+                problems.add(APPROVAL + ": must be \"" + RolloutDefaults.REQUIRED + "\" (production waits for an approve link) or \""
+                        + RolloutDefaults.NONE + "\" (production right after staging), got \"" + approval + "\"");
+            }
+            return approval;
         }
 
         void refuseScheduleExpression() {

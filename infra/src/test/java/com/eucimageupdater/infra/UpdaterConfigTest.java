@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.infra.UpdaterConfig.InvalidConfigurationException;
 import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.RolloutDefaults;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,8 @@ class UpdaterConfigTest {
                 () -> assertEquals(List.of(), config.notificationEmails()),
                 () -> assertEquals(15, config.pollIntervalMinutes()),
                 () -> assertEquals(8, config.maxWaitHours()),
-                () -> assertEquals(5, config.maxConcurrency()));
+                () -> assertEquals(5, config.maxConcurrency()),
+                () -> assertEquals(new RolloutDefaults("required", 72, 0), config.rollout()));
     }
 
     @Test
@@ -71,7 +73,7 @@ class UpdaterConfigTest {
                 UpdaterConfig.SCHEDULE_TIME_ZONE, "Europe/Berlin"));
 
         assertEquals(new DeploymentSettings("[{\"service\":\"APPSTREAM\",\"image\":\"Finance-Win2022\"}]", 600, 180, 7,
-                "Europe/Berlin", 1), config.deploymentSettings());
+                "Europe/Berlin", 1, RolloutDefaults.DEFAULTS), config.deploymentSettings());
     }
 
     @Test
@@ -132,6 +134,13 @@ class UpdaterConfigTest {
     @CsvSource({"daysAfterPatchTuesday, 15, from 0 to 14", "daysAfterPatchTuesday, -1, from 0 to 14",
         "scheduleHour, 24, from 0 to 23", "scheduleHour, six, from 0 to 23"})
     void badScheduleSetting(String key, String value, String rule) {
+        assertOneProblem(problemsWith(key, value), key, rule);
+    }
+
+    @ParameterizedTest(name = "{0} = {1} is refused")
+    @CsvSource({"approval, maybe, \"required\" (production waits for an approve link) or \"none\"",
+        "approvalTimeoutHours, 0, from 1 to 168", "approvalTimeoutHours, 169, from 1 to 168", "keepImages, -1, from 0 to 100"})
+    void badRolloutSetting(String key, String value, String rule) {
         assertOneProblem(problemsWith(key, value), key, rule);
     }
 

@@ -3,6 +3,7 @@ package com.eucimageupdater.local;
 import com.eucimageupdater.images.ImageServices;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.MonthlySchedule;
+import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.simulator.Scenario;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -197,12 +198,15 @@ public final class LocalRun {
                     contextNumber(context, "maxWaitHours", DeploymentSettings.DEFAULT_MAX_WAIT_HOURS),
                     contextNumber(context, "maxConcurrency", DeploymentSettings.DEFAULT_MAX_CONCURRENCY),
                     context.path("scheduleTimeZone").asText(DeploymentSettings.DEFAULT_TIME_ZONE),
-                    contextNumber(context, "daysAfterPatchTuesday", MonthlySchedule.DEFAULT_DAYS_AFTER_PATCH_TUESDAY));
+                    contextNumber(context, "daysAfterPatchTuesday", MonthlySchedule.DEFAULT_DAYS_AFTER_PATCH_TUESDAY),
+                    new RolloutDefaults(context.path("approval").asText(RolloutDefaults.DEFAULTS.approval()),
+                            contextNumber(context, "approvalTimeoutHours", RolloutDefaults.DEFAULTS.approvalTimeoutHours()),
+                            contextNumber(context, "keepImages", RolloutDefaults.DEFAULTS.keepImages())));
             return new DeploymentSettings(configured.configuredImagesJson(),
                     Objects.requireNonNullElse(pollIntervalSeconds, configured.pollIntervalSeconds()),
                     Objects.requireNonNullElse(maxWaitMinutes, configured.maxWaitMinutes()),
                     Objects.requireNonNullElse(maxConcurrency, configured.maxConcurrency()),
-                    configured.timeZone(), configured.daysAfterPatchTuesday());
+                    configured.timeZone(), configured.daysAfterPatchTuesday(), configured.rollout());
         }
 
         private static int contextNumber(JsonNode context, String key, int defaultValue) {

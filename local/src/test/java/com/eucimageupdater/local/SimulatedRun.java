@@ -1,6 +1,7 @@
 package com.eucimageupdater.local;
 
 import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,7 @@ final class SimulatedRun implements AutoCloseable {
     static LocalWorkflow.Settings settings(String configuredImagesJson, int pollIntervalSeconds, int maxWaitMinutes, int maxConcurrency,
             long waitMillis) {
         return new LocalWorkflow.Settings(
-                new DeploymentSettings(configuredImagesJson, pollIntervalSeconds, maxWaitMinutes, maxConcurrency, "UTC", 1), waitMillis,
+                new DeploymentSettings(configuredImagesJson, pollIntervalSeconds, maxWaitMinutes, maxConcurrency, "UTC", 1, RolloutDefaults.DEFAULTS), waitMillis,
                 1L);
     }
 

@@ -1,0 +1,55 @@
+package com.eucimageupdater.images;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which of a lineage's images to delete: only images this pipeline made (known by their tags), never the newest
+ * {@code keep}, and never one in use, shared, the source of this run, or not AVAILABLE. Each service gathers the
+ * facts; the decision is the same for both.
+ */
+public final class RetentionPolicy {
+
+    private RetentionPolicy() {}
+
+    /**
+     * One image of a lineage, as its service describes it.
+     *
+     * @param runDate the run date tag of the pipeline's image, by which images are ordered (ISO dates sort as text)
+     * @param inUseBy what uses it (e.g. {@code fleet Base-Prod}), or null
+     * @param sharedWith the accounts it is shared with, empty when none
+     */
+    public record LineageImage(String image, String name, String runDate, String state, String inUseBy, List<String> sharedWith) {
+        public LineageImage {
+            sharedWith = List.copyOf(sharedWith);
+        }
+    }
+
+    /** What happens to one image: deleted (or, in a report-only run, would be), or kept and why. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Decision(String image, String name, boolean delete, String reason) {}
+
+    /**
+     * @param spare images never deleted in this run: its sources and its new images
+     */
+    public static List<Decision> decide(List<LineageImage> lineage, int keep, Set<String> spare) {
+        List<LineageImage> newestFirst = new ArrayList<>(lineage);
+        newestFirst.sort(Comparator.comparing(LineageImage::runDate).reversed());
+        List<Decision> decisions = new ArrayList<>();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            LineageImage image = newestFirst.get(i);
+            String keptBecause = i < keep ? "among the newest " + keep
+                    : spare.contains(image.image()) ? "the source or the new image of this run"
+                    : !"AVAILABLE".equals(image.state()) ? "it is " + image.state()
+                    : image.inUseBy() != null ? "in use by " + image.inUseBy()
+                    : !image.sharedWith().isEmpty() ? "shared with account " + String.join(", ", image.sharedWith())
+                    : null;
+            decisions.add(new Decision(image.image(), image.name(), keptBecause == null, keptBecause == null ? "older than the newest " + keep
+                    : keptBecause));
+        }
+        return decisions;
+    }
+}

@@ -1,0 +1,21 @@
+package com.eucimageupdater.rollout;
+
+import com.eucimageupdater.images.Service;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One new image's production roll-out: its production fleets or bundles, and the retention of its lineage that
+ * follows a successful roll-out.
+ *
+ * @param newImage the service's identifier of the new image (AppStream: name; WorkSpaces: id)
+ * @param keep how many of the lineage's newest images to keep; null keeps them all
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProductionRollout(Service service, String source, String newImage, String newImageName, List<String> targets,
+        String lineage, Integer keep) {
+
+    public ProductionRollout {
+        targets = List.copyOf(targets);
+    }
+}

@@ -1,0 +1,73 @@
+package com.eucimageupdater.rollout;
+
+import com.eucimageupdater.images.ImageService;
+import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.ImageState;
+import com.eucimageupdater.images.ImageUpdateException;
+import com.eucimageupdater.images.RolledOut;
+import com.eucimageupdater.images.Service;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reverses a roll-out: finds the images the named execution moved fleets and bundles to, and the image each of them
+ * used before (the new image's tags), and checks every move back first (the previous image still there, AVAILABLE,
+ * and of a platform the fleet can take). Nothing moves unless every check passes.
+ */
+public final class RollbackPlanner {
+    private final ImageServices services;
+
+    public RollbackPlanner(ImageServices services) {
+        this.services = services;
+    }
+
+    /** Targets to move back to one previous image. */
+    public record MoveBack(Service service, String image, String from, List<String> targets) {}
+
+    public record Rollback(List<MoveBack> moves, List<String> problems) {}
+
+    public Rollback plan(String executionName, String account) {
+        List<String> problems = new ArrayList<>();
+        Map<String, MoveBack> moves = new LinkedHashMap<>();
+        for (Service type : Service.values()) {
+            ImageService service = services.forService(type);
+            for (RolledOut rolledOut : service.rolledOutBy(executionName)) {
+                rolledOut.previousByTarget().forEach((target, previous) -> {
+                    String problem = problem(service, type, target, previous, account);
+                    if (problem != null) {
+                        problems.add(problem);
+                    } else {
+                        moves.merge(type + "/" + previous + "/" + rolledOut.image(),
+                                new MoveBack(type, previous, rolledOut.image(), List.of(target)), RollbackPlanner::together);
+                    }
+                });
+            }
+        }
+        if (moves.isEmpty() && problems.isEmpty()) {
+            problems.add("rollback: no image in this account and Region records a roll-out by execution " + executionName + " (a"
+                    + " report-only run, a run that rolled nothing out, or its images were deleted); nothing was changed");
+        }
+        return new Rollback(problems.isEmpty() ? List.copyOf(moves.values()) : List.of(), problems);
+    }
+
+    private static String problem(ImageService service, Service type, String target, String previous, String account) {
+        String what = type.rules().target() + " " + target + " back to " + previous;
+        try {
+            if (service.describeUpdatedImage(previous).state() != ImageState.AVAILABLE) {
+                return what + ": that image is no longer AVAILABLE";
+            }
+            String refusal = service.refusal(service.describeTarget(target, account), previous);
+            return refusal == null ? null : what + ": " + refusal;
+        } catch (ImageUpdateException e) {
+            return what + ": " + e.getMessage();
+        }
+    }
+
+    private static MoveBack together(MoveBack one, MoveBack other) {
+        List<String> targets = new ArrayList<>(one.targets());
+        targets.addAll(other.targets());
+        return new MoveBack(one.service(), one.image(), one.from(), targets);
+    }
+}

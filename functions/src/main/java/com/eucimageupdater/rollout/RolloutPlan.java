@@ -1,0 +1,34 @@
+package com.eucimageupdater.rollout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.eucimageupdater.images.Service;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What goes to production once the images are built and staged: every new image (made or adopted) that has
+ * production targets, and whether an approval must come first.
+ *
+ * @param approvalNeeded production targets exist, the run requires approval, and it is not report-only
+ */
+public record RolloutPlan(List<ProductionRollout> production, boolean approvalNeeded) {
+
+    /**
+     * @param results the Map's results, as its Record states shaped them
+     */
+    public static RolloutPlan of(JsonNode results, String approval, boolean dryRun) {
+        List<ProductionRollout> production = new ArrayList<>();
+        for (JsonNode result : results) {
+            JsonNode item = result.path("item");
+            if (!"UPDATED".equals(result.path("outcome").asText()) || item.path("productionTargets").isEmpty()) {
+                continue;
+            }
+            List<String> targets = new ArrayList<>();
+            item.path("productionTargets").forEach(target -> targets.add(target.asText()));
+            production.add(new ProductionRollout(Service.valueOf(result.path("service").asText()), result.path("image").asText(),
+                    result.at("/start/newImage").asText(), result.at("/start/newImageName").asText(), targets,
+                    result.path("lineage").asText(), item.hasNonNull("keep") ? item.get("keep").asInt() : null));
+        }
+        return new RolloutPlan(production, !dryRun && !production.isEmpty() && "required".equals(approval));
+    }
+}

@@ -1,0 +1,48 @@
+package com.eucimageupdater.rollout;
+
+import com.eucimageupdater.images.ImageService;
+import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.Service;
+import com.eucimageupdater.images.Target;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves fleets or bundles to an image: staging as soon as it is AVAILABLE, production after approval, and back
+ * again for a rollback. The image each target used before is recorded on the new image first (tags), so that a
+ * rollback always knows it, even when the move itself fails half-way or is retried.
+ */
+public final class TargetMover {
+    private final ImageServices services;
+
+    public TargetMover(ImageServices services) {
+        this.services = services;
+    }
+
+    /** One target moved: the image it used before, and what the admin should know (sessions, existing WorkSpaces). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Moved(String target, String previous, String image, String note) {}
+
+    /**
+     * @param record whether to record the previous images on {@code image} (a rollback records nothing)
+     */
+    public List<Moved> move(Service type, String image, List<String> targets, String account, boolean record) {
+        ImageService service = services.forService(type);
+        Map<String, Target> before = new LinkedHashMap<>();
+        targets.forEach(name -> before.put(name, service.describeTarget(name, account)));
+        Map<String, String> current = new LinkedHashMap<>();
+        before.values().stream().filter(target -> target.image() != null && !target.image().equals(image))
+                .forEach(target -> current.put(target.name(), target.image()));
+        Map<String, String> previous = record && !targets.isEmpty() ? service.recordPrevious(image, current) : current;
+        List<Moved> moved = new ArrayList<>();
+        for (Target target : before.values()) {
+            service.moveTarget(target.name(), image);
+            moved.add(new Moved(target.name(), previous.getOrDefault(target.name(), target.image()), image,
+                    type.rules().afterMove(target)));
+        }
+        return moved;
+    }
+}

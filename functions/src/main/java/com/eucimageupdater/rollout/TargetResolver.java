@@ -1,0 +1,119 @@
+package com.eucimageupdater.rollout;
+
+import com.eucimageupdater.images.ImageRequest;
+import com.eucimageupdater.images.ImageService;
+import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.ImageUpdateException;
+import com.eucimageupdater.images.Service;
+import com.eucimageupdater.images.Target;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The roll-out's read-only planning: the image each fleet or bundle named as a source uses now, and whether every
+ * staging and production target exists and can take that image (an Elastic fleet, a platform change on a running
+ * fleet, a bundle this account does not own are refused), before anything changes. Items that resolve to the same
+ * source are merged: one image is built and rolled out to all of their targets.
+ */
+public final class TargetResolver {
+    private final ImageServices services;
+
+    public TargetResolver(ImageServices services) {
+        this.services = services;
+    }
+
+    /** The resolved, merged items, and every problem found, each naming the item's field. */
+    public record Resolved(List<ImageRequest> images, List<String> problems) {}
+
+    public Resolved resolve(List<ImageRequest> items, String account) {
+        List<String> problems = new ArrayList<>();
+        Map<String, ImageRequest> bySource = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            ImageRequest item = items.get(i);
+            String at = "images[" + i + "]";
+            ImageService service = services.forService(item.service());
+            int before = problems.size();
+            String source = item.image() != null ? item.image() : sourceOf(service, item, at, account, problems);
+            if (source == null) {
+                continue;
+            }
+            checkTargets(service, item, source, at, account, problems);
+            if (problems.size() == before) {
+                bySource.merge(item.service() + "/" + source, resolved(item, source), TargetResolver::merged);
+            }
+        }
+        return new Resolved(problems.isEmpty() ? List.copyOf(bySource.values()) : List.of(), problems);
+    }
+
+    private static String sourceOf(ImageService service, ImageRequest item, String at, String account, List<String> problems) {
+        String field = at + "." + item.service().rules().target();
+        try {
+            Target target = service.describeTarget(item.fromTarget(), account);
+            if (target.image() == null) {
+                problems.add(field + ": " + service.refusal(target, null));
+            }
+            return target.image();
+        } catch (ImageUpdateException e) {
+            problems.add(field + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void checkTargets(ImageService service, ImageRequest item, String source, String at, String account,
+            List<String> problems) {
+        Service type = item.service();
+        checkEach(service, item.stagingTargets(), source, at + "." + type.rules().stagingField(), account, problems);
+        List<String> production = new ArrayList<>(item.productionTargets());
+        if (item.fromTarget() != null) {
+            production.add(0, item.fromTarget());
+        }
+        checkEach(service, production, source, at + "." + type.rules().productionField(), account, problems);
+    }
+
+    private static void checkEach(ImageService service, List<String> targets, String source, String field, String account,
+            List<String> problems) {
+        for (String name : targets) {
+            try {
+                String refusal = service.refusal(service.describeTarget(name, account), source);
+                if (refusal != null) {
+                    problems.add(field + ": " + refusal);
+                }
+            } catch (ImageUpdateException e) {
+                problems.add(field + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The item with its source image, the fleet or bundle it came from now a production target. */
+    private static ImageRequest resolved(ImageRequest item, String source) {
+        List<String> production = new ArrayList<>(item.productionTargets());
+        if (item.fromTarget() != null) {
+            production.add(0, item.fromTarget());
+        }
+        return new ImageRequest(item.service(), source, null, item.displayName(), item.description(), item.tags(),
+                item.stagingTargets(), production, item.keep());
+    }
+
+    /**
+     * One image for two items of the same source: every target of both; the first item's name, description and
+     * tags where both give them; the larger retention, so that merging never deletes more.
+     */
+    private static ImageRequest merged(ImageRequest first, ImageRequest second) {
+        return new ImageRequest(first.service(), first.image(), null, first(first.displayName(), second.displayName()),
+                first(first.description(), second.description()), first.tags().isEmpty() ? second.tags() : first.tags(),
+                union(first.stagingTargets(), second.stagingTargets()), union(first.productionTargets(), second.productionTargets()),
+                first.keep() == null || second.keep() == null ? null : Math.max(first.keep(), second.keep()));
+    }
+
+    private static <T> T first(T one, T other) {
+        return one != null ? one : other;
+    }
+
+    private static List<String> union(List<String> one, List<String> other) {
+        List<String> all = new ArrayList<>(one);
+        other.stream().filter(target -> !all.contains(target)).forEach(all::add);
+        return all;
+    }
+}
