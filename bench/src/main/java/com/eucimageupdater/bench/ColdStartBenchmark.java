@@ -27,17 +27,19 @@ public final class ColdStartBenchmark {
     static final List<String> LAMBDA_JVM_FLAGS =
             List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
     static final double GOAL = 0.5;
-    static final long JAR_LIMIT_BYTES = 8L * 1024 * 1024;
+    static final long JAR_LIMIT_BYTES = 8_000_000;
     private static final String HANDLERS = "com.eucimageupdater.handlers.";
     private static final String PRIMING = HANDLERS + "Priming";
 
     private final Path functionJar;
+    private final Path runJar;
     private final Path workDir;
     private final String launcherClasspath;
     private final String newcomerClasspath;
 
-    private ColdStartBenchmark(Path functionJar, Path workDir, String launcherClasspath, String newcomerClasspath) {
+    private ColdStartBenchmark(Path functionJar, Path runJar, Path workDir, String launcherClasspath, String newcomerClasspath) {
         this.functionJar = functionJar;
+        this.runJar = runJar;
         this.workDir = workDir;
         this.launcherClasspath = launcherClasspath;
         this.newcomerClasspath = newcomerClasspath;
@@ -53,12 +55,13 @@ public final class ColdStartBenchmark {
         int rounds = 7;
         Path target = Path.of("bench", "target");
         Path jar = Path.of("functions", "target", "functions-lambda.jar");
+        Path runJar = Path.of("functions", "target", "functions-run-lambda.jar");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--jar" -> jar = Path.of(args[++i]);
+
                 default -> {
-                    System.err.println("usage: run-benchmark [--rounds N] [--jar FILE]");
+                    System.err.println("usage: run-benchmark [--rounds N]");
                     System.exit(2);
                 }
             }
@@ -66,7 +69,7 @@ public final class ColdStartBenchmark {
         Path work = Files.createTempDirectory("euc-bench");
         String launcher = target.resolve("bench-1.0.0-SNAPSHOT.jar") + File.pathSeparator + read(target.resolve("launcher-classpath.txt"));
         String newcomer = target.resolve("bench-1.0.0-SNAPSHOT-newcomer.jar") + File.pathSeparator + read(target.resolve("newcomer-classpath.txt"));
-        new ColdStartBenchmark(jar, work, launcher, newcomer).run(rounds);
+        new ColdStartBenchmark(jar, runJar, work, launcher, newcomer).run(rounds);
     }
 
     private static String read(Path file) throws IOException {
@@ -95,6 +98,7 @@ public final class ColdStartBenchmark {
 
     private List<Subject> subjects() throws IOException {
         String jar = functionJar.toAbsolutePath().toString();
+        String run = runJar.toAbsolutePath().toString();
         String job = """
                 "service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}, "runDate": "2026-11-10",
                 "executionName": "bench", "pollIntervalSeconds": 900, "maxPolls": 32, "maxWaitText": "8 h\"""";
@@ -124,8 +128,8 @@ public final class ColdStartBenchmark {
         subjects.add(new Subject("Check", jar, HANDLERS + "CheckHandler", checkInput, "\"updateAvailable\":true", false));
         subjects.add(new Subject("Start", jar, HANDLERS + "StartHandler", startInput, "\"newImage\":\"Base-Win2022-2026-11-10\"", false));
         subjects.add(new Subject("Poll", jar, HANDLERS + "PollHandler", pollInput, "\"pollsDone\":1", false));
-        subjects.add(new Subject("Plan", jar, HANDLERS + "PlanHandler", write("plan.json", plan), "\"maxConcurrency\":5", false));
-        subjects.add(new Subject("Report", jar, HANDLERS + "ReportHandler", write("report.json", report), "1 updated, 1 up to date, 1 failed", false));
+        subjects.add(new Subject("Plan", run, HANDLERS + "PlanHandler", write("plan.json", plan), "\"maxConcurrency\":5", false));
+        subjects.add(new Subject("Report", run, HANDLERS + "ReportHandler", write("report.json", report), "1 updated, 1 up to date, 1 failed", false));
         return subjects;
     }
 
@@ -208,8 +212,11 @@ public final class ColdStartBenchmark {
         System.out.printf(Locale.ROOT, "machine: %s, %d cores, %s %s; Java %s (%s); JVM flags: %s%n", cpu,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"), String.join(" ", LAMBDA_JVM_FLAGS));
-        System.out.printf(Locale.ROOT, "function jar: %s, %.2f MB (%d bytes; limit 8 MB: %s)%n", functionJar, Files.size(functionJar) / 1048576.0,
-                Files.size(functionJar), Files.size(functionJar) <= JAR_LIMIT_BYTES ? "met" : "NOT MET");
+        for (Path jar : List.of(functionJar, runJar)) {
+            long bytes = Files.size(jar);
+            System.out.printf(Locale.ROOT, "function jar: %s, %.2f MB (%d bytes; goal <= 8 MB: %s)%n", jar, bytes / 1e6, bytes,
+                    bytes <= JAR_LIMIT_BYTES ? "met" : "NOT MET");
+        }
         System.out.println(rounds + " interleaved rounds, each subject a fresh JVM, a fresh simulated account per round; times in ms");
     }
 

@@ -5,7 +5,7 @@ import com.eucimageupdater.plan.RunPlan;
 import com.eucimageupdater.plan.RunPlanner;
 
 /** Validates the execution input (or takes the configured images) and plans each image; calls no AWS API. */
-public final class PlanHandler extends JsonHandler<PlanRequest, RunPlan> {
+public final class PlanHandler extends DatabindHandler<PlanRequest, RunPlan> {
     private final RunPlanner planner = new RunPlanner();
 
     public PlanHandler() {
@@ -15,5 +15,15 @@ public final class PlanHandler extends JsonHandler<PlanRequest, RunPlan> {
     @Override
     RunPlan handle(PlanRequest request) {
         return planner.plan(request);
+    }
+
+    @Override
+    StepLog logFor(PlanRequest request) {
+        return new StepLog(step(), request.executionName(), null, null);
+    }
+
+    @Override
+    String outcome(RunPlan plan) {
+        return plan.problems().isEmpty() ? "PLANNED " + plan.images().size() + " images" : "INPUT_REJECTED " + plan.problems().size() + " problems";
     }
 }

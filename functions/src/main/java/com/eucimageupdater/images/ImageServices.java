@@ -1,13 +1,21 @@
 package com.eucimageupdater.images;
 
 import java.time.Duration;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
 import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 
-/** The image service for each {@link Service}: the one place where the workflow forks per service. */
+/**
+ * The image service for each {@link Service}: the one place where the workflow forks per service. Each service's
+ * client is built on first use, once per container: an AppStream image's steps never build the WorkSpaces client.
+ */
 public final class ImageServices {
     /**
      * A slow call ends as a retryable SDK error well within the function's timeout (Poll 30 s, Check and Start
@@ -18,23 +26,27 @@ public final class ImageServices {
             .apiCallTimeout(Duration.ofSeconds(10))
             .build();
 
-    private final ImageService appStream;
-    private final ImageService workSpaces;
+    private final Supplier<ImageService> appStream;
+    private final Supplier<ImageService> workSpaces;
 
     public ImageServices(ImageService appStream, ImageService workSpaces) {
+        this(() -> appStream, () -> workSpaces);
+    }
+
+    private ImageServices(Supplier<ImageService> appStream, Supplier<ImageService> workSpaces) {
         this.appStream = appStream;
         this.workSpaces = workSpaces;
     }
 
     /**
-     * Clients from the standard environment: region, credentials and endpoint ({@code AWS_ENDPOINT_URL*})
-     * as the SDK's default chains find them, over the lightweight url-connection HTTP client.
+     * Clients from the standard environment: region, credentials and endpoint ({@code AWS_ENDPOINT_URL*}) as the
+     * SDK finds them, over the lightweight url-connection HTTP client, each built when first needed.
      */
     public static ImageServices fromEnvironment() {
         SdkHttpClient http = UrlConnectionHttpClient.create();
         return new ImageServices(
-                new AppStreamImageService(AppStreamClient.builder().httpClient(http).overrideConfiguration(CALL_LIMITS).build()),
-                new WorkSpacesImageService(WorkSpacesClient.builder().httpClient(http).overrideConfiguration(CALL_LIMITS).build()));
+                once(() -> new AppStreamImageService(configure(AppStreamClient.builder(), http).build())),
+                once(() -> new WorkSpacesImageService(configure(WorkSpacesClient.builder(), http).build())));
     }
 
     /** Built once per Lambda container, on first use, so handlers that call no AWS API never build clients. */
@@ -47,8 +59,36 @@ public final class ImageServices {
             throw new IllegalArgumentException("service: is required and must be APPSTREAM or WORKSPACES");
         }
         return switch (service) {
-            case APPSTREAM -> appStream;
-            case WORKSPACES -> workSpaces;
+            case APPSTREAM -> appStream.get();
+            case WORKSPACES -> workSpaces.get();
+        };
+    }
+
+    /**
+     * In Lambda, region and credentials come straight from the variables the runtime sets: the default chains
+     * would first probe system properties, profile files and the web-identity, container and instance sources.
+     * Elsewhere (a local run, an admin's profile or SSO session) the default chains apply.
+     */
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder, SdkHttpClient http) {
+        builder.httpClient(http).overrideConfiguration(CALL_LIMITS);
+        String region = System.getenv("AWS_REGION");
+        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null && region != null) {
+            builder.region(Region.of(region)).credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        }
+        return builder;
+    }
+
+    private static Supplier<ImageService> once(Supplier<ImageService> build) {
+        return new Supplier<>() {
+            private ImageService built;
+
+            @Override
+            public synchronized ImageService get() {
+                if (built == null) {
+                    built = build.get();
+                }
+                return built;
+            }
         };
     }
 

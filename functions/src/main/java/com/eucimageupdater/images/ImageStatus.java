@@ -2,22 +2,32 @@ package com.eucimageupdater.images;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 
 /**
  * The state of the updated image.
  *
  * @param reason the service's own reason when it failed (StateChangeReason, ImageErrors; ErrorCode, ErrorMessage)
  * @param pollsDone how many polls the workflow has made, which bounds its wait loop
+ * @param observedAt when the poll saw this state (ISO-8601); the last poll's time ends the image's build minutes
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ImageStatus(ImageState state, String serviceState, String reason, int pollsDone) {
+public record ImageStatus(ImageState state, String serviceState, String reason, int pollsDone, String observedAt) {
+
+    public ImageStatus(ImageState state, String serviceState, String reason, int pollsDone) {
+        this(state, serviceState, reason, pollsDone, null);
+    }
 
     public static ImageStatus of(ImageState state, String serviceState, String reason) {
         return new ImageStatus(state, serviceState, reason, 0);
     }
 
     public ImageStatus afterPoll(ImageStatus previous) {
-        return new ImageStatus(state, serviceState, reason, previous == null ? 1 : previous.pollsDone() + 1);
+        return new ImageStatus(state, serviceState, reason, previous == null ? 1 : previous.pollsDone() + 1, observedAt);
+    }
+
+    public ImageStatus observedAt(Instant time) {
+        return new ImageStatus(state, serviceState, reason, pollsDone, time.toString());
     }
 }
