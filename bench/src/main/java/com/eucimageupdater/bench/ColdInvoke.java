@@ -21,8 +21,8 @@ import java.nio.file.Path;
  * path), constructed, then called once. Prints the handler's output, then one {@code BENCH} line with the time from
  * loading the class to the response and the process's peak resident memory.
  *
- * <p>Arguments: the handler's class path, the handler class, the input file, and optionally {@code --prime CLASS}
- * to run that class's static {@code prime()} (what the SnapStart checkpoint hook runs) before the timed call.
+ * <p>Arguments: the handler's class path, the handler class, the input file, and optionally {@code --prime} to call
+ * the handler's {@code beforeCheckpoint} (what SnapStart runs before it takes the snapshot) before the timed call.
  */
 public final class ColdInvoke {
     private ColdInvoke() {}
@@ -36,21 +36,23 @@ public final class ColdInvoke {
         }
         URLClassLoader loader = new URLClassLoader(urls, ColdInvoke.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
-        long primeNanos = 0;
-        if (args.length > 4 && args[3].equals("--prime")) {
-            long start = System.nanoTime();
-            Class.forName(args[4], true, loader).getMethod("prime").invoke(null);
-            primeNanos = System.nanoTime() - start;
-        }
         long start = System.nanoTime();
         RequestStreamHandler handler = (RequestStreamHandler) Class.forName(args[1], true, loader).getDeclaredConstructor().newInstance();
         long constructed = System.nanoTime();
+        long initNanos = constructed - start;
+        long primeNanos = 0;
+        if (args.length > 3 && args[3].equals("--prime")) {
+            Class.forName("org.crac.Resource", false, loader).getMethod("beforeCheckpoint", Class.forName("org.crac.Context", false, loader))
+                    .invoke(handler, (Object) null);
+            primeNanos = System.nanoTime() - constructed;
+            constructed = System.nanoTime();
+        }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(input), output, new BenchContext());
         long done = System.nanoTime();
         PrintStream out = System.out;
         out.println(output.toString(StandardCharsets.UTF_8));
-        out.println("BENCH initMs=" + millis(constructed - start) + " invokeMs=" + millis(done - constructed)
+        out.println("BENCH initMs=" + millis(initNanos) + " invokeMs=" + millis(done - constructed)
                 + " primeMs=" + millis(primeNanos) + " hwmKb=" + peakResidentKb());
         out.flush();
     }

@@ -29,15 +29,17 @@ public final class ColdStartBenchmark {
     static final double GOAL = 0.5;
     static final long JAR_LIMIT_BYTES = 8_000_000;
     private static final String HANDLERS = "com.eucimageupdater.handlers.";
-    private static final String PRIMING = HANDLERS + "Priming";
 
     private final Path functionJar;
     private final Path runJar;
     private final Path workDir;
     private final String launcherClasspath;
     private final String newcomerClasspath;
+    private final String probesJar;
 
-    private ColdStartBenchmark(Path functionJar, Path runJar, Path workDir, String launcherClasspath, String newcomerClasspath) {
+    private ColdStartBenchmark(Path functionJar, Path runJar, Path workDir, String launcherClasspath, String newcomerClasspath,
+            String probesJar) {
+        this.probesJar = probesJar;
         this.functionJar = functionJar;
         this.runJar = runJar;
         this.workDir = workDir;
@@ -45,11 +47,23 @@ public final class ColdStartBenchmark {
         this.newcomerClasspath = newcomerClasspath;
     }
 
-    /** One thing to cold-invoke: a handler on a class path, its input, and a piece its answer must contain. */
-    record Subject(String name, String classpath, String handler, String input, String expected, boolean primed) {}
+    /**
+     * One thing to cold-invoke: a handler on a class path, its input, and a piece its answer must contain. A primed
+     * subject stands for a SnapStart restore; a probe is one piece of a cold start alone, for the lever table.
+     */
+    record Subject(String name, String classpath, String handler, String input, String expected, Kind kind) {
+        boolean primed() {
+            return kind == Kind.PRIMED;
+        }
+    }
 
-    /** One cold invocation: wall time from starting the JVM to the answer, the handler's part, peak RSS. */
-    record Sample(long wallMs, long handlerMs, long peakKb) {}
+    enum Kind { HANDLER, PRIMED, PROBE }
+
+    /**
+     * One cold invocation: wall time from starting the JVM to the answer; in the JVM, loading and constructing the
+     * handler, priming it (SnapStart's checkpoint hook, primed subjects only), the invocation; peak RSS.
+     */
+    record Sample(long wallMs, long initMs, long primeMs, long invokeMs, long peakKb) {}
 
     public static void main(String[] args) throws Exception {
         int rounds = 7;
@@ -69,7 +83,8 @@ public final class ColdStartBenchmark {
         Path work = Files.createTempDirectory("euc-bench");
         String launcher = target.resolve("bench-1.0.0-SNAPSHOT.jar") + File.pathSeparator + read(target.resolve("launcher-classpath.txt"));
         String newcomer = target.resolve("bench-1.0.0-SNAPSHOT-newcomer.jar") + File.pathSeparator + read(target.resolve("newcomer-classpath.txt"));
-        new ColdStartBenchmark(jar, runJar, work, launcher, newcomer).run(rounds);
+        new ColdStartBenchmark(jar, runJar, work, launcher, newcomer,
+                target.resolve("bench-1.0.0-SNAPSHOT-probes.jar").toAbsolutePath().toString()).run(rounds);
     }
 
     private static String read(Path file) throws IOException {
@@ -120,16 +135,37 @@ public final class ColdStartBenchmark {
                   {"service": "WORKSPACES", "image": "wsi-5e6f7g8h9", "outcome": "FAILED",
                    "error": {"Error": "com.eucimageupdater.images.ImageUpdateException", "Cause": "{\\"errorMessage\\": \\"quota\\"}"}}]}""";
         String checkInput = write("check.json", "{" + job + "}");
-        String startInput = write("start.json", "{" + job + ",\n" + check + "}");
-        String pollInput = write("poll.json", "{" + job + ",\n" + check + ",\n" + start + "}");
+        String startJob = "{" + job + ",\n" + check + "}";
+        String pollJob = "{" + job + ",\n" + check + ",\n" + start + "}";
+        String startInput = write("start.json", startJob);
+        String pollInput = write("poll.json", pollJob);
+        // The primed start makes the next day's image, so that it creates one too rather than adopting this one.
+        String nextDay = "2026-11-11";
         List<Subject> subjects = new ArrayList<>();
         subjects.add(new Subject("Newcomer", newcomerClasspath, "com.eucimageupdater.bench.newcomer.NewcomerHandler",
-                write("newcomer.json", "{}"), "AVAILABLE", false));
-        subjects.add(new Subject("Check", jar, HANDLERS + "CheckHandler", checkInput, "\"updateAvailable\":true", false));
-        subjects.add(new Subject("Start", jar, HANDLERS + "StartHandler", startInput, "\"newImage\":\"Base-Win2022-2026-11-10\"", false));
-        subjects.add(new Subject("Poll", jar, HANDLERS + "PollHandler", pollInput, "\"pollsDone\":1", false));
-        subjects.add(new Subject("Plan", run, HANDLERS + "PlanHandler", write("plan.json", plan), "\"maxConcurrency\":5", false));
-        subjects.add(new Subject("Report", run, HANDLERS + "ReportHandler", write("report.json", report), "1 updated, 1 up to date, 1 failed", false));
+                write("newcomer.json", "{}"), "AVAILABLE", Kind.HANDLER));
+        subjects.add(new Subject("Check", jar, HANDLERS + "CheckHandler", checkInput, "\"updateAvailable\":true", Kind.HANDLER));
+        subjects.add(new Subject("Start", jar, HANDLERS + "StartHandler", startInput, "\"newImage\":\"Base-Win2022-2026-11-10\"", Kind.HANDLER));
+        subjects.add(new Subject("Poll", jar, HANDLERS + "PollHandler", pollInput, "\"pollsDone\":1", Kind.HANDLER));
+        subjects.add(new Subject("Plan", run, HANDLERS + "PlanHandler", write("plan.json", plan), "\"maxConcurrency\":5", Kind.HANDLER));
+        subjects.add(new Subject("Report", run, HANDLERS + "ReportHandler", write("report.json", report), "1 updated, 1 up to date, 1 failed", Kind.HANDLER));
+        // What a SnapStart restore runs: the first invocation after the checkpoint hook's priming.
+        subjects.add(new Subject("Check primed", jar, HANDLERS + "CheckHandler", checkInput, "\"updateAvailable\":true", Kind.PRIMED));
+        subjects.add(new Subject("Start primed", jar, HANDLERS + "StartHandler", write("start-next.json", startJob.replace("2026-11-10", nextDay)),
+                "\"newImage\":\"Base-Win2022-" + nextDay + "\"", Kind.PRIMED));
+        subjects.add(new Subject("Poll primed", jar, HANDLERS + "PollHandler", write("poll-next.json", pollJob.replace("2026-11-10", nextDay)),
+                "\"pollsDone\":1", Kind.PRIMED));
+        String probe = "com.eucimageupdater.bench.probe.";
+        String withJar = probesJar + File.pathSeparator + jar;
+        subjects.add(new Subject("JVM floor", probesJar, probe + "Noop", checkInput, "done", Kind.PROBE));
+        subjects.add(new Subject("TLS context", probesJar, probe + "Tls", checkInput, "done", Kind.PROBE));
+        subjects.add(new Subject("Databind", probesJar + File.pathSeparator + run, probe + "Databind", checkInput, "done", Kind.PROBE));
+        subjects.add(new Subject("Metadata SDK", probesJar + File.pathSeparator + newcomerClasspath, probe + "ServiceMetadataOfAllServices",
+                checkInput, "done", Kind.PROBE));
+        subjects.add(new Subject("Metadata ours", withJar, probe + "ServiceMetadataOfAllServices", checkInput, "done", Kind.PROBE));
+        subjects.add(new Subject("2 clients dflt", withJar, probe + "Clients", write("both-default.txt", "both default"), "done", Kind.PROBE));
+        subjects.add(new Subject("1 client dflt", withJar, probe + "Clients", write("one-default.txt", "one default"), "done", Kind.PROBE));
+        subjects.add(new Subject("1 client expl", withJar, probe + "Clients", write("one-explicit.txt", "one explicit"), "done", Kind.PROBE));
         return subjects;
     }
 
@@ -143,7 +179,7 @@ public final class ColdStartBenchmark {
         command.addAll(LAMBDA_JVM_FLAGS);
         command.addAll(List.of("-cp", launcherClasspath, ColdInvoke.class.getName(), subject.classpath(), subject.handler(), subject.input()));
         if (subject.primed()) {
-            command.addAll(List.of("--prime", PRIMING));
+            command.add("--prime");
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(workDir.resolve("stderr.txt").toFile());
         lambdaEnvironment(builder.environment(), subject, simulator);
@@ -167,7 +203,8 @@ public final class ColdStartBenchmark {
             throw new IllegalStateException(subject.name() + " failed (exit " + exit + "), expected " + subject.expected() + " in:\n" + output
                     + Files.readString(workDir.resolve("stderr.txt")));
         }
-        return new Sample((answered - started) / 1_000_000, field(bench, "initMs") + field(bench, "invokeMs"), field(bench, "hwmKb"));
+        return new Sample((answered - started) / 1_000_000, field(bench, "initMs"), field(bench, "primeMs"), field(bench, "invokeMs"),
+                field(bench, "hwmKb"));
     }
 
     /** What Lambda's environment holds that the SDK reads, and nothing of this machine's AWS set-up. */
@@ -221,24 +258,38 @@ public final class ColdStartBenchmark {
     }
 
     private static void printSummary(List<Subject> subjects, Map<String, List<Sample>> samples) {
-        long newcomer = median(samples.get("Newcomer").stream().map(Sample::wallMs).toList());
+        long newcomer = median(samples.get("Newcomer"), Sample::wallMs);
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-14s %10s %8s %8s %12s %14s %8s%n", "subject", "median ms", "min", "max", "handler ms",
-                "peak RSS MB", "ratio");
-        for (Subject subject : subjects) {
+        System.out.printf(Locale.ROOT, "%-14s %9s %7s %7s %8s %8s %8s %9s %7s%n", "subject", "median ms", "min", "max", "init ms",
+                "prime ms", "call ms", "peak MB", "ratio");
+        for (Subject subject : subjects.stream().filter(subject -> subject.kind() != Kind.PROBE).toList()) {
             List<Sample> list = samples.get(subject.name());
-            List<Long> walls = list.stream().map(Sample::wallMs).toList();
-            long median = median(walls);
-            System.out.printf(Locale.ROOT, "%-14s %10d %8d %8d %12d %14.0f %8.2f%n", subject.name(), median,
-                    walls.stream().mapToLong(Long::longValue).min().orElse(0), walls.stream().mapToLong(Long::longValue).max().orElse(0),
-                    median(list.stream().map(Sample::handlerMs).toList()), median(list.stream().map(Sample::peakKb).toList()) / 1024.0,
-                    (double) median / newcomer);
+            long median = median(list, Sample::wallMs);
+            // A primed subject stands for a SnapStart restore: its figure is the call after priming, not the whole JVM.
+            long compared = subject.primed() ? median(list, Sample::invokeMs) : median;
+            System.out.printf(Locale.ROOT, "%-14s %9d %7d %7d %8d %8d %8d %9.0f %7.2f%n", subject.name(), median,
+                    list.stream().mapToLong(Sample::wallMs).min().orElse(0), list.stream().mapToLong(Sample::wallMs).max().orElse(0),
+                    median(list, Sample::initMs), median(list, Sample::primeMs), median(list, Sample::invokeMs),
+                    median(list, Sample::peakKb) / 1024.0, (double) compared / newcomer);
+        }
+        System.out.println();
+        System.out.println("ratio: median wall time over the newcomer's; for primed subjects, the call after priming over the newcomer's wall time");
+        long floor = median(samples.get("JVM floor"), Sample::wallMs);
+        System.out.println();
+        System.out.println("pieces of a cold start, each alone in a fresh JVM: median wall ms, and above the JVM floor (" + floor + " ms)");
+        for (Subject probe : subjects.stream().filter(subject -> subject.kind() == Kind.PROBE).toList()) {
+            long median = median(samples.get(probe.name()), Sample::wallMs);
+            System.out.printf(Locale.ROOT, "%-16s %6d %+7d%n", probe.name(), median, median - floor);
         }
         System.out.println();
         for (String goal : List.of("Check", "Start", "Poll")) {
-            double ratio = (double) median(samples.get(goal).stream().map(Sample::wallMs).toList()) / newcomer;
+            double ratio = (double) median(samples.get(goal), Sample::wallMs) / newcomer;
             System.out.printf(Locale.ROOT, "goal %s <= %.1f x newcomer: %.2f %s%n", goal, GOAL, ratio, ratio <= GOAL ? "met" : "NOT MET");
         }
+    }
+
+    static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> figure) {
+        return median(samples.stream().map(sample -> figure.applyAsLong(sample)).toList());
     }
 
     static long median(List<Long> values) {

@@ -24,4 +24,9 @@ public final class CheckHandler extends ImageStepHandler<UpdateCheck> {
     String outcome(UpdateCheck check) {
         return check.updateAvailable() ? "UPDATE_AVAILABLE" : "UP_TO_DATE";
     }
+
+    @Override
+    UpdateCheck sampleResult(ImageJob job) {
+        return job.check();
+    }
 }

@@ -3,6 +3,7 @@ package com.eucimageupdater.handlers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,14 @@ abstract class DatabindHandler<I, O> extends JsonHandler<I, O> {
 
     DatabindHandler(Class<I> inputType) {
         this.inputType = inputType;
+    }
+
+    /** A typical input, which the step handles in full at priming: the run-wide steps call no AWS API. */
+    abstract String sampleInput();
+
+    @Override
+    final void prime() throws IOException {
+        write(OutputStream.nullOutputStream(), handle(read(new ByteArrayInputStream(sampleInput().getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.eucimageupdater.handlers;
 
 import com.eucimageupdater.images.ImageJob;
 import com.eucimageupdater.images.ImageServices;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,29 @@ abstract class ImageStepHandler<O extends Record> extends JsonHandler<ImageJob, 
 
     ImageStepHandler(ImageServices services) {
         this.services = services;
+    }
+
+    /** An image's job as the poll step gets it: every record the image steps read and write. */
+    private static final String SAMPLE_JOB = """
+            {"service": "APPSTREAM", "image": "Base-Win2022", "displayName": "Base", "description": "Monthly patch",
+             "tags": {"team": "euc"}, "runDate": "2026-11-10", "executionName": "priming", "pollIntervalSeconds": 900,
+             "maxPolls": 32, "maxWaitText": "8 h",
+             "check": {"updateAvailable": true, "sourceName": "Base-Win2022", "detail": "updates",
+                       "newImageName": "Base-Win2022-2026-11-10", "newImageDescription": "Monthly patch", "newImageDisplayName": "Base"},
+             "start": {"newImage": "Base-Win2022-2026-11-10", "newImageName": "Base-Win2022-2026-11-10", "adopted": false,
+                       "startedAt": "2026-11-10T06:00:00Z"},
+             "poll": {"state": "PENDING", "serviceState": "PENDING", "pollsDone": 1, "observedAt": "2026-11-10T06:15:00Z"},
+             "unknown": [1, {"field": null}]}""";
+
+    /** The step's answer for the sample job, for priming the writer: the record the sample already holds. */
+    abstract O sampleResult(ImageJob job);
+
+    /** The JSON reader and writer on a sample job, and each service's client through a round trip without AWS. */
+    @Override
+    final void prime() throws IOException {
+        ImageJob job = read(new ByteArrayInputStream(SAMPLE_JOB.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write(OutputStream.nullOutputStream(), sampleResult(job));
+        services.prime();
     }
 
     @Override

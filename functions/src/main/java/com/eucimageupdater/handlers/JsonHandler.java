@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * Reads the state's JSON into {@code I}, runs one step, writes {@code O}, and logs one JSON line saying how the step
@@ -17,7 +19,30 @@ import java.io.StringWriter;
  * than the runtime's serializer; each step picks the JSON code its cold start can afford ({@link RecordJson} for
  * the image steps, Jackson databind for the run-wide ones).
  */
-abstract class JsonHandler<I, O> implements RequestStreamHandler {
+abstract class JsonHandler<I, O> implements RequestStreamHandler, Resource {
+
+    /** With SnapStart, the runtime calls {@link #beforeCheckpoint} once per published version, before the snapshot. */
+    JsonHandler() {
+        Core.getGlobalContext().register(this);
+    }
+
+    /**
+     * Warms the cold path (its classes loaded, linked and run once) so a restored snapshot starts warm, without
+     * calling AWS and without leaving anything a clone must not share (credentials, request ids, randomness).
+     */
+    @Override
+    public final void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
+        prime();
+        new StepLog(step(), "priming", null, null).line(java.time.Instant.now(), null, LogLevel.INFO, "PRIMED", 0, null);
+    }
+
+    @Override
+    public final void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: clients read credentials from the environment at each call.
+    }
+
+    /** The step's work on a sample input, as far as it goes without AWS. */
+    abstract void prime() throws IOException;
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

@@ -26,4 +26,13 @@ public final class PlanHandler extends DatabindHandler<PlanRequest, RunPlan> {
     String outcome(RunPlan plan) {
         return plan.problems().isEmpty() ? "PLANNED " + plan.images().size() + " images" : "INPUT_REJECTED " + plan.problems().size() + " problems";
     }
+
+    @Override
+    String sampleInput() {
+        return """
+                {"input": {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}},
+                                      {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4"}]},
+                 "executionName": "priming", "startTime": "2026-11-10T06:00:00.123Z", "configuredImages": "[]",
+                 "pollIntervalSeconds": "900", "maxWaitMinutes": "480", "maxConcurrency": "5", "timeZone": "UTC"}""";
+    }
 }

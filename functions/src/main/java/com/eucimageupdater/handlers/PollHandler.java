@@ -25,4 +25,9 @@ public final class PollHandler extends ImageStepHandler<ImageStatus> {
     String outcome(ImageStatus status) {
         return status.state().name();
     }
+
+    @Override
+    ImageStatus sampleResult(ImageJob job) {
+        return job.poll();
+    }
 }

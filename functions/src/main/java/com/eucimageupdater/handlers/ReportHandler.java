@@ -51,4 +51,15 @@ public final class ReportHandler extends DatabindHandler<ReportRequest, RunRepor
     String outcome(RunReport report) {
         return report.messageAttributes().get("status").StringValue();
     }
+
+    /** A run with one image built and one failed after waiting for a quota. */
+    @Override
+    String sampleInput() {
+        return """
+                {"executionName": "priming", "runDate": "2026-11-10", "problems": [], "results": [
+                  {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "newImage": "Base-Win2022-2026-11-10",
+                   "state": "AVAILABLE", "start": {"startedAt": "2026-11-10T06:00:00Z"}, "poll": {"observedAt": "2026-11-10T07:00:00Z"}},
+                  {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "FAILED", "quotaWaitSeconds": 60,
+                   "error": {"Error": "com.eucimageupdater.images.ImageUpdateException", "Cause": "{\\"errorMessage\\": \\"quota\\"}"}}]}""";
+    }
 }

@@ -25,4 +25,9 @@ public final class StartHandler extends ImageStepHandler<StartedImage> {
     String outcome(StartedImage started) {
         return started.adopted() ? "ADOPTED" : "STARTED";
     }
+
+    @Override
+    StartedImage sampleResult(ImageJob job) {
+        return job.start();
+    }
 }

@@ -1,12 +1,22 @@
 package com.eucimageupdater.images;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
@@ -65,6 +75,29 @@ public final class ImageServices {
     }
 
     /**
+     * For SnapStart's snapshot: builds each service's client, then sends each service's read call through a client
+     * that answers from memory, so the SDK's marshalling, endpoint rules, signing and unmarshalling are loaded and
+     * run once. Nothing reaches AWS, and the priming clients, which sign with made-up credentials, are closed.
+     */
+    public void prime() {
+        appStream.get();
+        workSpaces.get();
+        SdkHttpClient answersNoImages = new CannedHttpClient("{\"Images\": []}");
+        Region region = Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
+        try (AppStreamClient appStreamClient = primingClient(AppStreamClient.builder(), answersNoImages, region);
+                WorkSpacesClient workSpacesClient = primingClient(WorkSpacesClient.builder(), answersNoImages, region)) {
+            appStreamClient.describeImages(request -> request.names("priming"));
+            workSpacesClient.describeWorkspaceImages(request -> request.imageIds("wsi-000000000"));
+        }
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C primingClient(B builder, SdkHttpClient http,
+            Region region) {
+        return builder.httpClient(http).overrideConfiguration(CALL_LIMITS).region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMING", "priming"))).build();
+    }
+
+    /**
      * In Lambda, region and credentials come straight from the variables the runtime sets: the default chains
      * would first probe system properties, profile files and the web-identity, container and instance sources.
      * Elsewhere (a local run, an admin's profile or SSO session) the default chains apply.
@@ -90,6 +123,32 @@ public final class ImageServices {
                 return built;
             }
         };
+    }
+
+    /** Answers every request with 200 and one JSON body, without a connection. */
+    private record CannedHttpClient(String body) implements SdkHttpClient {
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() {
+                    return HttpExecuteResponse.builder()
+                            .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", "application/x-amz-json-1.1").build())
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                            .build();
+                }
+
+                @Override
+                public void abort() {
+                    // Nothing in flight.
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            // No connections.
+        }
     }
 
     private static final class Shared {

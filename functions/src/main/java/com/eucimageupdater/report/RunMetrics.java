@@ -18,7 +18,7 @@ import java.util.List;
 public final class RunMetrics {
     /** The metrics' namespace; the stack sets it, and its dashboard reads the same. */
     public static final String NAMESPACE_VARIABLE = "METRICS_NAMESPACE";
-    static final String DEFAULT_NAMESPACE = "EucImageUpdater";
+    public static final String DEFAULT_NAMESPACE = "EucImageUpdater";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String namespace;

@@ -29,7 +29,8 @@ public record UpdaterConfig(
         List<String> notificationEmails,
         int pollIntervalMinutes,
         int maxWaitHours,
-        int maxConcurrency) {
+        int maxConcurrency,
+        String logLevel) {
 
     public static final String IMAGES = "images";
     public static final String SCHEDULE_EXPRESSION = "scheduleExpression";
@@ -39,6 +40,9 @@ public record UpdaterConfig(
     public static final String POLL_INTERVAL_MINUTES = "pollIntervalMinutes";
     public static final String MAX_WAIT_HOURS = "maxWaitHours";
     public static final String MAX_CONCURRENCY = "maxConcurrency";
+    public static final String LOG_LEVEL = "logLevel";
+    /** Lambda's application log levels, least to most severe; the functions log each step at INFO. */
+    static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
 
     /** The Wednesday after Patch Tuesday (the second Tuesday of the month), when Windows updates are out. */
     static final String DEFAULT_SCHEDULE = "cron(0 6 ? * WED#2 *)";
@@ -75,7 +79,8 @@ public record UpdaterConfig(
                 reader.emails(),
                 reader.integer(POLL_INTERVAL_MINUTES, DeploymentSettings.DEFAULT_POLL_INTERVAL_MINUTES, 1, 60),
                 reader.integer(MAX_WAIT_HOURS, DeploymentSettings.DEFAULT_MAX_WAIT_HOURS, 1, 48),
-                reader.integer(MAX_CONCURRENCY, DeploymentSettings.DEFAULT_MAX_CONCURRENCY, 1, 40));
+                reader.integer(MAX_CONCURRENCY, DeploymentSettings.DEFAULT_MAX_CONCURRENCY, 1, 40),
+                reader.logLevel());
         reader.requireFitsOneExecution(config);
         if (!reader.problems.isEmpty()) {
             throw new InvalidConfigurationException(reader.problems);
@@ -161,6 +166,16 @@ public record UpdaterConfig(
                         + " \"Europe/Berlin\", got \"" + zone + "\"");
             }
             return zone;
+        }
+
+        String logLevel() {
+            String level = string(LOG_LEVEL, "INFO");
+            if (!LOG_LEVELS.contains(level)) {
+                problems.add(LOG_LEVEL + ": must be one of " + String.join(", ", LOG_LEVELS) + " (the functions' application"
+                        + " log level), got \"" + level + "\"");
+                return "INFO";
+            }
+            return level;
         }
 
         List<String> emails() {
