@@ -49,7 +49,8 @@ class UpdaterConfigTest {
                 () -> assertEquals(List.of(), config.notificationEmails()),
                 () -> assertEquals(15, config.pollIntervalMinutes()),
                 () -> assertEquals(8, config.maxWaitHours()),
-                () -> assertEquals(5, config.maxConcurrency()));
+                () -> assertEquals(5, config.maxConcurrency()),
+                () -> assertEquals("INFO", config.logLevel()));
     }
 
     @Test
@@ -145,6 +146,20 @@ class UpdaterConfigTest {
     @ValueSource(strings = {"cron(0 6 ? * WED#2 *)", "cron(0 6 15 * ? *)", "cron(30 2 L * ? 2027)", "rate(1 day)", "rate(30 days)"})
     void goodSchedule(String expression) {
         assertEquals(expression, read(Map.of(UpdaterConfig.SCHEDULE_EXPRESSION, expression)).scheduleExpression());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"info", "VERBOSE", ""})
+    @DisplayName("logLevel must be one of Lambda's application log levels, in capitals")
+    void badLogLevel(String level) {
+        assertOneProblem(problemsWith(UpdaterConfig.LOG_LEVEL, level), UpdaterConfig.LOG_LEVEL,
+                "must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL");
+    }
+
+    @Test
+    @DisplayName("a valid logLevel is taken as given")
+    void goodLogLevel() {
+        assertEquals("WARN", read(Map.of(UpdaterConfig.LOG_LEVEL, "WARN")).logLevel());
     }
 
     @Test
