@@ -167,6 +167,19 @@ class HandlersTest {
     }
 
     @Test
+    void snapStartPrimingRunsEachStepsJsonAndBothClientsWithoutAnyCallToAws() throws Exception {
+        try (SimulatedAccount account = SimulatedAccount.start(Scenario.defaultScenario())) {
+            ImageServices services = account.imageServices();
+            for (JsonHandler<?, ?> handler : List.of(new CheckHandler(services), new StartHandler(services), new PollHandler(services),
+                    new PlanHandler(), new ReportHandler())) {
+                handler.beforeCheckpoint(null);
+            }
+
+            assertEquals(List.of(), account.simulator().calls());
+        }
+    }
+
+    @Test
     void checkOfAnUpToDateImageSaysSoAndChangesNothing() throws IOException {
         try (SimulatedAccount account = SimulatedAccount.start(Scenario.defaultScenario())) {
             JsonNode check = invoke(new CheckHandler(account.imageServices()), plannedItem("APPSTREAM", "Finance-Win2022"));
