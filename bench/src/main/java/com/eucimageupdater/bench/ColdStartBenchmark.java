@@ -67,9 +67,6 @@ public final class ColdStartBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = 7;
-        Path target = Path.of("bench", "target");
-        Path jar = Path.of("functions", "target", "functions-lambda.jar");
-        Path runJar = Path.of("functions", "target", "functions-run-lambda.jar");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -80,11 +77,18 @@ public final class ColdStartBenchmark {
                 }
             }
         }
-        Path work = Files.createTempDirectory("euc-bench");
+        inProject(Path.of("")).run(rounds);
+    }
+
+    /** The benchmark of the project at {@code root}, once built (./run-benchmark builds it). */
+    static ColdStartBenchmark inProject(Path root) throws IOException {
+        Path target = root.resolve("bench").resolve("target");
+        Path functions = root.resolve("functions").resolve("target");
         String launcher = target.resolve("bench-1.0.0-SNAPSHOT.jar") + File.pathSeparator + read(target.resolve("launcher-classpath.txt"));
         String newcomer = target.resolve("bench-1.0.0-SNAPSHOT-newcomer.jar") + File.pathSeparator + read(target.resolve("newcomer-classpath.txt"));
-        new ColdStartBenchmark(jar, runJar, work, launcher, newcomer,
-                target.resolve("bench-1.0.0-SNAPSHOT-probes.jar").toAbsolutePath().toString()).run(rounds);
+        return new ColdStartBenchmark(functions.resolve("functions-lambda.jar"), functions.resolve("functions-run-lambda.jar"),
+                Files.createTempDirectory("euc-bench"), launcher, newcomer,
+                target.resolve("bench-1.0.0-SNAPSHOT-probes.jar").toAbsolutePath().toString());
     }
 
     private static String read(Path file) throws IOException {
@@ -111,7 +115,7 @@ public final class ColdStartBenchmark {
         printSummary(subjects, samples);
     }
 
-    private List<Subject> subjects() throws IOException {
+    List<Subject> subjects() throws IOException {
         String jar = functionJar.toAbsolutePath().toString();
         String run = runJar.toAbsolutePath().toString();
         String job = """
@@ -173,7 +177,8 @@ public final class ColdStartBenchmark {
         return Files.writeString(workDir.resolve(name), content, StandardCharsets.UTF_8).toString();
     }
 
-    private Sample invoke(Subject subject, AwsSimulator simulator) throws IOException, InterruptedException {
+    /** One cold invocation; fails unless the answer holds what the subject expects. */
+    Sample invoke(Subject subject, AwsSimulator simulator) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_JVM_FLAGS);
