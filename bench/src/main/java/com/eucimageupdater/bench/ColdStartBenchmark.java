@@ -165,6 +165,7 @@ public final class ColdStartBenchmark {
         subjects.add(new Subject("TLS context", probesJar, probe + "Tls", checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("Databind", probesJar + File.pathSeparator + run, probe + "Databind", checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("RecordJson", withJar, HANDLERS + "RecordJsonProbe", checkInput, "done", Kind.PROBE));
+        subjects.add(new Subject("JSON log line", withJar, HANDLERS + "StepLogProbe", checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("Metadata SDK", probesJar + File.pathSeparator + newcomerClasspath, probe + "ServiceMetadataOfAllServices",
                 checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("Metadata ours", withJar, probe + "ServiceMetadataOfAllServices", checkInput, "done", Kind.PROBE));
