@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A run-wide step (plan, report) whose input holds free-form JSON (the execution input, each image's branch
@@ -27,7 +28,7 @@ abstract class DatabindHandler<I, O> extends JsonHandler<I, O> {
 
     @Override
     final void prime() throws IOException {
-        write(OutputStream.nullOutputStream(), handle(read(new ByteArrayInputStream(sampleInput().getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        write(OutputStream.nullOutputStream(), handle(read(new ByteArrayInputStream(sampleInput().getBytes(StandardCharsets.UTF_8)))));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /** A step on one image (check, start, poll): an {@link ImageJob} in, a record out, through {@link RecordJson}. */
 abstract class ImageStepHandler<O extends Record> extends JsonHandler<ImageJob, O> {
@@ -33,7 +34,7 @@ abstract class ImageStepHandler<O extends Record> extends JsonHandler<ImageJob, 
     /** The JSON reader and writer on a sample job, and each service's client through a round trip without AWS. */
     @Override
     final void prime() throws IOException {
-        ImageJob job = read(new ByteArrayInputStream(SAMPLE_JOB.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ImageJob job = read(new ByteArrayInputStream(SAMPLE_JOB.getBytes(StandardCharsets.UTF_8)));
         write(OutputStream.nullOutputStream(), sampleResult(job));
         services.prime();
     }

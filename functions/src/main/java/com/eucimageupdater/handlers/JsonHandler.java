@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -33,7 +34,7 @@ abstract class JsonHandler<I, O> implements RequestStreamHandler, Resource {
     @Override
     public final void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
         prime();
-        new StepLog(step(), "priming", null, null).line(java.time.Instant.now(), null, LogLevel.INFO, "PRIMED", 0, null);
+        new StepLog(step(), "priming", null, null).line(Instant.now(), null, LogLevel.INFO, "PRIMED", 0, null);
     }
 
     @Override
