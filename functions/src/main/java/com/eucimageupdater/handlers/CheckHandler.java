@@ -5,20 +5,28 @@ import com.eucimageupdater.images.ImageServices;
 import com.eucimageupdater.images.UpdateCheck;
 
 /** Checks whether the source image has updates; changes nothing in AWS. */
-public final class CheckHandler extends JsonHandler<ImageJob, UpdateCheck> {
-    private final ImageServices services;
+public final class CheckHandler extends ImageStepHandler<UpdateCheck> {
 
     public CheckHandler() {
         this(ImageServices.shared());
     }
 
     public CheckHandler(ImageServices services) {
-        super(ImageJob.class);
-        this.services = services;
+        super(services);
     }
 
     @Override
     UpdateCheck handle(ImageJob job) {
         return services.forService(job.service()).checkForUpdate(job);
+    }
+
+    @Override
+    String outcome(UpdateCheck check) {
+        return check.updateAvailable() ? "UPDATE_AVAILABLE" : "UP_TO_DATE";
+    }
+
+    @Override
+    UpdateCheck sampleResult(ImageJob job) {
+        return job.check();
     }
 }

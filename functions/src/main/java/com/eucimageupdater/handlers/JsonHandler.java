@@ -2,59 +2,110 @@ package com.eucimageupdater.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.eucimageupdater.images.ImageUpdateException;
 import com.eucimageupdater.images.RetryableAwsException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
- * Reads the state's JSON into {@code I}, runs one step, writes {@code O}. Stream handlers with our own
- * Jackson mapper keep records, enums and unknown fields under our control rather than the runtime's serializer.
+ * Reads the state's JSON into {@code I}, runs one step, writes {@code O}, and logs one JSON line saying how the step
+ * ended. Stream handlers with our own JSON code keep records, enums and unknown fields under our control rather
+ * than the runtime's serializer; each step picks the JSON code its cold start can afford ({@link RecordJson} for
+ * the image steps, Jackson databind for the run-wide ones).
  */
-abstract class JsonHandler<I, O> implements RequestStreamHandler {
-    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final Class<I> inputType;
+abstract class JsonHandler<I, O> implements RequestStreamHandler, Resource {
 
-    JsonHandler(Class<I> inputType) {
-        this.inputType = inputType;
+    /** With SnapStart, the runtime calls {@link #beforeCheckpoint} once per published version, before the snapshot. */
+    JsonHandler() {
+        Core.getGlobalContext().register(this);
+    }
+
+    /**
+     * Warms the cold path (its classes loaded, linked and run once) so a restored snapshot starts warm, without
+     * calling AWS and without leaving anything a clone must not share (credentials, request ids, randomness).
+     */
+    @Override
+    public final void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
+        prime();
+        new StepLog(step(), "priming", null, null).line(Instant.now(), null, LogLevel.INFO, "PRIMED", 0, null);
     }
 
     @Override
+    public final void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: clients read credentials from the environment at each call.
+    }
+
+    /** The step's work on a sample input, as far as it goes without AWS. */
+    abstract void prime() throws IOException;
+
+    @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long started = System.nanoTime();
         I request;
         try {
-            request = JSON.readValue(input, inputType);
-        } catch (JsonProcessingException e) {
-            throw compact(getClass().getSimpleName() + " input: " + e.getOriginalMessage(), e, context);
+            request = read(input);
+        } catch (UnreadableInput e) {
+            throw compact(getClass().getSimpleName() + " input: " + e.getMessage(), e.getCause(), context, new StepLog(step(), null, null, null), started);
         }
+        StepLog log = logFor(request);
         O result;
         try {
             result = handle(request);
-        } catch (ImageUpdateException | RetryableAwsException expected) {
-            throw expected;
+        } catch (ImageUpdateException failed) {
+            log.write(context, LogLevel.WARN, "FAILED", elapsedMs(started), failed.getMessage());
+            throw failed;
+        } catch (RetryableAwsException retryable) {
+            log.write(context, LogLevel.WARN, "RETRYABLE", elapsedMs(started), retryable.getMessage());
+            throw retryable;
         } catch (RuntimeException unexpected) {
-            throw compact(getClass().getSimpleName() + " failed unexpectedly: " + unexpected, unexpected, context);
+            throw compact(getClass().getSimpleName() + " failed unexpectedly: " + unexpected, unexpected, context, log, started);
         }
-        JSON.writeValue(output, result);
+        write(output, result);
+        after(request, result, context);
+        log.write(context, LogLevel.INFO, outcome(result), elapsedMs(started), null);
     }
 
+    /** @throws UnreadableInput when the input is not JSON or not the step's input's shape */
+    abstract I read(InputStream input) throws IOException;
+
+    abstract void write(OutputStream output, O result) throws IOException;
+
     abstract O handle(I request);
+
+    /** What a step does once its answer is written; the report emits the run's metrics. */
+    void after(I request, O result, Context context) {}
+
+    /** Who the step worked for: the execution, and the service and image for the image steps. */
+    abstract StepLog logFor(I request);
+
+    /** How the step ended, in one word for the log, e.g. UPDATE_AVAILABLE, STARTED, PENDING. */
+    abstract String outcome(O result);
+
+    /** The step's name in the logs: the handler's name without "Handler". */
+    final String step() {
+        return getClass().getSimpleName().replace("Handler", "");
+    }
+
+    private static long elapsedMs(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
 
     /**
      * A bug, an unforeseen answer or input the step cannot read: the stack trace goes to the function's log, and
      * the image fails with a short reason, because Step Functions would carry the whole Lambda error document
      * (every stack frame of the cause chain) in the execution's data.
      */
-    private static RuntimeException compact(String reason, Exception error, Context context) {
+    private static RuntimeException compact(String reason, Throwable error, Context context, StepLog log, long started) {
         StringWriter stackTrace = new StringWriter();
         error.printStackTrace(new PrintWriter(stackTrace));
-        context.getLogger().log(stackTrace.toString());
+        log.write(context, LogLevel.ERROR, "FAILED", elapsedMs(started), stackTrace.toString());
         return new ImageUpdateException(reason + " (stack trace in the function's log " + context.getLogGroupName() + ")");
     }
 }

@@ -5,7 +5,7 @@ import com.eucimageupdater.plan.RunPlan;
 import com.eucimageupdater.plan.RunPlanner;
 
 /** Validates the execution input (or takes the configured images) and plans each image; calls no AWS API. */
-public final class PlanHandler extends JsonHandler<PlanRequest, RunPlan> {
+public final class PlanHandler extends DatabindHandler<PlanRequest, RunPlan> {
     private final RunPlanner planner = new RunPlanner();
 
     public PlanHandler() {
@@ -15,5 +15,26 @@ public final class PlanHandler extends JsonHandler<PlanRequest, RunPlan> {
     @Override
     RunPlan handle(PlanRequest request) {
         return planner.plan(request);
+    }
+
+    @Override
+    StepLog logFor(PlanRequest request) {
+        return new StepLog(step(), request.executionName(), null, null);
+    }
+
+    @Override
+    String outcome(RunPlan plan) {
+        return plan.problems().isEmpty() ? "PLANNED " + plan.images().size() + " images" : "INPUT_REJECTED " + plan.problems().size() + " problems";
+    }
+
+    @Override
+    String sampleInput() {
+        return """
+                {"input": {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}},
+                                      {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4"}]},
+                 "executionName": "priming", "executionId": "arn:aws:states:us-east-1:123456789012:execution:priming:priming",
+                 "startTime": "2026-11-10T06:00:00.123Z", "configuredImages": "[]", "pollIntervalSeconds": "900",
+                 "maxWaitMinutes": "480", "maxConcurrency": "5", "timeZone": "UTC", "daysAfterPatchTuesday": "1",
+                 "approval": "required", "approvalTimeoutHours": "72", "keepImages": "0"}""";
     }
 }

@@ -3,22 +3,31 @@ package com.eucimageupdater.handlers;
 import com.eucimageupdater.images.ImageJob;
 import com.eucimageupdater.images.ImageServices;
 import com.eucimageupdater.images.StartedImage;
+import java.time.Instant;
 
 /** Starts building the updated image, or adopts the one this pipeline already started today. */
-public final class StartHandler extends JsonHandler<ImageJob, StartedImage> {
-    private final ImageServices services;
+public final class StartHandler extends ImageStepHandler<StartedImage> {
 
     public StartHandler() {
         this(ImageServices.shared());
     }
 
     public StartHandler(ImageServices services) {
-        super(ImageJob.class);
-        this.services = services;
+        super(services);
     }
 
     @Override
     StartedImage handle(ImageJob job) {
-        return services.forService(job.service()).startUpdate(job);
+        return services.forService(job.service()).startUpdate(job).startedAt(Instant.now());
+    }
+
+    @Override
+    String outcome(StartedImage started) {
+        return started.adopted() ? "ADOPTED" : "STARTED";
+    }
+
+    @Override
+    StartedImage sampleResult(ImageJob job) {
+        return job.start();
     }
 }

@@ -13,13 +13,13 @@ import java.util.Map;
  * @param fromTarget the fleet or bundle whose image is the source (it is also a production target)
  * @param stagingTargets fleets or bundles moved to the new image as soon as it is AVAILABLE
  * @param productionTargets fleets or bundles moved after approval
- * @param keep how many of the lineage's newest images retention keeps; null keeps them all
+ * @param keep how many of the lineage's newest images retention keeps; 0 keeps them all
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ImageRequest(
         Service service, String image, String fromTarget, String displayName, String description, Map<String, String> tags,
-        List<String> stagingTargets, List<String> productionTargets, Integer keep) {
+        List<String> stagingTargets, List<String> productionTargets, int keep) {
 
     public ImageRequest {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
@@ -29,7 +29,7 @@ public record ImageRequest(
 
     /** An image with no roll-out: only the new image is built. */
     public ImageRequest(Service service, String image, String displayName, String description, Map<String, String> tags) {
-        this(service, image, null, displayName, description, tags, List.of(), List.of(), null);
+        this(service, image, null, displayName, description, tags, List.of(), List.of(), 0);
     }
 
     /** Every fleet or bundle the request names: the source's, then staging, then production. */

@@ -119,7 +119,7 @@ public final class ImageRequests {
             problems.add(at + "." + rules.target() + ": \"" + fromTarget + "\" is the source and also listed as a target; the "
                     + rules.target() + " named as the source is already a production target");
         }
-        Integer keep = keep(node.get("keep"), at + ".keep", problems);
+        int keep = keep(node.get("keep"), at + ".keep", problems);
         int targetTags = staging.size() + production.size() + (fromTarget == null ? 0 : 1);
         if (problems.size() == before && tags.size() + targetTags > USER_TAGS_MAX) {
             problems.add(at + ".tags: " + tags.size() + " tags and " + targetTags + " " + rules.target() + "s: the new image records the"
@@ -182,14 +182,14 @@ public final class ImageRequests {
     }
 
     /** How many of the lineage's images to keep; at least 1, the new one. */
-    private static Integer keep(JsonNode node, String at, List<String> problems) {
+    private static int keep(JsonNode node, String at, List<String> problems) {
         if (node == null || node.isNull()) {
-            return null;
+            return 0;
         }
         if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1 || node.asInt() > MAX_KEEP) {
             problems.add(at + ": must be a whole number from 1 to " + MAX_KEEP + " (the newest images of the lineage to keep; leave"
                     + " it out to keep them all), got " + node);
-            return null;
+            return 0;
         }
         return node.asInt();
     }

@@ -2,16 +2,22 @@ package com.eucimageupdater.images;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 
 /**
  * The state of the updated image.
  *
  * @param reason the service's own reason when it failed (StateChangeReason, ImageErrors; ErrorCode, ErrorMessage)
  * @param pollsDone how many polls the workflow has made, which bounds its wait loop
+ * @param observedAt when the poll saw this state (ISO-8601); the last poll's time ends the image's build minutes
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ImageStatus(ImageState state, String serviceState, String reason, int pollsDone) {
+public record ImageStatus(ImageState state, String serviceState, String reason, int pollsDone, String observedAt) {
+
+    public ImageStatus(ImageState state, String serviceState, String reason, int pollsDone) {
+        this(state, serviceState, reason, pollsDone, null);
+    }
 
     public static ImageStatus of(ImageState state, String serviceState, String reason) {
         return new ImageStatus(state, serviceState, reason, 0);
@@ -25,6 +31,10 @@ public record ImageStatus(ImageState state, String serviceState, String reason, 
         ImageStatus previous = job.poll();
         int pollsDone = previous != null ? previous.pollsDone() + 1
                 : 1 + (job.start() == null ? 0 : job.start().quotaWaitSeconds() / job.run().pollIntervalSeconds());
-        return new ImageStatus(state, serviceState, reason, pollsDone);
+        return new ImageStatus(state, serviceState, reason, pollsDone, observedAt);
+    }
+
+    public ImageStatus observedAt(Instant time) {
+        return new ImageStatus(state, serviceState, reason, pollsDone, time.toString());
     }
 }

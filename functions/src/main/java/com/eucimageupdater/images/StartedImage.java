@@ -2,6 +2,7 @@ package com.eucimageupdater.images;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 
 /**
  * The updated image being built, or a create that waits for a service quota to free up.
@@ -12,21 +13,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param waitingForQuota true while the create is refused by a quota that other builds of the run will free
  * @param quotaWaitSeconds how long the image has waited for quota before this attempt
  * @param retryInSeconds when waiting: how long the state machine waits before trying the create again
+ * @param startedAt when the start step ran (ISO-8601), from which the report counts build minutes
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StartedImage(String newImage, String newImageName, boolean adopted, String adoptedFrom, boolean waitingForQuota,
-        int quotaWaitSeconds, int retryInSeconds, String quotaReason) {
+        int quotaWaitSeconds, int retryInSeconds, String quotaReason, String startedAt) {
 
     static StartedImage created(String newImage, String newImageName, int quotaWaitSeconds) {
-        return new StartedImage(newImage, newImageName, false, null, false, quotaWaitSeconds, 0, null);
+        return new StartedImage(newImage, newImageName, false, null, false, quotaWaitSeconds, 0, null, null);
     }
 
     static StartedImage adopted(String newImage, String newImageName, String fromExecution, int quotaWaitSeconds) {
-        return new StartedImage(newImage, newImageName, true, fromExecution, false, quotaWaitSeconds, 0, null);
+        return new StartedImage(newImage, newImageName, true, fromExecution, false, quotaWaitSeconds, 0, null, null);
     }
 
     static StartedImage waitingForQuota(int quotaWaitSeconds, int retryInSeconds, String quotaReason) {
-        return new StartedImage(null, null, false, null, true, quotaWaitSeconds, retryInSeconds, quotaReason);
+        return new StartedImage(null, null, false, null, true, quotaWaitSeconds, retryInSeconds, quotaReason, null);
+    }
+
+    public StartedImage startedAt(Instant time) {
+        return new StartedImage(newImage, newImageName, adopted, adoptedFrom, waitingForQuota, quotaWaitSeconds, retryInSeconds,
+                quotaReason, time.toString());
     }
 }

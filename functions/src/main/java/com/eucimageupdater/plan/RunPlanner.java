@@ -74,7 +74,7 @@ public final class RunPlanner {
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
         RunSettings run = new RunSettings(request.executionName(), runDate, account, pollIntervalSeconds, maxPolls, maxWaitMinutes,
                 maxWaitText, approval, approvalTimeoutHours * 3600, dryRun);
-        List<ImageRequest> items = images.requests().stream().map(item -> keepImages == 0 || item.keep() != null ? item
+        List<ImageRequest> items = images.requests().stream().map(item -> keepImages == 0 || item.keep() != 0 ? item
                 : new ImageRequest(item.service(), item.image(), item.fromTarget(), item.displayName(), item.description(), item.tags(),
                         item.stagingTargets(), item.productionTargets(), keepImages)).toList();
         return new RunPlan(request.executionName(), runDate, maxConcurrency, run, items, null, List.of(), false, null);

@@ -9,11 +9,11 @@ import java.util.List;
  * follows a successful roll-out.
  *
  * @param newImage the service's identifier of the new image (AppStream: name; WorkSpaces: id)
- * @param keep how many of the lineage's newest images to keep; null keeps them all
+ * @param keep how many of the lineage's newest images to keep; 0 keeps them all
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductionRollout(Service service, String source, String newImage, String newImageName, List<String> targets,
-        String lineage, Integer keep) {
+        String lineage, int keep) {
 
     public ProductionRollout {
         targets = List.copyOf(targets);

@@ -27,7 +27,7 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
             item.path("productionTargets").forEach(target -> targets.add(target.asText()));
             production.add(new ProductionRollout(Service.valueOf(result.path("service").asText()), result.path("image").asText(),
                     result.at("/start/newImage").asText(), result.at("/start/newImageName").asText(), targets,
-                    result.path("lineage").asText(), item.hasNonNull("keep") ? item.get("keep").asInt() : null));
+                    result.path("lineage").asText(), item.path("keep").asInt(0)));
         }
         return new RolloutPlan(production, !dryRun && !production.isEmpty() && "required".equals(approval));
     }

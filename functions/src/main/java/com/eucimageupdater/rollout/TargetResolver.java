@@ -104,7 +104,7 @@ public final class TargetResolver {
         return new ImageRequest(first.service(), first.image(), null, first(first.displayName(), second.displayName()),
                 first(first.description(), second.description()), first.tags().isEmpty() ? second.tags() : first.tags(),
                 union(first.stagingTargets(), second.stagingTargets()), union(first.productionTargets(), second.productionTargets()),
-                first.keep() == null || second.keep() == null ? null : Math.max(first.keep(), second.keep()));
+                first.keep() == 0 || second.keep() == 0 ? 0 : Math.max(first.keep(), second.keep()));
     }
 
     private static <T> T first(T one, T other) {

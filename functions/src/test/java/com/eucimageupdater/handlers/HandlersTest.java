@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -12,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.eucimageupdater.images.ImageService;
 import com.eucimageupdater.images.ImageServices;
@@ -26,11 +28,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
 
 /**
  * Each Lambda handler as the state machine calls it: JSON in, JSON out. The image steps run on the simulated
@@ -39,7 +44,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class HandlersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Context LAMBDA = mock(Context.class);
+    /** The runtime's context; its logger takes the steps' log lines. */
+    private static final Context LAMBDA = mock(Context.class, Mockito.RETURNS_MOCKS);
     /** The ConfiguredImages substitution: cdk.json's images as JSON text inside a JSON string. */
     private static final String CONFIGURED_IMAGES =
             "[{\"service\": \"APPSTREAM\", \"image\": \"Base-Win2022\", \"tags\": {\"team\": \"euc\"}}, "
@@ -103,8 +109,9 @@ class HandlersTest {
         assertEquals("2026-11-10", plan.get("runDate").asText());
         assertTrue(plan.get("maxConcurrency").isInt(), "MaxConcurrencyPath needs a number");
         assertEquals(JSON.readTree("""
-                [{"service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}},
-                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": "Monthly patch"}]"""), plan.get("images"));
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}, "keep": 0},
+                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": "Monthly patch", "keep": 0}]"""), plan.get("images"),
+                "small items: only what the admin gave, and the retention the ASL reads");
         assertEquals(JSON.readTree("""
                 {"executionName": "monthly-2026-11", "runDate": "2026-11-10", "account": "123456789012", "pollIntervalSeconds": 900,
                  "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h", "approval": "required", "approvalTimeoutSeconds": 259200,
@@ -144,6 +151,47 @@ class HandlersTest {
     }
 
     @Test
+    void eachStepLogsOneJsonLineWithTheExecutionServiceImageOutcomeAndDuration() throws IOException {
+        try (SimulatedAccount account = SimulatedAccount.start(Scenario.defaultScenario())) {
+            LambdaLogger log = mock(LambdaLogger.class);
+            Context context = mock(Context.class);
+            when(context.getLogger()).thenReturn(log);
+            when(context.getAwsRequestId()).thenReturn("8476a536-e9f4-11e8-9739-2dfe598c3fcd");
+            ObjectNode item = plannedItem("APPSTREAM", "Finance-Win2022");
+
+            new CheckHandler(account.imageServices()).handleRequest(
+                    new ByteArrayInputStream(JSON.writeValueAsBytes(item)), new ByteArrayOutputStream(), context);
+
+            ArgumentCaptor<byte[]> line = ArgumentCaptor.forClass(byte[].class);
+            verify(log).log(line.capture(), eq(LogLevel.INFO));
+            String text = new String(line.getValue(), StandardCharsets.UTF_8);
+            assertTrue(text.endsWith("}\n") && text.indexOf('\n') == text.length() - 1, "one line: " + text);
+            JsonNode logged = JSON.readTree(text);
+            assertEquals("Check", logged.get("step").asText());
+            assertEquals("monthly-2026-11", logged.get("execution").asText());
+            assertEquals("APPSTREAM", logged.get("service").asText());
+            assertEquals("Finance-Win2022", logged.get("image").asText());
+            assertEquals("UP_TO_DATE", logged.get("outcome").asText());
+            assertTrue(logged.get("durationMs").canConvertToLong(), logged::toString);
+            assertEquals("INFO", logged.get("level").asText());
+            assertEquals("8476a536-e9f4-11e8-9739-2dfe598c3fcd", logged.get("requestId").asText());
+        }
+    }
+
+    @Test
+    void snapStartPrimingRunsEachStepsJsonAndBothClientsWithoutAnyCallToAws() throws Exception {
+        try (SimulatedAccount account = SimulatedAccount.start(Scenario.defaultScenario())) {
+            ImageServices services = account.imageServices();
+            for (JsonHandler<?, ?> handler : List.of(new CheckHandler(services), new StartHandler(services), new PollHandler(services),
+                    new PlanHandler(), new ReportHandler())) {
+                handler.beforeCheckpoint(null);
+            }
+
+            assertEquals(List.of(), account.simulator().calls());
+        }
+    }
+
+    @Test
     void checkOfAnUpToDateImageSaysSoAndChangesNothing() throws IOException {
         try (SimulatedAccount account = SimulatedAccount.start(Scenario.defaultScenario())) {
             JsonNode check = invoke(new CheckHandler(account.imageServices()), plannedItem("APPSTREAM", "Finance-Win2022"));
@@ -166,8 +214,10 @@ class HandlersTest {
             item.set("check", invoke(new CheckHandler(services), item));
             item.set("start", invoke(new StartHandler(services), item));
 
-            JsonNode poll = invoke(new PollHandler(services), item);
+            ObjectNode poll = (ObjectNode) invoke(new PollHandler(services), item);
 
+            Instant started = Instant.parse(item.at("/start/startedAt").asText());
+            assertFalse(Instant.parse(poll.remove("observedAt").asText()).isBefore(started), "build minutes run from the start to the poll");
             assertEquals(JSON.readTree("""
                     {"state": "FAILED", "serviceState": "ERROR", "pollsDone": 1,
                      "reason": "WorkSpaces image is ERROR: InsufficientDiskSpace The root volume has less than 20 GB of free space"}"""),
@@ -176,7 +226,7 @@ class HandlersTest {
     }
 
     @Test
-    void checkRefusesInputThatIsNotAnImageJobAndNamesItselfWithoutCallingAws() {
+    void checkRefusesInputThatIsNotAnImageJobAndNamesItselfWithoutCallingAws() throws IOException {
         ImageService appStream = mock(ImageService.class);
         ImageService workSpaces = mock(ImageService.class);
         CheckHandler handler = new CheckHandler(new ImageServices(appStream, workSpaces));
@@ -190,7 +240,11 @@ class HandlersTest {
 
         assertTrue(error.getMessage().startsWith("CheckHandler input: "), error.getMessage());
         assertEquals(0, error.getStackTrace().length, "a compact error document for Step Functions");
-        verify(log).log(contains("MismatchedInputException"));
+        ArgumentCaptor<byte[]> line = ArgumentCaptor.forClass(byte[].class);
+        verify(log).log(line.capture(), eq(LogLevel.ERROR));
+        JsonNode logged = JSON.readTree(line.getValue());
+        assertEquals("FAILED", logged.get("outcome").asText());
+        assertTrue(logged.get("detail").asText().contains("JsonParseException: expected an object for ImageJob"), logged::toString);
         verifyNoInteractions(appStream, workSpaces);
     }
 

@@ -143,7 +143,7 @@ class ImageRequestsTest {
                   "keep": 2}]""");
 
         assertEquals(List.of(), parsed.problems());
-        assertEquals(new ImageRequest(Service.APPSTREAM, null, "Finance-Prod", null, null, Map.of(), List.of(), List.of(), null),
+        assertEquals(new ImageRequest(Service.APPSTREAM, null, "Finance-Prod", null, null, Map.of(), List.of(), List.of(), 0),
                 parsed.requests().get(0));
         assertEquals(new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, null, Map.of(), List.of("Base-Test"),
                 List.of("Base-Prod-1", "Base-Prod-2"), 3), parsed.requests().get(1));

@@ -40,7 +40,7 @@ class RolloutServicesTest {
     }
 
     private static ImageRequest item(Service service, String image, String fromTarget, List<String> staging, List<String> production) {
-        return new ImageRequest(service, image, fromTarget, null, null, Map.of(), staging, production, null);
+        return new ImageRequest(service, image, fromTarget, null, null, Map.of(), staging, production, 0);
     }
 
     private List<String> changes() {

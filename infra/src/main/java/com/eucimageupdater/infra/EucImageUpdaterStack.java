@@ -1,6 +1,7 @@
 package com.eucimageupdater.infra;
 
 import com.eucimageupdater.plan.RunPlanner;
+import com.eucimageupdater.report.RunMetrics;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.nio.file.Files;
@@ -29,10 +30,15 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -61,6 +67,8 @@ public class EucImageUpdaterStack extends Stack {
     private static final String HANDLER_PACKAGE = "com.eucimageupdater.handlers.";
     /** Tiered compilation stopped at C1 starts a JVM faster, which is what short Lambda calls need. */
     private static final String FAST_START_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** The alias the state machine invokes: the version published (and snapshotted by SnapStart) at the last deploy. */
+    static final String LIVE_ALIAS = "live";
     private static final RetentionDays LOG_RETENTION = RetentionDays.THREE_MONTHS;
     /** Acknowledgeable id of the warning that the schedule is off because no images are configured. */
     public static final String NO_IMAGES_WARNING = "euc-image-updater:no-images";
@@ -79,17 +87,21 @@ public class EucImageUpdaterStack extends Stack {
     private final Sources sources;
 
     /**
-     * What the stack packages from the project: the shaded functions jar and the state machine definition.
-     * Paths are resolved against the working directory (the project root for {@code cdk synth}).
+     * What the stack packages from the project: the shaded function jars (the image steps' with the AWS SDK, the
+     * run-wide steps' with Jackson databind) and the state machine definition. Paths are resolved against the
+     * working directory (the project root for {@code cdk synth}).
      */
-    public record Sources(Path functionJar, Path stateMachineDefinition) {
+    public record Sources(Path functionJar, Path runFunctionJar, Path stateMachineDefinition) {
         public static final String FUNCTION_JAR = "functions/target/functions-lambda.jar";
+        public static final String RUN_FUNCTION_JAR = "functions/target/functions-run-lambda.jar";
         public static final String STATE_MACHINE_DEFINITION = "statemachine/image-updater.asl.json";
 
         public Sources {
-            if (!Files.isRegularFile(functionJar)) {
-                throw new IllegalStateException(functionJar.toAbsolutePath().normalize()
-                        + " is missing: build the functions first with `mvn -B -pl functions -am package -DskipTests`");
+            for (Path jar : List.of(functionJar, runFunctionJar)) {
+                if (!Files.isRegularFile(jar)) {
+                    throw new IllegalStateException(jar.toAbsolutePath().normalize()
+                            + " is missing: build the functions first with `mvn -B -pl functions -am package -DskipTests`");
+                }
             }
             if (!Files.isRegularFile(stateMachineDefinition)) {
                 throw new IllegalStateException(stateMachineDefinition.toAbsolutePath().normalize()
@@ -98,13 +110,14 @@ public class EucImageUpdaterStack extends Stack {
         }
 
         public static Sources inProject(Path projectRoot) {
-            return new Sources(projectRoot.resolve(FUNCTION_JAR), projectRoot.resolve(STATE_MACHINE_DEFINITION));
+            return new Sources(projectRoot.resolve(FUNCTION_JAR), projectRoot.resolve(RUN_FUNCTION_JAR),
+                    projectRoot.resolve(STATE_MACHINE_DEFINITION));
         }
     }
 
-    /** The functions the state machine calls, one per workflow step. */
-    private record WorkflowFunctions(Function plan, Function check, Function start, Function poll, Function report) {
-        List<Function> all() {
+    /** The functions the state machine calls, one per workflow step, each through its {@link #LIVE_ALIAS} alias. */
+    record WorkflowFunctions(Alias plan, Alias check, Alias start, Alias poll, Alias report) {
+        List<Alias> all() {
             return List.of(plan, check, start, poll, report);
         }
     }
@@ -120,6 +133,7 @@ public class EucImageUpdaterStack extends Stack {
         StateMachine stateMachine = createStateMachine(functions, topic, key);
         createSchedule(stateMachine);
         createFailureAlarm(stateMachine, topic, key);
+        new OperationsDashboard(this, "Dashboard", stateMachine, functions, metricsNamespace());
         if (config.configuredImageCount() == 0) {
             Annotations.of(this).addWarningV2(NO_IMAGES_WARNING, "No images are configured, so the monthly schedule is"
                     + " deployed disabled (a scheduled run would only fail with InvalidInput): it is switched on by the"
@@ -148,10 +162,11 @@ public class EucImageUpdaterStack extends Stack {
 
     private WorkflowFunctions createFunctions() {
         Code code = Code.fromAsset(sources.functionJar().toString());
+        Code runCode = Code.fromAsset(sources.runFunctionJar().toString());
         String appStreamImages = arn("appstream", "image");
         String workSpacesImages = arn("workspaces", "workspaceimage");
         return new WorkflowFunctions(
-                createFunction("Plan", code, 256, Duration.seconds(30), List.of()),
+                createFunction("Plan", runCode, 256, Duration.seconds(30), List.of()),
                 createFunction("Check", code, 512, Duration.seconds(60), List.of(
                         // dryRun=true answers whether an update exists without creating anything.
                         allow(appStreamImages, "appstream:CreateUpdatedImage"),
@@ -167,10 +182,15 @@ public class EucImageUpdaterStack extends Stack {
                                 "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:CreateTags"))),
                 createFunction("Poll", code, 512, Duration.seconds(30), List.of(
                         allowOnAnyResource("appstream:DescribeImages", "workspaces:DescribeWorkspaceImages"))),
-                createFunction("Report", code, 256, Duration.seconds(30), List.of()));
+                createFunction("Report", runCode, 256, Duration.seconds(30), List.of()));
     }
 
-    private Function createFunction(String step, Code code, int memoryMb, Duration timeout, List<PolicyStatement> permissions) {
+    /**
+     * A step's function, invoked through an alias on the version published at this deploy: SnapStart restores
+     * published versions from a snapshot taken after the handler's priming (see the handlers' {@code Priming}).
+     * Logs are JSON, one structured event per step, at the configured application log level.
+     */
+    private Alias createFunction(String step, Code code, int memoryMb, Duration timeout, List<PolicyStatement> permissions) {
         LogGroup logGroup = LogGroup.Builder.create(this, step + "FunctionLogs").retention(LOG_RETENTION).build();
         Role role = Role.Builder.create(this, step + "FunctionRole")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -189,7 +209,11 @@ public class EucImageUpdaterStack extends Stack {
                 .role(role)
                 .logGroup(logGroup)
                 .tracing(Tracing.ACTIVE)
-                .environment(Map.of("JAVA_TOOL_OPTIONS", FAST_START_JVM_OPTIONS))
+                .environment(Map.of("JAVA_TOOL_OPTIONS", FAST_START_JVM_OPTIONS, RunMetrics.NAMESPACE_VARIABLE, metricsNamespace()))
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(ApplicationLogLevel.valueOf(config.logLevel()))
+                .systemLogLevelV2(SystemLogLevel.INFO)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .build();
         NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-L1")
@@ -197,7 +221,15 @@ public class EucImageUpdaterStack extends Stack {
                 .build()));
         suppressWildcardResources(role, permissions.isEmpty() ? TRACING_WILDCARD : TRACING_WILDCARD + IMAGES_WILDCARD,
                 List.of("Resource::*", "Resource::" + NAG_APPSTREAM_IMAGES, "Resource::" + NAG_WORKSPACES_IMAGES));
-        return function;
+        return Alias.Builder.create(this, step + "FunctionAlias")
+                .aliasName(LIVE_ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
+    }
+
+    /** Per stack, so that two deployments in one account keep their run metrics apart. */
+    String metricsNamespace() {
+        return RunMetrics.DEFAULT_NAMESPACE + "/" + getStackName();
     }
 
     private StateMachine createStateMachine(WorkflowFunctions functions, Topic topic, Key key) {
@@ -218,7 +250,7 @@ public class EucImageUpdaterStack extends Stack {
         // A definition read from a file carries no task metadata, so CDK grants nothing for its tasks.
         stateMachine.addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("lambda:InvokeFunction"))
-                .resources(functions.all().stream().map(Function::getFunctionArn).toList())
+                .resources(functions.all().stream().map(Alias::getFunctionArn).toList())
                 .build());
         stateMachine.addToRolePolicy(allow(topic.getTopicArn(), "sns:Publish"));
         key.grant(stateMachine, "kms:GenerateDataKey", "kms:Decrypt");

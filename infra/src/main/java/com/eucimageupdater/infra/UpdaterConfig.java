@@ -32,7 +32,8 @@ public record UpdaterConfig(
         int pollIntervalMinutes,
         int maxWaitHours,
         int maxConcurrency,
-        RolloutDefaults rollout) {
+        RolloutDefaults rollout,
+        String logLevel) {
 
     public static final String IMAGES = "images";
     public static final String APPROVAL = "approval";
@@ -48,6 +49,9 @@ public record UpdaterConfig(
     public static final String POLL_INTERVAL_MINUTES = "pollIntervalMinutes";
     public static final String MAX_WAIT_HOURS = "maxWaitHours";
     public static final String MAX_CONCURRENCY = "maxConcurrency";
+    public static final String LOG_LEVEL = "logLevel";
+    /** Lambda's application log levels, least to most severe; the functions log each step at INFO. */
+    static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
 
     /** The keys whose values decide whether the configured images fit in one execution. */
     static final String RUN_LIMIT_KEYS = String.join(", ", IMAGES, MAX_CONCURRENCY, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS);
@@ -86,7 +90,8 @@ public record UpdaterConfig(
                 new RolloutDefaults(reader.approval(),
                         reader.integer(APPROVAL_TIMEOUT_HOURS, RolloutDefaults.DEFAULTS.approvalTimeoutHours(), 1,
                                 RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS),
-                        reader.integer(KEEP_IMAGES, RolloutDefaults.DEFAULTS.keepImages(), 0, ImageRequests.MAX_KEEP)));
+                        reader.integer(KEEP_IMAGES, RolloutDefaults.DEFAULTS.keepImages(), 0, ImageRequests.MAX_KEEP)),
+                reader.logLevel());
         reader.refuseScheduleExpression();
         reader.requireFitsOneExecution(config);
         if (!reader.problems.isEmpty()) {
@@ -188,6 +193,16 @@ public record UpdaterConfig(
                         + " \"Europe/Berlin\", got \"" + zone + "\"");
             }
             return zone;
+        }
+
+        String logLevel() {
+            String level = string(LOG_LEVEL, "INFO");
+            if (!LOG_LEVELS.contains(level)) {
+                problems.add(LOG_LEVEL + ": must be one of " + String.join(", ", LOG_LEVELS) + " (the functions' application"
+                        + " log level), got \"" + level + "\"");
+                return "INFO";
+            }
+            return level;
         }
 
         List<String> emails() {

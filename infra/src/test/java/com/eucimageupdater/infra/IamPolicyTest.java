@@ -110,11 +110,11 @@ class IamPolicyTest {
     }
 
     @Test
-    @DisplayName("the state machine may invoke exactly the five functions and publish only to the topic")
+    @DisplayName("the state machine may invoke exactly the five functions' live aliases and publish only to the topic")
     void stateMachineRoleScoped() {
         List<Map<String, Object>> statements = statementsOfRole(stateMachineRole());
-        Set<Object> functionArns = template.findResources("AWS::Lambda::Function").keySet().stream()
-                .map(id -> Map.of("Fn::GetAtt", List.of(id, "Arn")))
+        Set<Object> functionArns = template.findResources("AWS::Lambda::Alias").keySet().stream()
+                .map(id -> Map.of("Ref", id))
                 .collect(Collectors.toSet());
         String topic = template.findResources("AWS::SNS::Topic").keySet().iterator().next();
 

@@ -186,11 +186,10 @@ class StackResourcesTest {
     }
 
     @Test
-    @DisplayName("the definition substitutions wire the five functions and the topic into the state machine")
+    @DisplayName("the definition substitutions wire the five functions' live aliases and the topic into the state machine")
     void substitutionsWireFunctionsAndTopic() {
         Map<String, Object> wiring = new HashMap<>();
-        List.of("Plan", "Check", "Start", "Poll", "Report").forEach(step -> wiring.put(step + "FunctionArn",
-                Map.of("Fn::GetAtt", List.of(functionId(step), "Arn"))));
+        List.of("Plan", "Check", "Start", "Poll", "Report").forEach(step -> wiring.put(step + "FunctionArn", ref(aliasId(step))));
         wiring.put("TopicArn", ref(onlyResource("AWS::SNS::Topic")));
 
         template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
@@ -304,10 +303,11 @@ class StackResourcesTest {
                 Match.arrayWith(List.of("https://", "#/statemachines/view/")))))));
     }
 
+    private static String aliasId(String step) {
+        return TestStack.get().aliasId(step);
+    }
+
     private static String functionId(String step) {
-        Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function", Map.of("Properties",
-                Map.of("Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest")));
-        assertEquals(1, functions.size(), () -> step + " functions: " + functions.keySet());
-        return functions.keySet().iterator().next();
+        return TestStack.get().functionId(step);
     }
 }

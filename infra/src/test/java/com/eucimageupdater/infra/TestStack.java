@@ -90,6 +90,26 @@ final class TestStack {
         return shipped;
     }
 
+    /** The logical id of the step's function. */
+    String functionId(String step) {
+        Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function", Map.of("Properties",
+                Map.of("Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest")));
+        if (functions.size() != 1) {
+            throw new AssertionError(step + " functions: " + functions.keySet());
+        }
+        return functions.keySet().iterator().next();
+    }
+
+    /** The logical id of the alias on the published version of the step's function. */
+    String aliasId(String step) {
+        Map<String, Map<String, Object>> aliases = template.findResources("AWS::Lambda::Alias", Map.of("Properties",
+                Map.of("FunctionName", Map.of("Ref", functionId(step)))));
+        if (aliases.size() != 1) {
+            throw new AssertionError(step + " aliases: " + aliases.keySet());
+        }
+        return aliases.keySet().iterator().next();
+    }
+
     /** The "context" object of the project's cdk.json: configuration defaults and feature flags. */
     static Map<String, Object> cdkJsonContext() {
         try {

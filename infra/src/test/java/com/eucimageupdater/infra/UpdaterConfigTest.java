@@ -53,7 +53,8 @@ class UpdaterConfigTest {
                 () -> assertEquals(15, config.pollIntervalMinutes()),
                 () -> assertEquals(8, config.maxWaitHours()),
                 () -> assertEquals(5, config.maxConcurrency()),
-                () -> assertEquals(new RolloutDefaults("required", 72, 0), config.rollout()));
+                () -> assertEquals(new RolloutDefaults("required", 72, 0), config.rollout()),
+                () -> assertEquals("INFO", config.logLevel()));
     }
 
     @Test
@@ -157,6 +158,20 @@ class UpdaterConfigTest {
     void scheduleExpressionCoversTheRunDayWindow() {
         assertEquals("cron(0 0 12-18 * ? *)",
                 read(Map.of(UpdaterConfig.DAYS_AFTER_PATCH_TUESDAY, 4, UpdaterConfig.SCHEDULE_HOUR, 0)).scheduleExpression());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"info", "VERBOSE", ""})
+    @DisplayName("logLevel must be one of Lambda's application log levels, in capitals")
+    void badLogLevel(String level) {
+        assertOneProblem(problemsWith(UpdaterConfig.LOG_LEVEL, level), UpdaterConfig.LOG_LEVEL,
+                "must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL");
+    }
+
+    @Test
+    @DisplayName("a valid logLevel is taken as given")
+    void goodLogLevel() {
+        assertEquals("WARN", read(Map.of(UpdaterConfig.LOG_LEVEL, "WARN")).logLevel());
     }
 
     @Test

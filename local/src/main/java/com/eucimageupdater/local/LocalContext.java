@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -18,6 +19,14 @@ record LocalContext(String functionArn) implements Context {
         @Override
         public void log(byte[] message) {
             log(new String(message, StandardCharsets.UTF_8));
+        }
+
+        /** The steps' JSON lines and metrics would drown the progress: only warnings and errors are shown. */
+        @Override
+        public void log(byte[] message, LogLevel level) {
+            if (level.ordinal() >= LogLevel.WARN.ordinal()) {
+                System.err.print(new String(message, StandardCharsets.UTF_8));
+            }
         }
     };
 

@@ -1,0 +1,61 @@
+package com.eucimageupdater.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.eucimageupdater.simulator.AwsSimulator;
+import com.eucimageupdater.simulator.Scenario;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The jars as deployed: their size and content, and each handler loaded from its jar in a fresh JVM, the way the
+ * Lambda runtime loads it, answering against the simulator (plain and after SnapStart's priming). Not timed: the
+ * figures come from ./run-benchmark.
+ */
+class ShippedJarsIT {
+    private static final Path FUNCTIONS = Path.of("functions", "target");
+
+    private static List<String> entries(String jar) throws IOException {
+        try (JarFile file = new JarFile(FUNCTIONS.resolve(jar).toFile())) {
+            return file.stream().map(JarEntry::getName).toList();
+        }
+    }
+
+    @Test
+    void eachJarIsUnderEightMegabytes() {
+        for (String jar : List.of("functions-lambda.jar", "functions-run-lambda.jar")) {
+            long bytes = FUNCTIONS.resolve(jar).toFile().length();
+            assertTrue(bytes > 0 && bytes <= ColdStartBenchmark.JAR_LIMIT_BYTES, jar + ": " + bytes + " bytes");
+        }
+    }
+
+    @Test
+    void theImageStepsJarHasTheSdkWithoutApacheNettyOrDatabindAndTheRunJarNoSdk() throws IOException {
+        List<String> image = entries("functions-lambda.jar");
+        List<String> run = entries("functions-run-lambda.jar");
+
+        assertEquals(List.of(), image.stream().filter(name -> name.startsWith("org/apache/") || name.startsWith("io/netty/")
+                || name.startsWith("com/fasterxml/") || name.startsWith("software/amazon/awssdk/regions/servicemetadata/")).toList());
+        assertTrue(image.contains("software/amazon/awssdk/services/appstream/DefaultAppStreamClient.class"));
+        assertTrue(image.contains("com/eucimageupdater/handlers/CheckHandler.class"));
+        assertEquals(List.of(), run.stream().filter(name -> name.startsWith("software/amazon/awssdk/")).toList());
+        assertTrue(run.contains("com/eucimageupdater/handlers/ReportHandler.class"));
+    }
+
+    @Test
+    void everyHandlerAnswersFromItsJarInAFreshJvm() throws Exception {
+        ColdStartBenchmark benchmark = ColdStartBenchmark.inProject(Path.of(""));
+        try (AwsSimulator simulator = AwsSimulator.start(Scenario.defaultScenario())) {
+            for (ColdStartBenchmark.Subject subject : benchmark.subjects()) {
+                if (subject.kind() != ColdStartBenchmark.Kind.PROBE) {
+                    benchmark.invoke(subject, simulator);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package com.eucimageupdater.handlers;
+
+import com.eucimageupdater.rollout.PlanRolloutRequest;
+import com.eucimageupdater.rollout.RolloutPlan;
+
+/** Decides what goes to production from the built images, and whether an approval comes first; calls no AWS API. */
+public final class PlanRolloutHandler extends DatabindHandler<PlanRolloutRequest, RolloutPlan> {
+
+    public PlanRolloutHandler() {
+        super(PlanRolloutRequest.class);
+    }
+
+    @Override
+    RolloutPlan handle(PlanRolloutRequest request) {
+        return RolloutPlan.of(request.results(), request.run().approval(), request.run().dryRun());
+    }
+
+    @Override
+    StepLog logFor(PlanRolloutRequest request) {
+        return new StepLog(step(), request.run() == null ? null : request.run().executionName(), null, null);
+    }
+
+    @Override
+    String outcome(RolloutPlan plan) {
+        return plan.production().size() + " TO PRODUCTION" + (plan.approvalNeeded() ? ", AWAITING APPROVAL" : "");
+    }
+
+    @Override
+    String sampleInput() {
+        return """
+                {"results": [{"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "lineage": "Base-Win2022",
+                              "start": {"newImage": "Base-Win2022-2026-11-10", "newImageName": "Base-Win2022-2026-11-10"},
+                              "item": {"service": "APPSTREAM", "image": "Base-Win2022", "productionTargets": ["Base-Prod"], "keep": 3}}],
+                 "run": {"executionName": "priming", "runDate": "2026-11-10", "account": "123456789012", "approval": "required",
+                         "approvalTimeoutSeconds": 259200, "dryRun": false}}""";
+    }
+}

@@ -1,0 +1,57 @@
+package com.eucimageupdater.handlers;
+
+import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.rollout.RunItems;
+import com.eucimageupdater.rollout.TargetResolver;
+
+/**
+ * Reads the fleets and bundles the run names, before anything changes: the source a fleet or bundle uses, and
+ * whether each target can take the new image. A run without targets passes through without an AWS call.
+ */
+public final class ResolveHandler extends RecordStepHandler<RunItems, RunItems> {
+    private final TargetResolver resolver;
+
+    public ResolveHandler() {
+        this(ImageServices.shared());
+    }
+
+    public ResolveHandler(ImageServices services) {
+        super(services, RunItems.class);
+        this.resolver = new TargetResolver(services);
+    }
+
+    @Override
+    RunItems handle(RunItems run) {
+        if (!run.problems().isEmpty() || !run.hasTargets()) {
+            return run;
+        }
+        TargetResolver.Resolved resolved = resolver.resolve(run.images(), run.run().account());
+        return new RunItems(run.executionName(), run.runDate(), run.maxConcurrency(), run.run(), resolved.images(), resolved.problems());
+    }
+
+    @Override
+    StepLog logFor(RunItems run) {
+        return new StepLog(step(), run.executionName(), null, null);
+    }
+
+    @Override
+    String outcome(RunItems run) {
+        return run.problems().isEmpty() ? "RESOLVED " + run.images().size() + " images" : "REFUSED " + run.problems().size() + " problems";
+    }
+
+    @Override
+    String sampleInput() {
+        return """
+                {"executionName": "priming", "runDate": "2026-11-10", "maxConcurrency": 5,
+                 "run": {"executionName": "priming", "runDate": "2026-11-10", "account": "123456789012", "pollIntervalSeconds": 900,
+                         "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h", "approval": "required",
+                         "approvalTimeoutSeconds": 259200, "dryRun": false},
+                 "images": [{"service": "APPSTREAM", "fromTarget": "Base-Prod", "stagingTargets": ["Base-Test"], "keep": 3}],
+                 "problems": []}""";
+    }
+
+    @Override
+    RunItems sampleResult(RunItems run) {
+        return run;
+    }
+}

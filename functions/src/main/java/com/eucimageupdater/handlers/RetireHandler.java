@@ -1,0 +1,52 @@
+package com.eucimageupdater.handlers;
+
+import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.RetentionPolicy;
+import com.eucimageupdater.rollout.RetireRequest;
+import com.eucimageupdater.rollout.Retirement;
+import java.util.HashSet;
+import java.util.List;
+
+/** Deletes a lineage's oldest images this pipeline made, beyond the newest {@code keep}; or says what it would delete. */
+public final class RetireHandler extends RecordStepHandler<RetireRequest, Retirement> {
+
+    public RetireHandler() {
+        this(ImageServices.shared());
+    }
+
+    public RetireHandler(ImageServices services) {
+        super(services, RetireRequest.class);
+    }
+
+    @Override
+    Retirement handle(RetireRequest request) {
+        if (request.keep() == 0) {
+            return new Retirement(List.of());
+        }
+        // A preview runs before the new image exists: it will be the newest, so one fewer old image stays.
+        int keep = request.apply() ? request.keep() : request.keep() - 1;
+        return new Retirement(services.forService(request.service()).retire(request.lineage(), keep, new HashSet<>(request.spare()),
+                request.apply()));
+    }
+
+    @Override
+    StepLog logFor(RetireRequest request) {
+        return new StepLog(step(), null, request.service() == null ? null : request.service().name(), request.lineage());
+    }
+
+    @Override
+    String outcome(Retirement retirement) {
+        return (retirement.decisions().stream().filter(RetentionPolicy.Decision::delete).count()) + " DELETED";
+    }
+
+    @Override
+    String sampleInput() {
+        return """
+                {"service": "WORKSPACES", "lineage": "wsi-0a1b2c3d4", "keep": 2, "spare": ["wsi-0a1b2c3d4"], "apply": true}""";
+    }
+
+    @Override
+    Retirement sampleResult(RetireRequest request) {
+        return new Retirement(List.of(new RetentionPolicy.Decision("wsi-1a1a1a1a1", "old", true, "older than the newest 2")));
+    }
+}

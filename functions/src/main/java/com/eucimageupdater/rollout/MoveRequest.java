@@ -1,0 +1,16 @@
+package com.eucimageupdater.rollout;
+
+import com.eucimageupdater.images.Service;
+import java.util.List;
+
+/**
+ * Fleets or bundles to point at an image: staging, production, or back for a rollback.
+ *
+ * @param record whether to record on the image which image each target used before (not for a rollback)
+ */
+public record MoveRequest(Service service, String image, List<String> targets, String account, boolean record) {
+
+    public MoveRequest {
+        targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+}

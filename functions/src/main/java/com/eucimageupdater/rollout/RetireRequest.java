@@ -1,0 +1,18 @@
+package com.eucimageupdater.rollout;
+
+import com.eucimageupdater.images.Service;
+import java.util.List;
+
+/**
+ * Retention for one lineage.
+ *
+ * @param keep the newest images to keep; 0 keeps them all (nothing to do)
+ * @param spare images never deleted in this run: its source and its new image
+ * @param apply false for a report-only preview, made before the new image exists: it will take one kept place
+ */
+public record RetireRequest(Service service, String lineage, int keep, List<String> spare, boolean apply) {
+
+    public RetireRequest {
+        spare = spare == null ? List.of() : List.copyOf(spare);
+    }
+}

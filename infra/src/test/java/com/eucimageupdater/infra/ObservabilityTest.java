@@ -1,0 +1,101 @@
+package com.eucimageupdater.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.eucimageupdater.report.RunMetrics;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** Logs, metrics, dashboard and SnapStart, as the template declares them. */
+class ObservabilityTest {
+    private static final List<String> STEPS = List.of("Plan", "Check", "Start", "Poll", "Report");
+    private static Template template;
+
+    @BeforeAll
+    static void synthesize() {
+        template = TestStack.get().template;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Plan", "Check", "Start", "Poll", "Report"})
+    @DisplayName("each function logs JSON at cdk.json's application log level, with Lambda's platform events at INFO")
+    void jsonLogsAtTheConfiguredLevel(String step) {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest",
+                "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Plan", "Check", "Start", "Poll", "Report"})
+    @DisplayName("each function has SnapStart on its published versions, and a live alias on the version this deploy published")
+    void snapStartOnThePublishedVersionTheAliasNames(String step) {
+        String function = TestStack.get().functionId(step);
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest",
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions")));
+        Map<String, Map<String, Object>> versions = template.findResources("AWS::Lambda::Version", Map.of("Properties",
+                Map.of("FunctionName", Map.of("Ref", function))));
+        assertEquals(1, versions.size(), () -> step + " versions: " + versions.keySet());
+        template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
+                "FunctionName", Map.of("Ref", function),
+                "Name", EucImageUpdaterStack.LIVE_ALIAS,
+                "FunctionVersion", Map.of("Fn::GetAtt", List.of(versions.keySet().iterator().next(), "Version"))));
+    }
+
+    @Test
+    @DisplayName("the image steps ship in the SDK jar and the run-wide steps in the databind jar")
+    void eachStepInItsJar() {
+        List<String> assets = STEPS.stream().map(step -> {
+            Map<String, Object> properties = properties(TestStack.get().functionId(step));
+            return String.valueOf(((Map<?, ?>) properties.get("Code")).get("S3Key"));
+        }).toList();
+
+        assertEquals(assets.get(1), assets.get(2), "Check and Start");
+        assertEquals(assets.get(1), assets.get(3), "Check and Poll");
+        assertEquals(assets.get(0), assets.get(4), "Plan and Report");
+        assertTrue(!assets.get(0).equals(assets.get(1)), "two jars: " + assets);
+    }
+
+    @Test
+    @DisplayName("the functions are told the metrics namespace, which is the stack's own")
+    void metricsNamespacePerStack() {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", "com.eucimageupdater.handlers.ReportHandler::handleRequest",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        RunMetrics.NAMESPACE_VARIABLE, RunMetrics.DEFAULT_NAMESPACE + "/" + EucImageUpdaterApp.STACK_NAME)))));
+    }
+
+    @Test
+    @DisplayName("the dashboard shows runs, outcomes, build minutes, quota waits, and each function's errors, throttles and durations")
+    void dashboardWidgets() throws Exception {
+        Map<String, Map<String, Object>> dashboards = template.findResources("AWS::CloudWatch::Dashboard");
+        assertEquals(1, dashboards.size(), dashboards::toString);
+        String body = new ObjectMapper().writeValueAsString(((Map<?, ?>) dashboards.values().iterator().next().get("Properties")).get("DashboardBody"));
+
+        for (String expected : List.of("\\\"title\\\":\\\"Runs\\\"", "ExecutionsStarted", "ExecutionsSucceeded", "ExecutionsFailed",
+                "ExecutionsTimedOut", "ImagesUpdated", "ImagesUpToDate", "ImagesFailed", "InputRejected", "BuildMinutes",
+                "QuotaWaitSeconds", "\\\"Service\\\",\\\"APPSTREAM\\\"", "\\\"Service\\\",\\\"WORKSPACES\\\"", "\\\"Errors\\\"",
+                "\\\"Throttles\\\"", "\\\"Duration\\\"", "p50", RunMetrics.DEFAULT_NAMESPACE + "/" + EucImageUpdaterApp.STACK_NAME)) {
+            assertTrue(body.contains(expected), () -> expected + " in " + body);
+        }
+        for (String step : STEPS) {
+            String function = TestStack.get().functionId(step);
+            assertTrue(body.contains("{\"Ref\":\"" + function + "\"}"), () -> step + "'s function in " + body);
+        }
+    }
+
+    private static Map<String, Object> properties(String logicalId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) template.findResources("AWS::Lambda::Function").get(logicalId).get("Properties");
+        return properties;
+    }
+}
