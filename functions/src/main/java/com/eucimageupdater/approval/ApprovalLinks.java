@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -39,6 +41,8 @@ public final class ApprovalLinks {
     /** The KMS HMAC key that signs (kms:GenerateMac) and checks (kms:VerifyMac) the links. */
     public static final String KEY_ARN_ENV = "APPROVAL_KEY_ARN";
 
+    /** A slow kms:GenerateMac or kms:VerifyMac ends as an error well within the calling function's timeout. */
+    public static final Duration KMS_CALL_TIMEOUT = Duration.ofSeconds(8);
     /** SendTaskSuccess's and SendTaskFailure's limit on taskToken. */
     static final int MAX_TOKEN_LENGTH = 2048;
     /** Versioned, so that a later link format can never be read as this one. */
@@ -74,7 +78,13 @@ public final class ApprovalLinks {
     static ApprovalLinks fromEnvironment(Function<String, String> environment) {
         String stateMachineArn = required(environment, STATE_MACHINE_ARN_ENV);
         String keyArn = required(environment, KEY_ARN_ENV);
-        KmsClient kms = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        KmsClient kms = KmsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallAttemptTimeout(Duration.ofSeconds(3))
+                        .apiCallTimeout(KMS_CALL_TIMEOUT)
+                        .build())
+                .build();
         return new ApprovalLinks(stateMachineArn, new KmsMacKey(kms, keyArn));
     }
 

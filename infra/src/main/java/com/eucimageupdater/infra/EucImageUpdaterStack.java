@@ -60,8 +60,8 @@ import software.constructs.Construct;
 public class EucImageUpdaterStack extends Stack {
     private static final String HANDLER_PACKAGE = "com.eucimageupdater.handlers.";
     /** Tiered compilation stopped at C1 starts a JVM faster, which is what short Lambda calls need. */
-    private static final String FAST_START_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-    private static final RetentionDays LOG_RETENTION = RetentionDays.THREE_MONTHS;
+    static final String FAST_START_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    static final RetentionDays LOG_RETENTION = RetentionDays.THREE_MONTHS;
     /** Acknowledgeable id of the warning that the schedule is off because no images are configured. */
     public static final String NO_IMAGES_WARNING = "euc-image-updater:no-images";
     private static final String TRACING_WILDCARD =
@@ -77,6 +77,7 @@ public class EucImageUpdaterStack extends Stack {
 
     private final UpdaterConfig config;
     private final Sources sources;
+    private final ApprovalEndpoint approvalEndpoint;
 
     /**
      * What the stack packages from the project: the shaded functions jar and the state machine definition.
@@ -113,6 +114,8 @@ public class EucImageUpdaterStack extends Stack {
         super(scope, id, props);
         this.config = config;
         this.sources = sources;
+        this.approvalEndpoint = new ApprovalEndpoint(this, "ApprovalEndpoint", stateMachineName(),
+                Code.fromAsset(sources.functionJar().toString()));
 
         Key key = createTopicKey();
         Topic topic = createTopic(key);
@@ -209,6 +212,7 @@ public class EucImageUpdaterStack extends Stack {
                 .retention(LOG_RETENTION)
                 .build();
         StateMachine stateMachine = StateMachine.Builder.create(this, "StateMachine")
+                .stateMachineName(stateMachineName())
                 .stateMachineType(StateMachineType.STANDARD)
                 .definitionBody(DefinitionBody.fromFile(sources.stateMachineDefinition().toString()))
                 .definitionSubstitutions(definitionSubstitutions(functions, topic))
@@ -328,6 +332,19 @@ public class EucImageUpdaterStack extends Stack {
                 .value(Fn.join("", List.of("https://", Aws.REGION, ".console.aws.amazon.com/states/home?region=", Aws.REGION,
                         "#/statemachines/view/", stateMachine.getStateMachineArn())))
                 .build();
+    }
+
+    /**
+     * Fixed, so that the approval endpoint, built before the state machine, knows its ARN without a reference
+     * (see {@link ApprovalEndpoint}).
+     */
+    private String stateMachineName() {
+        String name = getStackName() + "-Workflow";
+        if (name.length() > 80) {
+            throw new IllegalArgumentException("stack name: at most 71 characters, because the state machine is named"
+                    + " <stack name>-Workflow and state machine names are at most 80 characters; got " + getStackName());
+        }
+        return name;
     }
 
     /** An ARN pattern for every resource of the type in this stack's account and Region. */
