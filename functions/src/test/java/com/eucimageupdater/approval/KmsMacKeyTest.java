@@ -11,10 +11,6 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /** The link signatures as the real SDK asks KMS for them and checks them. */
@@ -28,12 +24,7 @@ class KmsMacKeyTest {
     @BeforeEach
     void start() throws IOException {
         kmsService = new ScriptedAwsJsonService();
-        key = new KmsMacKey(KmsClient.builder()
-                .endpointOverride(kmsService.endpoint())
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build(), KEY);
+        key = new KmsMacKey(kmsService.client(KmsClient.builder()), KEY);
     }
 
     @AfterEach

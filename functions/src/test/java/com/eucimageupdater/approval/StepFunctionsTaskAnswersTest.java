@@ -10,10 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 
@@ -26,12 +22,7 @@ class StepFunctionsTaskAnswersTest {
     @BeforeEach
     void start() throws IOException {
         stepFunctions = new ScriptedAwsJsonService();
-        answers = new StepFunctionsTaskAnswers(SfnClient.builder()
-                .endpointOverride(stepFunctions.endpoint())
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build());
+        answers = new StepFunctionsTaskAnswers(stepFunctions.client(SfnClient.builder()));
     }
 
     @AfterEach
