@@ -36,6 +36,12 @@ const waitTimeOverrides = {};
 const retryIntervalOverrides = {};
 statesOf(definition.States, (name, state) => {
   if (state.Type === 'Task') taskResourceLocalHandlers[name] = (input) => invoke(state.Resource, input);
+  // The interpreter reads TimeoutSecondsPath from the task's Parameters, Step Functions from the state's input; the
+  // local task host answers callbacks at once (--approve), so a fixed bound stands in for the path here.
+  if (state.TimeoutSecondsPath) {
+    delete state.TimeoutSecondsPath;
+    state.TimeoutSeconds = 3600;
+  }
   if (state.Type === 'Wait' && config.waitMillis !== null) waitTimeOverrides[name] = config.waitMillis;
   if (state.Retry && config.retryMillis !== null) retryIntervalOverrides[name] = config.retryMillis;
 });

@@ -27,7 +27,7 @@ abstract class DatabindHandler<I, O> extends JsonHandler<I, O> {
     abstract String sampleInput();
 
     @Override
-    final void prime() throws IOException {
+    void prime() throws IOException {
         write(OutputStream.nullOutputStream(), handle(read(new ByteArrayInputStream(sampleInput().getBytes(StandardCharsets.UTF_8)))));
     }
 

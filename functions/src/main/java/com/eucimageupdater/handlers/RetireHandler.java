@@ -25,8 +25,11 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
         }
         // A preview runs before the new image exists: it will be the newest, so one fewer old image stays.
         int keep = request.apply() ? request.keep() : request.keep() - 1;
-        return new Retirement(services.forService(request.service()).retire(request.lineage(), keep, new HashSet<>(request.spare()),
-                request.apply()));
+        List<RetentionPolicy.Decision> decisions = services.forService(request.service()).retire(request.lineage(), keep,
+                new HashSet<>(request.spare()), new HashSet<>(request.previous()), request.apply());
+        return new Retirement(request.apply() ? decisions : decisions.stream().map(decision -> new RetentionPolicy.Decision(
+                decision.image(), decision.name(), decision.delete(), decision.reason().replace("newest " + keep,
+                        "newest " + request.keep() + ", counting the new image"))).toList());
     }
 
     @Override
@@ -42,7 +45,8 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
     @Override
     String sampleInput() {
         return """
-                {"service": "WORKSPACES", "lineage": "wsi-0a1b2c3d4", "keep": 2, "spare": ["wsi-0a1b2c3d4"], "apply": true}""";
+                {"service": "WORKSPACES", "lineage": "wsi-0a1b2c3d4", "keep": 2, "spare": ["wsi-0a1b2c3d4"], "previous": ["wsi-3c3c3c3c3"],
+                 "apply": true}""";
     }
 
     @Override

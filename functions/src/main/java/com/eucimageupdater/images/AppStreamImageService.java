@@ -211,7 +211,7 @@ public final class AppStreamImageService implements ImageService {
     }
 
     @Override
-    public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, boolean apply) {
+    public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, Set<String> previous, boolean apply) {
         Map<String, String> inUse = new HashMap<>();
         AwsErrors.pages(token -> appStream.describeFleets(r -> r.nextToken(token)), DescribeFleetsResponse::fleets, DescribeFleetsResponse::nextToken)
                 .stream().filter(fleet -> fleet.imageName() != null)
@@ -228,7 +228,7 @@ public final class AppStreamImageService implements ImageService {
                         image.stateAsString(), inUse.get(image.name()), sharedWith(image.name())));
             }
         }
-        List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare);
+        List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare, previous);
         return apply ? decisions.stream().map(this::apply).toList() : decisions;
     }
 

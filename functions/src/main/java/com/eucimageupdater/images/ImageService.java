@@ -55,6 +55,7 @@ public interface ImageService {
      * Retention for one lineage: decides with {@link RetentionPolicy} and, when {@code apply}, deletes.
      *
      * @param spare images never deleted in this run (its sources and new images)
+     * @param previous images the roll-out moved targets away from, kept for a rollback
      */
-    List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, boolean apply);
+    List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, Set<String> previous, boolean apply);
 }

@@ -34,8 +34,9 @@ public final class RetentionPolicy {
 
     /**
      * @param spare images never deleted in this run: its sources and its new images
+     * @param previous images the roll-out moved fleets and bundles away from, which a rollback would move them back to
      */
-    public static List<Decision> decide(List<LineageImage> lineage, int keep, Set<String> spare) {
+    public static List<Decision> decide(List<LineageImage> lineage, int keep, Set<String> spare, Set<String> previous) {
         List<LineageImage> newestFirst = new ArrayList<>(lineage);
         newestFirst.sort(Comparator.comparing(LineageImage::runDate).reversed());
         List<Decision> decisions = new ArrayList<>();
@@ -43,6 +44,7 @@ public final class RetentionPolicy {
             LineageImage image = newestFirst.get(i);
             String keptBecause = i < keep ? "among the newest " + keep
                     : spare.contains(image.image()) ? "the source or the new image of this run"
+                    : previous.contains(image.image()) ? "a fleet or bundle used it before this roll-out: kept for a rollback"
                     : !"AVAILABLE".equals(image.state()) ? "it is " + image.state()
                     : image.inUseBy() != null ? "in use by " + image.inUseBy()
                     : !image.sharedWith().isEmpty() ? "shared with account " + String.join(", ", image.sharedWith())

@@ -195,7 +195,7 @@ public final class WorkSpacesImageService implements ImageService {
     }
 
     @Override
-    public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, boolean apply) {
+    public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, Set<String> previous, boolean apply) {
         Map<String, String> inUse = new HashMap<>();
         AwsErrors.pages(token -> workSpaces.describeWorkspaceBundles(r -> r.nextToken(token)), DescribeWorkspaceBundlesResponse::bundles,
                 DescribeWorkspaceBundlesResponse::nextToken).forEach(bundle -> inUse.putIfAbsent(bundle.imageId(), "bundle " + bundle.bundleId()));
@@ -207,7 +207,7 @@ public final class WorkSpacesImageService implements ImageService {
                         image.stateAsString(), inUse.get(image.imageId()), sharedWith(image.imageId())));
             }
         }
-        List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare);
+        List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare, previous);
         return apply ? decisions.stream().map(this::apply).toList() : decisions;
     }
 

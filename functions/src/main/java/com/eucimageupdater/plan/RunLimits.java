@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class RunLimits {
     /** The state machine's TimeoutSeconds (statemachine/image-updater.asl.json), in hours. */
-    public static final int EXECUTION_TIMEOUT_HOURS = 168;
+    public static final int EXECUTION_TIMEOUT_HOURS = 336;
     /** Step Functions' 25,000, less room for retries and the states around the Map. */
     static final int HISTORY_EVENT_BUDGET = 24_000;
     /** Check, choice, start and the result: about 25 events per image with its Map iteration. */
@@ -29,7 +29,8 @@ public final class RunLimits {
      * @param subject what the problem is reported against, e.g. {@code images} or the cdk.json keys to change
      * @return the problems, empty when the run fits
      */
-    public static List<String> problems(String subject, int images, int maxConcurrency, int pollIntervalSeconds, int maxWaitMinutes) {
+    public static List<String> problems(String subject, int images, int maxConcurrency, int pollIntervalSeconds, int maxWaitMinutes,
+            int approvalTimeoutHours) {
         List<String> problems = new ArrayList<>();
         int maxPolls = maxPolls(pollIntervalSeconds, maxWaitMinutes);
         int eventsPerImage = EVENTS_PER_IMAGE + EVENTS_PER_POLL * maxPolls;
@@ -43,11 +44,12 @@ public final class RunLimits {
                                     + " them over several runs, or poll less often"));
         }
         int rounds = Math.max(1, (images + maxConcurrency - 1) / maxConcurrency);
-        int worstCaseHours = (int) Math.ceil(rounds * (maxWaitMinutes + 60) / 60.0);
+        int worstCaseHours = (int) Math.ceil(rounds * (maxWaitMinutes + 60) / 60.0) + approvalTimeoutHours;
         if (worstCaseHours > EXECUTION_TIMEOUT_HOURS) {
             problems.add(subject + ": " + images + " images, " + maxConcurrency + " at a time, each waiting up to "
-                    + maxWaitMinutes + " min, could take " + worstCaseHours + " h, more than the execution's "
-                    + EXECUTION_TIMEOUT_HOURS + " h timeout: process more images at a time or wait less for each");
+                    + maxWaitMinutes + " min, then up to " + approvalTimeoutHours + " h for approval, could take " + worstCaseHours
+                    + " h, more than the execution's " + EXECUTION_TIMEOUT_HOURS + " h timeout: process more images at a time, wait"
+                    + " less for each, or for the approval");
         }
         return problems;
     }

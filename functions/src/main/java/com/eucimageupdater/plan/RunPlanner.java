@@ -65,7 +65,8 @@ public final class RunPlanner {
         problems.addAll(images.problems());
         if (problems.isEmpty()) {
             problems.addAll(todaysOwnImages(images, runDate));
-            problems.addAll(RunLimits.problems("images", images.requests().size(), maxConcurrency, pollIntervalSeconds, maxWaitMinutes));
+            problems.addAll(RunLimits.problems("images", images.requests().size(), maxConcurrency, pollIntervalSeconds, maxWaitMinutes,
+                    approvalTimeoutHours));
         }
         if (!problems.isEmpty()) {
             return RunPlan.rejected(request.executionName(), runDate, Math.max(1, maxConcurrency), firstProblems(problems));

@@ -31,11 +31,12 @@ public record ImageResult(
             outcome = Outcome.ADOPTED;
         }
         String reason = raw.has("error") ? reasonFromError(raw.get("error")) : text(raw, "reason");
+        String newImageName = text(start, "newImageName") != null ? text(start, "newImageName") : text(raw, "newImageName");
         if (reason == null && outcome == Outcome.UP_TO_DATE) {
             reason = text(raw, "detail");
         }
         return new ImageResult(Service.valueOf(raw.path("service").asText()), raw.path("image").asText(), text(raw, "sourceName"), outcome,
-                text(start, "newImage"), text(start, "newImageName"), text(raw.path("poll"), "state"), reason, text(start, "adoptedFrom"),
+                text(start, "newImage"), newImageName, text(raw.path("poll"), "state"), reason, text(start, "adoptedFrom"),
                 start.path("quotaWaitSeconds").asInt(0));
     }
 
@@ -45,7 +46,7 @@ public record ImageResult(
     }
 
     /** A caught error's Cause is a Lambda error document for our functions, plain text for Step Functions' own. */
-    private static String reasonFromError(JsonNode error) {
+    static String reasonFromError(JsonNode error) {
         String name = error.path("Error").asText("error");
         String cause = error.path("Cause").asText("");
         String message = cause;

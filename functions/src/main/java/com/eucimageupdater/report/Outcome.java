@@ -6,5 +6,7 @@ public enum Outcome {
     /** Updated by an image that an earlier or a concurrent run had already started for the same source and day. */
     ADOPTED,
     UP_TO_DATE,
+    /** Report-only: an update exists and would be built. */
+    WOULD_UPDATE,
     FAILED
 }

@@ -15,13 +15,21 @@ public final class RunReporter {
 
     public RunReport report(ReportRequest request) {
         List<ImageResult> results = request.results().stream().map(ImageResult::from).toList();
+        StringBuilder rolloutBody = new StringBuilder();
+        int rolloutFailures = request.rollback() != null
+                ? RolloutSection.rollback(request.rollback(), request.rolledBack(), rolloutBody)
+                : RolloutSection.production(request.rollout(), request.executionName(), rolloutBody);
         Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
-                count(results, Outcome.FAILED));
+                count(results, Outcome.FAILED) + rolloutFailures);
+        int wouldUpdate = count(results, Outcome.WOULD_UPDATE);
         String status = !request.problems().isEmpty() ? "INPUT_REJECTED" : counts.failed() > 0 ? "SOME_FAILED" : "SUCCEEDED";
         String subject = !request.problems().isEmpty()
                 ? TOOL + ": input rejected, " + plural(request.problems().size(), "problem") + ", nothing changed"
+                : request.rollback() != null ? TOOL + ": rollback of " + request.rollback() + ", " + counts.failed() + " failed"
+                : request.dryRun() ? TOOL + " (report only): " + wouldUpdate + " would update, " + counts.upToDate()
+                        + " up to date, " + counts.failed() + " failed"
                 : TOOL + ": " + countsText(counts);
-        String body = request.problems().isEmpty() ? resultsBody(request, results, counts) : problemsBody(request);
+        String body = request.problems().isEmpty() ? resultsBody(request, results, counts) + rolloutBody : problemsBody(request);
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         attributes.put("status", MessageAttribute.string(status));
         attributes.put("updated", MessageAttribute.number(counts.updated()));
@@ -33,7 +41,8 @@ public final class RunReporter {
 
     private static String resultsBody(ReportRequest request, List<ImageResult> results, Counts counts) {
         StringBuilder body = new StringBuilder(header(request));
-        for (ImageResult result : results) {
+        for (int i = 0; i < results.size(); i++) {
+            ImageResult result = results.get(i);
             body.append(String.format("%-10s %-10s %s", result.outcome(), result.service(), result.displayedImage()));
             if (result.newImageName() != null || result.newImage() != null) {
                 String newImage = result.newImageName() != null ? result.newImageName() : result.newImage();
@@ -56,10 +65,13 @@ public final class RunReporter {
             if (result.outcome() == Outcome.FAILED && result.reason() != null) {
                 body.append("           reason: ").append(result.reason()).append('\n');
             }
+            RolloutSection.imageDetails(request.results().get(i), body);
         }
-        body.append('\n').append(countsText(counts)).append(".\n");
-        if (counts.updated() + counts.adopted() > 0) {
-            body.append("New images are AVAILABLE: test them, then point your fleets and bundles at them.\n");
+        body.append('\n').append(request.dryRun() ? "Report only: nothing was created, moved or deleted." : countsText(counts) + ".")
+                .append('\n');
+        if (counts.updated() + counts.adopted() > 0 && (request.rollout() == null || request.rollout().path("production").isEmpty())) {
+            body.append("New images are AVAILABLE: test them, then point your fleets and bundles at them (or list them in the run's"
+                    + " fleets and bundles, and the pipeline moves them).\n");
         }
         if (counts.failed() > 0) {
             body.append("Failed images keep their source image unchanged; see each reason above.\n");
@@ -74,7 +86,7 @@ public final class RunReporter {
 
     private static String problemsBody(ReportRequest request) {
         StringBuilder body = new StringBuilder(header(request));
-        body.append("The input was rejected before any AWS call; nothing was created. Fix these and run again:\n");
+        body.append("The run was refused before any change; nothing was created or changed. Fix these and run again:\n");
         request.problems().forEach(problem -> body.append("- ").append(problem).append('\n'));
         return body.toString();
     }

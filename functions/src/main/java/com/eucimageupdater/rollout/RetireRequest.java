@@ -8,11 +8,13 @@ import java.util.List;
  *
  * @param keep the newest images to keep; 0 keeps them all (nothing to do)
  * @param spare images never deleted in this run: its source and its new image
+ * @param previous the images the roll-out moved fleets and bundles away from: a rollback needs them
  * @param apply false for a report-only preview, made before the new image exists: it will take one kept place
  */
-public record RetireRequest(Service service, String lineage, int keep, List<String> spare, boolean apply) {
+public record RetireRequest(Service service, String lineage, int keep, List<String> spare, List<String> previous, boolean apply) {
 
     public RetireRequest {
         spare = spare == null ? List.of() : List.copyOf(spare);
+        previous = previous == null ? List.of() : List.copyOf(previous);
     }
 }

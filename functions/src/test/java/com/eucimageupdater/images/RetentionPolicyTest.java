@@ -17,7 +17,7 @@ class RetentionPolicyTest {
     @Test
     void theNewestKeepAreKeptAndOlderFreeImagesDeletedWhateverTheListOrder() {
         List<Decision> decisions = RetentionPolicy.decide(List.of(image("b-07", "2026-07-14"), image("b-10", "2026-10-13"),
-                image("b-08", "2026-08-11"), image("b-11", "2026-11-10")), 2, Set.of());
+                image("b-08", "2026-08-11"), image("b-11", "2026-11-10")), 2, Set.of(), Set.of());
 
         assertEquals(List.of(
                 new Decision("b-11", "b-11", false, "among the newest 2"),
@@ -32,7 +32,7 @@ class RetentionPolicyTest {
                 new LineageImage("fleet-img", "fleet-img", "2026-10-13", "AVAILABLE", "fleet Base-Prod", List.of()),
                 new LineageImage("shared-img", "shared-img", "2026-09-08", "AVAILABLE", null, List.of("210987654321")),
                 new LineageImage("pending-img", "pending-img", "2026-08-11", "PENDING", null, List.of()),
-                image("source", "2026-07-14")), 1, Set.of("source"));
+                image("source", "2026-07-14")), 1, Set.of("source"), Set.of());
 
         assertEquals(List.of("among the newest 1", "in use by fleet Base-Prod", "shared with account 210987654321", "it is PENDING",
                 "the source or the new image of this run"), decisions.stream().map(Decision::reason).toList());

@@ -168,14 +168,14 @@ class RunPlannerTest {
 
     @Test
     void aRunTooBigForOneExecutionsHistoryOrTimeoutIsRefusedUpFront() throws Exception {
-        List<String> problems = planner.plan(request(appStreamImages(100), CONFIGURED)).problems();
+        List<String> problems = planner.plan(request(appStreamImages(200), CONFIGURED)).problems();
         assertEquals(2, problems.size(), problems::toString);
-        assertEquals("images: 100 images do not fit in one execution: each may poll 32 times (every 15 min for up to 8 h), about 345"
+        assertEquals("images: 200 images do not fit in one execution: each may poll 32 times (every 15 min for up to 8 h), about 345"
                 + " execution history events, and this pipeline allows 24000 per execution (Step Functions stops one at 25,000; the"
                 + " rest is room for retries): at most 69 images fit in one run with these settings; split them over several runs,"
                 + " or poll less often", problems.get(0));
-        assertTrue(problems.get(1).contains("5 at a time, each waiting up to 480 min, could take 180 h, more than the execution's 168 h"),
-                problems.get(1));
+        assertTrue(problems.get(1).contains("5 at a time, each waiting up to 480 min, then up to 72 h for approval, could take 432 h,"
+                + " more than the execution's 336 h"), problems.get(1));
     }
 
     @Test

@@ -114,7 +114,7 @@ class RolloutServicesTest {
 
     @Test
     void retentionDeletesOnlyOldFreeImagesOfTheLineageAndSaysWhyTheOthersStay() {
-        List<Decision> decisions = services.forService(Service.APPSTREAM).retire("Base-Win2022", 2, Set.of(), true);
+        List<Decision> decisions = services.forService(Service.APPSTREAM).retire("Base-Win2022", 2, Set.of(), Set.of(), true);
 
         assertEquals(Map.of(
                 "Base-Win2022-2026-10-13", "among the newest 2",
@@ -131,7 +131,7 @@ class RolloutServicesTest {
 
     @Test
     void aReportOnlyRetentionDecidesTheSameAndDeletesNothing() {
-        List<Decision> decisions = services.forService(Service.WORKSPACES).retire("wsi-0a1b2c3d4", 1, Set.of(), false);
+        List<Decision> decisions = services.forService(Service.WORKSPACES).retire("wsi-0a1b2c3d4", 1, Set.of(), Set.of(), false);
 
         assertEquals(List.of("wsi-2b2b2b2b2"), decisions.stream().filter(Decision::delete).map(Decision::image).toList());
         assertEquals(List.of(), account.simulator().mutatingCalls());

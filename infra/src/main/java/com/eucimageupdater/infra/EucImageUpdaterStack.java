@@ -1,6 +1,7 @@
 package com.eucimageupdater.infra;
 
 import com.eucimageupdater.plan.RunPlanner;
+import com.eucimageupdater.handlers.RequestApprovalHandler;
 import com.eucimageupdater.report.RunMetrics;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -66,38 +67,46 @@ import software.constructs.Construct;
 public class EucImageUpdaterStack extends Stack {
     private static final String HANDLER_PACKAGE = "com.eucimageupdater.handlers.";
     /** Tiered compilation stopped at C1 starts a JVM faster, which is what short Lambda calls need. */
-    private static final String FAST_START_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    static final String FAST_START_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     /** The alias the state machine invokes: the version published (and snapshotted by SnapStart) at the last deploy. */
     static final String LIVE_ALIAS = "live";
-    private static final RetentionDays LOG_RETENTION = RetentionDays.THREE_MONTHS;
+    static final RetentionDays LOG_RETENTION = RetentionDays.THREE_MONTHS;
     /** Acknowledgeable id of the warning that the schedule is off because no images are configured. */
     public static final String NO_IMAGES_WARNING = "euc-image-updater:no-images";
     private static final String TRACING_WILDCARD =
             "X-Ray trace upload (xray:PutTraceSegments, xray:PutTelemetryRecords) supports no resource-level permission";
-    private static final String IMAGES_WILDCARD = "; images are named at run time, so any image this account owns may be"
-            + " updated (image/*, workspaceimage/*), and the describe and tag actions on \"*\" either list no resource"
+    private static final String IMAGES_WILDCARD = "; images, fleets and bundles are named at run time, so any image this"
+            + " account owns may be updated or retired (image/*, workspaceimage/*) and any of its fleets and bundles moved to a new one"
+            + " (fleet/*, workspacebundle/*), and the describe and tag actions on \"*\" either list no resource"
             + " type in the Service Authorization Reference (workspaces:CreateTags, workspaces:DescribeTags) or, for"
             + " appstream:DescribeImages, also read AWS-owned public images";
     /** The image ARN patterns as cdk-nag prints them in its findings. */
     private static final String NAG_APPSTREAM_IMAGES = "arn:<AWS::Partition>:appstream:<AWS::Region>:<AWS::AccountId>:image/*";
+    private static final String NAG_APPSTREAM_FLEETS = "arn:<AWS::Partition>:appstream:<AWS::Region>:<AWS::AccountId>:fleet/*";
+    private static final String NAG_WORKSPACES_BUNDLES =
+            "arn:<AWS::Partition>:workspaces:<AWS::Region>:<AWS::AccountId>:workspacebundle/*";
     private static final String NAG_WORKSPACES_IMAGES =
             "arn:<AWS::Partition>:workspaces:<AWS::Region>:<AWS::AccountId>:workspaceimage/*";
 
     private final UpdaterConfig config;
     private final Sources sources;
+    private final ApprovalEndpoint approvalEndpoint;
 
     /**
      * What the stack packages from the project: the shaded function jars (the image steps' with the AWS SDK, the
      * run-wide steps' with Jackson databind) and the state machine definition. Paths are resolved against the
      * working directory (the project root for {@code cdk synth}).
      */
-    public record Sources(Path functionJar, Path runFunctionJar, Path stateMachineDefinition) {
+    public record Sources(Path functionJar, Path runFunctionJar, Path approvalMailJar, Path approvalEndpointJar,
+            Path stateMachineDefinition) {
         public static final String FUNCTION_JAR = "functions/target/functions-lambda.jar";
         public static final String RUN_FUNCTION_JAR = "functions/target/functions-run-lambda.jar";
+        public static final String APPROVAL_MAIL_JAR = "functions/target/functions-approval-mail-lambda.jar";
+        public static final String APPROVAL_ENDPOINT_JAR = "functions/target/functions-approval-endpoint-lambda.jar";
         public static final String STATE_MACHINE_DEFINITION = "statemachine/image-updater.asl.json";
 
         public Sources {
-            for (Path jar : List.of(functionJar, runFunctionJar)) {
+            for (Path jar : List.of(functionJar, runFunctionJar, approvalMailJar, approvalEndpointJar)) {
                 if (!Files.isRegularFile(jar)) {
                     throw new IllegalStateException(jar.toAbsolutePath().normalize()
                             + " is missing: build the functions first with `mvn -B -pl functions -am package -DskipTests`");
@@ -111,14 +120,22 @@ public class EucImageUpdaterStack extends Stack {
 
         public static Sources inProject(Path projectRoot) {
             return new Sources(projectRoot.resolve(FUNCTION_JAR), projectRoot.resolve(RUN_FUNCTION_JAR),
+                    projectRoot.resolve(APPROVAL_MAIL_JAR), projectRoot.resolve(APPROVAL_ENDPOINT_JAR),
                     projectRoot.resolve(STATE_MACHINE_DEFINITION));
         }
     }
 
-    /** The functions the state machine calls, one per workflow step, each through its {@link #LIVE_ALIAS} alias. */
-    record WorkflowFunctions(Alias plan, Alias check, Alias start, Alias poll, Alias report) {
+    /**
+     * The functions the state machine calls, one per workflow step, each through its {@link #LIVE_ALIAS} alias, by
+     * step: the definition names each as {@code ${<step>FunctionArn}}.
+     */
+    record WorkflowFunctions(Map<String, Alias> byStep) {
+        WorkflowFunctions {
+            byStep = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byStep));
+        }
+
         List<Alias> all() {
-            return List.of(plan, check, start, poll, report);
+            return List.copyOf(byStep.values());
         }
     }
 
@@ -126,10 +143,12 @@ public class EucImageUpdaterStack extends Stack {
         super(scope, id, props);
         this.config = config;
         this.sources = sources;
+        this.approvalEndpoint = new ApprovalEndpoint(this, "ApprovalEndpoint", stateMachineName(),
+                Code.fromAsset(sources.approvalEndpointJar().toString()));
 
         Key key = createTopicKey();
         Topic topic = createTopic(key);
-        WorkflowFunctions functions = createFunctions();
+        WorkflowFunctions functions = createFunctions(topic, key);
         StateMachine stateMachine = createStateMachine(functions, topic, key);
         createSchedule(stateMachine);
         createFailureAlarm(stateMachine, topic, key);
@@ -160,29 +179,66 @@ public class EucImageUpdaterStack extends Stack {
         return topic;
     }
 
-    private WorkflowFunctions createFunctions() {
+    private WorkflowFunctions createFunctions(Topic topic, Key topicKey) {
         Code code = Code.fromAsset(sources.functionJar().toString());
         Code runCode = Code.fromAsset(sources.runFunctionJar().toString());
         String appStreamImages = arn("appstream", "image");
         String workSpacesImages = arn("workspaces", "workspaceimage");
-        return new WorkflowFunctions(
-                createFunction("Plan", runCode, 256, Duration.seconds(30), List.of()),
-                createFunction("Check", code, 512, Duration.seconds(60), List.of(
-                        // dryRun=true answers whether an update exists without creating anything.
-                        allow(appStreamImages, "appstream:CreateUpdatedImage"),
-                        allowOnAnyResource("appstream:DescribeImages", "workspaces:DescribeWorkspaceImages"))),
-                createFunction("Start", code, 512, Duration.seconds(90), List.of(
-                        // The source and the new image are both images this account owns.
-                        allow(appStreamImages, "appstream:CreateUpdatedImage", "appstream:TagResource"),
-                        allow(workSpacesImages, "workspaces:CreateUpdatedWorkspaceImage"),
-                        // The Service Authorization Reference lists no resource type for workspaces:CreateTags or
-                        // workspaces:DescribeTags (only aws:RequestTag and aws:TagKeys for CreateTags), so an image ARN
-                        // in Resource would not match and the calls would be denied: they stay on "*".
-                        allowOnAnyResource("appstream:DescribeImages", "appstream:ListTagsForResource",
-                                "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:CreateTags"))),
-                createFunction("Poll", code, 512, Duration.seconds(30), List.of(
-                        allowOnAnyResource("appstream:DescribeImages", "workspaces:DescribeWorkspaceImages"))),
-                createFunction("Report", runCode, 256, Duration.seconds(30), List.of()));
+        Map<String, Alias> steps = new LinkedHashMap<>();
+        steps.put("Plan", createFunction("Plan", runCode, 256, Duration.seconds(30), List.of()));
+        steps.put("Resolve", createFunction("Resolve", code, 512, Duration.seconds(120), List.of(
+                allowOnAnyResource("appstream:DescribeFleets", "appstream:DescribeImages", "workspaces:DescribeWorkspaceBundles",
+                        "workspaces:DescribeWorkspaces"))));
+        steps.put("Check", createFunction("Check", code, 512, Duration.seconds(60), List.of(
+                // dryRun=true answers whether an update exists without creating anything.
+                allow(appStreamImages, "appstream:CreateUpdatedImage"),
+                // The source's tags name its lineage, which retention counts in.
+                allowOnAnyResource("appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceImages",
+                        "workspaces:DescribeTags"))));
+        steps.put("Start", createFunction("Start", code, 512, Duration.seconds(90), List.of(
+                // The source and the new image are both images this account owns.
+                allow(appStreamImages, "appstream:CreateUpdatedImage", "appstream:TagResource"),
+                allow(workSpacesImages, "workspaces:CreateUpdatedWorkspaceImage"),
+                // The Service Authorization Reference lists no resource type for workspaces:CreateTags or
+                // workspaces:DescribeTags (only aws:RequestTag and aws:TagKeys for CreateTags), so an image ARN
+                // in Resource would not match and the calls would be denied: they stay on "*".
+                allowOnAnyResource("appstream:DescribeImages", "appstream:ListTagsForResource",
+                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:CreateTags"))));
+        steps.put("Poll", createFunction("Poll", code, 512, Duration.seconds(30), List.of(
+                allowOnAnyResource("appstream:DescribeImages", "workspaces:DescribeWorkspaceImages"))));
+        steps.put("MoveTargets", createFunction("MoveTargets", code, 512, Duration.seconds(120), List.of(
+                // UpdateFleet authorizes on the fleet (and, when named, the image); UpdateWorkspaceBundle on both.
+                allow(List.of(arn("appstream", "fleet"), appStreamImages), "appstream:UpdateFleet"),
+                allow(appStreamImages, "appstream:TagResource"),
+                allow(List.of(arn("workspaces", "workspacebundle"), workSpacesImages), "workspaces:UpdateWorkspaceBundle"),
+                allowOnAnyResource("appstream:DescribeFleets", "appstream:DescribeImages", "appstream:ListTagsForResource",
+                        "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces", "workspaces:DescribeTags",
+                        "workspaces:CreateTags"))));
+        steps.put("Retire", createFunction("Retire", code, 512, Duration.seconds(120), List.of(
+                allow(appStreamImages, "appstream:DeleteImage", "appstream:DescribeImagePermissions"),
+                allow(workSpacesImages, "workspaces:DeleteWorkspaceImage", "workspaces:DescribeWorkspaceImagePermissions"),
+                allowOnAnyResource("appstream:DescribeFleets", "appstream:DescribeImageBuilders", "appstream:DescribeImages",
+                        "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages",
+                        "workspaces:DescribeTags"))));
+        steps.put("PlanRollout", createFunction("PlanRollout", runCode, 256, Duration.seconds(30), List.of()));
+        steps.put("RequestApproval", createApprovalRequestFunction(topic, topicKey));
+        steps.put("FindRollout", createFunction("FindRollout", code, 512, Duration.seconds(120), List.of(
+                allowOnAnyResource("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets",
+                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:DescribeWorkspaceBundles",
+                        "workspaces:DescribeWorkspaces"))));
+        steps.put("Report", createFunction("Report", runCode, 256, Duration.seconds(30), List.of()));
+        return new WorkflowFunctions(steps);
+    }
+
+    /** Mails the approval request with links signed by the endpoint's key; the execution waits on its task token. */
+    private Alias createApprovalRequestFunction(Topic topic, Key topicKey) {
+        Map<String, String> environment = new LinkedHashMap<>(approvalEndpoint.linkEnvironment());
+        environment.put(RequestApprovalHandler.TOPIC_ARN_ENV, topic.getTopicArn());
+        Alias alias = createFunction("RequestApproval", Code.fromAsset(sources.approvalMailJar().toString()), 512, Duration.seconds(60),
+                List.of(allow(topic.getTopicArn(), "sns:Publish")), environment);
+        topicKey.grant(alias, "kms:GenerateDataKey", "kms:Decrypt");
+        approvalEndpoint.grantLinkSigning(alias);
+        return alias;
     }
 
     /**
@@ -191,6 +247,14 @@ public class EucImageUpdaterStack extends Stack {
      * Logs are JSON, one structured event per step, at the configured application log level.
      */
     private Alias createFunction(String step, Code code, int memoryMb, Duration timeout, List<PolicyStatement> permissions) {
+        return createFunction(step, code, memoryMb, timeout, permissions, Map.of());
+    }
+
+    private Alias createFunction(String step, Code code, int memoryMb, Duration timeout, List<PolicyStatement> permissions,
+            Map<String, String> environment) {
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        variables.put("JAVA_TOOL_OPTIONS", FAST_START_JVM_OPTIONS);
+        variables.put(RunMetrics.NAMESPACE_VARIABLE, metricsNamespace());
         LogGroup logGroup = LogGroup.Builder.create(this, step + "FunctionLogs").retention(LOG_RETENTION).build();
         Role role = Role.Builder.create(this, step + "FunctionRole")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -209,7 +273,7 @@ public class EucImageUpdaterStack extends Stack {
                 .role(role)
                 .logGroup(logGroup)
                 .tracing(Tracing.ACTIVE)
-                .environment(Map.of("JAVA_TOOL_OPTIONS", FAST_START_JVM_OPTIONS, RunMetrics.NAMESPACE_VARIABLE, metricsNamespace()))
+                .environment(variables)
                 .loggingFormat(LoggingFormat.JSON)
                 .applicationLogLevelV2(ApplicationLogLevel.valueOf(config.logLevel()))
                 .systemLogLevelV2(SystemLogLevel.INFO)
@@ -220,7 +284,8 @@ public class EucImageUpdaterStack extends Stack {
                 .reason("Java 21 is the LTS runtime this project supports and tests (bytecode level 17); newer runtimes are adopted deliberately, not by a linter")
                 .build()));
         suppressWildcardResources(role, permissions.isEmpty() ? TRACING_WILDCARD : TRACING_WILDCARD + IMAGES_WILDCARD,
-                List.of("Resource::*", "Resource::" + NAG_APPSTREAM_IMAGES, "Resource::" + NAG_WORKSPACES_IMAGES));
+                List.of("Resource::*", "Resource::" + NAG_APPSTREAM_IMAGES, "Resource::" + NAG_WORKSPACES_IMAGES,
+                        "Resource::" + NAG_APPSTREAM_FLEETS, "Resource::" + NAG_WORKSPACES_BUNDLES));
         return Alias.Builder.create(this, step + "FunctionAlias")
                 .aliasName(LIVE_ALIAS)
                 .version(function.getCurrentVersion())
@@ -241,6 +306,7 @@ public class EucImageUpdaterStack extends Stack {
                 .retention(LOG_RETENTION)
                 .build();
         StateMachine stateMachine = StateMachine.Builder.create(this, "StateMachine")
+                .stateMachineName(stateMachineName())
                 .stateMachineType(StateMachineType.STANDARD)
                 .definitionBody(DefinitionBody.fromFile(sources.stateMachineDefinition().toString()))
                 .definitionSubstitutions(definitionSubstitutions(functions, topic))
@@ -263,11 +329,7 @@ public class EucImageUpdaterStack extends Stack {
     /** The wiring made here, then the settings exactly as the local runner substitutes them (sorted, for stable synths). */
     private Map<String, String> definitionSubstitutions(WorkflowFunctions functions, Topic topic) {
         Map<String, String> substitutions = new LinkedHashMap<>();
-        substitutions.put("PlanFunctionArn", functions.plan().getFunctionArn());
-        substitutions.put("CheckFunctionArn", functions.check().getFunctionArn());
-        substitutions.put("StartFunctionArn", functions.start().getFunctionArn());
-        substitutions.put("PollFunctionArn", functions.poll().getFunctionArn());
-        substitutions.put("ReportFunctionArn", functions.report().getFunctionArn());
+        functions.byStep().forEach((step, alias) -> substitutions.put(step + "FunctionArn", alias.getFunctionArn()));
         substitutions.put("TopicArn", topic.getTopicArn());
         substitutions.putAll(new TreeMap<>(config.deploymentSettings().substitutions()));
         return substitutions;
@@ -362,16 +424,33 @@ public class EucImageUpdaterStack extends Stack {
                 .build();
     }
 
+    /**
+     * Fixed, so that the approval endpoint, built before the state machine, knows its ARN without a reference
+     * (see {@link ApprovalEndpoint}).
+     */
+    private String stateMachineName() {
+        String name = getStackName() + "-Workflow";
+        if (name.length() > 80) {
+            throw new IllegalArgumentException("stack name: at most 71 characters, because the state machine is named"
+                    + " <stack name>-Workflow and state machine names are at most 80 characters; got " + getStackName());
+        }
+        return name;
+    }
+
     /** An ARN pattern for every resource of the type in this stack's account and Region. */
     private String arn(String service, String resourceType) {
         return formatArn(ArnComponents.builder().service(service).resource(resourceType).resourceName("*").build());
     }
 
     private static PolicyStatement allow(String resource, String... actions) {
+        return allow(List.of(resource), actions);
+    }
+
+    private static PolicyStatement allow(List<String> resources, String... actions) {
         return PolicyStatement.Builder.create()
                 .effect(Effect.ALLOW)
                 .actions(List.of(actions))
-                .resources(List.of(resource))
+                .resources(resources)
                 .build();
     }
 

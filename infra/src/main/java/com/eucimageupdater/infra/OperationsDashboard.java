@@ -77,12 +77,8 @@ final class OperationsDashboard extends Construct {
 
     /** Each step's function as a whole (all versions), labelled by step. */
     private static List<IMetric> perFunction(EucImageUpdaterStack.WorkflowFunctions functions, BiFunction<IFunction, String, IMetric> metric) {
-        List<String> steps = List.of("Plan", "Check", "Start", "Poll", "Report");
-        List<Alias> aliases = functions.all();
         List<IMetric> metrics = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            metrics.add(metric.apply(aliases.get(i).getVersion().getLambda(), steps.get(i)));
-        }
+        functions.byStep().forEach((step, alias) -> metrics.add(metric.apply(alias.getVersion().getLambda(), step)));
         return metrics;
     }
 

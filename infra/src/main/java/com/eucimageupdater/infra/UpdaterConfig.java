@@ -54,7 +54,8 @@ public record UpdaterConfig(
     static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
 
     /** The keys whose values decide whether the configured images fit in one execution. */
-    static final String RUN_LIMIT_KEYS = String.join(", ", IMAGES, MAX_CONCURRENCY, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS);
+    static final String RUN_LIMIT_KEYS = String.join(", ", IMAGES, MAX_CONCURRENCY, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS,
+            APPROVAL_TIMEOUT_HOURS);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -161,7 +162,7 @@ public record UpdaterConfig(
             if (problems.isEmpty()) {
                 DeploymentSettings settings = config.deploymentSettings();
                 problems.addAll(RunLimits.problems(RUN_LIMIT_KEYS, config.configuredImageCount(), settings.maxConcurrency(),
-                        settings.pollIntervalSeconds(), settings.maxWaitMinutes()));
+                        settings.pollIntervalSeconds(), settings.maxWaitMinutes(), settings.rollout().approvalTimeoutHours()));
             }
         }
 

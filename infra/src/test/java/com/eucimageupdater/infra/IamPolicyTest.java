@@ -35,13 +35,28 @@ class IamPolicyTest {
     static Stream<Arguments> contractActions() {
         return Stream.of(
                 Arguments.of("Plan", Set.of()),
-                Arguments.of("Check", Set.of(
-                        "appstream:DescribeImages", "appstream:CreateUpdatedImage", "workspaces:DescribeWorkspaceImages")),
+                Arguments.of("Resolve", Set.of("appstream:DescribeFleets", "appstream:DescribeImages",
+                        "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces")),
+                Arguments.of("Check", Set.of("appstream:DescribeImages", "appstream:CreateUpdatedImage", "appstream:ListTagsForResource",
+                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags")),
                 Arguments.of("Start", Set.of(
                         "appstream:CreateUpdatedImage", "appstream:DescribeImages", "appstream:TagResource",
                         "appstream:ListTagsForResource", "workspaces:CreateUpdatedWorkspaceImage", "workspaces:CreateTags",
                         "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags")),
                 Arguments.of("Poll", Set.of("appstream:DescribeImages", "workspaces:DescribeWorkspaceImages")),
+                Arguments.of("MoveTargets", Set.of("appstream:UpdateFleet", "appstream:TagResource", "appstream:DescribeFleets",
+                        "appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:UpdateWorkspaceBundle",
+                        "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces", "workspaces:DescribeTags",
+                        "workspaces:CreateTags")),
+                Arguments.of("Retire", Set.of("appstream:DeleteImage", "appstream:DescribeImagePermissions", "appstream:DescribeFleets",
+                        "appstream:DescribeImageBuilders", "appstream:DescribeImages", "appstream:ListTagsForResource",
+                        "workspaces:DeleteWorkspaceImage", "workspaces:DescribeWorkspaceImagePermissions",
+                        "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags")),
+                Arguments.of("PlanRollout", Set.of()),
+                Arguments.of("RequestApproval", Set.of("sns:Publish", "kms:GenerateDataKey", "kms:Decrypt", "kms:GenerateMac")),
+                Arguments.of("FindRollout", Set.of("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets",
+                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:DescribeWorkspaceBundles",
+                        "workspaces:DescribeWorkspaces")),
                 Arguments.of("Report", Set.of()));
     }
 
@@ -62,7 +77,34 @@ class IamPolicyTest {
         return Stream.of(
                 Arguments.of("appstream:CreateUpdatedImage", ":image/*"),
                 Arguments.of("appstream:TagResource", ":image/*"),
-                Arguments.of("workspaces:CreateUpdatedWorkspaceImage", ":workspaceimage/*"));
+                Arguments.of("appstream:DeleteImage", ":image/*"),
+                Arguments.of("appstream:DescribeImagePermissions", ":image/*"),
+                Arguments.of("workspaces:CreateUpdatedWorkspaceImage", ":workspaceimage/*"),
+                Arguments.of("workspaces:DeleteWorkspaceImage", ":workspaceimage/*"),
+                Arguments.of("workspaces:DescribeWorkspaceImagePermissions", ":workspaceimage/*"));
+    }
+
+    /** Moves authorize on the fleet or bundle and on the image (UpdateWorkspaceBundle needs both). */
+    static Stream<Arguments> rolloutScopedActions() {
+        return Stream.of(
+                Arguments.of("appstream:UpdateFleet", List.of(":fleet/*", ":image/*")),
+                Arguments.of("workspaces:UpdateWorkspaceBundle", List.of(":workspacebundle/*", ":workspaceimage/*")));
+    }
+
+    @ParameterizedTest(name = "{0} is granted only on {1} ARNs of this account")
+    @MethodSource("rolloutScopedActions")
+    void rolloutActionsScopedToFleetsBundlesAndImages(String action, List<String> resourceSuffixes) {
+        List<Map<String, Object>> granting = allStatements().stream()
+                .filter(statement -> asList(statement.get("Action")).contains(action))
+                .toList();
+
+        assertEquals(1, granting.size(), () -> action + " is granted by one statement");
+        List<?> resources = asList(granting.get(0).get("Resource"));
+        assertEquals(resourceSuffixes, resources.stream().map(resource -> {
+            List<?> arnParts = joinedParts(resource);
+            assertTrue(arnParts.contains(Map.of("Ref", "AWS::AccountId")), () -> action + " in this account: " + arnParts);
+            return arnParts.get(arnParts.size() - 1);
+        }).toList());
     }
 
     @ParameterizedTest(name = "{0} is granted, and only on {1} ARNs of this account")
@@ -86,14 +128,16 @@ class IamPolicyTest {
      */
     private static final Set<String> WILDCARD_RESOURCE_ACTIONS = Set.of(
             "xray:PutTraceSegments", "xray:PutTelemetryRecords",
-            "appstream:DescribeImages", "appstream:ListTagsForResource",
-            "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:CreateTags");
+            "appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets", "appstream:DescribeImageBuilders",
+            "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:CreateTags", "workspaces:DescribeWorkspaceBundles",
+            "workspaces:DescribeWorkspaces");
 
     @Test
     @DisplayName("the functions hold on \"*\" only actions that IAM cannot scope to a resource, and each of them is used")
     void wildcardResourceActions() {
         Set<String> onAnyResource = new TreeSet<>();
-        Stream.of("Plan", "Check", "Start", "Poll", "Report")
+        Stream.of("Plan", "Resolve", "Check", "Start", "Poll", "MoveTargets", "Retire", "PlanRollout", "RequestApproval", "FindRollout",
+                        "Report")
                 .flatMap(step -> statementsOfRole(functionRole(step)).stream())
                 .filter(statement -> asList(statement.get("Resource")).contains("*"))
                 .forEach(statement -> onAnyResource.addAll(actionsOf(List.of(statement))));
@@ -110,9 +154,10 @@ class IamPolicyTest {
     }
 
     @Test
-    @DisplayName("the state machine may invoke exactly the five functions' live aliases and publish only to the topic")
+    @DisplayName("the state machine may invoke exactly the eleven functions' live aliases and publish only to the topic")
     void stateMachineRoleScoped() {
         List<Map<String, Object>> statements = statementsOfRole(stateMachineRole());
+        // Through the live aliases; the approval endpoint, which the links call, has none.
         Set<Object> functionArns = template.findResources("AWS::Lambda::Alias").keySet().stream()
                 .map(id -> Map.of("Ref", id))
                 .collect(Collectors.toSet());
@@ -128,8 +173,7 @@ class IamPolicyTest {
     @DisplayName("the state machine may encrypt with the topic's key and nothing else in KMS")
     void stateMachineUsesTopicKeyOnly() {
         List<Map<String, Object>> statements = statementsOfRole(stateMachineRole());
-        String key = template.findResources("AWS::KMS::Key").keySet().iterator().next();
-        Object keyArn = Map.of("Fn::GetAtt", List.of(key, "Arn"));
+        Object keyArn = properties(template.findResources("AWS::SNS::Topic").values().iterator().next()).get("KmsMasterKeyId");
 
         assertEquals(List.of(keyArn), resourcesFor(statements, "kms:GenerateDataKey"));
         assertEquals(List.of(keyArn), resourcesFor(statements, "kms:Decrypt"));

@@ -118,11 +118,13 @@ class StackResourcesTest {
     @Test
     @DisplayName("the topic is encrypted with a rotating customer-managed key")
     void topicEncryptedWithRotatingKey() {
-        String key = onlyResource("AWS::KMS::Key");
+        assertEquals(true, properties(template.findResources("AWS::KMS::Key").get(topicKey())).get("EnableKeyRotation"));
+    }
 
-        template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
-        template.hasResourceProperties("AWS::SNS::Topic", Map.of(
-                "KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(key, "Arn"))));
+    /** The key of the topic's encryption (the approval links have an HMAC key of their own). */
+    private static String topicKey() {
+        Object keyArn = properties(template.findResources("AWS::SNS::Topic").get(onlyResource("AWS::SNS::Topic"))).get("KmsMasterKeyId");
+        return (String) ((List<?>) ((Map<?, ?>) keyArn).get("Fn::GetAtt")).get(0);
     }
 
     @Test
@@ -156,7 +158,7 @@ class StackResourcesTest {
     }
 
     @Test
-    @DisplayName("there are exactly five functions, each logging to its own log group with a retention")
+    @DisplayName("there are exactly five workflow functions and the approval endpoint, each logging to its own log group with a retention")
     void functionsLogToRetainedGroups() {
         Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function");
         Set<String> logGroups = template.findResources("AWS::Logs::LogGroup", Map.of("Properties",
@@ -166,8 +168,8 @@ class StackResourcesTest {
                 .map(function -> properties(function).get("LoggingConfig"))
                 .map(config -> ((Map<?, ?>) ((Map<?, ?>) config).get("LogGroup")).get("Ref"))
                 .collect(Collectors.toSet());
-        assertEquals(5, functions.size());
-        assertEquals(5, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
+        assertEquals(12, functions.size(), "eleven steps and the approval endpoint");
+        assertEquals(12, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
         assertTrue(logGroups.containsAll(usedLogGroups), () -> usedLogGroups + " all with 90-day retention: " + logGroups);
     }
 
@@ -246,8 +248,8 @@ class StackResourcesTest {
                 "ArnLike", Map.of("aws:SourceArn", "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:"
                         + alarmName));
 
-        Map<String, Object> publish = cloudWatchStatement("AWS::SNS::TopicPolicy", "PolicyDocument");
-        Map<String, Object> useKey = cloudWatchStatement("AWS::KMS::Key", "KeyPolicy");
+        Map<String, Object> publish = cloudWatchStatement("AWS::SNS::TopicPolicy", onlyResource("AWS::SNS::TopicPolicy"), "PolicyDocument");
+        Map<String, Object> useKey = cloudWatchStatement("AWS::KMS::Key", topicKey(), "KeyPolicy");
 
         assertEquals("Allow", publish.get("Effect"));
         assertEquals("sns:Publish", publish.get("Action"));
@@ -259,8 +261,8 @@ class StackResourcesTest {
 
     /** The one statement of the resource's policy that names CloudWatch as its principal. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> cloudWatchStatement(String type, String policyProperty) {
-        Map<String, Object> policy = (Map<String, Object>) properties(template.findResources(type).get(onlyResource(type)))
+    private static Map<String, Object> cloudWatchStatement(String type, String id, String policyProperty) {
+        Map<String, Object> policy = (Map<String, Object>) properties(template.findResources(type).get(id))
                 .get(policyProperty);
         List<Map<String, Object>> statements = ((List<Map<String, Object>>) policy.get("Statement")).stream()
                 .filter(statement -> Map.of("Service", "cloudwatch.amazonaws.com").equals(statement.get("Principal")))

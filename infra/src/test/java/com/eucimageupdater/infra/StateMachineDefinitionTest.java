@@ -124,7 +124,7 @@ class StateMachineDefinitionTest {
 
         assertEquals(RunLimits.EXECUTION_TIMEOUT_HOURS * 3600L, timeoutSeconds);
         assertEquals(List.of(), RunLimits.problems("images", TestStack.IMAGES.size(), settings.maxConcurrency(),
-                settings.pollIntervalSeconds(), settings.maxWaitMinutes()));
+                settings.pollIntervalSeconds(), settings.maxWaitMinutes(), settings.rollout().approvalTimeoutHours()));
     }
 
     @Test

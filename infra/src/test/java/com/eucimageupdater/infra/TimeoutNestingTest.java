@@ -40,8 +40,8 @@ class TimeoutNestingTest {
                     step + ": function timeout " + functionTimeout + " s < Task TimeoutSeconds " + task.getValue());
             checked.add(step);
         }
-        assertEquals(List.of("Check", "Plan", "Poll", "Report", "Start"), checked.stream().sorted().distinct().toList(),
-                "every step's tasks were checked");
+        assertEquals(List.of("Check", "FindRollout", "MoveTargets", "Plan", "PlanRollout", "Poll", "Report", "Resolve", "Retire", "Start"),
+                checked.stream().sorted().distinct().toList(), "every step's tasks were checked");
     }
 
     /** Every Task state that invokes one of our functions, anywhere in the definition, by step. */

@@ -240,13 +240,14 @@ class UpdaterConfigTest {
     @Test
     @DisplayName("configured images that could outlast the execution's 7-day timeout are refused, naming the keys to change")
     void imagesMustFitTheExecutionTimeout() {
-        Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, appStreamImages(10),
+        Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, appStreamImages(11),
                 UpdaterConfig.MAX_CONCURRENCY, 1, UpdaterConfig.MAX_WAIT_HOURS, 24);
 
         List<String> problems = assertThrows(InvalidConfigurationException.class, () -> read(context)).problems();
 
-        assertOneProblem(problems, RUN_LIMIT_KEYS, "could take 250 h, more than the execution's 168 h timeout");
-        assertEquals(10, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(10), UpdaterConfig.MAX_CONCURRENCY, 2,
+        assertOneProblem(problems, RUN_LIMIT_KEYS, "then up to 72 h for approval, could take 347 h, more than the execution's 336 h"
+                + " timeout");
+        assertEquals(11, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(11), UpdaterConfig.MAX_CONCURRENCY, 2,
                 UpdaterConfig.MAX_WAIT_HOURS, 24)).configuredImageCount());
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +13,9 @@ import java.util.regex.Pattern;
 final class Definition {
     static final Path DEFAULT_FILE = Path.of("statemachine", "image-updater.asl.json");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+    /** Every function the definition names by a {@code ${<step>FunctionArn}} placeholder. */
+    static final List<String> STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "MoveTargets", "Retire", "PlanRollout",
+            "RequestApproval", "FindRollout", "Report");
     private static final String FUNCTION_ARN_PREFIX = "arn:aws:lambda:%s:%s:function:euc-image-updater-";
 
     private Definition() {}
@@ -19,7 +23,7 @@ final class Definition {
     /** Local stand-ins for the deployed functions' ARNs, by placeholder name. */
     static Map<String, String> functionArns(String region, String account) {
         Map<String, String> arns = new LinkedHashMap<>();
-        for (String step : new String[] {"Plan", "Check", "Start", "Poll", "Report"}) {
+        for (String step : STEPS) {
             arns.put(step + "FunctionArn", FUNCTION_ARN_PREFIX.formatted(region, account) + step.toLowerCase());
         }
         return arns;

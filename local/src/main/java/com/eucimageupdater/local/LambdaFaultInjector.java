@@ -23,12 +23,9 @@ final class LambdaFaultInjector {
     }
 
     /** A thrown Lambda fault, named as Step Functions names it (its error is {@code errorName}, not a Java class). */
-    static final class LambdaFault extends RuntimeException {
-        final String errorName;
-
+    static final class LambdaFault extends TaskError {
         LambdaFault(String errorName, String step) {
-            super("Simulated " + errorName + " invoking the " + step + " function", null, false, false);
-            this.errorName = errorName;
+            super(errorName, "Simulated " + errorName + " invoking the " + step + " function");
         }
     }
 

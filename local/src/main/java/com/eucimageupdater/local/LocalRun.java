@@ -38,6 +38,7 @@ public final class LocalRun {
               --target sim|aws              aws: a real account through the SDK's default credential, region and
                                             endpoint chain; real waits unless --wait-ms is given
               --topic-arn ARN               with --target aws: the SNS topic to mail (default: $EUC_TOPIC_ARN)
+              --approve yes|no|timeout      how the run's approval is answered, as the mail's links would (default yes)
               --help                        this text
             """;
 
@@ -159,6 +160,7 @@ public final class LocalRun {
         Integer maxConcurrency;
         String target = "sim";
         String topicArn;
+        LocalApproval approval = LocalApproval.YES;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -181,6 +183,7 @@ public final class LocalRun {
                     case "--max-concurrency" -> options.maxConcurrency = number(option, value, 1);
                     case "--target" -> options.target = oneOf(option, value, "sim", "aws");
                     case "--topic-arn" -> options.topicArn = value;
+                    case "--approve" -> options.approval = LocalApproval.parse(option, value);
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
             }
@@ -222,7 +225,7 @@ public final class LocalRun {
 
         LocalWorkflow.Settings settings(DeploymentSettings deployment, Long defaultWaitMillis) {
             Long wait = waitMillis != null ? waitMillis : defaultWaitMillis;
-            return new LocalWorkflow.Settings(deployment, wait, wait == null ? null : wait / 2);
+            return new LocalWorkflow.Settings(deployment, wait, wait == null ? null : wait / 2, approval);
         }
 
         private static Path existingFile(String option, String value) {

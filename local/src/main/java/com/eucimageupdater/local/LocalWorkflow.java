@@ -2,6 +2,12 @@ package com.eucimageupdater.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.eucimageupdater.handlers.CheckHandler;
+import com.eucimageupdater.handlers.FindRolloutHandler;
+import com.eucimageupdater.handlers.MoveTargetsHandler;
+import com.eucimageupdater.handlers.PlanRolloutHandler;
+import com.eucimageupdater.handlers.RequestApprovalHandler;
+import com.eucimageupdater.handlers.ResolveHandler;
+import com.eucimageupdater.handlers.RetireHandler;
 import com.eucimageupdater.handlers.PlanHandler;
 import com.eucimageupdater.handlers.PollHandler;
 import com.eucimageupdater.handlers.ReportHandler;
@@ -47,7 +53,12 @@ final class LocalWorkflow {
      * @param waitMillis every Wait state's duration, or null for the definition's own
      * @param retryMillis every Retry interval, or null for the definition's own backoff
      */
-    record Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis) {}
+    record Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis, LocalApproval approval) {
+
+        Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis) {
+            this(deployment, waitMillis, retryMillis, LocalApproval.YES);
+        }
+    }
 
     private LocalWorkflow() {}
 
@@ -59,8 +70,8 @@ final class LocalWorkflow {
         substitutions.put("TopicArn", target.topicArn());
         substitutions.putAll(settings.deployment().substitutions());
 
-        try (TaskHost host = new TaskHost(handlers(functionArns, target.images()), steps(functionArns), target.lambdaFaults(),
-                new SnsPublisher(target.sns()))) {
+        try (TaskHost host = new TaskHost(handlers(functionArns, target), steps(functionArns), target.lambdaFaults(),
+                settings.approval(), new SnsPublisher(target.sns()))) {
             Path config = Files.createTempFile("euc-image-updater-run", ".json");
             try {
                 Files.writeString(config, JSON.writeValueAsString(runnerConfig(
@@ -72,13 +83,21 @@ final class LocalWorkflow {
         }
     }
 
-    private static Map<String, RequestStreamHandler> handlers(Map<String, String> arns, ImageServices images) {
-        return Map.of(
-                arns.get("PlanFunctionArn"), new PlanHandler(),
-                arns.get("CheckFunctionArn"), new CheckHandler(images),
-                arns.get("StartFunctionArn"), new StartHandler(images),
-                arns.get("PollFunctionArn"), new PollHandler(images),
-                arns.get("ReportFunctionArn"), new ReportHandler());
+    private static Map<String, RequestStreamHandler> handlers(Map<String, String> arns, Target target) {
+        ImageServices images = target.images();
+        return Map.ofEntries(
+                Map.entry(arns.get("PlanFunctionArn"), new PlanHandler()),
+                Map.entry(arns.get("ResolveFunctionArn"), new ResolveHandler(images)),
+                Map.entry(arns.get("CheckFunctionArn"), new CheckHandler(images)),
+                Map.entry(arns.get("StartFunctionArn"), new StartHandler(images)),
+                Map.entry(arns.get("PollFunctionArn"), new PollHandler(images)),
+                Map.entry(arns.get("MoveTargetsFunctionArn"), new MoveTargetsHandler(images)),
+                Map.entry(arns.get("RetireFunctionArn"), new RetireHandler(images)),
+                Map.entry(arns.get("PlanRolloutFunctionArn"), new PlanRolloutHandler()),
+                Map.entry(arns.get("RequestApprovalFunctionArn"), new RequestApprovalHandler(LocalApprovalLinks.forRun(target),
+                        LocalApprovalLinks.ENDPOINT, target.sns(), target.topicArn())),
+                Map.entry(arns.get("FindRolloutFunctionArn"), new FindRolloutHandler(images)),
+                Map.entry(arns.get("ReportFunctionArn"), new ReportHandler()));
     }
 
     /** "CheckFunctionArn" -> its ARN becomes ARN -> "Check". */
@@ -97,8 +116,11 @@ final class LocalWorkflow {
         config.put("taskHost", host.endpoint().toString());
         config.putPOJO("waitMillis", settings.waitMillis());
         config.putPOJO("retryMillis", settings.retryMillis());
-        ObjectNode execution = config.putObject("context").putObject("Execution");
-        execution.put("Id", "arn:aws:states:" + target.region() + ":" + target.account() + ":execution:euc-image-updater:" + name);
+        ObjectNode context = config.putObject("context");
+        // The interpreter has no task tokens of its own: the context's token stands for the one SendTaskSuccess answers.
+        context.putObject("Task").put("Token", "local-task-token-" + name);
+        ObjectNode execution = context.putObject("Execution");
+        execution.put("Id", LocalApprovalLinks.stateMachineArn(target).replace(":stateMachine:", ":execution:") + ":" + name);
         execution.put("Name", name);
         execution.put("StartTime", start.toString());
         execution.set("Input", input);

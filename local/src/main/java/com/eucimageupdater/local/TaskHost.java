@@ -23,11 +23,13 @@ import java.util.concurrent.Executors;
  */
 final class TaskHost implements AutoCloseable {
     static final String SNS_PUBLISH = "arn:aws:states:::sns:publish";
+    static final String LAMBDA_CALLBACK = "arn:aws:states:::lambda:invoke.waitForTaskToken";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, RequestStreamHandler> functionsByArn;
     private final Map<String, String> stepsByArn;
     private final LambdaFaultInjector lambdaFaults;
+    private final LocalApproval approval;
     private final SnsPublisher publisher;
     private final HttpServer server;
     private final ExecutorService workers = Executors.newCachedThreadPool();
@@ -36,7 +38,8 @@ final class TaskHost implements AutoCloseable {
      * @param stepsByArn each function's step ("Check"), by which scenarios name the Lambda faults to inject
      */
     TaskHost(Map<String, RequestStreamHandler> functionsByArn, Map<String, String> stepsByArn, LambdaFaultInjector lambdaFaults,
-            SnsPublisher publisher) throws IOException {
+            LocalApproval approval, SnsPublisher publisher) throws IOException {
+        this.approval = approval;
         this.functionsByArn = Map.copyOf(functionsByArn);
         this.stepsByArn = Map.copyOf(stepsByArn);
         this.lambdaFaults = lambdaFaults;
@@ -58,9 +61,9 @@ final class TaskHost implements AutoCloseable {
             String resource = request.path("resource").asText();
             try {
                 reply.set("output", run(resource, request.get("input")));
-            } catch (LambdaFaultInjector.LambdaFault fault) {
-                // Lambda's own errors reach Step Functions by name, with a plain message as the cause.
-                reply.putObject("error").put("errorType", fault.errorName).put("errorMessage", fault.getMessage());
+            } catch (TaskError named) {
+                // Lambda's own errors, a callback's failure and a timeout reach Step Functions by name, with a plain cause.
+                reply.putObject("error").put("errorType", named.errorName).put("errorMessage", named.getMessage());
             } catch (Exception e) {
                 reply.set("error", errorDocument(e));
             }
@@ -74,6 +77,11 @@ final class TaskHost implements AutoCloseable {
     private JsonNode run(String resource, JsonNode input) throws IOException {
         if (SNS_PUBLISH.equals(resource)) {
             return publisher.publish(input);
+        }
+        if (LAMBDA_CALLBACK.equals(resource)) {
+            // The function mails the approval request; the answer then comes as the endpoint or the CLI would send it.
+            run(input.path("FunctionName").asText(), input.path("Payload"));
+            return approval.answer();
         }
         RequestStreamHandler handler = functionsByArn.get(resource);
         if (handler == null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.images.RetryableAwsException;
+import com.eucimageupdater.plan.RunLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,17 +25,38 @@ class StateMachineRulesTest {
     private static final String RETRYABLE_AWS = "com.eucimageupdater.images.RetryableAwsException";
 
     private static JsonNode definition;
+    /** Every Task state, top level and inside the Maps, in definition order. */
     private static final List<Map.Entry<String, JsonNode>> TASKS = new ArrayList<>();
+    /** The Task states inside a Map: each image's (or each roll-out's, each move back's) own steps. */
     private static final List<Map.Entry<String, JsonNode>> ITERATOR_TASKS = new ArrayList<>();
+    /** Steps that call AppStream or WorkSpaces. */
+    private static final Set<String> AWS_STEPS = Set.of("ResolveTargets", "FindRollout", "CheckForUpdate", "PreviewRetention",
+            "StartUpdate", "PollImageState", "StageImage", "MoveToProduction", "RetireOldImages", "MoveTargetsBack");
 
     @BeforeAll
     static void readDefinition() throws IOException {
         definition = new ObjectMapper().readTree(Definition.DEFAULT_FILE.toFile());
-        definition.path("States").fields().forEachRemaining(TASKS::add);
-        definition.at("/States/UpdateEachImage/ItemProcessor/States").fields().forEachRemaining(ITERATOR_TASKS::add);
-        TASKS.addAll(ITERATOR_TASKS);
-        TASKS.removeIf(state -> !state.getValue().path("Type").asText().equals("Task"));
-        ITERATOR_TASKS.removeIf(state -> !state.getValue().path("Type").asText().equals("Task"));
+        collect(definition.path("States"), false);
+    }
+
+    private static void collect(JsonNode states, boolean inMap) {
+        states.fields().forEachRemaining(state -> {
+            if (state.getValue().path("Type").asText().equals("Task")) {
+                TASKS.add(state);
+                if (inMap) {
+                    ITERATOR_TASKS.add(state);
+                }
+            }
+            JsonNode processor = state.getValue().path("ItemProcessor").path("States");
+            if (!processor.isMissingNode()) {
+                collect(processor, true);
+            }
+        });
+    }
+
+    private static boolean invokesOurFunction(JsonNode task) {
+        return task.path("Resource").asText().endsWith("FunctionArn}")
+                || task.at("/Parameters/FunctionName").asText().endsWith("FunctionArn}");
     }
 
     private static List<String> texts(JsonNode array) {
@@ -44,10 +66,10 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every Lambda task retries Lambda's own errors with backoff, a cap and full jitter, as AWS advises")
     void lambdaTasksRetryLambdaErrors() {
-        List<Map.Entry<String, JsonNode>> lambdaTasks = TASKS.stream()
-                .filter(task -> task.getValue().path("Resource").asText().endsWith("FunctionArn}")).toList();
-        assertEquals(List.of("PlanRun", "ReportRejectedInput", "Summarize", "CheckForUpdate", "StartUpdate", "PollImageState"),
-                lambdaTasks.stream().map(Map.Entry::getKey).toList());
+        List<Map.Entry<String, JsonNode>> lambdaTasks = TASKS.stream().filter(task -> invokesOurFunction(task.getValue())).toList();
+        assertEquals(List.of("PlanRun", "ResolveTargets", "ReportRejectedInput", "CheckForUpdate", "PreviewRetention", "StartUpdate",
+                "PollImageState", "StageImage", "PlanRollout", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
+                "FindRollout", "MoveTargetsBack", "SummarizeRollback"), lambdaTasks.stream().map(Map.Entry::getKey).toList());
         JsonNode first = lambdaTasks.get(0).getValue().path("Retry").path(0);
         lambdaTasks.forEach(task -> {
             JsonNode retrier = task.getValue().path("Retry").path(0);
@@ -61,8 +83,9 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("the retrier for AWS refusals is the one the mail describes when it runs out (attempts and longest span)")
     void retryableAwsRetrierMatchesWhatTheMailSays() {
-        assertEquals(3, ITERATOR_TASKS.size());
-        ITERATOR_TASKS.forEach(task -> {
+        List<Map.Entry<String, JsonNode>> awsTasks = TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).toList();
+        assertEquals(AWS_STEPS.size(), awsTasks.size());
+        awsTasks.forEach(task -> {
             JsonNode retrier = StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
                     .filter(candidate -> texts(candidate.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))).findFirst().orElseThrow();
             assertEquals(RetryableAwsException.STATE_MACHINE_ATTEMPTS - 1, retrier.path("MaxAttempts").asInt(), task.getKey());
@@ -75,31 +98,42 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every AWS-calling step retries throttling and 5xx by name, and no retrier anywhere is States.ALL")
     void awsErrorsRetriedByNameNeverStatesAll() {
-        assertEquals(3, ITERATOR_TASKS.size());
-        assertEquals(7, TASKS.size(), "six Lambda tasks and the SNS publish");
-        ITERATOR_TASKS.forEach(task -> assertTrue(StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
+        assertEquals(17, TASKS.size(), "sixteen Lambda tasks and the SNS publish");
+        TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
                 .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));
         TASKS.forEach(task -> task.getValue().path("Retry")
                 .forEach(retrier -> assertFalse(texts(retrier.path("ErrorEquals")).contains("States.ALL"), task.getKey())));
     }
 
     @Test
-    @DisplayName("every step inside the Map catches everything, so one image failing never stops the others")
+    @DisplayName("every step inside a Map catches everything into a Record state, so one image failing never stops the others")
     void iteratorTasksCatchEverything() {
-        assertEquals(3, ITERATOR_TASKS.size());
+        assertEquals(List.of("CheckForUpdate", "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "MoveToProduction",
+                "RetireOldImages", "MoveTargetsBack"), ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
         ITERATOR_TASKS.forEach(task -> {
             JsonNode catcher = task.getValue().path("Catch").path(0);
             assertEquals(List.of("States.ALL"), texts(catcher.path("ErrorEquals")), task.getKey());
-            assertEquals("RecordFailure", catcher.path("Next").asText(), task.getKey());
+            assertTrue(catcher.path("Next").asText().startsWith("Record"), task.getKey());
         });
+    }
+
+    @Test
+    @DisplayName("the approval waits on a task token, bounded by the run's approval timeout, and its three endings are caught")
+    void approvalIsACallbackWithABound() {
+        JsonNode approval = definition.at("/States/AwaitApproval");
+        assertEquals("arn:aws:states:::lambda:invoke.waitForTaskToken", approval.path("Resource").asText());
+        assertEquals("$$.Task.Token", approval.at("/Parameters/Payload/token.$").asText());
+        assertEquals("$.run.approvalTimeoutSeconds", approval.path("TimeoutSecondsPath").asText());
+        assertEquals(List.of("States.Timeout", "ApprovalRejected", "States.ALL"), StreamSupport.stream(approval.path("Catch").spliterator(),
+                false).map(catcher -> catcher.path("ErrorEquals").path(0).asText()).toList());
     }
 
     @Test
     @DisplayName("the wait loop is bounded by a poll count and the execution by an overall timeout")
     void bounded() {
-        JsonNode choices = definition.at("/States/UpdateEachImage/ItemProcessor/States/IsImageReady/Choices");
+        JsonNode choices = definition.at("/States/BuildImages/ItemProcessor/States/IsImageReady/Choices");
         assertTrue(StreamSupport.stream(choices.spliterator(), false)
                 .anyMatch(choice -> choice.path("NumericGreaterThanEqualsPath").asText().equals("$.run.maxPolls")));
-        assertEquals(604_800, definition.path("TimeoutSeconds").asInt());
+        assertEquals(RunLimits.EXECUTION_TIMEOUT_HOURS * 3600, definition.path("TimeoutSeconds").asInt());
     }
 }

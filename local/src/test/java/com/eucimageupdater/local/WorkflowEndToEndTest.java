@@ -159,7 +159,7 @@ class WorkflowEndToEndTest {
             assertEquals("ImageUpdatesFailed", run.result.error());
             assertEquals(40, run.report().path("counts").path("failed").asInt());
             String mapOutput = run.result.events().stream()
-                    .filter(event -> event.type().equals("StateExited") && event.state().equals("UpdateEachImage"))
+                    .filter(event -> event.type().equals("StateExited") && event.state().equals("BuildImages"))
                     .findFirst().orElseThrow().output().toString();
             assertTrue(mapOutput.length() < 40 * 1024, "about 1 KB per failed image, got " + mapOutput.length() + " bytes");
             assertEquals(1, run.aws().publishedMessages().size());

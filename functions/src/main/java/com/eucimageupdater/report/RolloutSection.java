@@ -1,0 +1,100 @@
+package com.eucimageupdater.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The mail's roll-out parts, read from the state machine's raw results: what each image staged, what a report-only
+ * run would do, what production got (or why not), what retention deleted and kept, and a rollback's moves.
+ */
+final class RolloutSection {
+    private static final String INDENT = "           ";
+
+    private RolloutSection() {}
+
+    /** Staged targets, or for a report-only run what would be staged, rolled out and deleted. */
+    static void imageDetails(JsonNode raw, StringBuilder body) {
+        for (JsonNode moved : raw.at("/staged/moved")) {
+            body.append(INDENT).append("staged: ").append(moved(moved)).append('\n');
+        }
+        if (!"WOULD_UPDATE".equals(raw.path("outcome").asText())) {
+            return;
+        }
+        JsonNode item = raw.path("item");
+        targets(item.path("stagingTargets"), "would stage: ", body);
+        targets(item.path("productionTargets"), "would roll out to production: ", body);
+        retention(raw.at("/retire/decisions"), "would delete", body);
+    }
+
+    /** Production: what each image's roll-out did, or why nothing went to production. */
+    static int production(JsonNode rollout, String executionName, StringBuilder body) {
+        if (rollout == null || rollout.isMissingNode() || rollout.isNull() || rollout.path("production").isEmpty()) {
+            return 0;
+        }
+        String decision = rollout.path("decision").asText("");
+        if (!decision.isEmpty()) {
+            body.append("\nProduction: nothing rolled out, approval ").append(decision).append(". Staged fleets and bundles keep the"
+                    + " new images; start a run by hand to try again.\n");
+            return 0;
+        }
+        body.append("\nProduction").append(rollout.has("approval") ? " (approved)" : "").append(":\n");
+        int failed = 0;
+        for (JsonNode result : rollout.path("results")) {
+            boolean ok = "ROLLED_OUT".equals(result.path("outcome").asText());
+            failed += ok ? 0 : 1;
+            body.append(String.format("%-10s %-10s %s%n", ok ? "ROLLED_OUT" : "FAILED", result.path("service").asText(),
+                    result.path("newImageName").asText()));
+            for (JsonNode moved : result.path("moved")) {
+                body.append(INDENT).append(moved(moved)).append('\n');
+            }
+            if (!ok) {
+                body.append(INDENT).append("reason: ").append(ImageResult.reasonFromError(result.path("error"))).append('\n');
+            }
+            retention(result.path("retired"), "deleted", body);
+            if (result.has("retireError")) {
+                body.append(INDENT).append("retention failed, nothing more deleted: ")
+                        .append(ImageResult.reasonFromError(result.path("retireError"))).append('\n');
+            }
+        }
+        body.append("To move everything back: start the state machine with {\"rollback\": \"").append(executionName).append("\"}\n");
+        return failed;
+    }
+
+    /** A rollback's moves back. */
+    static int rollback(String rolledBackExecution, JsonNode rolledBack, StringBuilder body) {
+        body.append("Rollback of run ").append(rolledBackExecution).append(":\n");
+        int failed = 0;
+        for (JsonNode result : rolledBack) {
+            boolean ok = "ROLLED_BACK".equals(result.path("outcome").asText());
+            failed += ok ? 0 : 1;
+            body.append(String.format("%-11s %-10s %s -> %s%n", ok ? "ROLLED_BACK" : "FAILED", result.path("service").asText(),
+                    result.path("from").asText(), result.path("image").asText()));
+            for (JsonNode moved : result.path("moved")) {
+                body.append(INDENT).append(moved(moved)).append('\n');
+            }
+            if (!ok) {
+                body.append(INDENT).append("reason: ").append(ImageResult.reasonFromError(result.path("error"))).append('\n');
+            }
+        }
+        return failed;
+    }
+
+    private static String moved(JsonNode moved) {
+        String previous = moved.path("previous").asText("");
+        return moved.path("target").asText() + (previous.isEmpty() ? "" : " (was " + previous + ")") + ": " + moved.path("note").asText();
+    }
+
+    private static void targets(JsonNode targets, String label, StringBuilder body) {
+        if (!targets.isEmpty()) {
+            body.append(INDENT).append(label);
+            targets.forEach(target -> body.append(target.asText()).append(' '));
+            body.append('\n');
+        }
+    }
+
+    private static void retention(JsonNode decisions, String deleted, StringBuilder body) {
+        for (JsonNode decision : decisions) {
+            body.append(INDENT).append(decision.path("delete").asBoolean() ? deleted + ": " : "kept: ").append(decision.path("name").asText())
+                    .append(" (").append(decision.path("reason").asText()).append(")\n");
+        }
+    }
+}
