@@ -3,6 +3,7 @@ package com.eucimageupdater.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.images.Service;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.simulator.AwsSimulator;
@@ -34,6 +35,14 @@ class RolloutEndToEndTest {
 
     private static String rolloutAccount() throws Exception {
         return Files.readString(Path.of("simulator", "scenarios", "rollout.json"));
+    }
+
+    /** The roll-out account with one more image of the Base lineage, an old one still being built. */
+    private static String withPendingLineageImage() throws Exception {
+        return rolloutAccount().replaceFirst("\"images\": \\[", """
+                "images": [{"name": "Base-Win2022-2026-06-09", "state": "PENDING", "tags": {"euc-image-updater:source-image": "Base-Win2022",
+                  "euc-image-updater:run-date": "2026-06-09", "euc-image-updater:execution": "monthly-2026-06",
+                  "euc-image-updater:lineage": "Base-Win2022"}},""");
     }
 
     private static LocalWorkflow.Settings answering(LocalApproval approval) {
@@ -81,7 +90,7 @@ class RolloutEndToEndTest {
     @Test
     @DisplayName("staging moves when the image is AVAILABLE, one approval mail with links, then production, retention and a rollback hint")
     void stagedThenApproved() throws Exception {
-        try (SimulatedRun run = run(ROLLOUT_RUN, LocalApproval.YES)) {
+        try (SimulatedRun run = SimulatedRun.of(withPendingLineageImage(), ROLLOUT_RUN, answering(LocalApproval.YES))) {
             AwsSimulator aws = run.aws();
             assertTrue(run.result.succeeded(), run.result::toString);
             List<String> moves = moves(aws);
@@ -103,6 +112,9 @@ class RolloutEndToEndTest {
             String mail = lastMail(aws);
             assertTrue(mail.contains("kept: Base-Win2022-2026-07-14 (in use by image builder base-builder)"), mail);
             assertTrue(mail.contains("kept: Partner-Win2022-2026-08-11 (shared with account 210987654321)"), mail);
+            assertTrue(mail.contains("kept: Base-Win2022-2026-06-09 (it is PENDING)"), mail);
+            assertTrue(!mail.contains("Base-Win2022 (") && !deleted(aws).contains("Base-Win2022"), "the hand-made original is no"
+                    + " pipeline image: never a candidate");
             assertTrue(mail.contains("kept: ws-win10-base-2026-09-08 (a fleet or bundle used it before this roll-out"), mail);
             assertTrue(mail.contains("4 existing WorkSpaces keep their image until rebuilt or recreated"), mail);
             assertTrue(mail.contains("{\"rollback\": \""), mail);
@@ -225,6 +237,30 @@ class RolloutEndToEndTest {
             assertTrue(mail.contains("Rollback of run " + execution), mail);
             assertEquals("euc-image-updater: rollback of " + execution + ", 0 failed",
                     account.simulator().publishedMessages().get(account.simulator().publishedMessages().size() - 1).subject());
+        }
+    }
+
+    @Test
+    @DisplayName("a rollback whose previous image is gone is refused before any move, naming the fleet and the image")
+    void rollbackCheckedFirst() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            ExecutionResult rollout = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(ROLLOUT_RUN),
+                    answering(LocalApproval.YES), account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
+            String execution = rollout.events().stream().filter(event -> "PlanRun".equals(event.state()) && event.output() != null)
+                    .findFirst().orElseThrow().output().path("executionName").asText();
+            // The production fleets' previous image, no longer used by any fleet once they moved, is deleted by hand.
+            account.target(SimulatedRun.topicArn(account.simulator().scenario())).images().forService(Service.APPSTREAM)
+                    .retire("Base-Win2022", 1, java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE), java.util.Set.of(), true);
+            int before = moves(account.simulator()).size();
+
+            ExecutionResult rollback = LocalWorkflow.run(Definition.DEFAULT_FILE,
+                    SimulatedRun.JSON.readTree("{\"rollback\": \"" + execution + "\"}"), answering(LocalApproval.YES),
+                    account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
+
+            assertEquals("InvalidInput", rollback.error());
+            assertEquals(before, moves(account.simulator()).size(), "nothing moved");
+            assertTrue(lastMail(account.simulator()).contains("fleet prod-win2022-a back to Base-Win2022-2026-09-08:"),
+                    lastMail(account.simulator()));
         }
     }
 }
