@@ -279,6 +279,9 @@ public class EucImageUpdaterStack extends Stack {
                 .systemLogLevelV2(SystemLogLevel.INFO)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .build();
+        // Every function is invoked through its live alias on the version published at each deploy.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "each function publishes a version for its live alias, which the state machine invokes");
         NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-L1")
                 .reason("Java 21 is the LTS runtime this project supports and tests (bytecode level 17); newer runtimes are adopted deliberately, not by a linter")
