@@ -1,6 +1,5 @@
 package com.eucimageupdater.images;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,15 +198,8 @@ public final class AppStreamImageService implements ImageService {
 
     @Override
     public List<RolledOut> rolledOutBy(String executionName) {
-        String execution = PipelineTags.executionTag(executionName);
-        List<RolledOut> rolledOut = new ArrayList<>();
-        for (Image image : privateImages()) {
-            Map<String, String> tags = tagsOf(image.arn());
-            if (execution.equals(tags.get(PipelineTags.EXECUTION)) && !PipelineTags.previousImages(tags).isEmpty()) {
-                rolledOut.add(new RolledOut(image.name(), PipelineTags.previousImages(tags)));
-            }
-        }
-        return rolledOut;
+        return privateImages().stream()
+                .flatMap(image -> PipelineTags.rolledOut(image.name(), tagsOf(image.arn()), executionName).stream()).toList();
     }
 
     @Override
@@ -220,29 +212,13 @@ public final class AppStreamImageService implements ImageService {
                 DescribeImageBuildersResponse::nextToken).stream().filter(builder -> builder.imageArn() != null)
                 .forEach(builder -> inUse.putIfAbsent(builder.imageArn().substring(builder.imageArn().lastIndexOf('/') + 1),
                         "image builder " + builder.name()));
-        List<RetentionPolicy.LineageImage> members = new ArrayList<>();
-        for (Image image : privateImages()) {
-            Map<String, String> tags = tagsOf(image.arn());
-            if (lineage.equals(tags.get(PipelineTags.LINEAGE)) && tags.containsKey(PipelineTags.RUN_DATE)) {
-                members.add(new RetentionPolicy.LineageImage(image.name(), image.name(), tags.get(PipelineTags.RUN_DATE),
-                        image.stateAsString(), inUse.get(image.name()), sharedWith(image.name())));
-            }
-        }
+        List<RetentionPolicy.LineageImage> members = privateImages().stream()
+                .flatMap(image -> RetentionPolicy.member(image.name(), image.name(), image.stateAsString(), tagsOf(image.arn()), lineage,
+                        inUse.get(image.name()), () -> sharedWith(image.name())).stream())
+                .toList();
         List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare, previous);
-        return apply ? decisions.stream().map(this::apply).toList() : decisions;
-    }
-
-    /** Deletes what the policy said; a delete AWS refuses (used or shared since we looked) keeps the image, saying why. */
-    private RetentionPolicy.Decision apply(RetentionPolicy.Decision decision) {
-        if (!decision.delete()) {
-            return decision;
-        }
-        try {
-            AwsErrors.call("DeleteImage " + decision.image(), () -> appStream.deleteImage(r -> r.name(decision.image())));
-            return decision;
-        } catch (ImageUpdateException refused) {
-            return new RetentionPolicy.Decision(decision.image(), decision.name(), false, "AWS refused the delete: " + refused.getMessage());
-        }
+        return apply ? RetentionPolicy.apply(decisions, image -> AwsErrors.call("DeleteImage " + image,
+                () -> appStream.deleteImage(r -> r.name(image)))) : decisions;
     }
 
     private List<String> sharedWith(String image) {

@@ -2,6 +2,7 @@ package com.eucimageupdater.images;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Tags the pipeline puts on every image it creates, so a re-run can recognise its own work. */
@@ -56,6 +57,12 @@ public final class PipelineTags {
         Map<String, String> recorded = new LinkedHashMap<>(previousByTarget);
         recorded.putAll(previousImages(existing));
         return recorded;
+    }
+
+    /** The image's roll-out record when the named execution rolled it out. */
+    static Optional<RolledOut> rolledOut(String image, Map<String, String> tags, String executionName) {
+        return executionTag(executionName).equals(tags.get(EXECUTION)) && !previousImages(tags).isEmpty()
+                ? Optional.of(new RolledOut(image, previousImages(tags))) : Optional.empty();
     }
 
     /** Target to previous image, from an image's tags. */

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.Set;
 
 /**
@@ -31,6 +35,33 @@ public final class RetentionPolicy {
     /** What happens to one image: deleted (or, in a report-only run, would be), or kept and why. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Decision(String image, String name, boolean delete, String reason) {}
+
+    /**
+     * An image of the lineage when its tags say this pipeline made it in that lineage; {@code sharedWith} is asked
+     * only then, since it costs a call per image.
+     */
+    static Optional<LineageImage> member(String image, String name, String state, Map<String, String> tags, String lineage,
+            String inUseBy, Supplier<List<String>> sharedWith) {
+        if (!lineage.equals(tags.get(PipelineTags.LINEAGE)) || !tags.containsKey(PipelineTags.RUN_DATE)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LineageImage(image, name, tags.get(PipelineTags.RUN_DATE), state, inUseBy, sharedWith.get()));
+    }
+
+    /** Deletes what was decided; a delete AWS refuses (used or shared since we looked) keeps the image, saying why. */
+    static List<Decision> apply(List<Decision> decisions, Consumer<String> delete) {
+        return decisions.stream().map(decision -> {
+            if (!decision.delete()) {
+                return decision;
+            }
+            try {
+                delete.accept(decision.image());
+                return decision;
+            } catch (ImageUpdateException refused) {
+                return new Decision(decision.image(), decision.name(), false, "AWS refused the delete: " + refused.getMessage());
+            }
+        }).toList();
+    }
 
     /**
      * @param spare images never deleted in this run: its sources and its new images

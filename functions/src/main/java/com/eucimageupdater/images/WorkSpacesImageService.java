@@ -1,6 +1,5 @@
 package com.eucimageupdater.images;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -183,15 +182,8 @@ public final class WorkSpacesImageService implements ImageService {
 
     @Override
     public List<RolledOut> rolledOutBy(String executionName) {
-        String execution = PipelineTags.executionTag(executionName);
-        List<RolledOut> rolledOut = new ArrayList<>();
-        for (WorkspaceImage image : ownedImages()) {
-            Map<String, String> tags = tagsOf(image.imageId());
-            if (execution.equals(tags.get(PipelineTags.EXECUTION)) && !PipelineTags.previousImages(tags).isEmpty()) {
-                rolledOut.add(new RolledOut(image.imageId(), PipelineTags.previousImages(tags)));
-            }
-        }
-        return rolledOut;
+        return ownedImages().stream()
+                .flatMap(image -> PipelineTags.rolledOut(image.imageId(), tagsOf(image.imageId()), executionName).stream()).toList();
     }
 
     @Override
@@ -199,29 +191,13 @@ public final class WorkSpacesImageService implements ImageService {
         Map<String, String> inUse = new HashMap<>();
         AwsErrors.pages(token -> workSpaces.describeWorkspaceBundles(r -> r.nextToken(token)), DescribeWorkspaceBundlesResponse::bundles,
                 DescribeWorkspaceBundlesResponse::nextToken).forEach(bundle -> inUse.putIfAbsent(bundle.imageId(), "bundle " + bundle.bundleId()));
-        List<RetentionPolicy.LineageImage> members = new ArrayList<>();
-        for (WorkspaceImage image : ownedImages()) {
-            Map<String, String> tags = tagsOf(image.imageId());
-            if (lineage.equals(tags.get(PipelineTags.LINEAGE)) && tags.containsKey(PipelineTags.RUN_DATE)) {
-                members.add(new RetentionPolicy.LineageImage(image.imageId(), image.name(), tags.get(PipelineTags.RUN_DATE),
-                        image.stateAsString(), inUse.get(image.imageId()), sharedWith(image.imageId())));
-            }
-        }
+        List<RetentionPolicy.LineageImage> members = ownedImages().stream()
+                .flatMap(image -> RetentionPolicy.member(image.imageId(), image.name(), image.stateAsString(), tagsOf(image.imageId()),
+                        lineage, inUse.get(image.imageId()), () -> sharedWith(image.imageId())).stream())
+                .toList();
         List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare, previous);
-        return apply ? decisions.stream().map(this::apply).toList() : decisions;
-    }
-
-    /** Deletes what the policy said; a delete AWS refuses (used or shared since we looked) keeps the image, saying why. */
-    private RetentionPolicy.Decision apply(RetentionPolicy.Decision decision) {
-        if (!decision.delete()) {
-            return decision;
-        }
-        try {
-            AwsErrors.call("DeleteWorkspaceImage " + decision.image(), () -> workSpaces.deleteWorkspaceImage(r -> r.imageId(decision.image())));
-            return decision;
-        } catch (ImageUpdateException refused) {
-            return new RetentionPolicy.Decision(decision.image(), decision.name(), false, "AWS refused the delete: " + refused.getMessage());
-        }
+        return apply ? RetentionPolicy.apply(decisions, image -> AwsErrors.call("DeleteWorkspaceImage " + image,
+                () -> workSpaces.deleteWorkspaceImage(r -> r.imageId(image)))) : decisions;
     }
 
     private List<String> sharedWith(String imageId) {

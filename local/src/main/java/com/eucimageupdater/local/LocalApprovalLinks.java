@@ -1,13 +1,9 @@
 package com.eucimageupdater.local;
 
 import com.eucimageupdater.approval.ApprovalLinks;
-import com.eucimageupdater.approval.MacKey;
+import com.eucimageupdater.approval.HmacKey;
 import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.UUID;
 
 /**
  * Approval links for a local run: signed as deployed (the same {@link ApprovalLinks}), with a key of this run
@@ -23,33 +19,7 @@ final class LocalApprovalLinks {
     }
 
     static ApprovalLinks forRun(LocalWorkflow.Target target) {
-        return new ApprovalLinks(stateMachineArn(target), new RunKey());
-    }
-
-    /** HMAC-SHA256 with a random key that lives as long as the run. */
-    private static final class RunKey implements MacKey {
-        private final SecretKeySpec key;
-
-        RunKey() {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            key = new SecretKeySpec(secret, "HmacSHA256");
-        }
-
-        @Override
-        public byte[] sign(byte[] message) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac.doFinal(message);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-            }
-        }
-
-        @Override
-        public boolean verify(byte[] message, byte[] signature) {
-            return MessageDigest.isEqual(sign(message), signature);
-        }
+        // A random key that lives as long as the run: nothing outside the run can sign for it.
+        return new ApprovalLinks(stateMachineArn(target), new HmacKey(UUID.randomUUID().toString()));
     }
 }

@@ -6,7 +6,10 @@ import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** A local HMAC-SHA-256 key standing in for the KMS key; counts how often it is asked to check a signature. */
+/**
+ * An HMAC-SHA-256 key held in memory, standing in for the KMS key where there is none: a local run's links, and the
+ * tests (which count how often it is asked to check a signature).
+ */
 public final class HmacKey implements MacKey {
     private final SecretKeySpec key;
     private int verifications;
