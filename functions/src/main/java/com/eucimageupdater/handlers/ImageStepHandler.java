@@ -2,18 +2,12 @@ package com.eucimageupdater.handlers;
 
 import com.eucimageupdater.images.ImageJob;
 import com.eucimageupdater.images.ImageServices;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** A step on one image (check, start, poll): an {@link ImageJob} in, a record out, through {@link RecordJson}. */
-abstract class ImageStepHandler<O extends Record> extends JsonHandler<ImageJob, O> {
-    final ImageServices services;
+abstract class ImageStepHandler<O extends Record> extends RecordStepHandler<ImageJob, O> {
 
     ImageStepHandler(ImageServices services) {
-        this.services = services;
+        super(services, ImageJob.class);
     }
 
     /** An image's job as the poll step gets it: every record the image steps read and write. */
@@ -31,25 +25,9 @@ abstract class ImageStepHandler<O extends Record> extends JsonHandler<ImageJob, 
              "poll": {"state": "PENDING", "serviceState": "PENDING", "pollsDone": 1, "observedAt": "2026-11-10T06:15:00Z"},
              "unknown": [1, {"field": null}]}""";
 
-    /** The step's answer for the sample job, for priming the writer: the record the sample already holds. */
-    abstract O sampleResult(ImageJob job);
-
-    /** The JSON reader and writer on a sample job, and each service's client through a round trip without AWS. */
     @Override
-    final void prime() throws IOException {
-        ImageJob job = read(new ByteArrayInputStream(SAMPLE_JOB.getBytes(StandardCharsets.UTF_8)));
-        write(OutputStream.nullOutputStream(), sampleResult(job));
-        services.prime();
-    }
-
-    @Override
-    final ImageJob read(InputStream input) throws IOException {
-        return RecordJson.read(input, ImageJob.class);
-    }
-
-    @Override
-    final void write(OutputStream output, O result) throws IOException {
-        RecordJson.write(output, result);
+    final String sampleInput() {
+        return SAMPLE_JOB;
     }
 
     @Override

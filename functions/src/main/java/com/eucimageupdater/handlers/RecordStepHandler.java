@@ -23,6 +23,7 @@ abstract class RecordStepHandler<I extends Record, O extends Record> extends Jso
     /** A typical input, read and answered (with {@link #sampleResult}) at priming, without calling AWS. */
     abstract String sampleInput();
 
+    /** The step's answer for the sample, for priming the writer. */
     abstract O sampleResult(I request);
 
     @Override

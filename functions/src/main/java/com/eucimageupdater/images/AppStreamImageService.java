@@ -177,12 +177,11 @@ public final class AppStreamImageService implements ImageService {
      * ones when their session ends.
      */
     @Override
-    public String moveTarget(String target, String image) {
-        Target fleet = describeTarget(target, null);
+    public void moveTarget(Target fleet, String image) {
         if (!image.equals(fleet.image())) {
-            AwsErrors.call("UpdateFleet " + target + " to \"" + image + "\"", () -> appStream.updateFleet(r -> r.name(target).imageName(image)));
+            AwsErrors.call("UpdateFleet " + fleet.name() + " to \"" + image + "\"",
+                    () -> appStream.updateFleet(r -> r.name(fleet.name()).imageName(image)));
         }
-        return fleet.image();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads a list of images (execution input or cdk.json) and checks every field against the APIs' rules
@@ -131,7 +132,7 @@ public final class ImageRequests {
                 : null;
     }
 
-    private static void check(String value, java.util.function.Function<String, String> rule, String at, List<String> problems) {
+    private static void check(String value, Function<String, String> rule, String at, List<String> problems) {
         String problem = value == null ? null : rule.apply(value);
         if (problem != null) {
             problems.add(at + ": " + problem);

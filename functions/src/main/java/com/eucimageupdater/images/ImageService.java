@@ -33,12 +33,8 @@ public interface ImageService {
     /** Why the target cannot take images like {@code image} (an Elastic fleet, a platform change, a bundle not ours), or null. */
     String refusal(Target target, String image);
 
-    /**
-     * Points the fleet or bundle at the image. Idempotent: moving it where it already is changes nothing.
-     *
-     * @return the image it used before
-     */
-    String moveTarget(String target, String image);
+    /** Points the fleet or bundle, as just described, at the image; one already there is left as it is. */
+    void moveTarget(Target target, String image);
 
     /**
      * Records on the image, once per target, which image each target used before: the rollback's record. A record

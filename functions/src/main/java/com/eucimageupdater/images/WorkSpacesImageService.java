@@ -160,13 +160,11 @@ public final class WorkSpacesImageService implements ImageService {
 
     /** Existing WorkSpaces keep their image until rebuilt or recreated; only new ones get the bundle's new image. */
     @Override
-    public String moveTarget(String target, String image) {
-        Target bundle = describeTarget(target, null);
+    public void moveTarget(Target bundle, String image) {
         if (!image.equals(bundle.image())) {
-            AwsErrors.call("UpdateWorkspaceBundle " + target + " to " + image,
-                    () -> workSpaces.updateWorkspaceBundle(r -> r.bundleId(target).imageId(image)));
+            AwsErrors.call("UpdateWorkspaceBundle " + bundle.name() + " to " + image,
+                    () -> workSpaces.updateWorkspaceBundle(r -> r.bundleId(bundle.name()).imageId(image)));
         }
-        return bundle.image();
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class TargetMover {
         Map<String, String> previous = record && !targets.isEmpty() ? service.recordPrevious(image, current) : current;
         List<Moved> moved = new ArrayList<>();
         for (Target target : before.values()) {
-            service.moveTarget(target.name(), image);
+            service.moveTarget(target, image);
             moved.add(new Moved(target.name(), previous.getOrDefault(target.name(), target.image()), image,
                     type.rules().afterMove(target)));
         }

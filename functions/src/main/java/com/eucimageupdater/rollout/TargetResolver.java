@@ -63,13 +63,10 @@ public final class TargetResolver {
 
     private static void checkTargets(ImageService service, ImageRequest item, String source, String at, String account,
             List<String> problems) {
+        // The fleet or bundle named as the source was described (and an Elastic one refused) when its image was read.
         Service type = item.service();
         checkEach(service, item.stagingTargets(), source, at + "." + type.rules().stagingField(), account, problems);
-        List<String> production = new ArrayList<>(item.productionTargets());
-        if (item.fromTarget() != null) {
-            production.add(0, item.fromTarget());
-        }
-        checkEach(service, production, source, at + "." + type.rules().productionField(), account, problems);
+        checkEach(service, item.productionTargets(), source, at + "." + type.rules().productionField(), account, problems);
     }
 
     private static void checkEach(ImageService service, List<String> targets, String source, String field, String account,
