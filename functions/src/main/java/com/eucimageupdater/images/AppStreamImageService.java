@@ -204,10 +204,10 @@ public final class AppStreamImageService implements ImageService {
     @Override
     public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, Set<String> previous, boolean apply) {
         Map<String, String> inUse = new HashMap<>();
-        AwsErrors.pages(token -> appStream.describeFleets(r -> r.nextToken(token)), DescribeFleetsResponse::fleets, DescribeFleetsResponse::nextToken)
+        AwsErrors.pages("DescribeFleets", token -> appStream.describeFleets(r -> r.nextToken(token)), DescribeFleetsResponse::fleets, DescribeFleetsResponse::nextToken)
                 .stream().filter(fleet -> fleet.imageName() != null)
                 .forEach(fleet -> inUse.putIfAbsent(fleet.imageName(), "fleet " + fleet.name()));
-        AwsErrors.pages(token -> appStream.describeImageBuilders(r -> r.nextToken(token)), DescribeImageBuildersResponse::imageBuilders,
+        AwsErrors.pages("DescribeImageBuilders", token -> appStream.describeImageBuilders(r -> r.nextToken(token)), DescribeImageBuildersResponse::imageBuilders,
                 DescribeImageBuildersResponse::nextToken).stream().filter(builder -> builder.imageArn() != null)
                 .forEach(builder -> inUse.putIfAbsent(builder.imageArn().substring(builder.imageArn().lastIndexOf('/') + 1),
                         "image builder " + builder.name()));
@@ -221,13 +221,13 @@ public final class AppStreamImageService implements ImageService {
     }
 
     private List<String> sharedWith(String image) {
-        return AwsErrors.pages(token -> appStream.describeImagePermissions(r -> r.name(image).nextToken(token)),
+        return AwsErrors.pages("DescribeImagePermissions " + image, token -> appStream.describeImagePermissions(r -> r.name(image).nextToken(token)),
                 DescribeImagePermissionsResponse::sharedImagePermissionsList, DescribeImagePermissionsResponse::nextToken).stream()
                 .map(SharedImagePermissions::sharedAccountId).toList();
     }
 
     private List<Image> privateImages() {
-        return AwsErrors.pages(token -> appStream.describeImages(r -> r.type(VisibilityType.PRIVATE).nextToken(token)),
+        return AwsErrors.pages("DescribeImages (private)", token -> appStream.describeImages(r -> r.type(VisibilityType.PRIVATE).nextToken(token)),
                 DescribeImagesResponse::images, DescribeImagesResponse::nextToken);
     }
 

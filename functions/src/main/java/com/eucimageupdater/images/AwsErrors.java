@@ -49,13 +49,17 @@ final class AwsErrors {
         }
     }
 
-    /** Every item of a paged describe, each page's errors translated. */
-    static <P, T> List<T> pages(Function<String, P> page, Function<P, List<T>> items, Function<P, String> next) {
+    /**
+     * Every item of a paged describe, each page's errors translated.
+     *
+     * @param what the call, for the reason when it fails, e.g. {@code DescribeFleets}
+     */
+    static <P, T> List<T> pages(String what, Function<String, P> page, Function<P, List<T>> items, Function<P, String> next) {
         List<T> all = new ArrayList<>();
         String token = null;
         do {
             String current = token;
-            P response = call("a paged describe", () -> page.apply(current));
+            P response = call(what, () -> page.apply(current));
             all.addAll(items.apply(response));
             token = next.apply(response);
         } while (token != null);

@@ -146,7 +146,7 @@ public final class WorkSpacesImageService implements ImageService {
                         () -> workSpaces.describeWorkspaceBundles(r -> r.bundleIds(target)).bundles().stream().findFirst())
                 .orElseThrow(() -> new ImageUpdateException("WorkSpaces bundle " + target + " does not exist in this account and Region"
                         + " (check the id and the Region)"));
-        int users = AwsErrors.pages(token -> workSpaces.describeWorkspaces(r -> r.bundleId(target).nextToken(token)),
+        int users = AwsErrors.pages("DescribeWorkspaces " + target, token -> workSpaces.describeWorkspaces(r -> r.bundleId(target).nextToken(token)),
                 DescribeWorkspacesResponse::workspaces, DescribeWorkspacesResponse::nextToken).size();
         return new Target(bundle.bundleId(), bundle.imageId(), null, null, bundle.owner(), account != null && account.equals(bundle.owner()),
                 users);
@@ -187,7 +187,7 @@ public final class WorkSpacesImageService implements ImageService {
     @Override
     public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, Set<String> previous, boolean apply) {
         Map<String, String> inUse = new HashMap<>();
-        AwsErrors.pages(token -> workSpaces.describeWorkspaceBundles(r -> r.nextToken(token)), DescribeWorkspaceBundlesResponse::bundles,
+        AwsErrors.pages("DescribeWorkspaceBundles", token -> workSpaces.describeWorkspaceBundles(r -> r.nextToken(token)), DescribeWorkspaceBundlesResponse::bundles,
                 DescribeWorkspaceBundlesResponse::nextToken).forEach(bundle -> inUse.putIfAbsent(bundle.imageId(), "bundle " + bundle.bundleId()));
         List<RetentionPolicy.LineageImage> members = ownedImages().stream()
                 .flatMap(image -> RetentionPolicy.member(image.imageId(), image.name(), image.stateAsString(), tagsOf(image.imageId()),
@@ -199,13 +199,13 @@ public final class WorkSpacesImageService implements ImageService {
     }
 
     private List<String> sharedWith(String imageId) {
-        return AwsErrors.pages(token -> workSpaces.describeWorkspaceImagePermissions(r -> r.imageId(imageId).nextToken(token)),
+        return AwsErrors.pages("DescribeWorkspaceImagePermissions " + imageId, token -> workSpaces.describeWorkspaceImagePermissions(r -> r.imageId(imageId).nextToken(token)),
                 DescribeWorkspaceImagePermissionsResponse::imagePermissions, DescribeWorkspaceImagePermissionsResponse::nextToken).stream()
                 .map(ImagePermission::sharedAccountId).toList();
     }
 
     private List<WorkspaceImage> ownedImages() {
-        return AwsErrors.pages(token -> workSpaces.describeWorkspaceImages(r -> r.imageType(ImageType.OWNED).nextToken(token)),
+        return AwsErrors.pages("DescribeWorkspaceImages (owned)", token -> workSpaces.describeWorkspaceImages(r -> r.imageType(ImageType.OWNED).nextToken(token)),
                 DescribeWorkspaceImagesResponse::images, DescribeWorkspaceImagesResponse::nextToken);
     }
 
