@@ -22,20 +22,21 @@ public final class ApprovalMail {
         String execution = approve.executionName();
         StringBuilder body = new StringBuilder("euc-image-updater run " + execution + " on " + request.runDate()
                 + ": the new images are AVAILABLE and staged; production waits for your approval.\n\nNew images:\n");
-        for (JsonNode result : request.results()) {
-            if (!"UPDATED".equals(result.path("outcome").asText())) {
-                continue;
-            }
-            body.append("  ").append(result.path("service").asText()).append(' ').append(result.path("image").asText()).append(" -> ")
-                    .append(result.at("/start/newImageName").asText()).append('\n');
-            for (JsonNode moved : result.at("/staged/moved")) {
-                body.append("    staged: ").append(moved.path("target").asText()).append(" (was ").append(moved.path("previous").asText())
-                        .append("): ").append(moved.path("note").asText()).append('\n');
+        for (JsonNode build : request.builds()) {
+            for (JsonNode result : build.path("results")) {
+                if (!"UPDATED".equals(result.path("outcome").asText())) {
+                    continue;
+                }
+                body.append("  ").append(result.path("service").asText()).append(' ').append(result.path("image").asText()).append(" -> ")
+                        .append(result.path("newImageName").asText(result.path("newImage").asText())).append(" (account ")
+                        .append(build.path("account").asText()).append(", ").append(build.path("region").asText()).append(")\n")
+                        .append(result.path("details").asText(""));
             }
         }
         body.append("\nProduction will get, once approved:\n");
         for (JsonNode rollout : request.production()) {
-            body.append("  ").append(rollout.path("newImageName").asText()).append(" -> ");
+            body.append("  ").append(rollout.path("newImageName").asText()).append(" (account ").append(rollout.path("account").asText())
+                    .append(", ").append(rollout.path("region").asText()).append(") -> ");
             rollout.path("targets").forEach(target -> body.append(target.asText()).append(' '));
             body.append('\n');
         }

@@ -2,6 +2,7 @@ package com.eucimageupdater.handlers;
 
 import com.eucimageupdater.images.ImageJob;
 import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.ImageUpdateException;
 import com.eucimageupdater.images.UpdateCheck;
 
 /** Checks whether the source image has updates; changes nothing in AWS. */
@@ -17,7 +18,10 @@ public final class CheckHandler extends ImageStepHandler<UpdateCheck> {
 
     @Override
     UpdateCheck handle(ImageJob job) {
-        return services.forService(job.service()).checkForUpdate(job);
+        if (job.item().unreachable() != null) {
+            throw new ImageUpdateException(job.item().unreachable());
+        }
+        return services.forService(job.service(), job.location()).checkForUpdate(job);
     }
 
     @Override

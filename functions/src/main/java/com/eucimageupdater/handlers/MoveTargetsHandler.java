@@ -1,6 +1,7 @@
 package com.eucimageupdater.handlers;
 
 import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.rollout.MoveRequest;
 import com.eucimageupdater.rollout.Moves;
 import com.eucimageupdater.rollout.TargetMover;
@@ -21,7 +22,8 @@ public final class MoveTargetsHandler extends RecordStepHandler<MoveRequest, Mov
 
     @Override
     Moves handle(MoveRequest request) {
-        return new Moves(mover.move(request.service(), request.image(), request.targets(), request.account(), request.record()));
+        return new Moves(mover.move(request.service(), request.image(), request.targets(), new Location(request.account(), request.region()),
+                request.record()));
     }
 
     @Override
@@ -38,7 +40,7 @@ public final class MoveTargetsHandler extends RecordStepHandler<MoveRequest, Mov
     String sampleInput() {
         return """
                 {"service": "APPSTREAM", "image": "Base-Win2022-2026-11-10", "targets": ["Base-Test"], "account": "123456789012",
-                 "record": true}""";
+                 "region": "us-east-1", "record": true}""";
     }
 
     @Override

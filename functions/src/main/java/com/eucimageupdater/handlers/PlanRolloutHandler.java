@@ -12,7 +12,7 @@ public final class PlanRolloutHandler extends DatabindHandler<PlanRolloutRequest
 
     @Override
     RolloutPlan handle(PlanRolloutRequest request) {
-        return RolloutPlan.of(request.results(), request.run().approval(), request.run().dryRun());
+        return RolloutPlan.of(request.builds(), request.run().approval(), request.run().dryRun());
     }
 
     @Override
@@ -28,9 +28,13 @@ public final class PlanRolloutHandler extends DatabindHandler<PlanRolloutRequest
     @Override
     String sampleInput() {
         return """
-                {"results": [{"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "lineage": "Base-Win2022",
-                              "start": {"newImage": "Base-Win2022-2026-11-10", "newImageName": "Base-Win2022-2026-11-10"},
-                              "item": {"service": "APPSTREAM", "image": "Base-Win2022", "productionTargets": ["Base-Prod"], "keep": 3}}],
+                {"builds": [{"account": "123456789012", "region": "us-east-1",
+                             "results": [{"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED",
+                                          "newImage": "Base-Win2022-2026-11-10"}],
+                             "production": [{"service": "APPSTREAM", "account": "123456789012", "region": "us-east-1",
+                                             "source": "Base-Win2022", "newImage": "Base-Win2022-2026-11-10",
+                                             "newImageName": "Base-Win2022-2026-11-10", "targets": ["Base-Prod"],
+                                             "lineage": "Base-Win2022", "keep": 3}]}],
                  "run": {"executionName": "priming", "runDate": "2026-11-10", "account": "123456789012", "approval": "required",
                          "approvalTimeoutSeconds": 259200, "dryRun": false}}""";
     }

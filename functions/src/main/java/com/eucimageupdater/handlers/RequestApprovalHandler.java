@@ -59,7 +59,7 @@ public final class RequestApprovalHandler extends DatabindHandler<ApprovalMailRe
     String sampleInput() {
         return """
                 {"token": "priming", "executionId": "arn:aws:states:us-east-1:123456789012:execution:priming:priming",
-                 "runDate": "2026-11-10", "approvalTimeoutSeconds": 259200, "results": [], "production": []}""";
+                 "runDate": "2026-11-10", "approvalTimeoutSeconds": 259200, "builds": [], "production": []}""";
     }
 
     /** The JSON path only: the mail needs a signature, which needs KMS, and priming calls no AWS API. */

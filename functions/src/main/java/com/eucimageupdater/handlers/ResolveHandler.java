@@ -3,6 +3,7 @@ package com.eucimageupdater.handlers;
 import com.eucimageupdater.images.ImageServices;
 import com.eucimageupdater.rollout.RunItems;
 import com.eucimageupdater.rollout.TargetResolver;
+import java.util.List;
 
 /**
  * Reads the fleets and bundles the run names, before anything changes: the source a fleet or bundle uses, and
@@ -22,11 +23,14 @@ public final class ResolveHandler extends RecordStepHandler<RunItems, RunItems> 
 
     @Override
     RunItems handle(RunItems run) {
-        if (!run.problems().isEmpty() || !run.hasTargets()) {
+        if (!run.problems().isEmpty()) {
             return run;
         }
-        TargetResolver.Resolved resolved = resolver.resolve(run.images(), run.run().account());
-        return new RunItems(run.executionName(), run.runDate(), run.maxConcurrency(), run.run(), resolved.images(), resolved.problems());
+        if (!run.hasTargets()) {
+            return run.resolved(run.images(), List.of());
+        }
+        TargetResolver.Resolved resolved = resolver.resolve(run.images(), run.run().location());
+        return run.resolved(resolved.images(), resolved.problems());
     }
 
     @Override
@@ -36,16 +40,18 @@ public final class ResolveHandler extends RecordStepHandler<RunItems, RunItems> 
 
     @Override
     String outcome(RunItems run) {
-        return run.problems().isEmpty() ? "RESOLVED " + run.images().size() + " images" : "REFUSED " + run.problems().size() + " problems";
+        return run.problems().isEmpty() ? "RESOLVED " + run.builds().stream().mapToInt(build -> build.images().size()).sum() + " images in "
+                + run.builds().size() + " accounts and Regions" : "REFUSED " + run.problems().size() + " problems";
     }
 
     @Override
     String sampleInput() {
         return """
                 {"executionName": "priming", "runDate": "2026-11-10", "maxConcurrency": 5,
-                 "run": {"executionName": "priming", "runDate": "2026-11-10", "account": "123456789012", "pollIntervalSeconds": 900,
+                 "run": {"executionName": "priming", "runDate": "2026-11-10", "account": "123456789012", "region": "us-east-1",
+                         "pollIntervalSeconds": 900,
                          "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h", "approval": "required",
-                         "approvalTimeoutSeconds": 259200, "dryRun": false},
+                         "approvalTimeoutSeconds": 259200, "dryRun": false, "expectedBuildMinutes": 90, "maxConcurrency": 5},
                  "images": [{"service": "APPSTREAM", "fromTarget": "Base-Prod", "stagingTargets": ["Base-Test"], "keep": 3}],
                  "problems": []}""";
     }

@@ -1,6 +1,7 @@
 package com.eucimageupdater.handlers;
 
 import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.RetentionPolicy;
 import com.eucimageupdater.rollout.RetireRequest;
 import com.eucimageupdater.rollout.Retirement;
@@ -25,7 +26,7 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
         }
         // A preview runs before the new image exists: it will be the newest, so one fewer old image stays.
         int keep = request.apply() ? request.keep() : request.keep() - 1;
-        List<RetentionPolicy.Decision> decisions = services.forService(request.service()).retire(request.lineage(), keep,
+        List<RetentionPolicy.Decision> decisions = services.forService(request.service(), new Location(request.account(), request.region())).retire(request.lineage(), keep,
                 new HashSet<>(request.spare()), new HashSet<>(request.previous()), request.apply());
         return new Retirement(request.apply() ? decisions : decisions.stream().map(decision -> new RetentionPolicy.Decision(
                 decision.image(), decision.name(), decision.delete(), decision.reason().replace("newest " + keep,
@@ -45,7 +46,7 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
     @Override
     String sampleInput() {
         return """
-                {"service": "WORKSPACES", "lineage": "wsi-0a1b2c3d4", "keep": 2, "spare": ["wsi-0a1b2c3d4"], "previous": ["wsi-3c3c3c3c3"],
+                {"service": "WORKSPACES", "account": "123456789012", "region": "us-east-1", "lineage": "wsi-0a1b2c3d4", "keep": 2, "spare": ["wsi-0a1b2c3d4"], "previous": ["wsi-3c3c3c3c3"],
                  "apply": true}""";
     }
 

@@ -18,7 +18,7 @@ public final class StartHandler extends ImageStepHandler<StartedImage> {
 
     @Override
     StartedImage handle(ImageJob job) {
-        return services.forService(job.service()).startUpdate(job).startedAt(Instant.now());
+        return services.forService(job.service(), job.location()).startUpdate(job).startedAt(Instant.now(), job);
     }
 
     @Override

@@ -48,8 +48,9 @@ public final class AppStreamImageService implements ImageService {
         String detail = updateAvailable
                 ? "AppStream has OS, driver or agent updates for this image"
                 : "already has the latest updates";
+        Map<String, String> sourceTags = tagsOf(source.arn());
         return new UpdateCheck(updateAvailable, source.name(), detail, newName, description, displayName,
-                PipelineTags.lineageOf(source.name(), tagsOf(source.arn())));
+                PipelineTags.lineageOf(source.name(), sourceTags), PipelineTags.buildMinutesOf(sourceTags));
     }
 
     private boolean dryRun(String sourceName, String newName) {
@@ -193,6 +194,13 @@ public final class AppStreamImageService implements ImageService {
             AwsErrors.call("TagResource " + tagged.arn(), () -> appStream.tagResource(r -> r.resourceArn(tagged.arn()).tags(tags)));
         }
         return PipelineTags.recordedPrevious(existing, previousByTarget);
+    }
+
+    @Override
+    public void recordBuildMinutes(String newImage, int minutes) {
+        Image tagged = findImage(newImage).orElseThrow(() -> new ImageUpdateException("AppStream image \"" + newImage + "\" has disappeared"));
+        AwsErrors.call("TagResource " + tagged.arn(), () -> appStream.tagResource(r -> r.resourceArn(tagged.arn())
+                .tags(Map.of(PipelineTags.BUILD_MINUTES, String.valueOf(minutes)))));
     }
 
     @Override

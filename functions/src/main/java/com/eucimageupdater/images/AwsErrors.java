@@ -26,6 +26,8 @@ final class AwsErrors {
                     "a WorkSpaces quota (images) is reached: delete old images or raise the quota in Service Quotas"),
             Map.entry("ResourceNotFoundException", "check the image name or id, the account and the Region"),
             Map.entry("AccessDeniedException", "the function's IAM role lacks a permission for this call"),
+            Map.entry("AccessDenied", "the member role is missing in that account or does not trust this deployment: deploy the"
+                    + " EucImageUpdaterMember stack there with this deployment's account and its memberExternalId or organizationId"),
             Map.entry("OperationNotPermittedException", "only AVAILABLE images that this account owns can be updated"),
             Map.entry("IncompatibleImageException",
                     "this image cannot take managed updates; rebuild it from a current AWS base image"),

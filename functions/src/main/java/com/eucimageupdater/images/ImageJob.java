@@ -43,6 +43,11 @@ public record ImageJob(ImageRequest item, RunSettings run, UpdateCheck check, St
         return item.tags();
     }
 
+    /** The account and Region of the image, its new image and its fleets or bundles. */
+    public Location location() {
+        return item.location(run.location());
+    }
+
     public String runDate() {
         return run.runDate();
     }

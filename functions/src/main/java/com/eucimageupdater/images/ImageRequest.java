@@ -14,22 +14,57 @@ import java.util.Map;
  * @param stagingTargets fleets or bundles moved to the new image as soon as it is AVAILABLE
  * @param productionTargets fleets or bundles moved after approval
  * @param keep how many of the lineage's newest images retention keeps; 0 keeps them all
+ * @param account the account that owns the image and its fleets or bundles (the plan fills in the deployment's own)
+ * @param region the Region of the image and its fleets or bundles (the plan fills in the deployment's own)
+ * @param copyToRegions Regions of the same account that receive a copy of the new image
+ * @param shareWithAccounts accounts the new image is shared with, in its Region
+ * @param unreachable why the account could not be reached when its fleets or bundles were read: the image fails with it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ImageRequest(
         Service service, String image, String fromTarget, String displayName, String description, Map<String, String> tags,
-        List<String> stagingTargets, List<String> productionTargets, int keep) {
+        List<String> stagingTargets, List<String> productionTargets, int keep, String account, String region, List<String> copyToRegions,
+        List<String> shareWithAccounts, String unreachable) {
 
     public ImageRequest {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         stagingTargets = stagingTargets == null ? List.of() : List.copyOf(stagingTargets);
         productionTargets = productionTargets == null ? List.of() : List.copyOf(productionTargets);
+        copyToRegions = copyToRegions == null ? List.of() : List.copyOf(copyToRegions);
+        shareWithAccounts = shareWithAccounts == null ? List.of() : List.copyOf(shareWithAccounts);
     }
 
     /** An image with no roll-out: only the new image is built. */
     public ImageRequest(Service service, String image, String displayName, String description, Map<String, String> tags) {
-        this(service, image, null, displayName, description, tags, List.of(), List.of(), 0);
+        this(service, image, null, displayName, description, tags, List.of(), List.of(), 0, null, null, List.of(), List.of(), null);
+    }
+
+    public ImageRequest withKeep(int newKeep) {
+        return new ImageRequest(service, image, fromTarget, displayName, description, tags, stagingTargets, productionTargets, newKeep,
+                account, region, copyToRegions, shareWithAccounts, unreachable);
+    }
+
+    public ImageRequest at(Location location) {
+        return new ImageRequest(service, image, fromTarget, displayName, description, tags, stagingTargets, productionTargets, keep,
+                location.account(), location.region(), copyToRegions, shareWithAccounts, unreachable);
+    }
+
+    /** The source image once resolved from its fleet or bundle (now a production target like the others). */
+    public ImageRequest resolved(String source, List<String> staging, List<String> production, int newKeep) {
+        return new ImageRequest(service, source, null, displayName, description, tags, staging, production, newKeep, account, region,
+                copyToRegions, shareWithAccounts, null);
+    }
+
+    /** An item whose account could not be reached: named by its fleet or bundle when its image is unknown. */
+    public ImageRequest unreachable(String reason) {
+        return new ImageRequest(service, image != null ? image : fromTarget, fromTarget, displayName, description, tags, stagingTargets,
+                productionTargets, keep, account, region, copyToRegions, shareWithAccounts, reason);
+    }
+
+    /** Where the image lives; {@code fallback} (the run's own account and Region) fills what the item leaves out. */
+    public Location location(Location fallback) {
+        return new Location(account != null ? account : fallback.account(), region != null ? region : fallback.region());
     }
 
     /** Every fleet or bundle the request names: the source's, then staging, then production. */

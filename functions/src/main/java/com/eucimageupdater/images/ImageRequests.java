@@ -53,13 +53,18 @@ public final class ImageRequests {
         return new ParsedImages(path, requests, problems);
     }
 
+    /** Names are unique per account and Region: the same name elsewhere is another image (or fleet, or bundle). */
+    private static String where(ImageRequest request) {
+        return (request.account() == null ? "own" : request.account()) + "/" + (request.region() == null ? "own" : request.region()) + "/";
+    }
+
     private static String listedTwice(ImageRequest request, String at, Map<String, String> firstSeenAt) {
-        String earlier = firstSeenAt.putIfAbsent(request.service() + "/" + request.image(), at);
+        String earlier = firstSeenAt.putIfAbsent(where(request) + request.service() + "/" + request.image(), at);
         if (earlier != null) {
             return at + ": " + request.service() + " image \"" + request.image() + "\" is listed twice (also " + earlier
                     + "); each image may appear once per run (list all its fleets or bundles in one entry)";
         }
-        String sameNewName = request.service().rules().sourcesAreNamed() ? firstSeenAt.putIfAbsent(newNameKey(request), at) : null;
+        String sameNewName = request.service().rules().sourcesAreNamed() ? firstSeenAt.putIfAbsent(where(request) + newNameKey(request), at) : null;
         return sameNewName == null ? null : at + ".image: \"" + request.image() + "\" and " + sameNewName + " would both be updated to \""
                 + newNameKey(request).replace(ANY_DATE, "<run date>") + "\" (a date suffix is replaced); keep one of them";
     }
@@ -67,7 +72,7 @@ public final class ImageRequests {
     /** A fleet or bundle takes one image: it may be named once in a run, as a source, a staging or a production target. */
     private static String targetListedTwice(ImageRequest request, String at, Map<String, String> firstSeenAt) {
         for (String target : request.targets()) {
-            String earlier = firstSeenAt.putIfAbsent(request.service() + "/target/" + target, at);
+            String earlier = firstSeenAt.putIfAbsent(where(request) + request.service() + "/target/" + target, at);
             if (earlier != null) {
                 return at + ": " + request.service().rules().target() + " \"" + target + "\" is also named by " + earlier
                         + "; a " + request.service().rules().target() + " may be named once per run";
@@ -121,6 +126,18 @@ public final class ImageRequests {
                     + rules.target() + " named as the source is already a production target");
         }
         int keep = keep(node.get("keep"), at + ".keep", problems);
+        String account = text(node, "account", at, problems, false);
+        String region = text(node, "region", at, problems, false);
+        check(account, ImageRequests::accountProblem, at + ".account", problems);
+        check(region, ImageRequests::regionProblem, at + ".region", problems);
+        List<String> copyToRegions = strings(node, "copyToRegions", ImageRequests::regionProblem, at, problems);
+        List<String> shareWithAccounts = strings(node, "shareWithAccounts", ImageRequests::accountProblem, at, problems);
+        if (region != null && copyToRegions.contains(region)) {
+            problems.add(at + ".copyToRegions: \"" + region + "\" is the image's own Region; list only the Regions that get a copy");
+        }
+        if (account != null && shareWithAccounts.contains(account)) {
+            problems.add(at + ".shareWithAccounts: \"" + account + "\" owns the image; list only the accounts it is shared with");
+        }
         int targetTags = staging.size() + production.size() + (fromTarget == null ? 0 : 1);
         if (problems.size() == before && tags.size() + targetTags > USER_TAGS_MAX) {
             problems.add(at + ".tags: " + tags.size() + " tags and " + targetTags + " " + rules.target() + "s: the new image records the"
@@ -128,7 +145,8 @@ public final class ImageRequests {
                     + ImageRules.MAX_TAGS + " tags (" + PipelineTags.COUNT + " of them the pipeline's)");
         }
         return problems.size() == before
-                ? new ImageRequest(service, image, fromTarget, displayName, description, tags, staging, production, keep)
+                ? new ImageRequest(service, image, fromTarget, displayName, description, tags, staging, production, keep, account, region,
+                        copyToRegions, shareWithAccounts, null)
                 : null;
     }
 
@@ -180,6 +198,40 @@ public final class ImageRequests {
             }
         }
         return targets;
+    }
+
+    static String accountProblem(String account) {
+        return Location.ACCOUNT.matcher(account).matches() ? null : "must be a 12-digit AWS account id, got \"" + account + "\"";
+    }
+
+    static String regionProblem(String region) {
+        return Location.REGION.matcher(region).matches() ? null : "must be an AWS Region name such as eu-west-1, got \"" + region + "\"";
+    }
+
+    /** An optional list of distinct strings, each checked by {@code rule}. */
+    private static List<String> strings(JsonNode node, String field, Function<String, String> rule, String at, List<String> problems) {
+        JsonNode list = node.get(field);
+        List<String> values = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            return values;
+        }
+        if (!list.isArray()) {
+            problems.add(at + "." + field + ": must be a list of strings");
+            return values;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String valueAt = at + "." + field + "[" + i + "]";
+            JsonNode value = list.get(i);
+            if (!value.isTextual()) {
+                problems.add(valueAt + ": must be a string");
+            } else if (values.contains(value.asText())) {
+                problems.add(valueAt + ": \"" + value.asText() + "\" is listed twice");
+            } else {
+                check(value.asText(), rule, valueAt, problems);
+                values.add(value.asText());
+            }
+        }
+        return values;
     }
 
     /** How many of the lineage's images to keep; at least 1, the new one. */

@@ -44,6 +44,9 @@ public interface ImageService {
      */
     Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget);
 
+    /** Tags the new image with the minutes it took to build, for its lineage's next first poll. */
+    void recordBuildMinutes(String newImage, int minutes);
+
     /** The images the named execution rolled out, with the images their targets used before, read from their tags. */
     List<RolledOut> rolledOutBy(String executionName);
 

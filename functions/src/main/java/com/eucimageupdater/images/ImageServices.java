@@ -3,9 +3,11 @@ package com.eucimageupdater.images;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
@@ -22,8 +24,10 @@ import software.amazon.awssdk.services.appstream.AppStreamClient;
 import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 
 /**
- * The image service for each {@link Service}: the one place where the workflow forks per service. Each service's
- * client is built on first use, once per container: an AppStream image's steps never build the WorkSpaces client.
+ * The image service for each {@link Service} and {@link Location}: the one place where the workflow forks per service.
+ * Each client is built on first use and kept for the container's life, one per service, account and Region: an
+ * AppStream image's steps never build the WorkSpaces client. Another account is reached through its member role,
+ * whose temporary credentials the SDK's provider refreshes before they expire.
  */
 public final class ImageServices {
     /**
@@ -36,27 +40,44 @@ public final class ImageServices {
             .apiCallTimeout(API_CALL_TIMEOUT)
             .build();
 
-    private final Supplier<ImageService> appStream;
-    private final Supplier<ImageService> workSpaces;
-
-    public ImageServices(ImageService appStream, ImageService workSpaces) {
-        this(() -> appStream, () -> workSpaces);
+    /** Builds the service for one location; tests hand in fakes that ignore it. */
+    @FunctionalInterface
+    public interface Factory {
+        ImageService build(Service service, Location location);
     }
 
-    private ImageServices(Supplier<ImageService> appStream, Supplier<ImageService> workSpaces) {
-        this.appStream = appStream;
-        this.workSpaces = workSpaces;
+    private record Key(Service service, Location location) {}
+
+    private final Factory factory;
+    private final Map<Key, ImageService> built = new ConcurrentHashMap<>();
+
+    /** The same two services wherever an image lives: for tests. */
+    public ImageServices(ImageService appStream, ImageService workSpaces) {
+        this((service, location) -> service == Service.APPSTREAM ? appStream : workSpaces);
+    }
+
+    public ImageServices(Factory factory) {
+        this.factory = factory;
     }
 
     /**
      * Clients from the standard environment: region, credentials and endpoint ({@code AWS_ENDPOINT_URL*}) as the
-     * SDK finds them, over the lightweight url-connection HTTP client, each built when first needed.
+     * SDK finds them, over the lightweight url-connection HTTP client; other accounts through their member role.
      */
     public static ImageServices fromEnvironment() {
+        return fromEnvironment(MemberAccess.fromEnvironment(System::getenv));
+    }
+
+    public static ImageServices fromEnvironment(MemberAccess access) {
         SdkHttpClient http = UrlConnectionHttpClient.create();
-        return new ImageServices(
-                once(() -> new AppStreamImageService(configure(AppStreamClient.builder(), http).build())),
-                once(() -> new WorkSpacesImageService(configure(WorkSpacesClient.builder(), http).build())));
+        MemberCredentials members = new MemberCredentials(access, http);
+        return new ImageServices((service, location) -> {
+            AwsCredentialsProvider credentials = members.forLocation(location);
+            return switch (service) {
+                case APPSTREAM -> new AppStreamImageService(configure(AppStreamClient.builder(), http, location, credentials).build());
+                case WORKSPACES -> new WorkSpacesImageService(configure(WorkSpacesClient.builder(), http, location, credentials).build());
+            };
+        });
     }
 
     /** Built once per Lambda container, on first use, so handlers that call no AWS API never build clients. */
@@ -64,14 +85,18 @@ public final class ImageServices {
         return Shared.INSTANCE;
     }
 
-    public ImageService forService(Service service) {
+    /**
+     * The service's client for the location, built on first use; a member account's role is assumed then, so a
+     * missing or untrusting role fails this image with a reason naming the role (and is tried again next time).
+     */
+    public ImageService forService(Service service, Location location) {
         if (service == null) {
             throw new IllegalArgumentException("service: is required and must be APPSTREAM or WORKSPACES");
         }
-        return switch (service) {
-            case APPSTREAM -> appStream.get();
-            case WORKSPACES -> workSpaces.get();
-        };
+        if (location == null) {
+            throw new IllegalArgumentException("account and region: every image, fleet and bundle is looked for in an account and Region");
+        }
+        return built.computeIfAbsent(new Key(service, location), key -> factory.build(key.service(), key.location()));
     }
 
     /**
@@ -80,8 +105,6 @@ public final class ImageServices {
      * run once. Nothing reaches AWS, and the priming clients, which sign with made-up credentials, are closed.
      */
     public void prime() {
-        appStream.get();
-        workSpaces.get();
         SdkHttpClient answersNoImages = new CannedHttpClient("{\"Images\": []}");
         Region region = Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
         try (AppStreamClient appStreamClient = primingClient(AppStreamClient.builder(), answersNoImages, region);
@@ -98,25 +121,13 @@ public final class ImageServices {
     }
 
     /**
-     * The SDK's default region, credential and endpoint chains: in Lambda they stop at the runtime's variables, and
-     * naming the providers instead measured no faster (docs/performance.md).
+     * The SDK's default credential and endpoint chains (in Lambda they stop at the runtime's variables, and naming the
+     * providers instead measured no faster: docs/performance.md), or the member role's credentials; the location's Region.
      */
-    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder, SdkHttpClient http) {
-        return builder.httpClient(http).overrideConfiguration(CALL_LIMITS);
-    }
-
-    private static Supplier<ImageService> once(Supplier<ImageService> build) {
-        return new Supplier<>() {
-            private ImageService built;
-
-            @Override
-            public synchronized ImageService get() {
-                if (built == null) {
-                    built = build.get();
-                }
-                return built;
-            }
-        };
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder, SdkHttpClient http,
+            Location location, AwsCredentialsProvider credentials) {
+        builder.httpClient(http).overrideConfiguration(CALL_LIMITS).region(Region.of(location.region()));
+        return credentials == null ? builder : builder.credentialsProvider(credentials);
     }
 
     /** Answers every request with 200 and one JSON body, without a connection. */

@@ -24,13 +24,14 @@ public record ImageStatus(ImageState state, String serviceState, String reason, 
     }
 
     /**
-     * Counts this poll for the wait loop's bound. The first poll also counts the time the image waited for quota
-     * in poll intervals, so that quota wait and build together stay within the image's maximum wait.
+     * Counts this poll for the wait loop's bound. The first poll counts the first wait and the time the image waited
+     * for quota in poll intervals, so that quota wait and build together stay within the image's maximum wait.
      */
     public ImageStatus afterPoll(ImageJob job) {
         ImageStatus previous = job.poll();
+        int interval = job.run().pollIntervalSeconds();
         int pollsDone = previous != null ? previous.pollsDone() + 1
-                : 1 + (job.start() == null ? 0 : job.start().quotaWaitSeconds() / job.run().pollIntervalSeconds());
+                : job.start() == null ? 1 : BuildTimes.pollsInFirstWait(job.start(), interval) + job.start().quotaWaitSeconds() / interval;
         return new ImageStatus(state, serviceState, reason, pollsDone, observedAt);
     }
 

@@ -15,7 +15,9 @@ public final class PipelineTags {
     public static final String LINEAGE = PREFIX + "lineage";
     /** Prefix of the tags recording, per fleet or bundle, the image it used before a roll-out moved it here. */
     public static final String PREVIOUS = PREFIX + "was:";
-    static final int COUNT = 4;
+    /** How many minutes the image took to build: the next month's first poll of its lineage comes near then. */
+    public static final String BUILD_MINUTES = PREFIX + "build-minutes";
+    static final int COUNT = 5;
     /** Execution names may hold characters (such as ! or ') that tag values may not. */
     private static final Pattern NOT_TAG_TEXT = Pattern.compile("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]");
 
@@ -39,6 +41,12 @@ public final class PipelineTags {
     /** A source's lineage: its own, when this pipeline made it, else the chain starts with it. */
     static String lineageOf(String source, Map<String, String> sourceTags) {
         return sourceTags.getOrDefault(LINEAGE, source);
+    }
+
+    /** The build minutes a source recorded when this pipeline made it, or null. */
+    static Integer buildMinutesOf(Map<String, String> sourceTags) {
+        String minutes = sourceTags.get(BUILD_MINUTES);
+        return minutes != null && minutes.matches("\\d{1,5}") ? Integer.valueOf(minutes) : null;
     }
 
     /** The tags recording previous images, one per target not recorded yet (a retried roll-out keeps the first record). */

@@ -6,22 +6,34 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * What every image of a run shares, planned once and handed to each Map iteration beside its item (the state
  * machine's ItemSelector), so that items stay small.
  *
- * @param account the account whose images the run updates (from the execution's ARN)
+ * @param account the deployment's account (from the execution's ARN): images elsewhere are reached through member roles
+ * @param region the deployment's Region (from the execution's ARN), for images that name none
  * @param maxPolls the bound of each image's wait loop
  * @param maxWaitText the maximum wait as the mail says it, e.g. "8 h"
  * @param approval "required" or "none": whether production waits for an approve link
  * @param approvalTimeoutSeconds how long the approval may wait before nothing goes to production
  * @param dryRun a report-only run: everything is checked, nothing is changed
+ * @param expectedBuildMinutes when an image's lineage records no build time: the first poll comes after about this long
+ * @param maxConcurrency images built at once in one account and Region (each has its own quotas)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunSettings(
         String executionName,
         String runDate,
         String account,
+        String region,
         int pollIntervalSeconds,
         int maxPolls,
         int maxWaitMinutes,
         String maxWaitText,
         String approval,
         int approvalTimeoutSeconds,
-        boolean dryRun) {}
+        boolean dryRun,
+        int expectedBuildMinutes,
+        int maxConcurrency) {
+
+    /** The deployment's own account and Region. */
+    public Location location() {
+        return new Location(account, region);
+    }
+}

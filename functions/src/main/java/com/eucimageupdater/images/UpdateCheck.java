@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param sourceName the source image's name (for WorkSpaces, looked up from its id)
  * @param detail what the service says about the update, for the mail
  * @param lineage the first source of the chain of monthly images this one continues (retention works per lineage)
+ * @param lastBuildMinutes how long the source took to build, when this pipeline made it: the first poll comes near then
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,4 +20,5 @@ public record UpdateCheck(
         String newImageName,
         String newImageDescription,
         String newImageDisplayName,
-        String lineage) {}
+        String lineage,
+        Integer lastBuildMinutes) {}

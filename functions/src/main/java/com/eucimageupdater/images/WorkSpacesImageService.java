@@ -44,16 +44,17 @@ public final class WorkSpacesImageService implements ImageService {
         String description = job.description() != null
                 ? ImageNames.withRunDate(job.description(), job.runDate(), WorkSpacesRules.DESCRIPTION_MAX)
                 : ImageNames.defaultDescription(job.image(), job.runDate());
+        Map<String, String> sourceTags = tagsOf(job.image());
         return new UpdateCheck(updateAvailable, source.name(), detail, newName, description, null,
-                PipelineTags.lineageOf(job.image(), tagsOf(job.image())));
+                PipelineTags.lineageOf(job.image(), sourceTags), PipelineTags.buildMinutesOf(sourceTags));
     }
 
     /** What CreateUpdatedWorkspaceImage would refuse, refused before it is tried, with a reason the admin can act on. */
     private static void requireUpdatable(WorkspaceImage source, ImageJob job) {
         String owner = source.ownerAccountId();
-        if (owner != null && !owner.equals(job.run().account())) {
+        if (owner != null && !owner.equals(job.location().account())) {
             throw new ImageUpdateException("WorkSpaces image " + job.image() + " belongs to account " + owner + " and is shared with"
-                    + " this account (" + job.run().account() + "); only the account that owns an image can update it: run the"
+                    + " this account (" + job.location().account() + "); only the account that owns an image can update it: run the"
                     + " update in account " + owner + ", or copy the image into this account (CopyWorkspaceImage) and list the copy");
         }
         OperatingSystemType platform = source.operatingSystem() == null ? null : source.operatingSystem().type();
@@ -176,6 +177,12 @@ public final class WorkSpacesImageService implements ImageService {
                     .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build()).toList())));
         }
         return PipelineTags.recordedPrevious(existing, previousByTarget);
+    }
+
+    @Override
+    public void recordBuildMinutes(String newImage, int minutes) {
+        AwsErrors.call("CreateTags " + newImage, () -> workSpaces.createTags(r -> r.resourceId(newImage)
+                .tags(Tag.builder().key(PipelineTags.BUILD_MINUTES).value(String.valueOf(minutes)).build())));
     }
 
     @Override

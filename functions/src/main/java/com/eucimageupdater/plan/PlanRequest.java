@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param timeZone the schedule's time zone, in which the run date is reckoned
  * @param daysAfterPatchTuesday the run day for a scheduled start (the input's {@code scheduledTime})
  * @param approval, approvalTimeoutHours, keepImages the roll-out defaults (see {@link RolloutDefaults})
+ * @param targets the accounts and Regions (JSON text) where an item naming a fleet or bundle is resolved
+ * @param maxConcurrency images built at once in each account and Region; {@code maxConcurrencyOverall} in the whole run
+ * @param expectedBuildMinutes the first poll's delay for an image whose lineage records no build time yet
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanRequest(
@@ -27,4 +30,7 @@ public record PlanRequest(
         String daysAfterPatchTuesday,
         String approval,
         String approvalTimeoutHours,
-        String keepImages) {}
+        String keepImages,
+        String targets,
+        String maxConcurrencyOverall,
+        String expectedBuildMinutes) {}

@@ -1,19 +1,28 @@
 package com.eucimageupdater.plan;
 
+import com.eucimageupdater.images.ImageRequest;
+import com.eucimageupdater.images.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * What one execution can hold: Step Functions keeps at most 25,000 history events per execution, and the state
- * machine gives up after its own 7-day TimeoutSeconds. A run that could break either is refused up front,
+ * What one run can hold. Each image is built in a child execution of its own (a Distributed Map), so Step Functions'
+ * 25,000 history events bound one image's polls, not the run; the run's own data (256 KB) bounds its images; and the
+ * state machine gives up after its own TimeoutSeconds. A run that could break any of them is refused up front,
  * rather than dying half-way without a mail.
  */
 public final class RunLimits {
     /** The state machine's TimeoutSeconds (statemachine/image-updater.asl.json), in hours. */
     public static final int EXECUTION_TIMEOUT_HOURS = 336;
-    /** Step Functions' 25,000, less room for retries and the states around the Map. */
+    /** Images in one run: about 100 bytes of the plan's data each, well within Step Functions' 256 KB. */
+    public static final int MAX_IMAGES = 2_000;
+    /** The first poll's delay when an image's lineage records no build time yet. */
+    public static final int DEFAULT_EXPECTED_BUILD_MINUTES = 90;
+    /** Step Functions' 25,000, less room for retries and the states around the wait loop. */
     static final int HISTORY_EVENT_BUDGET = 24_000;
-    /** Check, choice, start and the result: about 25 events per image with its Map iteration. */
+    /** Check, choice, start, stage and the result. */
     private static final int EVENTS_PER_IMAGE = 25;
     /** A Wait, a Lambda task and a Choice. */
     private static final int EVENTS_PER_POLL = 10;
@@ -25,33 +34,53 @@ public final class RunLimits {
         return Math.max(1, (int) Math.ceil(maxWaitMinutes * 60.0 / pollIntervalSeconds));
     }
 
-    /**
-     * @param subject what the problem is reported against, e.g. {@code images} or the cdk.json keys to change
-     * @return the problems, empty when the run fits
-     */
+    /** For a deployment's configured images, all in one account and Region. */
     public static List<String> problems(String subject, int images, int maxConcurrency, int pollIntervalSeconds, int maxWaitMinutes,
             int approvalTimeoutHours) {
+        return problems(subject, images, images, maxConcurrency, maxConcurrency, pollIntervalSeconds, maxWaitMinutes, approvalTimeoutHours);
+    }
+
+    /**
+     * @param subject what the problem is reported against, e.g. {@code images} or the cdk.json keys to change
+     * @param placed the run's images, each with its account and Region
+     * @return the problems, empty when the run fits
+     */
+    public static List<String> problems(String subject, List<ImageRequest> placed, int maxConcurrency, int maxConcurrencyOverall,
+            int pollIntervalSeconds, int maxWaitMinutes, int approvalTimeoutHours) {
+        Map<Location, Long> perLocation = placed.stream().collect(Collectors.groupingBy(item -> new Location(item.account(), item.region()),
+                Collectors.counting()));
+        int busiest = perLocation.values().stream().mapToInt(Long::intValue).max().orElse(0);
+        return problems(subject, placed.size(), busiest, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
+                approvalTimeoutHours);
+    }
+
+    private static List<String> problems(String subject, int images, int busiestLocation, int maxConcurrency, int maxConcurrencyOverall,
+            int pollIntervalSeconds, int maxWaitMinutes, int approvalTimeoutHours) {
         List<String> problems = new ArrayList<>();
+        if (images > MAX_IMAGES) {
+            problems.add(subject + ": " + images + " images in one run, and a run takes at most " + MAX_IMAGES + " (its plan must fit"
+                    + " in Step Functions' 256 KB of execution data): split them over several runs");
+        }
         int maxPolls = maxPolls(pollIntervalSeconds, maxWaitMinutes);
         int eventsPerImage = EVENTS_PER_IMAGE + EVENTS_PER_POLL * maxPolls;
-        if ((long) images * eventsPerImage > HISTORY_EVENT_BUDGET) {
-            problems.add(subject + ": " + images + " images do not fit in one execution: each may poll " + maxPolls + " times (every "
-                    + duration(pollIntervalSeconds) + " for up to " + duration(maxWaitMinutes * 60) + "), about " + eventsPerImage
-                    + " execution history events, and this pipeline allows " + HISTORY_EVENT_BUDGET + " per execution (Step"
-                    + " Functions stops one at 25,000; the rest is room for retries): " + (HISTORY_EVENT_BUDGET < eventsPerImage
-                            ? "not even one image fits with these settings; poll less often or wait less"
-                            : "at most " + HISTORY_EVENT_BUDGET / eventsPerImage + " images fit in one run with these settings; split"
-                                    + " them over several runs, or poll less often"));
+        if (eventsPerImage > HISTORY_EVENT_BUDGET) {
+            problems.add(subject + ": each image may poll " + maxPolls + " times (every " + duration(pollIntervalSeconds) + " for up to "
+                    + duration(maxWaitMinutes * 60) + "), about " + eventsPerImage + " history events in its execution, and this pipeline"
+                    + " allows " + HISTORY_EVENT_BUDGET + " per execution (Step Functions stops one at 25,000): poll less often or wait less");
         }
-        int rounds = Math.max(1, (images + maxConcurrency - 1) / maxConcurrency);
+        int rounds = Math.max(1, Math.max(ceilDiv(busiestLocation, maxConcurrency), ceilDiv(images, maxConcurrencyOverall)));
         int worstCaseHours = (int) Math.ceil(rounds * (maxWaitMinutes + 60) / 60.0) + approvalTimeoutHours;
         if (worstCaseHours > EXECUTION_TIMEOUT_HOURS) {
-            problems.add(subject + ": " + images + " images, " + maxConcurrency + " at a time, each waiting up to "
-                    + maxWaitMinutes + " min, then up to " + approvalTimeoutHours + " h for approval, could take " + worstCaseHours
-                    + " h, more than the execution's " + EXECUTION_TIMEOUT_HOURS + " h timeout: process more images at a time, wait"
-                    + " less for each, or for the approval");
+            problems.add(subject + ": " + images + " images, " + maxConcurrency + " at a time in each account and Region and "
+                    + maxConcurrencyOverall + " in all, each waiting up to " + maxWaitMinutes + " min, then up to " + approvalTimeoutHours
+                    + " h for approval, could take " + worstCaseHours + " h, more than the execution's " + EXECUTION_TIMEOUT_HOURS
+                    + " h timeout: process more images at a time, wait less for each, or for the approval");
         }
         return problems;
+    }
+
+    private static int ceilDiv(int value, int divisor) {
+        return (value + divisor - 1) / divisor;
     }
 
     private static String duration(int seconds) {

@@ -1,6 +1,7 @@
 package com.eucimageupdater.plan;
 
 import com.eucimageupdater.images.ImageRequest;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.RunSettings;
 import java.util.List;
 
@@ -12,15 +13,17 @@ import java.util.List;
  * @param rollback the execution whose roll-out this run reverses, or null
  * @param skipped true for a scheduled start on a day of the schedule's window that is not this month's run day
  * @param skipReason why it was skipped, for the execution's output
+ * @param maxConcurrency images at once in the whole run
+ * @param locations for a rollback: every account and Region the deployment works in, where its roll-out is looked for
  */
 public record RunPlan(String executionName, String runDate, int maxConcurrency, RunSettings run, List<ImageRequest> images,
-        String rollback, List<String> problems, boolean skipped, String skipReason) {
+        String rollback, List<String> problems, boolean skipped, String skipReason, List<Location> locations) {
 
     static RunPlan skip(String executionName, String runDate, String reason) {
-        return new RunPlan(executionName, runDate, 1, null, List.of(), null, List.of(), true, reason);
+        return new RunPlan(executionName, runDate, 1, null, List.of(), null, List.of(), true, reason, List.of());
     }
 
     static RunPlan rejected(String executionName, String runDate, int maxConcurrency, List<String> problems) {
-        return new RunPlan(executionName, runDate, maxConcurrency, null, List.of(), null, problems, false, null);
+        return new RunPlan(executionName, runDate, maxConcurrency, null, List.of(), null, problems, false, null, List.of());
     }
 }

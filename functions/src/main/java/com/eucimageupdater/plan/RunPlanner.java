@@ -1,9 +1,9 @@
 package com.eucimageupdater.plan;
 
 import com.eucimageupdater.images.ImageNames;
-import com.eucimageupdater.images.ImageRequests;
 import com.eucimageupdater.images.ImageRequest;
 import com.eucimageupdater.images.ImageRequests;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.ParsedImages;
 import com.eucimageupdater.images.RunSettings;
 import com.eucimageupdater.images.Service;
@@ -49,36 +49,42 @@ public final class RunPlanner {
         int pollIntervalSeconds = setting("pollIntervalSeconds", request.pollIntervalSeconds(), 1, 86_400, problems);
         int maxWaitMinutes = setting("maxWaitMinutes", request.maxWaitMinutes(), 1, 525_600, problems);
         int maxConcurrency = setting("maxConcurrency", request.maxConcurrency(), 1, 1_000, problems);
+        int maxConcurrencyOverall = request.maxConcurrencyOverall() == null ? maxConcurrency
+                : setting("maxConcurrencyOverall", request.maxConcurrencyOverall(), 1, RunLimits.MAX_IMAGES, problems);
+        int expectedBuildMinutes = request.expectedBuildMinutes() == null ? RunLimits.DEFAULT_EXPECTED_BUILD_MINUTES
+                : setting("expectedBuildMinutes", request.expectedBuildMinutes(), 1, 1_440, problems);
         int approvalTimeoutHours = setting("approvalTimeoutHours", request.approvalTimeoutHours(), 1,
                 RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS, problems);
         int keepImages = setting("keepImages", request.keepImages(), 0, ImageRequests.MAX_KEEP, problems);
         String approval = approval(request.input(), request.approval(), problems);
         boolean dryRun = flag(request.input(), "dryRun", problems);
         String rollback = rollback(request.input(), problems);
-        String account = account(request.executionId());
+        Location own = own(request.executionId());
+        List<Location> targets = Targets.parse(request.targets(), own, problems);
         if (rollback != null && problems.isEmpty()) {
-            return new RunPlan(request.executionName(), runDate, maxConcurrency, new RunSettings(request.executionName(), runDate, account,
-                    pollIntervalSeconds, 1, maxWaitMinutes, "", approval, approvalTimeoutHours * 3600, dryRun), List.of(), rollback,
-                    List.of(), false, null);
+            List<Location> everywhere = new ArrayList<>(List.of(own));
+            targets.stream().filter(target -> !everywhere.contains(target)).forEach(everywhere::add);
+            return new RunPlan(request.executionName(), runDate, maxConcurrencyOverall, new RunSettings(request.executionName(), runDate,
+                    own.account(), own.region(), pollIntervalSeconds, 1, maxWaitMinutes, "", approval, approvalTimeoutHours * 3600, dryRun,
+                    expectedBuildMinutes, maxConcurrency), List.of(), rollback, List.of(), false, null, everywhere);
         }
         ParsedImages images = images(request, problems);
         problems.addAll(images.problems());
+        List<ImageRequest> placed = problems.isEmpty() ? Targets.place(images.requests(), targets, own) : List.of();
         if (problems.isEmpty()) {
             problems.addAll(todaysOwnImages(images, runDate));
-            problems.addAll(RunLimits.problems("images", images.requests().size(), maxConcurrency, pollIntervalSeconds, maxWaitMinutes,
+            problems.addAll(RunLimits.problems("images", placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
                     approvalTimeoutHours));
         }
         if (!problems.isEmpty()) {
-            return RunPlan.rejected(request.executionName(), runDate, Math.max(1, maxConcurrency), firstProblems(problems));
+            return RunPlan.rejected(request.executionName(), runDate, Math.max(1, maxConcurrencyOverall), firstProblems(problems));
         }
         int maxPolls = RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes);
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
-        RunSettings run = new RunSettings(request.executionName(), runDate, account, pollIntervalSeconds, maxPolls, maxWaitMinutes,
-                maxWaitText, approval, approvalTimeoutHours * 3600, dryRun);
-        List<ImageRequest> items = images.requests().stream().map(item -> keepImages == 0 || item.keep() != 0 ? item
-                : new ImageRequest(item.service(), item.image(), item.fromTarget(), item.displayName(), item.description(), item.tags(),
-                        item.stagingTargets(), item.productionTargets(), keepImages)).toList();
-        return new RunPlan(request.executionName(), runDate, maxConcurrency, run, items, null, List.of(), false, null);
+        RunSettings run = new RunSettings(request.executionName(), runDate, own.account(), own.region(), pollIntervalSeconds, maxPolls,
+                maxWaitMinutes, maxWaitText, approval, approvalTimeoutHours * 3600, dryRun, expectedBuildMinutes, maxConcurrency);
+        List<ImageRequest> items = placed.stream().map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages)).toList();
+        return new RunPlan(request.executionName(), runDate, maxConcurrencyOverall, run, items, null, List.of(), false, null, List.of());
     }
 
     /** The input's {@code approval}, else the deployment's: production waits for an approve link, or goes right after staging. */
@@ -177,13 +183,13 @@ public final class RunPlanner {
         }
     }
 
-    /** The account in the execution's ARN (arn:PARTITION:states:REGION:ACCOUNT:execution:MACHINE:NAME). */
-    private static String account(String executionId) {
+    /** The account and Region in the execution's ARN (arn:PARTITION:states:REGION:ACCOUNT:execution:MACHINE:NAME). */
+    private static Location own(String executionId) {
         String[] arn = executionId == null ? new String[0] : executionId.split(":");
-        if (arn.length < 5 || !arn[4].matches("\\d{12}")) {
+        if (arn.length < 5 || !Location.ACCOUNT.matcher(arn[4]).matches() || !Location.REGION.matcher(arn[3]).matches()) {
             throw new IllegalArgumentException("executionId: must be the execution's ARN, got " + executionId);
         }
-        return arn[4];
+        return new Location(arn[4], arn[3]);
     }
 
     private static Instant startTime(String startTime) {

@@ -3,14 +3,27 @@ package com.eucimageupdater.report;
 import com.eucimageupdater.images.ImageUpdateException;
 import com.eucimageupdater.images.RetryableAwsException;
 import com.eucimageupdater.images.Service;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
-/** One image's result, normalised from whichever state ended its branch of the Map. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+/**
+ * One image's result, normalised from whichever state ended its branch of the Map: small, so that a thousand of them
+ * fit in the run's data.
+ *
+ * @param details what the roll-out did or would do for this image, as the mail's indented lines
+ * @param buildMinutes from the start to the poll that saw the image's last state, to a tenth of a minute
+ */
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ImageResult(
         Service service,
+        String account,
+        String region,
         String image,
         String sourceName,
         Outcome outcome,
@@ -19,12 +32,14 @@ public record ImageResult(
         String state,
         String reason,
         String adoptedFrom,
-        int quotaWaitSeconds) {
+        int quotaWaitSeconds,
+        String details,
+        Double buildMinutes) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OUR_FAILURE = ImageUpdateException.class.getName();
     private static final String AWS_REFUSED_FOR_NOW = RetryableAwsException.class.getName();
 
-    static ImageResult from(JsonNode raw) {
+    public static ImageResult from(JsonNode raw) {
         JsonNode start = raw.path("start");
         Outcome outcome = Outcome.valueOf(raw.path("outcome").asText(Outcome.FAILED.name()));
         if (outcome == Outcome.UPDATED && start.path("adopted").asBoolean()) {
@@ -35,9 +50,31 @@ public record ImageResult(
         if (reason == null && outcome == Outcome.UP_TO_DATE) {
             reason = text(raw, "detail");
         }
-        return new ImageResult(Service.valueOf(raw.path("service").asText()), raw.path("image").asText(), text(raw, "sourceName"), outcome,
-                text(start, "newImage"), newImageName, text(raw.path("poll"), "state"), reason, text(start, "adoptedFrom"),
-                start.path("quotaWaitSeconds").asInt(0));
+        String newImage = text(start, "newImage");
+        StringBuilder details = new StringBuilder();
+        RolloutSection.imageDetails(raw, details);
+        return new ImageResult(Service.valueOf(raw.path("service").asText()), text(raw, "account"), text(raw, "region"),
+                raw.path("image").asText(), text(raw, "sourceName"), outcome, newImage, newImageName == null || newImageName.equals(newImage)
+                        ? null : newImageName, text(raw, "state"), reason, text(start, "adoptedFrom"), start.path("quotaWaitSeconds").asInt(0),
+                details.isEmpty() ? null : details.toString(), buildMinutes(text(start, "startedAt"), text(raw, "observedAt")));
+    }
+
+    /** From the start step's time to the last poll's, when both are in the image's result. */
+    private static Double buildMinutes(String started, String observed) {
+        if (started == null || observed == null) {
+            return null;
+        }
+        try {
+            long seconds = Duration.between(Instant.parse(started), Instant.parse(observed)).toSeconds();
+            return seconds < 0 ? null : Math.round(seconds / 6.0) / 10.0;
+        } catch (DateTimeParseException notOurs) {
+            return null;
+        }
+    }
+
+    /** The new image's name, which the mail shows; the same as its identifier for AppStream. */
+    public String newImageDisplayed() {
+        return newImageName != null ? newImageName : newImage;
     }
 
     /** The image as the admin knows it: a WorkSpaces id with its name. */

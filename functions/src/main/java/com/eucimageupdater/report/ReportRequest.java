@@ -5,23 +5,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The per-image results of the Map state as they come (including caught errors), or the input's problems.
+ * Each account and Region's built images, summarised, or the input's problems.
  *
  * @param rollout the roll-out plan, its approval decision and production results; null when the run stopped earlier
  * @param rollback the execution a rollback run reversed, with {@code rolledBack} its moves back; null otherwise
  * @param dryRun a report-only run: the mail says what would happen
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ReportRequest(String executionName, String runDate, List<String> problems, List<JsonNode> results, JsonNode rollout,
+public record ReportRequest(String executionName, String runDate, List<String> problems, List<BuiltLocation> builds, JsonNode rollout,
         String rollback, JsonNode rolledBack, boolean dryRun) {
 
-    public ReportRequest(String executionName, String runDate, List<String> problems, List<JsonNode> results) {
-        this(executionName, runDate, problems, results, null, null, null, false);
+    public ReportRequest(String executionName, String runDate, List<String> problems, List<BuiltLocation> builds) {
+        this(executionName, runDate, problems, builds, null, null, null, false);
     }
 
 
     public ReportRequest {
         problems = problems == null ? List.of() : List.copyOf(problems);
-        results = results == null ? List.of() : List.copyOf(results);
+        builds = builds == null ? List.of() : List.copyOf(builds);
     }
 }

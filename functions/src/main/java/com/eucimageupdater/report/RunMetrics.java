@@ -1,12 +1,9 @@
 package com.eucimageupdater.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,9 +41,9 @@ public final class RunMetrics {
                 .put("InputRejected", report.problems().isEmpty() ? 0 : 1)
                 .put("execution", request.executionName());
         events.add(run.toString());
-        for (JsonNode raw : request.results()) {
-            Double buildMinutes = buildMinutes(raw);
-            boolean waited = raw.path("quotaWaitSeconds").isNumber();
+        for (ImageResult result : report.results()) {
+            Double buildMinutes = result.buildMinutes();
+            boolean waited = result.quotaWaitSeconds() > 0;
             if (buildMinutes == null && !waited) {
                 continue;
             }
@@ -58,32 +55,18 @@ public final class RunMetrics {
                 metrics.addAll(List.of("QuotaWaitSeconds", "Seconds"));
             }
             ObjectNode image = event(now, List.of("Service"), metrics.toArray(String[]::new));
-            image.put("Service", raw.path("service").asText());
+            image.put("Service", result.service().name());
             if (buildMinutes != null) {
                 image.put("BuildMinutes", buildMinutes);
             }
             if (waited) {
-                image.put("QuotaWaitSeconds", raw.get("quotaWaitSeconds").asDouble());
+                image.put("QuotaWaitSeconds", (double) result.quotaWaitSeconds());
             }
-            image.put("image", raw.path("image").asText()).put("outcome", raw.path("outcome").asText()).put("execution", request.executionName());
+            image.put("image", result.image()).put("account", result.account()).put("region", result.region())
+                    .put("outcome", result.outcome().name()).put("execution", request.executionName());
             events.add(image.toString());
         }
         return events;
-    }
-
-    /** From the start step's time to the last poll's, when both are in the image's result. */
-    private static Double buildMinutes(JsonNode raw) {
-        String started = raw.path("start").path("startedAt").asText(null);
-        String observed = raw.path("poll").path("observedAt").asText(null);
-        if (started == null || observed == null) {
-            return null;
-        }
-        try {
-            long seconds = Duration.between(Instant.parse(started), Instant.parse(observed)).toSeconds();
-            return seconds < 0 ? null : Math.round(seconds / 6.0) / 10.0;
-        } catch (DateTimeParseException notOurs) {
-            return null;
-        }
     }
 
     private ObjectNode event(Instant now, List<String> dimensions, String... namesAndUnits) {

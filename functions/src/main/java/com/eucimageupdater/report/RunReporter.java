@@ -5,6 +5,7 @@ import com.eucimageupdater.report.RunReport.Counts;
 import com.eucimageupdater.report.RunReport.MessageAttribute;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Writes the one mail of a run: a subject that counts outcomes and a body a person reads in five seconds. */
@@ -14,7 +15,7 @@ public final class RunReporter {
     private static final String TOOL = "euc-image-updater";
 
     public RunReport report(ReportRequest request) {
-        List<ImageResult> results = request.results().stream().map(ImageResult::from).toList();
+        List<ImageResult> results = request.builds().stream().flatMap(build -> build.results().stream()).toList();
         StringBuilder rolloutBody = new StringBuilder();
         int rolloutFailures = request.rollback() != null
                 ? RolloutSection.rollback(request.rollback(), request.rolledBack(), rolloutBody)
@@ -29,7 +30,7 @@ public final class RunReporter {
                 : request.dryRun() ? TOOL + " (report only): " + wouldUpdate + " would update, " + counts.upToDate()
                         + " up to date, " + counts.failed() + " failed"
                 : TOOL + ": " + countsText(counts);
-        String body = request.problems().isEmpty() ? resultsBody(request, results, counts) + rolloutBody : problemsBody(request);
+        String body = request.problems().isEmpty() ? resultsBody(request, counts) + rolloutBody : problemsBody(request);
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         attributes.put("status", MessageAttribute.string(status));
         attributes.put("updated", MessageAttribute.number(counts.updated()));
@@ -39,35 +40,60 @@ public final class RunReporter {
         return new RunReport(asciiSubject(subject), body, attributes, counts, results, request.problems());
     }
 
-    private static String resultsBody(ReportRequest request, List<ImageResult> results, Counts counts) {
+    private static String resultsBody(ReportRequest request, Counts counts) {
         StringBuilder body = new StringBuilder(header(request));
-        for (int i = 0; i < results.size(); i++) {
-            ImageResult result = results.get(i);
-            body.append(String.format("%-10s %-10s %s", result.outcome(), result.service(), result.displayedImage()));
-            if (result.newImageName() != null || result.newImage() != null) {
-                String newImage = result.newImageName() != null ? result.newImageName() : result.newImage();
-                body.append(" -> ").append(newImage);
-                if (result.newImage() != null && !result.newImage().equals(newImage)) {
-                    body.append(" (").append(result.newImage()).append(")");
-                }
-            }
-            if (result.state() != null) {
-                body.append(" [").append(result.state()).append("]");
-            }
+        // Grouped by account and Region, each heading naming them, so every image's line says where it is.
+        for (BuiltLocation build : request.builds()) {
+            body.append("Account ").append(build.account()).append(", ").append(build.region()).append(": ")
+                    .append(locationCounts(build.results())).append('\n');
+            build.results().forEach(result -> imageLines(result, body));
             body.append('\n');
-            if (result.adoptedFrom() != null) {
-                body.append("           started by run ").append(result.adoptedFrom()).append(", not a second image\n");
-            }
-            if (result.quotaWaitSeconds() > 0) {
-                body.append("           waited ").append(QuotaWait.minutes(result.quotaWaitSeconds()))
-                        .append(" for a service quota (other updates of this run were building)\n");
-            }
-            if (result.outcome() == Outcome.FAILED && result.reason() != null) {
-                body.append("           reason: ").append(result.reason()).append('\n');
-            }
-            RolloutSection.imageDetails(request.results().get(i), body);
         }
-        body.append('\n').append(request.dryRun() ? "Report only: nothing was created, moved or deleted." : countsText(counts) + ".")
+        return closing(request, counts, body);
+    }
+
+    /** What happened in one account and Region, e.g. "2 updated, 1 failed". */
+    private static String locationCounts(List<ImageResult> results) {
+        StringBuilder counts = new StringBuilder();
+        for (Outcome outcome : Outcome.values()) {
+            int count = count(results, outcome);
+            if (count > 0) {
+                counts.append(counts.isEmpty() ? "" : ", ").append(count).append(' ')
+                        .append(outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+        }
+        return counts.toString();
+    }
+
+    private static void imageLines(ImageResult result, StringBuilder body) {
+        body.append(String.format("%-10s %-10s %s", result.outcome(), result.service(), result.displayedImage()));
+        if (result.newImageDisplayed() != null) {
+            body.append(" -> ").append(result.newImageDisplayed());
+            if (result.newImageName() != null && result.newImage() != null && !result.newImage().equals(result.newImageName())) {
+                body.append(" (").append(result.newImage()).append(")");
+            }
+        }
+        if (result.state() != null) {
+            body.append(" [").append(result.state()).append("]");
+        }
+        body.append('\n');
+        if (result.adoptedFrom() != null) {
+            body.append("           started by run ").append(result.adoptedFrom()).append(", not a second image\n");
+        }
+        if (result.quotaWaitSeconds() > 0) {
+            body.append("           waited ").append(QuotaWait.minutes(result.quotaWaitSeconds()))
+                    .append(" for a service quota (other updates of this run were building)\n");
+        }
+        if (result.outcome() == Outcome.FAILED && result.reason() != null) {
+            body.append("           reason: ").append(result.reason()).append('\n');
+        }
+        if (result.details() != null) {
+            body.append(result.details());
+        }
+    }
+
+    private static String closing(ReportRequest request, Counts counts, StringBuilder body) {
+        body.append(request.dryRun() ? "Report only: nothing was created, moved or deleted." : countsText(counts) + ".")
                 .append('\n');
         if (counts.updated() + counts.adopted() > 0 && (request.rollout() == null || request.rollout().path("production").isEmpty())) {
             body.append("New images are AVAILABLE: test them, then point your fleets and bundles at them (or list them in the run's"

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * Fleets or bundles to point at an image: staging, production, or back for a rollback.
  *
+ * @param account, region where the image and its fleets or bundles are
  * @param record whether to record on the image which image each target used before (not for a rollback)
  */
-public record MoveRequest(Service service, String image, List<String> targets, String account, boolean record) {
+public record MoveRequest(Service service, String image, List<String> targets, String account, String region, boolean record) {
 
     public MoveRequest {
         targets = targets == null ? List.of() : List.copyOf(targets);

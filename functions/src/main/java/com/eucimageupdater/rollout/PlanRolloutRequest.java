@@ -1,9 +1,15 @@
 package com.eucimageupdater.rollout;
 
 import com.eucimageupdater.images.RunSettings;
+import com.eucimageupdater.report.BuiltLocation;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
-/** The built images' results, as the Map's Record states shaped them, and the run's settings. */
+/** Each account and Region's built images, summarised, and the run's settings. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PlanRolloutRequest(JsonNode results, RunSettings run) {}
+public record PlanRolloutRequest(List<BuiltLocation> builds, RunSettings run) {
+
+    public PlanRolloutRequest {
+        builds = builds == null ? List.of() : List.copyOf(builds);
+    }
+}

@@ -8,11 +8,12 @@ import java.util.List;
  * One new image's production roll-out: its production fleets or bundles, and the retention of its lineage that
  * follows a successful roll-out.
  *
+ * @param account, region where the image and its production fleets or bundles are
  * @param newImage the service's identifier of the new image (AppStream: name; WorkSpaces: id)
  * @param keep how many of the lineage's newest images to keep; 0 keeps them all
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProductionRollout(Service service, String source, String newImage, String newImageName, List<String> targets,
+public record ProductionRollout(Service service, String account, String region, String source, String newImage, String newImageName, List<String> targets,
         String lineage, int keep) {
 
     public ProductionRollout {

@@ -11,7 +11,8 @@ import java.util.List;
  * @param previous the images the roll-out moved fleets and bundles away from: a rollback needs them
  * @param apply false for a report-only preview, made before the new image exists: it will take one kept place
  */
-public record RetireRequest(Service service, String lineage, int keep, List<String> spare, List<String> previous, boolean apply) {
+public record RetireRequest(Service service, String account, String region, String lineage, int keep, List<String> spare, List<String> previous,
+        boolean apply) {
 
     public RetireRequest {
         spare = spare == null ? List.of() : List.copyOf(spare);

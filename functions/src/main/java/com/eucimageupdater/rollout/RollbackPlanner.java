@@ -2,6 +2,8 @@ package com.eucimageupdater.rollout;
 
 import com.eucimageupdater.images.ImageService;
 import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.ImageUpdateException;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.ImageState;
 import com.eucimageupdater.images.ImageUpdateException;
 import com.eucimageupdater.images.RolledOut;
@@ -24,30 +26,41 @@ public final class RollbackPlanner {
     }
 
     /** Targets to move back to one previous image. */
-    public record MoveBack(Service service, String image, String from, List<String> targets) {}
+    public record MoveBack(Service service, String account, String region, String image, String from, List<String> targets) {}
 
     public record Rollback(List<MoveBack> moves, List<String> problems) {}
 
-    public Rollback plan(String executionName, String account) {
+    /**
+     * @param locations every account and Region the deployment works in: where the roll-out's images are looked for
+     */
+    public Rollback plan(String executionName, List<Location> locations) {
         List<String> problems = new ArrayList<>();
         Map<String, MoveBack> moves = new LinkedHashMap<>();
-        for (Service type : Service.values()) {
-            ImageService service = services.forService(type);
-            for (RolledOut rolledOut : service.rolledOutBy(executionName)) {
-                rolledOut.previousByTarget().forEach((target, previous) -> {
-                    String problem = problem(service, type, target, previous, account);
-                    if (problem != null) {
-                        problems.add(problem);
-                    } else {
-                        moves.merge(type + "/" + previous + "/" + rolledOut.image(),
-                                new MoveBack(type, previous, rolledOut.image(), List.of(target)), RollbackPlanner::together);
-                    }
-                });
+        for (Location location : locations) {
+            for (Service type : Service.values()) {
+                ImageService service;
+                try {
+                    service = services.forService(type, location);
+                } catch (ImageUpdateException unreachable) {
+                    problems.add("rollback: account " + location.account() + " in " + location.region() + ": " + unreachable.getMessage());
+                    break;
+                }
+                for (RolledOut rolledOut : service.rolledOutBy(executionName)) {
+                    rolledOut.previousByTarget().forEach((target, previous) -> {
+                        String problem = problem(service, type, target, previous, location.account());
+                        if (problem != null) {
+                            problems.add(location + ": " + problem);
+                        } else {
+                            moves.merge(location + "/" + type + "/" + previous + "/" + rolledOut.image(), new MoveBack(type, location.account(),
+                                    location.region(), previous, rolledOut.image(), List.of(target)), RollbackPlanner::together);
+                        }
+                    });
+                }
             }
         }
         if (moves.isEmpty() && problems.isEmpty()) {
-            problems.add("rollback: no image in this account and Region records a roll-out by execution " + executionName + " (a"
-                    + " report-only run, a run that rolled nothing out, or its images were deleted); nothing was changed");
+            problems.add("rollback: no image in the deployment's accounts and Regions records a roll-out by execution " + executionName
+                    + " (a report-only run, a run that rolled nothing out, or its images were deleted); nothing was changed");
         }
         return new Rollback(problems.isEmpty() ? List.copyOf(moves.values()) : List.of(), problems);
     }
@@ -68,6 +81,6 @@ public final class RollbackPlanner {
     private static MoveBack together(MoveBack one, MoveBack other) {
         List<String> targets = new ArrayList<>(one.targets());
         targets.addAll(other.targets());
-        return new MoveBack(one.service(), one.image(), one.from(), targets);
+        return new MoveBack(one.service(), one.account(), one.region(), one.image(), one.from(), targets);
     }
 }

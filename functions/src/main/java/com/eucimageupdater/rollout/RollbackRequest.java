@@ -1,5 +1,6 @@
 package com.eucimageupdater.rollout;
 
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.RunSettings;
 import java.util.List;
 
@@ -7,10 +8,11 @@ import java.util.List;
  * A rollback run as the plan step left it ({@code rollback}: the execution to reverse), and as the find step
  * hands it on: the moves back, or the problems that stop it before any change.
  */
-public record RollbackRequest(String executionName, String runDate, RunSettings run, String rollback, List<RollbackPlanner.MoveBack> moves,
-        List<String> problems) {
+public record RollbackRequest(String executionName, String runDate, RunSettings run, String rollback, List<Location> locations,
+        List<RollbackPlanner.MoveBack> moves, List<String> problems) {
 
     public RollbackRequest {
+        locations = locations == null ? List.of() : List.copyOf(locations);
         moves = moves == null ? List.of() : List.copyOf(moves);
         problems = problems == null ? List.of() : List.copyOf(problems);
     }

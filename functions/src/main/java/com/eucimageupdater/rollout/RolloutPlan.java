@@ -1,7 +1,8 @@
 package com.eucimageupdater.rollout;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.eucimageupdater.images.Service;
+import com.eucimageupdater.report.BuiltLocation;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +14,18 @@ import java.util.List;
  */
 public record RolloutPlan(List<ProductionRollout> production, boolean approvalNeeded) {
 
+    /** Every production roll-out of the built locations, and whether an approval comes first. */
+    public static RolloutPlan of(List<BuiltLocation> builds, String approval, boolean dryRun) {
+        List<ProductionRollout> production = builds.stream().flatMap(build -> build.production().stream()).toList();
+        return new RolloutPlan(production, !dryRun && !production.isEmpty() && "required".equals(approval));
+    }
+
     /**
-     * @param results the Map's results, as its Record states shaped them
+     * What one account and Region sends to production: every new image (made or adopted) with production targets.
+     *
+     * @param results the build Map's results, as its Record states shaped them
      */
-    public static RolloutPlan of(JsonNode results, String approval, boolean dryRun) {
+    public static List<ProductionRollout> production(List<JsonNode> results) {
         List<ProductionRollout> production = new ArrayList<>();
         for (JsonNode result : results) {
             JsonNode item = result.path("item");
@@ -25,10 +34,10 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
             }
             List<String> targets = new ArrayList<>();
             item.path("productionTargets").forEach(target -> targets.add(target.asText()));
-            production.add(new ProductionRollout(Service.valueOf(result.path("service").asText()), result.path("image").asText(),
-                    result.at("/start/newImage").asText(), result.at("/start/newImageName").asText(), targets,
-                    result.path("lineage").asText(), item.path("keep").asInt(0)));
+            production.add(new ProductionRollout(Service.valueOf(result.path("service").asText()), item.path("account").asText(null),
+                    item.path("region").asText(null), result.path("image").asText(), result.at("/start/newImage").asText(),
+                    result.at("/start/newImageName").asText(), targets, result.path("lineage").asText(), item.path("keep").asInt(0)));
         }
-        return new RolloutPlan(production, !dryRun && !production.isEmpty() && "required".equals(approval));
+        return production;
     }
 }

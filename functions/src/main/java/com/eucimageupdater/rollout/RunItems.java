@@ -1,23 +1,50 @@
 package com.eucimageupdater.rollout;
 
 import com.eucimageupdater.images.ImageRequest;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.RunSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The run as the plan step left it and the resolve step hands it on: its images (resolved and merged once the
- * fleets and bundles are read) or the problems that stop it before any change.
+ * The run as the plan step left it ({@code images}) and the resolve step hands it on: its images resolved, merged
+ * and grouped by account and Region ({@code builds}, one child execution each), or the problems that stop it before
+ * any change.
+ *
+ * @param maxConcurrency images at once in the whole run
+ * @param locationsAtOnce accounts and Regions built at once, so that the whole run stays within {@code maxConcurrency}
  */
 public record RunItems(String executionName, String runDate, int maxConcurrency, RunSettings run, List<ImageRequest> images,
-        List<String> problems) {
+        List<Build> builds, int locationsAtOnce, List<String> problems) {
+
+    /** The images of one account and Region, built in one child execution with that location's own concurrency. */
+    public record Build(String account, String region, List<ImageRequest> images) {
+        public Build {
+            images = images == null ? List.of() : List.copyOf(images);
+        }
+    }
 
     public RunItems {
         images = images == null ? List.of() : List.copyOf(images);
+        builds = builds == null ? List.of() : List.copyOf(builds);
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
 
     /** Whether resolving needs AWS: some image names a fleet or bundle, as its source or as a target. */
     public boolean hasTargets() {
         return images.stream().anyMatch(image -> !image.targets().isEmpty());
+    }
+
+    /** The resolved images, grouped by account and Region in the order they first appear. */
+    public RunItems resolved(List<ImageRequest> resolved, List<String> resolveProblems) {
+        Map<Location, List<ImageRequest>> byLocation = new LinkedHashMap<>();
+        resolved.forEach(item -> byLocation.computeIfAbsent(item.location(run.location()), location -> new ArrayList<>()).add(item));
+        List<Build> grouped = byLocation.entrySet().stream()
+                .map(entry -> new Build(entry.getKey().account(), entry.getKey().region(), entry.getValue())).toList();
+        int perLocation = Math.max(1, run.maxConcurrency());
+        return new RunItems(executionName, runDate, maxConcurrency, run, List.of(), resolveProblems.isEmpty() ? grouped : List.of(),
+                Math.max(1, maxConcurrency / perLocation), resolveProblems);
     }
 }

@@ -2,6 +2,7 @@ package com.eucimageupdater.rollout;
 
 import com.eucimageupdater.images.ImageService;
 import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.Service;
 import com.eucimageupdater.images.Target;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -29,10 +30,10 @@ public final class TargetMover {
     /**
      * @param record whether to record the previous images on {@code image} (a rollback records nothing)
      */
-    public List<Moved> move(Service type, String image, List<String> targets, String account, boolean record) {
-        ImageService service = services.forService(type);
+    public List<Moved> move(Service type, String image, List<String> targets, Location location, boolean record) {
+        ImageService service = services.forService(type, location);
         Map<String, Target> before = new LinkedHashMap<>();
-        targets.forEach(name -> before.put(name, service.describeTarget(name, account)));
+        targets.forEach(name -> before.put(name, service.describeTarget(name, location.account())));
         Map<String, String> current = new LinkedHashMap<>();
         before.values().stream().filter(target -> target.image() != null && !target.image().equals(image))
                 .forEach(target -> current.put(target.name(), target.image()));

@@ -4,6 +4,7 @@ import com.eucimageupdater.images.ImageRequest;
 import com.eucimageupdater.images.ImageService;
 import com.eucimageupdater.images.ImageServices;
 import com.eucimageupdater.images.ImageUpdateException;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.Service;
 import com.eucimageupdater.images.Target;
 import java.util.ArrayList;
@@ -27,24 +28,43 @@ public final class TargetResolver {
     /** The resolved, merged items, and every problem found, each naming the item's field. */
     public record Resolved(List<ImageRequest> images, List<String> problems) {}
 
-    public Resolved resolve(List<ImageRequest> items, String account) {
+    /**
+     * @param own the deployment's account and Region, for items that name none
+     */
+    public Resolved resolve(List<ImageRequest> items, Location own) {
         List<String> problems = new ArrayList<>();
         Map<String, ImageRequest> bySource = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             ImageRequest item = items.get(i);
-            String at = "images[" + i + "]";
-            ImageService service = services.forService(item.service());
+            Location location = item.location(own);
+            String at = "images[" + i + "] (account " + location.account() + ", " + location.region() + ")";
+            if (item.targets().isEmpty()) {
+                bySource.merge(key(item, item.image(), location), item, TargetResolver::merged);
+                continue;
+            }
+            ImageService service;
+            try {
+                service = services.forService(item.service(), location);
+            } catch (ImageUpdateException unreachable) {
+                // Only this account's images fail, each with the reason; the rest of the run goes on.
+                bySource.put(key(item, item.targets().get(0), location), item.unreachable(unreachable.getMessage()));
+                continue;
+            }
             int before = problems.size();
-            String source = item.image() != null ? item.image() : sourceOf(service, item, at, account, problems);
+            String source = item.image() != null ? item.image() : sourceOf(service, item, at, location.account(), problems);
             if (source == null) {
                 continue;
             }
-            checkTargets(service, item, source, at, account, problems);
+            checkTargets(service, item, source, at, location.account(), problems);
             if (problems.size() == before) {
-                bySource.merge(item.service() + "/" + source, resolved(item, source), TargetResolver::merged);
+                bySource.merge(key(item, source, location), resolved(item, source), TargetResolver::merged);
             }
         }
         return new Resolved(problems.isEmpty() ? List.copyOf(bySource.values()) : List.of(), problems);
+    }
+
+    private static String key(ImageRequest item, String source, Location location) {
+        return location + "/" + item.service() + "/" + source;
     }
 
     private static String sourceOf(ImageService service, ImageRequest item, String at, String account, List<String> problems) {
@@ -89,8 +109,7 @@ public final class TargetResolver {
         if (item.fromTarget() != null) {
             production.add(0, item.fromTarget());
         }
-        return new ImageRequest(item.service(), source, null, item.displayName(), item.description(), item.tags(),
-                item.stagingTargets(), production, item.keep());
+        return item.resolved(source, item.stagingTargets(), production, item.keep());
     }
 
     /**
@@ -101,7 +120,8 @@ public final class TargetResolver {
         return new ImageRequest(first.service(), first.image(), null, first(first.displayName(), second.displayName()),
                 first(first.description(), second.description()), first.tags().isEmpty() ? second.tags() : first.tags(),
                 union(first.stagingTargets(), second.stagingTargets()), union(first.productionTargets(), second.productionTargets()),
-                first.keep() == 0 || second.keep() == 0 ? 0 : Math.max(first.keep(), second.keep()));
+                first.keep() == 0 || second.keep() == 0 ? 0 : Math.max(first.keep(), second.keep()), first.account(), first.region(),
+                union(first.copyToRegions(), second.copyToRegions()), union(first.shareWithAccounts(), second.shareWithAccounts()), null);
     }
 
     private static <T> T first(T one, T other) {

@@ -1,0 +1,89 @@
+package com.eucimageupdater.plan;
+
+import com.eucimageupdater.images.ImageRequest;
+import com.eucimageupdater.images.Location;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The accounts and Regions of cdk.json's {@code targets}: an item that names a fleet or bundle, and no account or
+ * Region of its own, is resolved in each of them (the same fleet name in every business unit's account).
+ */
+final class Targets {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Targets() {}
+
+    /** Every (account, Region) the setting lists, in order; empty when it lists none. */
+    static List<Location> parse(String text, Location own, List<String> problems) {
+        List<Location> locations = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return locations;
+        }
+        JsonNode targets;
+        try {
+            targets = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            problems.add("settings.targets: is not valid JSON (" + e.getOriginalMessage() + "); check \"targets\" in cdk.json");
+            return locations;
+        }
+        if (!targets.isArray()) {
+            problems.add("settings.targets: must be a list such as [{\"account\": \"123456789012\", \"regions\": [\"eu-west-1\"]}]");
+            return locations;
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            String at = "settings.targets[" + i + "]";
+            JsonNode target = targets.get(i);
+            String account = target.path("account").asText(own.account());
+            if (!Location.ACCOUNT.matcher(account).matches()) {
+                problems.add(at + ".account: must be a 12-digit AWS account id, got \"" + account + "\"");
+                continue;
+            }
+            JsonNode regions = target.path("regions");
+            if (regions.isMissingNode() || regions.isNull()) {
+                add(new Location(account, own.region()), at, locations, problems);
+                continue;
+            }
+            if (!regions.isArray() || regions.isEmpty()) {
+                problems.add(at + ".regions: must be a non-empty list of Region names such as [\"eu-west-1\"]");
+                continue;
+            }
+            for (JsonNode region : regions) {
+                if (!region.isTextual() || !Location.REGION.matcher(region.asText()).matches()) {
+                    problems.add(at + ".regions: must hold Region names such as eu-west-1, got " + region);
+                } else {
+                    add(new Location(account, region.asText()), at, locations, problems);
+                }
+            }
+        }
+        return locations;
+    }
+
+    private static void add(Location location, String at, List<Location> locations, List<String> problems) {
+        if (locations.contains(location)) {
+            problems.add(at + ": account " + location.account() + " in " + location.region() + " is listed twice");
+        } else {
+            locations.add(location);
+        }
+    }
+
+    /**
+     * Each item with its account and Region: its own, else the deployment's; an item naming a fleet or bundle with
+     * neither is resolved in every target (in the deployment's own account and Region when there are none).
+     */
+    static List<ImageRequest> place(List<ImageRequest> items, List<Location> targets, Location own) {
+        List<ImageRequest> placed = new ArrayList<>();
+        for (ImageRequest item : items) {
+            boolean everywhere = item.fromTarget() != null && item.account() == null && item.region() == null && !targets.isEmpty();
+            if (everywhere) {
+                targets.forEach(target -> placed.add(item.at(target)));
+            } else {
+                placed.add(item.at(item.location(own)));
+            }
+        }
+        return placed;
+    }
+}

@@ -1,0 +1,18 @@
+package com.eucimageupdater.report;
+
+import com.eucimageupdater.rollout.ProductionRollout;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * One account and Region's images after the build, summarised in its own child execution: each image's result in
+ * a few fields, and what goes to production there. The run's data holds one of these per account and Region.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BuiltLocation(String account, String region, List<ImageResult> results, List<ProductionRollout> production) {
+
+    public BuiltLocation {
+        results = results == null ? List.of() : List.copyOf(results);
+        production = production == null ? List.of() : List.copyOf(production);
+    }
+}
