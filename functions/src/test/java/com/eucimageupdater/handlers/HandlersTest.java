@@ -76,7 +76,10 @@ class HandlersTest {
                 .put("daysAfterPatchTuesday", "1")
                 .put("approval", "required")
                 .put("approvalTimeoutHours", "72")
-                .put("keepImages", "0");
+                .put("keepImages", "0")
+                .put("targets", "[]")
+                .put("maxConcurrencyOverall", "50")
+                .put("expectedBuildMinutes", "90");
         return invoke(new PlanHandler(), parameters);
     }
 
@@ -109,13 +112,16 @@ class HandlersTest {
         assertEquals("2026-11-10", plan.get("runDate").asText());
         assertTrue(plan.get("maxConcurrency").isInt(), "MaxConcurrencyPath needs a number");
         assertEquals(JSON.readTree("""
-                [{"service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}, "keep": 0},
-                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": "Monthly patch", "keep": 0}]"""), plan.get("images"),
-                "small items: only what the admin gave, and the retention the ASL reads");
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}, "keep": 0, "account": "123456789012",
+                  "region": "us-east-1"},
+                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "description": "Monthly patch", "keep": 0, "account": "123456789012",
+                  "region": "us-east-1"}]"""), plan.get("images"),
+                "small items: only what the admin gave, where each image is, and the retention the ASL reads");
         assertEquals(JSON.readTree("""
-                {"executionName": "monthly-2026-11", "runDate": "2026-11-10", "account": "123456789012", "pollIntervalSeconds": 900,
-                 "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h", "approval": "required", "approvalTimeoutSeconds": 259200,
-                 "dryRun": false}"""), plan.get("run"), "passed once to every item");
+                {"executionName": "monthly-2026-11", "runDate": "2026-11-10", "account": "123456789012", "region": "us-east-1",
+                 "pollIntervalSeconds": 900, "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h", "approval": "required",
+                 "approvalTimeoutSeconds": 259200, "dryRun": false, "expectedBuildMinutes": 90, "maxConcurrency": 5}"""), plan.get("run"),
+                "passed once to every item");
     }
 
     @Test
@@ -144,8 +150,12 @@ class HandlersTest {
             assertEquals(newImageName, item.at("/start/newImageName").asText());
             assertFalse(item.at("/start/adopted").asBoolean());
 
-            assertEquals(List.of("PENDING 1", "PENDING 2", "AVAILABLE 3"), pollUntilSettled(new PollHandler(services), item));
-            assertEquals(List.of(createOperation), account.simulator().mutatingCalls().stream().map(RecordedCall::operation).toList());
+            assertEquals(5130, item.at("/start/firstPollSeconds").asInt(), "the first poll near the expected 90 minutes of build");
+            assertEquals(List.of("PENDING 6", "PENDING 7", "AVAILABLE 8"), pollUntilSettled(new PollHandler(services), item),
+                    "the first wait counts as the polls it stands for, so the bound still covers the maximum wait");
+            String tagOperation = service.equals("APPSTREAM") ? "TagResource" : "CreateTags";
+            assertEquals(List.of(createOperation, tagOperation), account.simulator().mutatingCalls().stream().map(RecordedCall::operation)
+                    .toList(), "the AVAILABLE image is tagged with its build minutes for next month's first poll");
             assertEquals(List.of(), account.simulator().modelViolations());
         }
     }
@@ -219,7 +229,7 @@ class HandlersTest {
             Instant started = Instant.parse(item.at("/start/startedAt").asText());
             assertFalse(Instant.parse(poll.remove("observedAt").asText()).isBefore(started), "build minutes run from the start to the poll");
             assertEquals(JSON.readTree("""
-                    {"state": "FAILED", "serviceState": "ERROR", "pollsDone": 1,
+                    {"state": "FAILED", "serviceState": "ERROR", "pollsDone": 6,
                      "reason": "WorkSpaces image is ERROR: InsufficientDiskSpace The root volume has less than 20 GB of free space"}"""),
                     poll);
         }
@@ -250,14 +260,15 @@ class HandlersTest {
 
     @Test
     void reportWritesTheMailInTheShapeThePublishStepAndTheFinalChoiceRead() throws IOException {
-        JsonNode report = invoke(new ReportHandler(), """
-                {"executionName": "monthly-2026-11", "runDate": "2026-11-10", "problems": [], "results": [
+        JsonNode built = invoke(new SummarizeBuildsHandler(), """
+                {"account": "123456789012", "region": "us-east-1", "results": [
                   {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "detail": "AppStream has OS, driver or agent updates",
-                   "start": {"newImage": "Base-Win2022-2026-11-10", "newImageName": "Base-Win2022-2026-11-10"},
-                   "poll": {"state": "AVAILABLE"}},
+                   "start": {"newImage": "Base-Win2022-2026-11-10", "newImageName": "Base-Win2022-2026-11-10"}, "state": "AVAILABLE"},
                   {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "FAILED",
                    "error": {"Error": "com.eucimageupdater.images.ImageUpdateException",
                              "Cause": "{\\"errorMessage\\": \\"WorkSpaces image wsi-0a1b2c3d4 is PENDING\\"}"}}]}""");
+        JsonNode report = invoke(new ReportHandler(), "{\"executionName\": \"monthly-2026-11\", \"runDate\": \"2026-11-10\", \"problems\": [],"
+                + " \"builds\": [" + built + "]}");
 
         assertEquals("euc-image-updater: 1 updated, 0 up to date, 1 failed", report.get("subject").asText());
         assertTrue(report.get("message").asText().contains("reason: WorkSpaces image wsi-0a1b2c3d4 is PENDING"), report::toString);

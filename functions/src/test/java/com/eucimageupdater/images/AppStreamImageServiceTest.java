@@ -82,7 +82,7 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
 
         assertEquals(new UpdateCheck(true, "Base-Win2022", "AppStream has OS, driver or agent updates for this image",
                 "Base-Win2022-2026-11-10", "Updated from Base-Win2022 on 2026-11-10 by euc-image-updater",
-                "Base Windows Server 2022 (2026-11-10)", "Base-Win2022"), check);
+                "Base Windows Server 2022 (2026-11-10)", "Base-Win2022", null), check);
         List<RecordedCall> creates = simulator.callsTo("CreateUpdatedImage");
         assertEquals(1, creates.size());
         assertTrue(creates.get(0).request().get("dryRun").asBoolean(), "the check is a dry run");
@@ -209,7 +209,7 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
     @Test
     void anUpdateWithdrawnSinceTheCheckFailsTheImageAndCreatesNothing() {
         UpdateCheck earlierCheck = new UpdateCheck(true, "Finance-Win2022", "AppStream has OS, driver or agent updates for this image",
-                "Finance-Win2022-2026-11-10", "Monthly patch", "Finance (November)", "Finance-Win2022");
+                "Finance-Win2022-2026-11-10", "Monthly patch", "Finance (November)", "Finance-Win2022", null);
 
         ImageUpdateException failed = assertThrows(ImageUpdateException.class,
                 () -> service.startUpdate(checked(planned(Service.APPSTREAM, "Finance-Win2022"), earlierCheck)));

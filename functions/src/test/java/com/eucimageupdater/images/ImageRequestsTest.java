@@ -75,7 +75,7 @@ class ImageRequestsTest {
         for (int i = 0; i < 48; i++) {
             tags.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": \"v\"");
         }
-        assertSingleProblem("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"tags\": {" + tags + "}}]", "images[0].tags:", "at most 46 tags");
+        assertSingleProblem("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"tags\": {" + tags + "}}]", "images[0].tags:", "at most 45 tags");
     }
 
     @Test
@@ -143,10 +143,11 @@ class ImageRequestsTest {
                   "keep": 2}]""");
 
         assertEquals(List.of(), parsed.problems());
-        assertEquals(new ImageRequest(Service.APPSTREAM, null, "Finance-Prod", null, null, Map.of(), List.of(), List.of(), 0),
+        assertEquals(new ImageRequest(Service.APPSTREAM, null, "Finance-Prod", null, null, Map.of(), List.of(), List.of(), 0, null, null, List.of(),
+                List.of(), null),
                 parsed.requests().get(0));
         assertEquals(new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, null, Map.of(), List.of("Base-Test"),
-                List.of("Base-Prod-1", "Base-Prod-2"), 3), parsed.requests().get(1));
+                List.of("Base-Prod-1", "Base-Prod-2"), 3, null, null, List.of(), List.of(), null), parsed.requests().get(1));
         assertEquals("wsb-0a1b2c3d4", parsed.requests().get(2).fromTarget());
         assertEquals(List.of("wsb-9p8r7o6d5"), parsed.requests().get(3).productionTargets());
     }

@@ -12,7 +12,7 @@ class PipelineTagsTest {
 
     private static ImageJob job(String executionName) {
         return PlannedJobs.checked(PlannedJobs.inExecution(PlannedJobs.planned(Service.APPSTREAM, "Base-Win2022"), executionName),
-                new UpdateCheck(true, "Base-Win2022", "updates", "Base-Win2022-2026-11-10", "d", "Base", "Base-Win2022"));
+                new UpdateCheck(true, "Base-Win2022", "updates", "Base-Win2022-2026-11-10", "d", "Base", "Base-Win2022", null));
     }
 
     @Test

@@ -86,7 +86,7 @@ class WorkSpacesImageServiceTest extends SimulatedImageServiceTest<WorkSpacesIma
         UpdateCheck check = service.checkForUpdate(planned(Service.WORKSPACES, "wsi-0a1b2c3d4"));
 
         assertEquals(new UpdateCheck(true, "ws-win10-base", "Windows 10 drivers and agent updates", "ws-win10-base-2026-11-10",
-                "Updated from wsi-0a1b2c3d4 on 2026-11-10 by euc-image-updater", null, "wsi-0a1b2c3d4"), check);
+                "Updated from wsi-0a1b2c3d4 on 2026-11-10 by euc-image-updater", null, "wsi-0a1b2c3d4", null), check);
         assertEquals(List.of("DescribeWorkspaceImages", "DescribeTags"), simulator.calls().stream().map(RecordedCall::operation).toList());
     }
 

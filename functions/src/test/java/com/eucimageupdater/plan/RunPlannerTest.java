@@ -22,7 +22,7 @@ class RunPlannerTest {
 
     private static PlanRequest request(String input, String configured) throws Exception {
         return new PlanRequest(JSON.readTree(input), "monthly-2026-11", EXECUTION_ID, "2026-11-10T06:00:00.123Z", configured, "900",
-                "480", "5", "UTC", "1", "required", "72", "0");
+                "480", "5", "UTC", "1", "required", "72", "0", null, null, null);
     }
 
     @Test
@@ -38,7 +38,7 @@ class RunPlannerTest {
     @Test
     void aScheduledStartOnTheRunDayRunsWithTheScheduledDateEvenWhenStartedAfterMidnight() throws Exception {
         PlanRequest lateStart = new PlanRequest(JSON.readTree("{\"scheduledTime\": \"2026-07-15T23:00:00Z\"}"), "run", EXECUTION_ID,
-                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0");
+                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null);
         RunPlan plan = planner.plan(lateStart);
         assertEquals(false, plan.skipped());
         assertEquals("2026-07-15", plan.runDate());
@@ -89,7 +89,7 @@ class RunPlannerTest {
     @Test
     void aWaitThatIsNotWholeHoursIsSaidInMinutesAndRoundsPollsUp() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0");
+                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0", null, null, null);
         RunSettings run = planner.plan(request).run();
         assertEquals(10, run.maxPolls());
         assertEquals("95 min", run.maxWaitText());
@@ -121,7 +121,7 @@ class RunPlannerTest {
     @Test
     void brokenDeploymentSettingsAreReportedByName() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0");
+                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null);
         List<String> problems = planner.plan(request).problems();
         assertEquals(4, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("settings.timeZone: must be an IANA time zone"));
@@ -133,14 +133,14 @@ class RunPlannerTest {
     @Test
     void aMissingStartTimeIsAnError() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0");
+                null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null);
         assertThrows(IllegalArgumentException.class, () -> planner.plan(request));
     }
 
     @Test
     void theRunDateIsReckonedInTheSchedulesTimeZone() throws Exception {
         PlanRequest sydneyMorning = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5", "Australia/Sydney", "1", "required", "72", "0");
+                "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5", "Australia/Sydney", "1", "required", "72", "0", null, null, null);
         assertEquals("2026-11-11", planner.plan(sydneyMorning).runDate());
     }
 
@@ -167,15 +167,60 @@ class RunPlannerTest {
     }
 
     @Test
-    void aRunTooBigForOneExecutionsHistoryOrTimeoutIsRefusedUpFront() throws Exception {
+    void aRunThatCouldOutlastTheExecutionTimeoutIsRefusedUpFront() throws Exception {
         List<String> problems = planner.plan(request(appStreamImages(200), CONFIGURED)).problems();
-        assertEquals(2, problems.size(), problems::toString);
-        assertEquals("images: 200 images do not fit in one execution: each may poll 32 times (every 15 min for up to 8 h), about 345"
-                + " execution history events, and this pipeline allows 24000 per execution (Step Functions stops one at 25,000; the"
-                + " rest is room for retries): at most 69 images fit in one run with these settings; split them over several runs,"
-                + " or poll less often", problems.get(0));
-        assertTrue(problems.get(1).contains("5 at a time, each waiting up to 480 min, then up to 72 h for approval, could take 432 h,"
-                + " more than the execution's 336 h"), problems.get(1));
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("5 at a time in each account and Region and 5 in all, each waiting up to 480 min, then up to"
+                + " 72 h for approval, could take 432 h, more than the execution's 336 h"), problems.get(0));
+    }
+
+    @Test
+    void aThousandImagesFitInOneRunWhenEnoughBuildAtOnceAndTwoThousandAndOneDoNot() throws Exception {
+        PlanRequest thousand = withOrganization(request(appStreamImages(1000), CONFIGURED), "[]", "200", "200");
+        assertEquals(List.of(), planner.plan(thousand).problems(), "each image polls in its own child execution");
+
+        List<String> problems = planner.plan(withOrganization(request(appStreamImages(2001), CONFIGURED), "[]", "1000", "1000")).problems();
+        assertTrue(problems.get(0).startsWith("images: 2001 images in one run, and a run takes at most 2000"), problems::toString);
+    }
+
+    @Test
+    void aFleetItemIsResolvedInEveryTargetAndAnItemWithItsOwnAccountStaysThere() throws Exception {
+        PlanRequest request = withOrganization(request("""
+                {"images": [{"service": "APPSTREAM", "fleet": "Base-Prod"},
+                            {"service": "APPSTREAM", "image": "Finance-Win2022", "account": "333333333333", "region": "eu-west-1"},
+                            {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4"}]}""", CONFIGURED),
+                "[{\"account\": \"222222222222\", \"regions\": [\"us-east-1\", \"eu-west-1\"]}, {\"account\": \"333333333333\"}]", "5", "50");
+
+        RunPlan plan = planner.plan(request);
+
+        assertEquals(List.of(), plan.problems());
+        assertEquals(List.of("Base-Prod 222222222222 us-east-1", "Base-Prod 222222222222 eu-west-1", "Base-Prod 333333333333 us-east-1",
+                "Finance-Win2022 333333333333 eu-west-1", "wsi-0a1b2c3d4 123456789012 us-east-1"), plan.images().stream()
+                .map(item -> (item.image() != null ? item.image() : item.fromTarget()) + " " + item.account() + " " + item.region()).toList());
+    }
+
+    @Test
+    void badAccountsRegionsAndTargetsAreReportedByFieldBeforeAnyCall() throws Exception {
+        PlanRequest request = withOrganization(request("""
+                {"images": [{"service": "APPSTREAM", "image": "a", "account": "12345", "region": "Europe",
+                             "copyToRegions": ["eu-west-1", "eu-west-1"], "shareWithAccounts": ["abc"]}]}""", CONFIGURED),
+                "[{\"account\": \"222222222222\", \"regions\": []}]", "5", "50");
+
+        List<String> problems = planner.plan(request).problems();
+
+        assertEquals(List.of(
+                "settings.targets[0].regions: must be a non-empty list of Region names such as [\"eu-west-1\"]",
+                "images[0].account: must be a 12-digit AWS account id, got \"12345\"",
+                "images[0].region: must be an AWS Region name such as eu-west-1, got \"Europe\"",
+                "images[0].copyToRegions[1]: \"eu-west-1\" is listed twice",
+                "images[0].shareWithAccounts[0]: must be a 12-digit AWS account id, got \"abc\""), problems);
+    }
+
+    private static PlanRequest withOrganization(PlanRequest request, String targets, String maxConcurrency, String maxConcurrencyOverall) {
+        return new PlanRequest(request.input(), request.executionName(), request.executionId(), request.startTime(),
+                request.configuredImages(), request.pollIntervalSeconds(), request.maxWaitMinutes(), maxConcurrency,
+                request.timeZone(), request.daysAfterPatchTuesday(), request.approval(), request.approvalTimeoutHours(), request.keepImages(),
+                targets, maxConcurrencyOverall, null);
     }
 
     @Test

@@ -14,9 +14,7 @@ class RunMetricsTest {
     private static final Instant NOW = Instant.parse("2026-11-10T14:00:00Z");
 
     private static List<JsonNode> events(String results) throws Exception {
-        List<JsonNode> raw = new ArrayList<>();
-        JSON.readTree(results).forEach(raw::add);
-        ReportRequest request = new ReportRequest("monthly-2026-11", "2026-11-10", List.of(), raw);
+        ReportRequest request = new ReportRequest("monthly-2026-11", "2026-11-10", List.of(), Builds.of(results));
         List<JsonNode> events = new ArrayList<>();
         for (String event : new RunMetrics("EucImageUpdater/Test").events(request, new RunReporter().report(request), NOW)) {
             events.add(JSON.readTree(event));
@@ -43,16 +41,17 @@ class RunMetricsTest {
     @Test
     void anImageBuiltGetsItsBuildMinutesFromStartToLastPollAndItsQuotaWaitByService() throws Exception {
         List<JsonNode> events = events("""
-                [{"service": "APPSTREAM", "image": "a", "outcome": "UPDATED", "quotaWaitSeconds": 120,
-                  "start": {"newImage": "a-2026-11-10", "startedAt": "2026-11-10T06:00:00Z"},
-                  "poll": {"state": "AVAILABLE", "pollsDone": 4, "observedAt": "2026-11-10T07:01:30Z"}},
+                [{"service": "APPSTREAM", "image": "a", "outcome": "UPDATED",
+                  "start": {"newImage": "a-2026-11-10", "startedAt": "2026-11-10T06:00:00Z", "quotaWaitSeconds": 120},
+                  "state": "AVAILABLE", "observedAt": "2026-11-10T07:01:30Z"},
                  {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "UP_TO_DATE"}]""");
 
         assertEquals(2, events.size(), "the run, and the one image that was built; the up-to-date one has no figures");
         assertEquals(JSON.readTree("""
                 {"_aws": {"Timestamp": 1794319200000, "CloudWatchMetrics": [{"Namespace": "EucImageUpdater/Test", "Dimensions": [["Service"]],
                   "Metrics": [{"Name": "BuildMinutes", "Unit": "None"}, {"Name": "QuotaWaitSeconds", "Unit": "Seconds"}]}]},
-                 "Service": "APPSTREAM", "BuildMinutes": 61.5, "QuotaWaitSeconds": 120.0, "image": "a", "outcome": "UPDATED",
+                 "Service": "APPSTREAM", "BuildMinutes": 61.5, "QuotaWaitSeconds": 120.0, "image": "a", "account": "123456789012",
+                 "region": "us-east-1", "outcome": "UPDATED",
                  "execution": "monthly-2026-11"}"""), events.get(1));
     }
 

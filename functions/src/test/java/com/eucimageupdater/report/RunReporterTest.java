@@ -13,14 +13,8 @@ class RunReporterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final RunReporter reporter = new RunReporter();
 
-    private static List<JsonNode> results(String json) throws Exception {
-        List<JsonNode> results = new java.util.ArrayList<>();
-        JSON.readTree(json).forEach(results::add);
-        return results;
-    }
-
     private RunReport reportOf(String json) throws Exception {
-        return reporter.report(new ReportRequest("monthly-2026-11", "2026-11-10", List.of(), results(json)));
+        return reporter.report(new ReportRequest("monthly-2026-11", "2026-11-10", List.of(), Builds.of(json)));
     }
 
     @Test
@@ -37,9 +31,9 @@ class RunReporterTest {
     void bodyShowsEachImageOldToNewWithStateAndReason() throws Exception {
         RunReport report = reportOf("""
                 [{"service": "APPSTREAM", "image": "a", "outcome": "UPDATED", "start": {"newImage": "a-2026-11-10",
-                  "newImageName": "a-2026-11-10"}, "poll": {"state": "AVAILABLE"}},
+                  "newImageName": "a-2026-11-10"}, "state": "AVAILABLE"},
                  {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "FAILED", "start": {"newImage": "wsi-9z8y7x6w5",
-                  "newImageName": "ws-2026-11-10"}, "poll": {"state": "FAILED"}, "reason": "WorkSpaces image is ERROR: InternalFailure build failed"}]""");
+                  "newImageName": "ws-2026-11-10"}, "state": "FAILED", "reason": "WorkSpaces image is ERROR: InternalFailure build failed"}]""");
         assertTrue(report.message().contains("UPDATED    APPSTREAM  a -> a-2026-11-10 [AVAILABLE]"), report.message());
         assertTrue(report.message().contains("FAILED     WORKSPACES wsi-0a1b2c3d4 -> ws-2026-11-10 (wsi-9z8y7x6w5) [FAILED]"), report.message());
         assertTrue(report.message().contains("reason: WorkSpaces image is ERROR: InternalFailure build failed"), report.message());
@@ -85,11 +79,11 @@ class RunReporterTest {
                 [{"service": "APPSTREAM", "image": "a", "sourceName": "a", "outcome": "UPDATED", "detail": "updates",
                   "start": {"newImage": "a-2026-11-10", "newImageName": "a-2026-11-10", "adopted": true, "adoptedFrom": "monthly-1",
                             "waitingForQuota": false, "quotaWaitSeconds": 0, "retryInSeconds": 0},
-                  "poll": {"state": "AVAILABLE", "serviceState": "AVAILABLE", "pollsDone": 2}},
+                  "state": "AVAILABLE"},
                  {"service": "APPSTREAM", "image": "b", "sourceName": "b", "outcome": "UPDATED", "detail": "updates",
                   "start": {"newImage": "b-2026-11-10", "newImageName": "b-2026-11-10", "adopted": false,
                             "waitingForQuota": false, "quotaWaitSeconds": 2700, "retryInSeconds": 0},
-                  "poll": {"state": "AVAILABLE", "serviceState": "AVAILABLE", "pollsDone": 5}}]""");
+                  "state": "AVAILABLE"}]""");
         assertEquals("euc-image-updater: 1 updated, 1 adopted, 0 up to date, 0 failed", report.subject());
         assertEquals(Outcome.ADOPTED, report.results().get(0).outcome());
         assertEquals(new RunReport.Counts(1, 1, 0, 0), report.counts());

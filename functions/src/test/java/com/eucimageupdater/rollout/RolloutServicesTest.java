@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.images.ImageRequest;
 import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.RetentionPolicy.Decision;
 import com.eucimageupdater.images.Service;
 import com.eucimageupdater.images.SimulatedAccount;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The roll-out's service work through the real SDK against the simulator's roll-out account (scenarios/rollout.json). */
 class RolloutServicesTest {
     private static final String ACCOUNT = "123456789012";
+    private static final Location HOME = new Location(ACCOUNT, "us-east-1");
     private SimulatedAccount account;
     private ImageServices services;
 
@@ -40,7 +42,7 @@ class RolloutServicesTest {
     }
 
     private static ImageRequest item(Service service, String image, String fromTarget, List<String> staging, List<String> production) {
-        return new ImageRequest(service, image, fromTarget, null, null, Map.of(), staging, production, 0);
+        return new ImageRequest(service, image, fromTarget, null, null, Map.of(), staging, production, 0, null, null, List.of(), List.of(), null);
     }
 
     private List<String> changes() {
@@ -52,7 +54,7 @@ class RolloutServicesTest {
     void aFleetAsTheSourceResolvesToItsImageAndMergesWithAnItemOfTheSameSourceIntoOneImage() {
         TargetResolver.Resolved resolved = new TargetResolver(services).resolve(List.of(
                 item(Service.APPSTREAM, null, "prod-win2022-a", List.of(), List.of()),
-                item(Service.APPSTREAM, "Base-Win2022-2026-09-08", null, List.of("staging-win2022"), List.of("prod-win2022-b"))), ACCOUNT);
+                item(Service.APPSTREAM, "Base-Win2022-2026-09-08", null, List.of("staging-win2022"), List.of("prod-win2022-b"))), HOME);
 
         assertEquals(List.of(), resolved.problems());
         assertEquals(List.of(item(Service.APPSTREAM, "Base-Win2022-2026-09-08", null, List.of("staging-win2022"),
@@ -66,14 +68,14 @@ class RolloutServicesTest {
                 item(Service.APPSTREAM, null, "apps-elastic", List.of(), List.of()),
                 item(Service.APPSTREAM, "Engineering-Win2019", null, List.of("training-win2019"), List.of("prod-win2022-a")),
                 item(Service.APPSTREAM, "Base-Win2022", null, List.of("no-such-fleet"), List.of()),
-                item(Service.WORKSPACES, "wsi-0a1b2c3d4", null, List.of(), List.of("wsb-92tn3b7gx"))), ACCOUNT);
+                item(Service.WORKSPACES, "wsi-0a1b2c3d4", null, List.of(), List.of("wsb-92tn3b7gx"))), HOME);
 
         assertEquals(4, resolved.problems().size(), resolved.problems()::toString);
-        assertTrue(resolved.problems().get(0).startsWith("images[0].fleet: AppStream fleet \"apps-elastic\" is an Elastic fleet"));
-        assertTrue(resolved.problems().get(1).startsWith("images[1].fleets: AppStream fleet \"prod-win2022-a\" runs WINDOWS_SERVER_2022"
+        assertTrue(resolved.problems().get(0).startsWith("images[0] (account 123456789012, us-east-1).fleet: AppStream fleet \"apps-elastic\" is an Elastic fleet"));
+        assertTrue(resolved.problems().get(1).startsWith("images[1] (account 123456789012, us-east-1).fleets: AppStream fleet \"prod-win2022-a\" runs WINDOWS_SERVER_2022"
                 + " and is RUNNING, and \"Engineering-Win2019\" is WINDOWS_SERVER_2019"), resolved.problems().get(1));
-        assertTrue(resolved.problems().get(2).startsWith("images[2].stagingFleets: AppStream fleet \"no-such-fleet\" does not exist"));
-        assertTrue(resolved.problems().get(3).startsWith("images[3].bundles: WorkSpaces bundle wsb-92tn3b7gx belongs to AMAZON"));
+        assertTrue(resolved.problems().get(2).startsWith("images[2] (account 123456789012, us-east-1).stagingFleets: AppStream fleet \"no-such-fleet\" does not exist"));
+        assertTrue(resolved.problems().get(3).startsWith("images[3] (account 123456789012, us-east-1).bundles: WorkSpaces bundle wsb-92tn3b7gx belongs to AMAZON"));
         assertEquals(List.of(), resolved.images());
         assertEquals(List.of(), changes());
     }
@@ -81,24 +83,24 @@ class RolloutServicesTest {
     @Test
     void aMoveRecordsThePreviousImageOnTheNewOneOnceAndARollbackMovesItBack() {
         TargetMover mover = new TargetMover(services);
-        List<TargetMover.Moved> moved = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), ACCOUNT, true);
-        List<TargetMover.Moved> again = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), ACCOUNT, true);
+        List<TargetMover.Moved> moved = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true);
+        List<TargetMover.Moved> again = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true);
 
         assertEquals("Base-Win2022-2026-09-08", moved.get(0).previous());
         assertEquals("Base-Win2022-2026-09-08", again.get(0).previous(), "a retried move keeps the first record");
         assertTrue(moved.get(0).note().contains("sessions in progress are not interrupted"));
         assertEquals(1, account.simulator().callsTo("UpdateFleet").size(), "the second move found the fleet already there");
 
-        RollbackPlanner.Rollback rollback = new RollbackPlanner(services).plan("monthly-2026-10", ACCOUNT);
+        RollbackPlanner.Rollback rollback = new RollbackPlanner(services).plan("monthly-2026-10", List.of(HOME));
         assertEquals(List.of(), rollback.problems());
-        assertEquals(List.of(new RollbackPlanner.MoveBack(Service.APPSTREAM, "Base-Win2022-2026-09-08", "Base-Win2022-2026-10-13",
+        assertEquals(List.of(new RollbackPlanner.MoveBack(Service.APPSTREAM, ACCOUNT, HOME.region(), "Base-Win2022-2026-09-08", "Base-Win2022-2026-10-13",
                 List.of("prod-win2022-a"))), rollback.moves());
     }
 
     @Test
     void aBundleMoveSaysHowManyExistingWorkSpacesKeepTheirImage() {
         List<TargetMover.Moved> moved = new TargetMover(services).move(Service.WORKSPACES, "wsi-4d4d4d4d4", List.of("wsb-0a1b2c3d4"),
-                ACCOUNT, true);
+                HOME, true);
 
         assertEquals(new TargetMover.Moved("wsb-0a1b2c3d4", "wsi-3c3c3c3c3", "wsi-4d4d4d4d4",
                 "4 existing WorkSpaces keep their image until rebuilt or recreated; new ones get the new image"), moved.get(0));
@@ -106,7 +108,7 @@ class RolloutServicesTest {
 
     @Test
     void aRollbackOfARunThatRolledNothingOutChangesNothingAndSaysSo() {
-        RollbackPlanner.Rollback rollback = new RollbackPlanner(services).plan("never-ran", ACCOUNT);
+        RollbackPlanner.Rollback rollback = new RollbackPlanner(services).plan("never-ran", List.of(HOME));
 
         assertEquals(1, rollback.problems().size());
         assertTrue(rollback.problems().get(0).contains("records a roll-out by execution never-ran"), rollback.problems().get(0));
@@ -114,7 +116,7 @@ class RolloutServicesTest {
 
     @Test
     void retentionDeletesOnlyOldFreeImagesOfTheLineageAndSaysWhyTheOthersStay() {
-        List<Decision> decisions = services.forService(Service.APPSTREAM).retire("Base-Win2022", 2, Set.of(), Set.of(), true);
+        List<Decision> decisions = services.forService(Service.APPSTREAM, HOME).retire("Base-Win2022", 2, Set.of(), Set.of(), true);
 
         assertEquals(Map.of(
                 "Base-Win2022-2026-10-13", "among the newest 2",
@@ -131,7 +133,7 @@ class RolloutServicesTest {
 
     @Test
     void aReportOnlyRetentionDecidesTheSameAndDeletesNothing() {
-        List<Decision> decisions = services.forService(Service.WORKSPACES).retire("wsi-0a1b2c3d4", 1, Set.of(), Set.of(), false);
+        List<Decision> decisions = services.forService(Service.WORKSPACES, HOME).retire("wsi-0a1b2c3d4", 1, Set.of(), Set.of(), false);
 
         assertEquals(List.of("wsi-2b2b2b2b2"), decisions.stream().filter(Decision::delete).map(Decision::image).toList());
         assertEquals(List.of(), account.simulator().mutatingCalls());

@@ -2,6 +2,7 @@ package com.eucimageupdater.local;
 
 import com.eucimageupdater.images.ImageServices;
 import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.MonthlySchedule;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.simulator.Scenario;
@@ -62,32 +63,35 @@ public final class LocalRun {
         }
         try {
             JsonNode input = readJson(options.input, "--input");
-            DeploymentSettings deployment = options.deploymentSettings(cdkJsonContext());
+            JsonNode context = cdkJsonContext();
+            DeploymentSettings deployment = options.deploymentSettings(context);
+            Organization organization = Organization.of(context);
             return options.target.equals("aws")
-                    ? runOnAws(options, input, deployment, out)
+                    ? runOnAws(options, input, deployment, organization, out)
                     : runOnSimulator(options.scenario == null ? Scenario.defaultScenario() : Scenario.load(options.scenario), input,
-                            options.settings(deployment, 100L), out);
+                            options.settings(deployment, 100L, organization.settings()), organization, out);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             return 2;
         }
     }
 
-    private static int runOnSimulator(Scenario scenario, JsonNode input, LocalWorkflow.Settings settings, PrintStream out)
-            throws IOException, InterruptedException {
+    private static int runOnSimulator(Scenario scenario, JsonNode input, LocalWorkflow.Settings settings, Organization organization,
+            PrintStream out) throws IOException, InterruptedException {
         try (SimulatedAccount account = new SimulatedAccount(scenario)) {
             String topicArn = "arn:aws:sns:" + scenario.region() + ":" + scenario.accountId() + ":euc-image-updater";
             out.println("Simulated AWS account " + scenario.accountId() + " in " + scenario.region() + " at "
                     + account.simulator().endpoint());
-            ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings, account.target(topicArn),
+            ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings,
+                    account.target(topicArn, organization.access(scenario.accountId())),
                     new ProgressPrinter(out));
             account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
             return finish(result, out);
         }
     }
 
-    private static int runOnAws(Options options, JsonNode input, DeploymentSettings deployment, PrintStream out)
-            throws IOException, InterruptedException {
+    private static int runOnAws(Options options, JsonNode input, DeploymentSettings deployment, Organization organization,
+            PrintStream out) throws IOException, InterruptedException {
         String topicArn = options.topicArn != null ? options.topicArn : System.getenv("EUC_TOPIC_ARN");
         if (topicArn == null || !SNS_TOPIC_ARN.matcher(topicArn).matches()) {
             out.println("--target aws needs --topic-arn ARN or EUC_TOPIC_ARN with an SNS topic ARN"
@@ -95,9 +99,11 @@ public final class LocalRun {
             return 2;
         }
         String[] arn = topicArn.split(":");
-        LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(), snsFor(topicArn), arn[3], arn[4], topicArn,
-                LambdaFaultInjector.NONE);
-        ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, options.settings(deployment, null), target,
+        // The topic lives in the deployment's account: images elsewhere are reached through their member role, as deployed.
+        LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(organization.access(arn[4])),
+                snsFor(topicArn), arn[3], arn[4], topicArn, LambdaFaultInjector.NONE);
+        ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, options.settings(deployment, null,
+                organization.settings()), target,
                 new ProgressPrinter(out));
         if (result.report() != null) {
             printMail(result.report().path("subject").asText(), result.report().path("message").asText(), out);
@@ -223,9 +229,9 @@ public final class LocalRun {
             return value.asInt();
         }
 
-        LocalWorkflow.Settings settings(DeploymentSettings deployment, Long defaultWaitMillis) {
+        LocalWorkflow.Settings settings(DeploymentSettings deployment, Long defaultWaitMillis, OrganizationSettings organization) {
             Long wait = waitMillis != null ? waitMillis : defaultWaitMillis;
-            return new LocalWorkflow.Settings(deployment, wait, wait == null ? null : wait / 2, approval);
+            return new LocalWorkflow.Settings(deployment, wait, wait == null ? null : wait / 2, approval, organization);
         }
 
         private static Path existingFile(String option, String value) {

@@ -12,8 +12,10 @@ import com.eucimageupdater.handlers.PlanHandler;
 import com.eucimageupdater.handlers.PollHandler;
 import com.eucimageupdater.handlers.ReportHandler;
 import com.eucimageupdater.handlers.StartHandler;
+import com.eucimageupdater.handlers.SummarizeBuildsHandler;
 import com.eucimageupdater.images.ImageServices;
 import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.OrganizationSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,8 +54,14 @@ final class LocalWorkflow {
      * @param deployment what CDK would substitute into the definition
      * @param waitMillis every Wait state's duration, or null for the definition's own
      * @param retryMillis every Retry interval, or null for the definition's own backoff
+     * @param organization the accounts and Regions a run reaches, and its pace across them
      */
-    record Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis, LocalApproval approval) {
+    record Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis, LocalApproval approval,
+            OrganizationSettings organization) {
+
+        Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis, LocalApproval approval) {
+            this(deployment, waitMillis, retryMillis, approval, OrganizationSettings.DEFAULTS);
+        }
 
         Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis) {
             this(deployment, waitMillis, retryMillis, LocalApproval.YES);
@@ -69,6 +77,7 @@ final class LocalWorkflow {
         Map<String, String> substitutions = new HashMap<>(functionArns);
         substitutions.put("TopicArn", target.topicArn());
         substitutions.putAll(settings.deployment().substitutions());
+        substitutions.putAll(settings.organization().substitutions());
 
         try (TaskHost host = new TaskHost(handlers(functionArns, target), steps(functionArns), target.lambdaFaults(),
                 settings.approval(), new SnsPublisher(target.sns()))) {
@@ -93,6 +102,7 @@ final class LocalWorkflow {
                 Map.entry(arns.get("PollFunctionArn"), new PollHandler(images)),
                 Map.entry(arns.get("MoveTargetsFunctionArn"), new MoveTargetsHandler(images)),
                 Map.entry(arns.get("RetireFunctionArn"), new RetireHandler(images)),
+                Map.entry(arns.get("SummarizeBuildsFunctionArn"), new SummarizeBuildsHandler()),
                 Map.entry(arns.get("PlanRolloutFunctionArn"), new PlanRolloutHandler()),
                 Map.entry(arns.get("RequestApprovalFunctionArn"), new RequestApprovalHandler(LocalApprovalLinks.forRun(target),
                         LocalApprovalLinks.ENDPOINT, target.sns(), target.topicArn())),

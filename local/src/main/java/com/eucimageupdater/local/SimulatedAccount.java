@@ -1,6 +1,7 @@
 package com.eucimageupdater.local;
 
 import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.images.MemberAccess;
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.Scenario;
 import java.util.HashMap;
@@ -33,8 +34,13 @@ final class SimulatedAccount implements AutoCloseable {
 
     /** Clients built now, from the standard environment that points at the simulator. */
     LocalWorkflow.Target target(String topicArn) {
+        return target(topicArn, new MemberAccess(simulator.scenario().accountId(), null, null));
+    }
+
+    /** The scenario's account is the deployment's own; its other accounts are reached through {@code access}'s member role. */
+    LocalWorkflow.Target target(String topicArn, MemberAccess access) {
         SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        return new LocalWorkflow.Target(ImageServices.fromEnvironment(), sns, System.getProperty("aws.region"),
+        return new LocalWorkflow.Target(ImageServices.fromEnvironment(access), sns, System.getProperty("aws.region"),
                 simulator.scenario().accountId(), topicArn, new LambdaFaultInjector(simulator.scenario().lambda(), simulator.scenario().seed()));
     }
 

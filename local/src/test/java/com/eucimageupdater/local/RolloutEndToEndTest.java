@@ -3,6 +3,7 @@ package com.eucimageupdater.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.Service;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
@@ -249,8 +250,8 @@ class RolloutEndToEndTest {
             String execution = rollout.events().stream().filter(event -> "PlanRun".equals(event.state()) && event.output() != null)
                     .findFirst().orElseThrow().output().path("executionName").asText();
             // The production fleets' previous image, no longer used by any fleet once they moved, is deleted by hand.
-            account.target(SimulatedRun.topicArn(account.simulator().scenario())).images().forService(Service.APPSTREAM)
-                    .retire("Base-Win2022", 1, java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE), java.util.Set.of(), true);
+            account.target(SimulatedRun.topicArn(account.simulator().scenario())).images().forService(Service.APPSTREAM,
+                    new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region())).retire("Base-Win2022", 1, java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE), java.util.Set.of(), true);
             int before = moves(account.simulator()).size();
 
             ExecutionResult rollback = LocalWorkflow.run(Definition.DEFAULT_FILE,
