@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -176,8 +177,10 @@ public record Scenario(String region, String accountId, long seed, Faults faults
             return Json.MAPPER.readerFor(Scenario.class).with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readValue(json);
         } catch (JsonMappingException e) {
             String at = field(e.getPath());
-            throw new IllegalArgumentException("Invalid scenario" + (at.isEmpty() ? "" : " at " + at) + ": "
-                    + e.getOriginalMessage(), e);
+            // A rule of ours broken: its own message, without Jackson's "Cannot construct instance of ...".
+            String problem = e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException
+                    ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new IllegalArgumentException("Invalid scenario" + (at.isEmpty() ? "" : " at " + at) + ": " + problem, e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Invalid scenario: " + e.getOriginalMessage(), e);
         }
