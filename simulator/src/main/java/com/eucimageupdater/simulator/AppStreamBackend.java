@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,13 +34,16 @@ final class AppStreamBackend implements ServiceBackend {
     private final int pageSize;
     private final Map<String, Fleet> fleets = new LinkedHashMap<>();
     private final List<ImageBuilder> imageBuilders = new ArrayList<>();
-    /** Names of the images copied to each other Region: a second copy with a taken name is refused. */
-    private final Map<String, Set<String>> copiedToRegions = new HashMap<>();
+    /** Other accounts' images shared with this one in this Region, by ARN (their names may be this account's too). */
+    private final Map<String, Image> sharedWithMe = new LinkedHashMap<>();
+    /** The other places, for copies to another Region and shares with another account. */
+    private final Organization organization;
 
-    AppStreamBackend(Scenario scenario, Clock clock) {
+    AppStreamBackend(Scenario.Location scenario, Clock clock, Organization organization) {
         this.region = scenario.region();
         this.accountId = scenario.accountId();
         this.clock = clock;
+        this.organization = organization;
         this.maxUpdatesInFlight = scenario.appstream().maxUpdatesInFlight();
         this.newImagesHiddenForDescribes = Objects.requireNonNullElse(scenario.appstream().newImagesHiddenForDescribes(), 0);
         this.pageSize = Objects.requireNonNullElse(scenario.appstream().pageSize(), 25);
@@ -112,8 +113,22 @@ final class AppStreamBackend implements ServiceBackend {
         }
     }
 
+    /** Copies and shares reach another place: they hold this backend's lock and the other's one after the other, never both. */
     @Override
-    public synchronized JsonNode handle(String operation, JsonNode request) {
+    public JsonNode handle(String operation, JsonNode request, Caller caller) {
+        return switch (operation) {
+            case "CopyImage" -> copyImage(request);
+            case "UpdateImagePermissions" -> updateImagePermissions(request);
+            case "DeleteImagePermissions" -> deleteImagePermissions(request);
+            default -> {
+                synchronized (this) {
+                    yield handleHere(operation, request);
+                }
+            }
+        };
+    }
+
+    private JsonNode handleHere(String operation, JsonNode request) {
         return switch (operation) {
             case "CreateUpdatedImage" -> createUpdatedImage(request);
             case "DescribeImages" -> describeImages(request);
@@ -123,10 +138,7 @@ final class AppStreamBackend implements ServiceBackend {
             case "UpdateFleet" -> updateFleet(request);
             case "DescribeImageBuilders" -> describeImageBuilders(request);
             case "DescribeImagePermissions" -> describeImagePermissions(request);
-            case "UpdateImagePermissions" -> updateImagePermissions(request);
-            case "DeleteImagePermissions" -> deleteImagePermissions(request);
             case "DeleteImage" -> deleteImage(request);
-            case "CopyImage" -> copyImage(request);
             default -> throw new IllegalArgumentException("Not an AppStream operation: " + operation);
         };
     }
@@ -179,7 +191,7 @@ final class AppStreamBackend implements ServiceBackend {
         }
         List<Image> selected = request.has("Names") ? Json.texts(request.get("Names")).stream().map(this::named).toList()
                 : request.has("Arns") ? Json.texts(request.get("Arns")).stream().map(this::byArn).toList()
-                : new ArrayList<>(images.values());
+                : allImages();
         if (request.has("Type")) {
             selected = selected.stream().filter(image -> image.visibility.equals(request.get("Type").asText())).toList();
         }
@@ -274,22 +286,66 @@ final class AppStreamBackend implements ServiceBackend {
         return result.put("Name", image.name);
     }
 
-    /** Shares an image the account owns with one account, or changes what that account may do with it. */
+    /**
+     * Shares an image the account owns with one account, or changes what that account may do with it; the image then
+     * shows in that account, in this Region, as SHARED.
+     */
     private JsonNode updateImagePermissions(JsonNode request) {
-        Image image = ownedAvailable(request.get("Name").asText(), "shared");
-        JsonNode permissions = request.get("ImagePermissions");
-        image.sharedWith.put(request.get("SharedAccountId").asText(), new Permissions(
-                permissions.path("allowFleet").asBoolean(false), permissions.path("allowImageBuilder").asBoolean(false)));
+        String account = request.get("SharedAccountId").asText();
+        Image shared;
+        synchronized (this) {
+            Image image = ownedAvailable(request.get("Name").asText(), "shared");
+            JsonNode permissions = request.get("ImagePermissions");
+            image.sharedWith.put(account, new Permissions(
+                    permissions.path("allowFleet").asBoolean(false), permissions.path("allowImageBuilder").asBoolean(false)));
+            shared = image.sharedCopy();
+        }
+        shareWith(account, shared);
         return Json.object();
     }
 
     private JsonNode deleteImagePermissions(JsonNode request) {
-        Image image = named(request.get("Name").asText());
         String account = request.get("SharedAccountId").asText();
-        if (image.sharedWith.remove(account) == null) {
-            throw error("ResourceNotFoundException", "The image " + image.name + " is not shared with " + account + ".");
+        String arn;
+        synchronized (this) {
+            Image image = named(request.get("Name").asText());
+            if (image.sharedWith.remove(account) == null) {
+                throw error("ResourceNotFoundException", "The image " + image.name + " is not shared with " + account + ".");
+            }
+            arn = image.arn;
+        }
+        if (!account.equals(accountId)) {
+            AppStreamBackend other = organization.place(account, region).appStream();
+            synchronized (other) {
+                other.sharedWithMe.remove(arn);
+            }
         }
         return Json.object();
+    }
+
+    /** The scenario's shares, made visible in the accounts they name once every place exists. */
+    void shareScenarioImages() {
+        List<Map.Entry<String, Image>> shares = new ArrayList<>();
+        synchronized (this) {
+            images.values().stream().filter(image -> "PRIVATE".equals(image.visibility))
+                    .forEach(image -> image.sharedWith.keySet().forEach(account -> shares.add(Map.entry(account, image.sharedCopy()))));
+        }
+        shares.forEach(share -> shareWith(share.getKey(), share.getValue()));
+    }
+
+    private void shareWith(String account, Image shared) {
+        if (account.equals(accountId)) {
+            return;
+        }
+        AppStreamBackend other = organization.place(account, region).appStream();
+        synchronized (other) {
+            other.sharedWithMe.put(shared.arn, shared);
+        }
+    }
+
+    @Override
+    public synchronized boolean sharedWithThisAccount(String arn) {
+        return sharedWithMe.containsKey(arn);
     }
 
     /** Refused while a fleet or image builder uses the image or it is shared (unshare first), as the API page says. */
@@ -318,27 +374,27 @@ final class AppStreamBackend implements ServiceBackend {
     }
 
     /**
-     * Copies an image the account owns; the copy has no tags (the API page). Copies within this Region become
-     * images here; copies to other Regions are only remembered by name, so a taken name there is refused.
+     * Copies an image the account owns to a Region of the same account (this one or another): the copy is AVAILABLE
+     * there at once and has no tags (the API page).
      */
     private JsonNode copyImage(JsonNode request) {
-        Image source = ownedAvailable(request.get("SourceImageName").asText(), "copied");
+        Image source;
+        synchronized (this) {
+            source = ownedAvailable(request.get("SourceImageName").asText(), "copied");
+        }
         String name = request.get("DestinationImageName").asText();
         String destination = request.get("DestinationRegion").asText();
-        boolean taken = destination.equals(region) ? images.containsKey(name)
-                : copiedToRegions.getOrDefault(destination, Set.of()).contains(name);
-        if (taken) {
-            throw error("ResourceAlreadyExistsException", "The image " + name + " already exists in " + destination + ".");
-        }
-        if (destination.equals(region)) {
-            Image copy = new Image(name, arn("image", name, "PRIVATE"), source.baseImageArn, source.displayName,
+        AppStreamBackend target = destination.equals(region) ? this : organization.place(accountId, destination).appStream();
+        synchronized (target) {
+            if (target.images.containsKey(name)) {
+                throw error("ResourceAlreadyExistsException", "The image " + name + " already exists in " + destination + ".");
+            }
+            Image copy = new Image(name, target.arn("image", name, "PRIVATE"), source.baseImageArn, source.displayName,
                     request.path("DestinationImageDescription").textValue(), "PRIVATE", source.platform, clock.instant(),
                     source.buildSpec, null);
             copy.state = "AVAILABLE";
-            copy.lag = new DescribeLag(newImagesHiddenForDescribes);
-            images.put(name, copy);
-        } else {
-            copiedToRegions.computeIfAbsent(destination, region -> new HashSet<>()).add(name);
+            copy.lag = new DescribeLag(target.newImagesHiddenForDescribes);
+            target.images.put(name, copy);
         }
         return Json.object().put("DestinationImageName", name);
     }
@@ -389,16 +445,26 @@ final class AppStreamBackend implements ServiceBackend {
         }
     }
 
+    /** This account's images, then those other accounts share with it. */
+    private List<Image> allImages() {
+        List<Image> all = new ArrayList<>(images.values());
+        all.addAll(sharedWithMe.values());
+        return all;
+    }
+
+    /** An image of this account by name, else one shared with it. */
     private Image named(String name) {
         Image image = images.get(name);
         if (image == null) {
-            throw notFound(name);
+            image = sharedWithMe.values().stream().filter(shared -> shared.name.equals(name)).findFirst()
+                    .orElseThrow(() -> notFound(name));
         }
         return image;
     }
 
     private Image byArn(String arn) {
-        return images.values().stream().filter(image -> image.arn.equals(arn)).findFirst()
+        Image shared = sharedWithMe.get(arn);
+        return shared != null ? shared : images.values().stream().filter(image -> image.arn.equals(arn)).findFirst()
                 .orElseThrow(() -> notFoundArn(arn));
     }
 
@@ -440,6 +506,14 @@ final class AppStreamBackend implements ServiceBackend {
         DescribeLag lag;
         /** The accounts it is shared with, in the order shared. */
         final Map<String, Permissions> sharedWith = new LinkedHashMap<>();
+
+        /** How the account this image is shared with sees it: SHARED, AVAILABLE, without tags. */
+        Image sharedCopy() {
+            Image shared = new Image(name, arn, baseImageArn, displayName, description, "SHARED", platform, created, buildSpec, null);
+            shared.state = state;
+            shared.lag = new DescribeLag(0);
+            return shared;
+        }
 
         Image(String name, String arn, String baseImageArn, String displayName, String description, String visibility,
               String platform, Instant created, Scenario.Build buildSpec, Image source) {

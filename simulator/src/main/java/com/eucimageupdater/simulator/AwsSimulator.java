@@ -12,10 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A simulated AWS account on 127.0.0.1: AppStream, WorkSpaces and SNS on one endpoint, speaking their
- * real wire protocols, so the real AWS SDK (and the real Lambda handlers) run against it unchanged.
- * Requests are checked against the services' API models; state lives in memory; faults come from the
- * {@link Scenario}.
+ * A simulated AWS organization on 127.0.0.1: AppStream, WorkSpaces, SNS and STS on one endpoint, speaking their
+ * real wire protocols, so the real AWS SDK (and the real Lambda handlers) run against it unchanged. Each call
+ * reaches the state of the account that signed it (the home account, or the one of a role assumed through STS)
+ * in the Region it was signed for. Requests are checked against the services' API models; state lives in memory;
+ * faults come from the {@link Scenario}.
  */
 public final class AwsSimulator implements AutoCloseable {
     static {
@@ -50,9 +51,7 @@ public final class AwsSimulator implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         CallLog log = new CallLog();
         SnsBackend sns = new SnsBackend(scenario);
-        HttpRouter router = new HttpRouter(
-                List.of(new AppStreamBackend(scenario, clock), new WorkSpacesBackend(scenario, clock)),
-                sns, new FaultInjector(scenario), log);
+        HttpRouter router = new HttpRouter(new Organization(scenario, clock), new SecurityTokenService(scenario, clock), sns, log);
         ExecutorService workers = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "aws-simulator");
             thread.setDaemon(true);
@@ -70,7 +69,7 @@ public final class AwsSimulator implements AutoCloseable {
         }
     }
 
-    /** The one endpoint of all three services, e.g. http://127.0.0.1:40123. */
+    /** The one endpoint of all four services, e.g. http://127.0.0.1:40123. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -82,6 +81,11 @@ public final class AwsSimulator implements AutoCloseable {
     /** Every request so far, in the order they were answered. */
     public List<RecordedCall> calls() {
         return log.calls();
+    }
+
+    /** The requests signed by {@code account} for {@code region} (unsigned ones: the home account and Region). */
+    public List<RecordedCall> callsIn(String account, String region) {
+        return calls().stream().filter(call -> account.equals(call.account()) && region.equals(call.region())).toList();
     }
 
     public List<RecordedCall> callsTo(String operation) {

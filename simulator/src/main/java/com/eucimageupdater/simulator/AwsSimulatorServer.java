@@ -31,7 +31,8 @@ public final class AwsSimulatorServer {
         }));
         System.out.println(simulator.endpoint());
         System.err.println("AWS simulator for account " + scenario.accountId() + " in " + scenario.region()
-                + " (AppStream, WorkSpaces, SNS); stop with Ctrl-C");
+                + (scenario.accounts().isEmpty() ? "" : " and " + scenario.accounts().size() + " more accounts")
+                + " (AppStream, WorkSpaces, SNS, STS); stop with Ctrl-C");
         stopped.await();
     }
 

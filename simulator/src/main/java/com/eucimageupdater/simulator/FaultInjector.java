@@ -14,7 +14,7 @@ final class FaultInjector {
     private final Random random;
     private final List<Script> scripts;
 
-    FaultInjector(Scenario scenario) {
+    FaultInjector(Scenario.Location scenario) {
         this.faults = scenario.faults();
         this.random = new Random(scenario.seed());
         this.scripts = scenario.errors().stream().map(Script::new).toList();

@@ -43,6 +43,12 @@ final class JsonProtocol implements WireProtocol {
     }
 
     @Override
+    public ServiceError refusedCredentials(boolean expired) {
+        return expired ? new ServiceError("ExpiredTokenException", 400, SecurityTokenService.EXPIRED_TOKEN)
+                : new ServiceError("UnrecognizedClientException", 403, SecurityTokenService.INVALID_TOKEN);
+    }
+
+    @Override
     public ServiceError unknownOperation(String operation) {
         return new ServiceError("UnknownOperationException", 400, "Unknown operation " + operation);
     }

@@ -120,6 +120,13 @@ final class QueryProtocol implements WireProtocol {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Query services (STS, SNS) name these errors as STS does. */
+    @Override
+    public ServiceError refusedCredentials(boolean expired) {
+        return expired ? new ServiceError("ExpiredToken", 400, SecurityTokenService.EXPIRED_TOKEN)
+                : new ServiceError("InvalidClientTokenId", 403, SecurityTokenService.INVALID_TOKEN);
+    }
+
     @Override
     public ServiceError unknownOperation(String operation) {
         return new ServiceError("InvalidAction", 400, "The action " + operation + " is not valid for this web service.");

@@ -1,7 +1,10 @@
 package com.eucimageupdater.simulator;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,39 +13,155 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A simulated account: its images and topics, how updated images turn out, and the faults and errors to
- * inject. Read from JSON (format in the module README); absent fields take the defaults below.
+ * A simulated organization: the home account (the top level) in its home Region with its images, topics, faults and
+ * errors, and optionally more accounts and Regions ({@code accounts}), each with the roles the home account may assume
+ * and its own images per Region. Read from JSON (format in the module README); absent fields take the defaults below.
  */
 public record Scenario(String region, String accountId, long seed, Faults faults, List<ScriptedError> errors,
-                       AppStream appstream, WorkSpaces workspaces, Sns sns, LambdaFaults lambda) {
+                       AppStream appstream, WorkSpaces workspaces, Sns sns, LambdaFaults lambda, List<Account> accounts,
+                       Sts sts) {
     /** When the scenario's images were made: a fixed date keeps the answers reproducible. */
     static final Instant IMAGES_CREATED = Instant.parse("2025-01-01T00:00:00Z");
+    private static final String ACCOUNT_ID = "\\d{12}";
+    /** Region names as AWS spells them: us-east-1, eu-west-1, us-gov-west-1, ap-southeast-2. */
+    private static final String REGION_NAME = "[a-z]{2}(-[a-z]+)+-\\d{1,2}";
+    private static final String ROLE_NAME = "[\\w+=,.@-]{1,64}";
+    /** STS's externalIdType: 2 to 1224 of these characters. */
+    private static final String EXTERNAL_ID = "[\\w+=,.@:/-]{2,1224}";
 
     public Scenario {
-        region = Objects.requireNonNullElse(region, "us-east-1");
-        accountId = Objects.requireNonNullElse(accountId, "123456789012");
+        region = matching("region", Objects.requireNonNullElse(region, "us-east-1"), REGION_NAME, "a Region name like eu-west-1");
+        accountId = matching("accountId", Objects.requireNonNullElse(accountId, "123456789012"), ACCOUNT_ID, "a 12-digit account id");
         faults = Objects.requireNonNullElse(faults, new Faults(0, 0, null));
         errors = errors == null ? List.of() : List.copyOf(errors);
         appstream = Objects.requireNonNullElse(appstream, new AppStream(null, null, null, null, null, null));
         workspaces = Objects.requireNonNullElse(workspaces, new WorkSpaces(null, null, null, null, null));
         sns = Objects.requireNonNullElse(sns, new Sns(null));
         lambda = Objects.requireNonNullElse(lambda, new LambdaFaults(0, null, null));
-        String account = accountId;
-        List<WorkSpacesImage> workSpacesImages = workspaces.images();
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        sts = Objects.requireNonNullElse(sts, new Sts(null));
+        checkBundles("", accountId, workspaces);
+        HashSet<String> accountIds = new HashSet<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            Account account = accounts.get(i);
+            String field = "accounts[" + i + "]";
+            if (!accountIds.add(account.accountId())) {
+                throw new IllegalArgumentException(field + ".accountId: account " + account.accountId() + " is listed twice");
+            }
+            if (account.accountId().equals(accountId) && account.regions().containsKey(region)) {
+                throw new IllegalArgumentException(field + ".regions." + region + ": the home account's home Region is"
+                        + " the top level of the scenario, not an entry of accounts");
+            }
+            account.regions().forEach((name, entry) -> checkBundles(field + ".regions." + name + ".", account.accountId(),
+                    entry.workspaces()));
+        }
+    }
+
+    /** An account of the organization: the roles the home account may assume in it, and its state per Region. */
+    public record Account(String accountId, List<Role> roles, Map<String, RegionState> regions) {
+        public Account {
+            matching("accountId", Objects.requireNonNull(accountId, "an account needs an accountId"), ACCOUNT_ID,
+                    "a 12-digit account id");
+            roles = uniqueBy(roles, Role::name, "roles: role name");
+            regions = regions == null ? Map.of() : Map.copyOf(regions);
+            regions.keySet().forEach(name -> matching("regions." + name, name, REGION_NAME, "a Region name like eu-west-1"));
+        }
+
+        Optional<Role> role(String name) {
+            return roles.stream().filter(role -> role.name().equals(name)).findFirst();
+        }
+    }
+
+    /** A role the home account may assume; with {@code externalId}, AssumeRole must give exactly that ExternalId. */
+    public record Role(String name, String externalId) {
+        public Role {
+            matching("name", Objects.requireNonNull(name, "a role needs a name"), ROLE_NAME, ROLE_NAME);
+            if (externalId != null) {
+                matching("externalId of role " + name, externalId, EXTERNAL_ID, EXTERNAL_ID);
+            }
+        }
+    }
+
+    /** One Region of an account: the same shapes as the top level; without {@code faults} the top level's apply. */
+    public record RegionState(AppStream appstream, WorkSpaces workspaces, Faults faults, List<ScriptedError> errors) {
+        public RegionState {
+            appstream = Objects.requireNonNullElse(appstream, new AppStream(null, null, null, null, null, null));
+            workspaces = Objects.requireNonNullElse(workspaces, new WorkSpaces(null, null, null, null, null));
+            errors = errors == null ? List.of() : List.copyOf(errors);
+        }
+    }
+
+    /** STS settings: {@code credentialSeconds}, when set, is how long every assumed role's credentials last. */
+    public record Sts(Integer credentialSeconds) {
+        public Sts {
+            if (credentialSeconds != null && credentialSeconds < 1) {
+                throw new IllegalArgumentException("sts.credentialSeconds must be at least 1 (leave it out for the"
+                        + " request's DurationSeconds)");
+            }
+        }
+    }
+
+    /**
+     * Everything one (account, Region) starts with. Its {@code seed} is the scenario's for the home account's home
+     * Region, and derived from it and the place for the others, so that their draws and ids differ but stay reproducible.
+     */
+    public record Location(String accountId, String region, long seed, Faults faults, List<ScriptedError> errors,
+                           AppStream appstream, WorkSpaces workspaces) {}
+
+    /** What {@code account} holds in {@code region}; a place the scenario does not list exists but is empty. */
+    public Location location(String account, String inRegion) {
+        if (account.equals(accountId) && inRegion.equals(region)) {
+            return new Location(accountId, region, seed, faults, errors, appstream, workspaces);
+        }
+        long placeSeed = seed ^ (31L * account.hashCode() + inRegion.hashCode());
+        RegionState state = accounts.stream().filter(entry -> entry.accountId().equals(account))
+                .map(entry -> entry.regions().get(inRegion)).filter(Objects::nonNull).findFirst()
+                .orElse(new RegionState(null, null, null, null));
+        return new Location(account, inRegion, placeSeed, Objects.requireNonNullElse(state.faults(), faults),
+                state.errors(), state.appstream(), state.workspaces());
+    }
+
+    /** Every (account, Region) the scenario lists, the home account's home Region first. */
+    public List<Location> locations() {
+        List<Location> listed = new ArrayList<>();
+        listed.add(location(accountId, region));
+        accounts.forEach(account -> account.regions().keySet().stream().sorted()
+                .forEach(name -> listed.add(location(account.accountId(), name))));
+        return listed;
+    }
+
+    /** The account entry of {@code account}, if the scenario lists one. */
+    Optional<Account> account(String account) {
+        return accounts.stream().filter(entry -> entry.accountId().equals(account)).findFirst();
+    }
+
+    /** An account's own bundles must point at one of its images in that Region. */
+    private static void checkBundles(String where, String account, WorkSpaces workspaces) {
+        List<WorkSpacesImage> images = workspaces.images();
         workspaces.bundles().stream().filter(bundle -> bundle.ownedBy(account)).forEach(bundle -> {
-            if (workSpacesImages.stream().noneMatch(image -> image.id().equals(bundle.imageId()))) {
-                throw new IllegalArgumentException("WorkSpaces bundle " + bundle.id() + " is the account's own, so its imageId "
-                        + bundle.imageId() + " must be one of workspaces.images");
+            if (images.stream().noneMatch(image -> image.id().equals(bundle.imageId()))) {
+                throw new IllegalArgumentException(where + "workspaces.bundles: WorkSpaces bundle " + bundle.id()
+                        + " is the account's own, so its imageId " + bundle.imageId() + " must be one of " + where
+                        + "workspaces.images");
             }
         });
+    }
+
+    private static String matching(String field, String value, String pattern, String rule) {
+        if (!value.matches(pattern)) {
+            throw new IllegalArgumentException(field + ": " + value + " is not " + rule);
+        }
+        return value;
     }
 
     public static Scenario load(Path file) {
@@ -55,10 +174,29 @@ public record Scenario(String region, String accountId, long seed, Faults faults
 
     public static Scenario fromJson(String json) {
         try {
-            return Json.MAPPER.readValue(json, Scenario.class);
+            return Json.MAPPER.readerFor(Scenario.class).with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readValue(json);
+        } catch (JsonMappingException e) {
+            String at = field(e.getPath());
+            // A rule of ours broken: its own message, without Jackson's "Cannot construct instance of ...".
+            String problem = e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException
+                    ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new IllegalArgumentException("Invalid scenario" + (at.isEmpty() ? "" : " at " + at) + ": " + problem, e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Invalid scenario: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Where in the file a problem is, e.g. accounts[1].regions.eu-west-1.appstream.images[0]. */
+    private static String field(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     /** Three AppStream and three WorkSpaces images (four with updates, all of which build) and one topic. */
@@ -337,7 +475,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
 
     private static List<String> accountIds(String owner, List<String> accounts) {
         List<String> copy = accounts == null ? List.of() : List.copyOf(accounts);
-        copy.stream().filter(account -> !account.matches("\\d{12}")).findFirst().ifPresent(account -> {
+        copy.stream().filter(account -> !account.matches(ACCOUNT_ID)).findFirst().ifPresent(account -> {
             throw new IllegalArgumentException(owner + " sharedWithAccounts: " + account + " is not a 12-digit account id");
         });
         return copy;

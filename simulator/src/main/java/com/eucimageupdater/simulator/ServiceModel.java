@@ -19,19 +19,24 @@ final class ServiceModel {
     static final String APPSTREAM = "appstream";
     static final String WORKSPACES = "workspaces";
     static final String SNS = "sns";
-    static final List<String> SERVICES = List.of(APPSTREAM, WORKSPACES, SNS);
+    static final String STS = "sts";
+    static final List<String> SERVICES = List.of(APPSTREAM, WORKSPACES, SNS, STS);
 
     private static final Map<String, String> RESOURCES = Map.of(
             APPSTREAM, "/aws-models/appstream-2016-12-01.json",
             WORKSPACES, "/aws-models/workspaces-2015-04-08.json",
-            SNS, "/aws-models/sns-2010-03-31.json");
+            SNS, "/aws-models/sns-2010-03-31.json",
+            STS, "/aws-models/sts-2011-06-15.json");
 
     /**
-     * Errors any AWS API may answer although its model does not list them (the AWS "Common errors" page),
-     * plus the JSON protocol's own unknown-operation and unreadable-body errors.
+     * Errors any AWS API may answer although its model does not list them (the AWS "Common errors" page), the
+     * JSON protocol's own unknown-operation and unreadable-body errors, and the credential errors: a token AWS does
+     * not know (UnrecognizedClientException in JSON services, InvalidClientTokenId in query ones) or one that has
+     * expired (ExpiredTokenException / ExpiredToken), and IAM's and STS's AccessDenied.
      */
     private static final Map<String, Integer> COMMON_ERRORS = Map.ofEntries(
-            entry("AccessDeniedException", 400), entry("IncompleteSignature", 400), entry("InternalFailure", 500),
+            entry("AccessDeniedException", 400), entry("AccessDenied", 403), entry("UnrecognizedClientException", 403),
+            entry("ExpiredTokenException", 400), entry("ExpiredToken", 400), entry("IncompleteSignature", 400), entry("InternalFailure", 500),
             entry("InvalidAction", 400), entry("InvalidClientTokenId", 403), entry("NotAuthorized", 400),
             entry("OptInRequired", 403), entry("RequestExpired", 400), entry("ServiceUnavailable", 503),
             entry("ThrottlingException", 400), entry("Throttling", 400), entry("ValidationError", 400),

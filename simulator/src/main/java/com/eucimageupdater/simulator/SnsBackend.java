@@ -18,12 +18,14 @@ final class SnsBackend implements ServiceBackend {
     private static final int MAX_MESSAGE_BYTES = 256 * 1024;
 
     private final ServiceModel model = ServiceModel.of(ServiceModel.SNS);
+    private final String homeAccount;
     private final Set<String> topics;
     /** Message ids from the scenario seed, so runs are reproducible. */
     private final Random messageIds;
     private final List<PublishedMessage> published = new ArrayList<>();
 
     SnsBackend(Scenario scenario) {
+        this.homeAccount = scenario.accountId();
         this.topics = Set.copyOf(scenario.sns().topics());
         this.messageIds = new Random(scenario.seed());
     }
@@ -95,8 +97,23 @@ final class SnsBackend implements ServiceBackend {
         }
     }
 
+    /** The topics are the home account's: no other account may publish to them, nor to any topic here. */
     @Override
-    public synchronized JsonNode handle(String operation, JsonNode request) {
+    public void authorize(String operation, JsonNode request, Caller caller) {
+        if (!caller.account().equals(homeAccount)) {
+            throw notAuthorized(caller, operation, request.path("TopicArn").asText("*"));
+        }
+        ServiceBackend.super.authorize(operation, request, caller);
+    }
+
+    @Override
+    public ServiceError notAuthorized(Caller caller, String operation, String resource) {
+        return error("AuthorizationErrorException", "User: " + caller.arn() + " is not authorized to perform: sns:"
+                + operation + " on resource: " + resource);
+    }
+
+    @Override
+    public synchronized JsonNode handle(String operation, JsonNode request, Caller caller) {
         String topicArn = request.get("TopicArn").asText();
         if (!topics.contains(topicArn)) {
             throw error("NotFoundException", "Topic does not exist");

@@ -12,4 +12,7 @@ interface WireProtocol {
 
     /** The protocol's answer to an operation the service does not have. */
     ServiceError unknownOperation(String operation);
+
+    /** The protocol's answer to credentials AWS does not know, or that have expired. */
+    ServiceError refusedCredentials(boolean expired);
 }

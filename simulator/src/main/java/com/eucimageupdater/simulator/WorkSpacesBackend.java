@@ -42,11 +42,14 @@ final class WorkSpacesBackend implements ServiceBackend {
     private final int pageSize;
     private final Map<String, Bundle> bundles = new LinkedHashMap<>();
     private final List<Workspace> workspaces = new ArrayList<>();
+    /** The other places, for copies from another Region and shares with another account. */
+    private final Organization organization;
 
-    WorkSpacesBackend(Scenario scenario, Clock clock) {
+    WorkSpacesBackend(Scenario.Location scenario, Clock clock, Organization organization) {
         this.region = scenario.region();
         this.accountId = scenario.accountId();
         this.clock = clock;
+        this.organization = organization;
         this.maxUpdatesInFlight = scenario.workspaces().maxUpdatesInFlight();
         this.newImagesHiddenForDescribes = Objects.requireNonNullElse(scenario.workspaces().newImagesHiddenForDescribes(), 0);
         this.pageSize = Objects.requireNonNullElse(scenario.workspaces().pageSize(), 25);
@@ -99,8 +102,21 @@ final class WorkSpacesBackend implements ServiceBackend {
         // The model's constraints are all WorkSpaces checks on these operations.
     }
 
+    /** Copies and shares reach another place: they hold this backend's lock and the other's one after the other, never both. */
     @Override
-    public synchronized JsonNode handle(String operation, JsonNode request) {
+    public JsonNode handle(String operation, JsonNode request, Caller caller) {
+        return switch (operation) {
+            case "UpdateWorkspaceImagePermission" -> updateWorkspaceImagePermission(request);
+            case "CopyWorkspaceImage" -> copyWorkspaceImage(request);
+            default -> {
+                synchronized (this) {
+                    yield handleHere(operation, request);
+                }
+            }
+        };
+    }
+
+    private JsonNode handleHere(String operation, JsonNode request) {
         return switch (operation) {
             case "DescribeWorkspaceImages" -> describeWorkspaceImages(request);
             case "CreateUpdatedWorkspaceImage" -> createUpdatedWorkspaceImage(request);
@@ -110,9 +126,7 @@ final class WorkSpacesBackend implements ServiceBackend {
             case "UpdateWorkspaceBundle" -> updateWorkspaceBundle(request);
             case "DescribeWorkspaces" -> describeWorkspaces(request);
             case "DescribeWorkspaceImagePermissions" -> describeWorkspaceImagePermissions(request);
-            case "UpdateWorkspaceImagePermission" -> updateWorkspaceImagePermission(request);
             case "DeleteWorkspaceImage" -> deleteWorkspaceImage(request);
-            case "CopyWorkspaceImage" -> copyWorkspaceImage(request);
             default -> throw new IllegalArgumentException("Not a WorkSpaces operation: " + operation);
         };
     }
@@ -230,23 +244,55 @@ final class WorkSpacesBackend implements ServiceBackend {
         return paged(permissions, request, "MaxResults", "ImagePermissions", entry -> entry).put("ImageId", image.id);
     }
 
-    /** AllowCopyImage true shares the image with the account, false unshares it. */
+    /**
+     * AllowCopyImage true shares the image with the account, false unshares it; a shared image shows in that account,
+     * in this Region, with this account as its OwnerAccountId.
+     */
     private JsonNode updateWorkspaceImagePermission(JsonNode request) {
-        Image image = owned(request.get("ImageId").asText(), "share it");
         String account = request.get("SharedAccountId").asText();
-        if (account.equals(accountId)) {
-            throw error("InvalidParameterValuesException", "An image cannot be shared with the account that owns it.");
+        boolean share = request.get("AllowCopyImage").asBoolean();
+        Image shared;
+        synchronized (this) {
+            Image image = owned(request.get("ImageId").asText(), "share it");
+            if (account.equals(accountId)) {
+                throw error("InvalidParameterValuesException", "An image cannot be shared with the account that owns it.");
+            }
+            if (!"AVAILABLE".equals(image.state)) {
+                throw error("ResourceUnavailableException", "The image " + image.id + " is " + image.state
+                        + "; only AVAILABLE images can be shared.");
+            }
+            if (share) {
+                image.sharedWith.add(account);
+            } else {
+                image.sharedWith.remove(account);
+            }
+            shared = image.sharedCopy();
         }
-        if (!"AVAILABLE".equals(image.state)) {
-            throw error("ResourceUnavailableException", "The image " + image.id + " is " + image.state
-                    + "; only AVAILABLE images can be shared.");
-        }
-        if (request.get("AllowCopyImage").asBoolean()) {
-            image.sharedWith.add(account);
-        } else {
-            image.sharedWith.remove(account);
-        }
+        showTo(account, shared, share);
         return Json.object();
+    }
+
+    /** The scenario's shares, made visible in the accounts they name once every place exists. */
+    void shareScenarioImages() {
+        List<Map.Entry<String, Image>> shares = new ArrayList<>();
+        synchronized (this) {
+            images.values().stream().filter(image -> image.ownerAccountId.equals(accountId))
+                    .forEach(image -> image.sharedWith.forEach(account -> shares.add(Map.entry(account, image.sharedCopy()))));
+        }
+        shares.stream().filter(share -> !share.getKey().equals(accountId)).forEach(share -> showTo(share.getKey(), share.getValue(), true));
+    }
+
+    /** Shows an image of this account to {@code account} in this Region, or stops showing it. */
+    private void showTo(String account, Image shared, boolean visible) {
+        WorkSpacesBackend other = organization.place(account, region).workSpaces();
+        synchronized (other) {
+            Image seen = other.images.get(shared.id);
+            if (visible && seen == null) {
+                other.images.put(shared.id, shared);
+            } else if (!visible && seen != null && seen.ownerAccountId.equals(accountId)) {
+                other.images.remove(shared.id);
+            }
+        }
     }
 
     /**
@@ -279,27 +325,31 @@ final class WorkSpacesBackend implements ServiceBackend {
     }
 
     /**
-     * Called in the destination Region (this one). A source in this Region must exist and be AVAILABLE; one in
-     * another Region is not simulated and taken as it is. The copy is AVAILABLE at once, with the request's tags.
+     * Called in the destination Region (this one) with the source's Region: the source must exist there, in this
+     * account (its own or shared with it), and be AVAILABLE. The copy is this account's, AVAILABLE at once, with the
+     * request's tags.
      */
     private JsonNode copyWorkspaceImage(JsonNode request) {
-        Image source = null;
-        if (request.get("SourceRegion").asText().equals(region)) {
-            source = resource(request.get("SourceImageId").asText());
+        WorkSpacesBackend from = organization.place(accountId, request.get("SourceRegion").asText()).workSpaces();
+        Image source;
+        synchronized (from) {
+            source = from.resource(request.get("SourceImageId").asText());
             if (!"AVAILABLE".equals(source.state)) {
                 throw error("ResourceUnavailableException", "The image " + source.id + " is " + source.state
                         + "; only AVAILABLE images can be copied.");
             }
         }
-        String name = request.get("Name").asText();
-        checkNameFree(name);
-        Image copy = new Image(newImageId(), name, request.path("Description").textValue(), source != null ? source.os : "WINDOWS",
-                source != null ? source.requiredTenancy : "DEFAULT", accountId, clock.instant(), Scenario.Build.DEFAULT, null);
-        copy.state = "AVAILABLE";
-        copy.lag = new DescribeLag(newImagesHiddenForDescribes);
-        addTags(copy, request.path("Tags"));
-        images.put(copy.id, copy);
-        return Json.object().put("ImageId", copy.id);
+        synchronized (this) {
+            String name = request.get("Name").asText();
+            checkNameFree(name);
+            Image copy = new Image(newImageId(), name, request.path("Description").textValue(), source.os,
+                    source.requiredTenancy, accountId, clock.instant(), Scenario.Build.DEFAULT, null);
+            copy.state = "AVAILABLE";
+            copy.lag = new DescribeLag(newImagesHiddenForDescribes);
+            addTags(copy, request.path("Tags"));
+            images.put(copy.id, copy);
+            return Json.object().put("ImageId", copy.id);
+        }
     }
 
     private void checkNameFree(String name) {
@@ -402,6 +452,14 @@ final class WorkSpacesBackend implements ServiceBackend {
         DescribeLag lag;
         /** The accounts it is shared with, in the order shared. */
         final Set<String> sharedWith = new LinkedHashSet<>();
+
+        /** How the account this image is shared with sees it: same id and owner, without tags or updates. */
+        Image sharedCopy() {
+            Image shared = new Image(id, name, description, os, requiredTenancy, ownerAccountId, created, buildSpec, null);
+            shared.state = state;
+            shared.lag = new DescribeLag(0);
+            return shared;
+        }
 
         Image(String id, String name, String description, String os, String requiredTenancy, String ownerAccountId,
               Instant created, Scenario.Build buildSpec, Image source) {

@@ -161,4 +161,65 @@ class ScenarioTest {
         assertEquals(2, scenario.appstream().fleets().size());
         assertEquals(2, scenario.workspaces().bundles().size());
     }
+
+    @Test
+    void theOrganizationScenarioHasMembersWithRolesRegionsAndAnAccountWithoutRoles() {
+        Scenario scenario = Scenario.load(Path.of("scenarios", "organization.json"));
+
+        assertEquals(List.of("111111111111", "222222222222", "333333333333", "444444444444"),
+                scenario.accounts().stream().map(Scenario.Account::accountId).toList());
+        assertEquals("euc-image-updater-org", scenario.accounts().get(1).roles().get(0).externalId());
+        assertEquals(List.of(), scenario.accounts().get(3).roles());
+        assertEquals(0.3, scenario.location("111111111111", "eu-west-1").faults().throttleRate());
+        assertEquals(0.0, scenario.location("222222222222", "eu-west-1").faults().throttleRate());
+        assertEquals(7, scenario.locations().size());
+        assertEquals(List.of(), scenario.location("222222222222", "ap-southeast-2").appstream().images());
+    }
+
+    @Test
+    void aRegionWithoutFaultsTakesTheTopLevelOnesAndErrorsStayInTheirRegion() {
+        Scenario scenario = Scenario.fromJson("""
+                { "faults": { "throttleRate": 0.1 },
+                  "errors": [ { "operation": "DescribeImages", "type": "ThrottlingException" } ],
+                  "accounts": [ { "accountId": "222222222222", "regions": { "eu-west-1": {
+                    "errors": [ { "operation": "DescribeFleets", "type": "ThrottlingException" } ] } } } ] }""");
+
+        Scenario.Location member = scenario.location("222222222222", "eu-west-1");
+        assertEquals(0.1, member.faults().throttleRate());
+        assertEquals(List.of("DescribeFleets"), member.errors().stream().map(Scenario.ScriptedError::operation).toList());
+        assertEquals(List.of(), scenario.location("222222222222", "us-east-1").errors());
+        assertEquals(scenario.seed(), scenario.location("123456789012", "us-east-1").seed());
+    }
+
+    @Test
+    void accountsRegionsAndRolesAreValidatedNamingTheField() {
+        assertInvalid("{ \"accounts\": [ { \"accountId\": \"2222\" } ] }", "at accounts[0]: accountId: 2222 is not a 12-digit account id");
+        assertInvalid("{ \"region\": \"Ireland\" }", "region: Ireland is not a Region name like eu-west-1");
+        assertInvalid("{ \"accounts\": [ { \"accountId\": \"222222222222\", \"regions\": { \"eu_west_1\": {} } } ] }",
+                "at accounts[0]: regions.eu_west_1: eu_west_1 is not a Region name like eu-west-1");
+        assertInvalid("{ \"accounts\": [ { \"accountId\": \"222222222222\", \"roles\": [ { \"name\": \"a/b\" } ] } ] }",
+                "at accounts[0].roles[0]: name: a/b is not [\\w+=,.@-]{1,64}");
+        assertInvalid("{ \"accounts\": [ { \"accountId\": \"222222222222\", \"roles\": [ { \"name\": \"r\", \"externalId\": \"x\" } ] } ] }",
+                "externalId of role r: x is not");
+        assertInvalid("{ \"accounts\": [ { \"accountId\": \"222222222222\" }, { \"accountId\": \"222222222222\" } ] }",
+                "accounts[1].accountId: account 222222222222 is listed twice");
+        assertInvalid("{ \"accounts\": [ { \"accountId\": \"123456789012\", \"regions\": { \"us-east-1\": {} } } ] }",
+                "accounts[0].regions.us-east-1: the home account's home Region is the top level");
+        assertInvalid("{ \"accounts\": [ { \"accountId\": \"222222222222\", \"regions\": { \"eu-west-1\": {}, \"eu-west-1\": {} } } ] }",
+                "Duplicate field 'eu-west-1'");
+        assertInvalid("""
+                { "accounts": [ { "accountId": "222222222222", "regions": { "eu-west-1": { "workspaces": {
+                  "bundles": [ { "id": "wsb-00000000a", "name": "b", "imageId": "wsi-000000000" } ] } } } } ] }""",
+                "accounts[0].regions.eu-west-1.workspaces.bundles: WorkSpaces bundle wsb-00000000a is the account's own, so its"
+                        + " imageId wsi-000000000 must be one of accounts[0].regions.eu-west-1.workspaces.images");
+        assertInvalid("{ \"accounts\": [ { \"accountId\": \"222222222222\", \"regions\": { \"eu-west-1\": {"
+                + " \"appstream\": { \"images\": [ { \"name\": \"a\" }, { \"name\": \"a\" } ] } } } } ] }",
+                "at accounts[0].regions.eu-west-1.appstream: Duplicate AppStream image name a");
+        assertInvalid("{ \"sts\": { \"credentialSeconds\": 0 } }", "sts.credentialSeconds must be at least 1");
+    }
+
+    private static void assertInvalid(String json, String expected) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Scenario.fromJson(json));
+        assertTrue(error.getMessage().contains(expected), error.getMessage());
+    }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,30 @@ class WireProtocolTest {
         assertEquals(404, response.statusCode());
         assertTrue(response.body().startsWith("<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
                 + "<Error><Type>Sender</Type><Code>NotFound</Code><Message>Topic does not exist</Message></Error>"), response.body());
+    }
+
+    @Test
+    void anUnsignedRequestIsTheHomeAccountsInItsHomeRegion() throws Exception {
+        json("PhotonAdminProxyService.DescribeImages", "{}");
+
+        assertEquals(1, simulator.callsIn("123456789012", "us-east-1").size());
+    }
+
+    @Test
+    void aQueryRequestWithAnUnknownTemporaryKeyIsInvalidClientTokenId() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(simulator.endpoint())
+                        .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=ASIAUNKNOWN000000000/20261110/us-east-1/sts/aws4_request,"
+                                + " SignedHeaders=host;x-amz-date, Signature=00")
+                        .POST(HttpRequest.BodyPublishers.ofString("Action=AssumeRole&Version=2011-06-15&RoleArn="
+                                + "arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fr&RoleSessionName=s1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(403, response.statusCode());
+        assertTrue(response.body().startsWith("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender"
+                + "</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message>"),
+                response.body());
+        assertEquals(List.of("sts", "us-east-1"), List.of(simulator.calls().get(0).service(), simulator.calls().get(0).region()));
     }
 
     private HttpResponse<String> json(String target, String body) throws Exception {
