@@ -2,6 +2,7 @@ package com.eucimageupdater.report;
 
 import com.eucimageupdater.rollout.ProductionRollout;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -9,7 +10,16 @@ import java.util.List;
  * a few fields, and what goes to production there. The run's data holds one of these per account and Region.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record BuiltLocation(String account, String region, List<ImageResult> results, List<ProductionRollout> production) {
+public record BuiltLocation(String account, String region, List<ImageResult> results, List<ProductionRollout> production, JsonNode error) {
+
+    public BuiltLocation(String account, String region, List<ImageResult> results, List<ProductionRollout> production) {
+        this(account, region, results, production, null);
+    }
+
+    /** Why this location's summary is missing, when the step that writes it failed. */
+    public String failure() {
+        return error == null || error.isNull() ? null : ImageResult.reasonFromError(error);
+    }
 
     public BuiltLocation {
         results = results == null ? List.of() : List.copyOf(results);

@@ -83,7 +83,7 @@ public record ImageResult(
     }
 
     /** A caught error's Cause is a Lambda error document for our functions, plain text for Step Functions' own. */
-    static String reasonFromError(JsonNode error) {
+    public static String reasonFromError(JsonNode error) {
         String name = error.path("Error").asText("error");
         String cause = error.path("Cause").asText("");
         String message = cause;

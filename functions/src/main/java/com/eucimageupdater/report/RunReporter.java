@@ -20,8 +20,9 @@ public final class RunReporter {
         int rolloutFailures = request.rollback() != null
                 ? RolloutSection.rollback(request.rollback(), request.rolledBack(), rolloutBody)
                 : RolloutSection.production(request.rollout(), request.executionName(), rolloutBody);
+        int unsummarized = (int) request.builds().stream().filter(build -> build.failure() != null).count();
         Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
-                count(results, Outcome.FAILED) + rolloutFailures);
+                count(results, Outcome.FAILED) + rolloutFailures + unsummarized);
         int wouldUpdate = count(results, Outcome.WOULD_UPDATE);
         String status = !request.problems().isEmpty() ? "INPUT_REJECTED" : counts.failed() > 0 ? "SOME_FAILED" : "SUCCEEDED";
         String subject = !request.problems().isEmpty()
@@ -45,7 +46,8 @@ public final class RunReporter {
         // Grouped by account and Region, each heading naming them, so every image's line says where it is.
         for (BuiltLocation build : request.builds()) {
             body.append("Account ").append(build.account()).append(", ").append(build.region()).append(": ")
-                    .append(locationCounts(build.results())).append('\n');
+                    .append(build.failure() != null ? "its images' results could not be summarised (" + build.failure() + "); see the"
+                            + " execution's child executions for this account and Region" : locationCounts(build.results())).append('\n');
             build.results().forEach(result -> imageLines(result, body));
             body.append('\n');
         }

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** The README's main command: one full workflow run, on the embedded simulator by default. */
@@ -99,9 +100,11 @@ public final class LocalRun {
             return 2;
         }
         String[] arn = topicArn.split(":");
-        // The topic lives in the deployment's account: images elsewhere are reached through their member role, as deployed.
+        // The topic lives in the deployment's account: images elsewhere are reached through their member role, as deployed. The
+        // deployment's own Region is the SDK's default one (AWS_REGION), where images that name none are; the topic may be elsewhere.
+        String region = new DefaultAwsRegionProviderChain().getRegion().id();
         LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(organization.access(arn[4])),
-                snsFor(topicArn), arn[3], arn[4], topicArn, LambdaFaultInjector.NONE);
+                snsFor(topicArn), region, arn[4], topicArn, LambdaFaultInjector.NONE);
         ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, options.settings(deployment, null,
                 organization.settings()), target,
                 new ProgressPrinter(out));

@@ -78,7 +78,8 @@ class LocalRunTest {
             Outcome run = localRun("--target", "aws", "--topic-arn", SimulatedRun.topicArn(account.simulator().scenario()), "--wait-ms", "1");
             assertEquals(0, run.exitCode(), run.output());
             assertEquals(1, account.simulator().publishedMessages().size());
-            assertEquals(4, account.simulator().mutatingCalls().stream().filter(call -> !call.operation().equals("Publish")).count());
+            assertEquals(8, account.simulator().mutatingCalls().stream().filter(call -> !call.operation().equals("Publish")).count(),
+                    "four creates, and four build-minutes tags once AVAILABLE");
         }
     }
 

@@ -179,7 +179,7 @@ class RolloutEndToEndTest {
                             {"service": "WORKSPACES", "image": "wsi-4d4d4d4d4", "bundles": ["wsb-92tn3b7gx"]}]}""", LocalApproval.YES)) {
             assertEquals("InvalidInput", run.result.error());
             String mail = lastMail(run.aws());
-            assertTrue(mail.contains("images[0].fleet: AppStream fleet \"apps-elastic\" is an Elastic fleet"), mail);
+            assertTrue(mail.contains("images[0] (account 123456789012, us-east-1).fleet: AppStream fleet \"apps-elastic\" is an Elastic fleet"), mail);
             assertTrue(mail.contains("a fleet changes platform only while STOPPED"), mail);
             assertTrue(mail.contains("AppStream fleet \"no-such-fleet\" does not exist"), mail);
             assertTrue(mail.contains("WorkSpaces bundle wsb-92tn3b7gx belongs to AMAZON"), mail);

@@ -67,8 +67,8 @@ class StateMachineRulesTest {
     @DisplayName("every Lambda task retries Lambda's own errors with backoff, a cap and full jitter, as AWS advises")
     void lambdaTasksRetryLambdaErrors() {
         List<Map.Entry<String, JsonNode>> lambdaTasks = TASKS.stream().filter(task -> invokesOurFunction(task.getValue())).toList();
-        assertEquals(List.of("PlanRun", "ResolveTargets", "ReportRejectedInput", "CheckForUpdate", "PreviewRetention", "StartUpdate",
-                "PollImageState", "StageImage", "PlanRollout", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
+        assertEquals(List.of("PlanRun", "ResolveTargets", "CheckForUpdate", "PreviewRetention", "StartUpdate",
+                "PollImageState", "StageImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
                 "FindRollout", "MoveTargetsBack", "SummarizeRollback"), lambdaTasks.stream().map(Map.Entry::getKey).toList());
         JsonNode first = lambdaTasks.get(0).getValue().path("Retry").path(0);
         lambdaTasks.forEach(task -> {
@@ -98,7 +98,7 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every AWS-calling step retries throttling and 5xx by name, and no retrier anywhere is States.ALL")
     void awsErrorsRetriedByNameNeverStatesAll() {
-        assertEquals(17, TASKS.size(), "sixteen Lambda tasks and the SNS publish");
+        assertEquals(18, TASKS.size(), "seventeen Lambda tasks and the SNS publish");
         TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
                 .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));
         TASKS.forEach(task -> task.getValue().path("Retry")
@@ -108,8 +108,8 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every step inside a Map catches everything into a Record state, so one image failing never stops the others")
     void iteratorTasksCatchEverything() {
-        assertEquals(List.of("CheckForUpdate", "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "MoveToProduction",
-                "RetireOldImages", "MoveTargetsBack"), ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
+        assertEquals(List.of("CheckForUpdate", "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "SummarizeBuilds",
+                "MoveToProduction", "RetireOldImages", "MoveTargetsBack"), ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
         ITERATOR_TASKS.forEach(task -> {
             JsonNode catcher = task.getValue().path("Catch").path(0);
             assertEquals(List.of("States.ALL"), texts(catcher.path("ErrorEquals")), task.getKey());
@@ -131,7 +131,8 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("the wait loop is bounded by a poll count and the execution by an overall timeout")
     void bounded() {
-        JsonNode choices = definition.at("/States/BuildImages/ItemProcessor/States/IsImageReady/Choices");
+        JsonNode choices = definition.at("/States/BuildInEachAccountAndRegion/ItemProcessor/States/BuildImages/ItemProcessor/States"
+                + "/IsImageReady/Choices");
         assertTrue(StreamSupport.stream(choices.spliterator(), false)
                 .anyMatch(choice -> choice.path("NumericGreaterThanEqualsPath").asText().equals("$.run.maxPolls")));
         assertEquals(RunLimits.EXECUTION_TIMEOUT_HOURS * 3600, definition.path("TimeoutSeconds").asInt());
