@@ -3,6 +3,7 @@ package com.eucimageupdater.images;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.appstream.model.FleetType;
 import software.amazon.awssdk.services.appstream.model.SharedImagePermissions;
 import software.amazon.awssdk.services.appstream.model.Image;
 import software.amazon.awssdk.services.appstream.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.appstream.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.appstream.model.VisibilityType;
 
 /** AppStream 2.0 (WorkSpaces Applications): images are named, and CreateUpdatedImage with dryRun is the check. */
@@ -187,7 +189,7 @@ public final class AppStreamImageService implements ImageService {
 
     @Override
     public Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget) {
-        Image tagged = findImage(image).orElseThrow(() -> new ImageUpdateException("AppStream image \"" + image + "\" has disappeared"));
+        Image tagged = findImage(image).orElseThrow(() -> disappeared(image));
         Map<String, String> existing = tagsOf(tagged.arn());
         Map<String, String> tags = PipelineTags.previousImageTags(existing, previousByTarget);
         if (!tags.isEmpty()) {
@@ -196,9 +198,80 @@ public final class AppStreamImageService implements ImageService {
         return PipelineTags.recordedPrevious(existing, previousByTarget);
     }
 
+    /**
+     * CopyImage runs here, in the new image's Region; the copy is looked for and tagged in the destination, since
+     * CopyImage copies no tags.
+     */
+    @Override
+    public String copyToRegion(String newImage, String region, ImageService destination) {
+        AppStreamImageService there = (AppStreamImageService) destination;
+        Image image = findImage(newImage).orElseThrow(() -> disappeared(newImage));
+        Map<String, String> tags = PipelineTags.forCopy(tagsOf(image.arn()));
+        Optional<Image> existing = there.findImage(newImage);
+        if (existing.isPresent()) {
+            there.requireCopyOf(existing.get(), image, tags, region);
+        } else {
+            copy(image, region, tags, there);
+        }
+        there.tagCopy(inRegion(image.arn(), region), tags);
+        return newImage;
+    }
+
+    private void copy(Image image, String region, Map<String, String> tags, AppStreamImageService there) {
+        try {
+            appStream.copyImage(r -> r.sourceImageName(image.name()).destinationImageName(image.name()).destinationRegion(region)
+                    .destinationImageDescription(image.description()));
+        } catch (ResourceAlreadyExistsException earlier) {
+            // An earlier attempt's copy whose answer was lost, or a concurrent run's; the destination may not show it yet.
+            there.requireCopyOf(there.findImage(image.name()).orElseThrow(() -> AwsErrors.notVisibleYet("AppStream image \"" + image.name()
+                    + "\" in " + region)), image, tags, region);
+        } catch (SdkException e) {
+            throw AwsErrors.translate("CopyImage of \"" + image.name() + "\" to " + region, e);
+        }
+    }
+
+    /** A copy whose tagging was cut short has none of the pipeline's tags yet: it is known by the description it was given. */
+    private void requireCopyOf(Image found, Image image, Map<String, String> tags, String region) {
+        Map<String, String> foundTags = tagsOf(found.arn());
+        boolean isCopy = PipelineTags.isCopyOf(foundTags, tags)
+                || PipelineTags.untagged(foundTags) && Objects.equals(found.description(), image.description());
+        PipelineTags.requireUsableCopy("AppStream image \"" + image.name() + "\"", region, isCopy, status(found));
+    }
+
+    private void tagCopy(String arn, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        try {
+            appStream.tagResource(r -> r.resourceArn(arn).tags(tags));
+        } catch (ResourceNotFoundException justCopied) {
+            throw AwsErrors.notVisibleYet("the copy " + arn);
+        } catch (SdkException e) {
+            throw AwsErrors.translate("TagResource " + arn, e);
+        }
+    }
+
+    /** The same image's ARN in another Region of its account and partition. */
+    private static String inRegion(String arn, String region) {
+        String[] parts = arn.split(":", 6);
+        parts[3] = region;
+        return String.join(":", parts);
+    }
+
+    /** Fleets and image builders of the account may use it; it stays in this Region. */
+    @Override
+    public void shareWith(String newImage, String account) {
+        AwsErrors.call("UpdateImagePermissions sharing \"" + newImage + "\" with account " + account, () -> appStream.updateImagePermissions(
+                r -> r.name(newImage).sharedAccountId(account).imagePermissions(p -> p.allowFleet(true).allowImageBuilder(true))));
+    }
+
+    private static ImageUpdateException disappeared(String image) {
+        return new ImageUpdateException("AppStream image \"" + image + "\" has disappeared");
+    }
+
     @Override
     public void recordBuildMinutes(String newImage, int minutes) {
-        Image tagged = findImage(newImage).orElseThrow(() -> new ImageUpdateException("AppStream image \"" + newImage + "\" has disappeared"));
+        Image tagged = findImage(newImage).orElseThrow(() -> disappeared(newImage));
         AwsErrors.call("TagResource " + tagged.arn(), () -> appStream.tagResource(r -> r.resourceArn(tagged.arn())
                 .tags(Map.of(PipelineTags.BUILD_MINUTES, String.valueOf(minutes)))));
     }

@@ -44,6 +44,19 @@ public interface ImageService {
      */
     Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget);
 
+    /**
+     * Copies the new image into another Region of its account, with its tags (euc-image-updater's included, so a re-run
+     * recognises the copy). Idempotent: a copy this pipeline already made there is adopted and its tags written again.
+     *
+     * @param destination this same service in the destination Region, where the copy is looked for and tagged
+     * @return the copy's identifier in that Region
+     * @throws ImageUpdateException naming the Region, e.g. when an image that is no copy of this one holds the name there
+     */
+    String copyToRegion(String newImage, String region, ImageService destination);
+
+    /** Shares the new image, in its own Region, with another account, which may then use it; sharing again changes nothing. */
+    void shareWith(String newImage, String account);
+
     /** Tags the new image with the minutes it took to build, for its lineage's next first poll. */
     void recordBuildMinutes(String newImage, int minutes);
 

@@ -2,6 +2,7 @@ package com.eucimageupdater.images;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -82,6 +83,42 @@ public final class PipelineTags {
             }
         });
         return previous;
+    }
+
+    /**
+     * The new image's tags as its copies in other Regions carry them: without the roll-out records, which name fleets or
+     * bundles of the new image's own Region, so that a rollback never looks for them where the copy is.
+     */
+    static Map<String, String> forCopy(Map<String, String> newImageTags) {
+        Map<String, String> tags = new LinkedHashMap<>(newImageTags);
+        tags.keySet().removeIf(key -> key.startsWith(PREVIOUS));
+        return tags;
+    }
+
+    /** Whether an image found under the new image's name in another Region is this pipeline's copy of it: same source, same run date. */
+    static boolean isCopyOf(Map<String, String> foundTags, Map<String, String> newImageTags) {
+        return newImageTags.get(SOURCE_IMAGE) != null && newImageTags.get(SOURCE_IMAGE).equals(foundTags.get(SOURCE_IMAGE))
+                && Objects.equals(newImageTags.get(RUN_DATE), foundTags.get(RUN_DATE));
+    }
+
+    /** Whether the image carries none of the pipeline's tags. */
+    static boolean untagged(Map<String, String> tags) {
+        return tags.keySet().stream().noneMatch(key -> key.startsWith(PREFIX));
+    }
+
+    /**
+     * @param image how the image is named in messages, e.g. {@code AppStream image "Base-2026-11-10"}
+     * @param status the copy's state, for a copy that failed
+     */
+    static void requireUsableCopy(String image, String region, boolean isCopy, ImageStatus status) {
+        if (!isCopy) {
+            throw new ImageUpdateException(image + " already exists in " + region + " but is not euc-image-updater's copy of it"
+                    + " (rename or delete the one in " + region + ", or remove " + region + " from copyToRegions)");
+        }
+        if (status.state() == ImageState.FAILED) {
+            throw new ImageUpdateException("the copy of " + image + " in " + region + " failed (" + status.reason()
+                    + "); delete it there and run again");
+        }
     }
 
     /** Whether this very execution made the image: a create whose answer was lost, not another run's image. */

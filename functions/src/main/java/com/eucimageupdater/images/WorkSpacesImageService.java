@@ -73,7 +73,7 @@ public final class WorkSpacesImageService implements ImageService {
         UpdateCheck check = job.requireCheck();
         String newName = check.newImageName();
         int quotaWaited = QuotaWait.waitedSoFar(job);
-        Optional<WorkspaceImage> existing = firstOwned(image -> newName.equals(image.name()));
+        Optional<WorkspaceImage> existing = firstOwned(named(newName));
         if (existing.isPresent()) {
             return adopt(job, existing.get(), quotaWaited);
         }
@@ -83,9 +83,7 @@ public final class WorkSpacesImageService implements ImageService {
 
     private StartedImage create(ImageJob job, int quotaWaited) {
         String newName = job.requireCheck().newImageName();
-        List<Tag> tags = PipelineTags.forNewImage(job).entrySet().stream()
-                .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
-                .toList();
+        List<Tag> tags = toTags(PipelineTags.forNewImage(job));
         try {
             String imageId = workSpaces.createUpdatedWorkspaceImage(r -> r.sourceImageId(job.image())
                             .name(newName)
@@ -95,7 +93,7 @@ public final class WorkSpacesImageService implements ImageService {
             return StartedImage.created(imageId, newName, quotaWaited);
         } catch (ResourceAlreadyExistsException raced) {
             // A concurrent execution created it between our lookup and our create; the listing may not show it yet.
-            return adopt(job, firstOwned(image -> newName.equals(image.name()))
+            return adopt(job, firstOwned(named(newName))
                     .orElseThrow(() -> AwsErrors.notVisibleYet("WorkSpaces image \"" + newName + "\"")), quotaWaited);
         } catch (SdkException e) {
             throw AwsErrors.translate("CreateUpdatedWorkspaceImage from " + job.image() + " to \"" + newName + "\"", e);
@@ -173,10 +171,50 @@ public final class WorkSpacesImageService implements ImageService {
         Map<String, String> existing = tagsOf(image);
         Map<String, String> tags = PipelineTags.previousImageTags(existing, previousByTarget);
         if (!tags.isEmpty()) {
-            AwsErrors.call("CreateTags " + image, () -> workSpaces.createTags(r -> r.resourceId(image).tags(tags.entrySet().stream()
-                    .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build()).toList())));
+            AwsErrors.call("CreateTags " + image, () -> workSpaces.createTags(r -> r.resourceId(image).tags(toTags(tags))));
         }
         return PipelineTags.recordedPrevious(existing, previousByTarget);
+    }
+
+    /**
+     * CopyWorkspaceImage runs in the destination Region, naming this Region as the source, and carries the tags itself.
+     * WorkSpaces cannot look an image up by name, so the copy is looked for among the destination's own images.
+     */
+    @Override
+    public String copyToRegion(String newImage, String region, ImageService destination) {
+        WorkSpacesImageService there = (WorkSpacesImageService) destination;
+        WorkspaceImage image = describe(newImage).orElseThrow(() -> new ImageUpdateException("WorkSpaces image " + newImage
+                + " has disappeared"));
+        Map<String, String> tags = PipelineTags.forCopy(tagsOf(newImage));
+        Optional<WorkspaceImage> existing = there.firstOwned(named(image.name()));
+        if (existing.isPresent()) {
+            return there.requireCopyOf(existing.get(), tags, region);
+        }
+        String sourceRegion = workSpaces.serviceClientConfiguration().region().id();
+        try {
+            return there.workSpaces.copyWorkspaceImage(r -> r.name(image.name()).description(image.description()).sourceImageId(newImage)
+                    .sourceRegion(sourceRegion).tags(toTags(tags))).imageId();
+        } catch (ResourceAlreadyExistsException earlier) {
+            // An earlier attempt's copy whose answer was lost, or a concurrent run's; the listing may not show it yet.
+            return there.requireCopyOf(there.firstOwned(named(image.name())).orElseThrow(() -> AwsErrors.notVisibleYet("WorkSpaces image \""
+                    + image.name() + "\" in " + region)), tags, region);
+        } catch (SdkException e) {
+            throw AwsErrors.translate("CopyWorkspaceImage of " + newImage + " to " + region, e);
+        }
+    }
+
+    /** The copy carried the pipeline's tags from its start, so an image without them is someone else's. */
+    private String requireCopyOf(WorkspaceImage found, Map<String, String> tags, String region) {
+        PipelineTags.requireUsableCopy("WorkSpaces image \"" + found.name() + "\"", region,
+                PipelineTags.isCopyOf(tagsOf(found.imageId()), tags), status(found));
+        return found.imageId();
+    }
+
+    /** Another account may copy it into its own images; it stays in this Region. */
+    @Override
+    public void shareWith(String newImage, String account) {
+        AwsErrors.call("UpdateWorkspaceImagePermission sharing " + newImage + " with account " + account, () -> workSpaces
+                .updateWorkspaceImagePermission(r -> r.imageId(newImage).allowCopyImage(true).sharedAccountId(account)));
     }
 
     @Override
@@ -219,6 +257,14 @@ public final class WorkSpacesImageService implements ImageService {
     private Map<String, String> tagsOf(String imageId) {
         return AwsErrors.call("DescribeTags " + imageId, () -> workSpaces.describeTags(r -> r.resourceId(imageId)).tagList().stream()
                 .collect(Collectors.toMap(Tag::key, tag -> tag.value() == null ? "" : tag.value())));
+    }
+
+    private static List<Tag> toTags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build()).toList();
+    }
+
+    private static Predicate<WorkspaceImage> named(String name) {
+        return image -> name.equals(image.name());
     }
 
     /** WorkSpaces cannot look an image up by name, so the account's own images are listed page by page. */

@@ -1,6 +1,8 @@
 package com.eucimageupdater.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The mail's roll-out parts, read from the state machine's raw results: what each image staged, what a report-only
@@ -16,13 +18,47 @@ final class RolloutSection {
         for (JsonNode moved : raw.at("/staged/moved")) {
             body.append(INDENT).append("staged: ").append(moved(moved)).append('\n');
         }
+        JsonNode distributed = raw.path("distributed");
+        distribution(regions(distributed.path("copies"), raw.at("/start/newImage").asText()), "copied to ", distributed.path("sharedWith"),
+                "shared with ", body);
         if (!"WOULD_UPDATE".equals(raw.path("outcome").asText())) {
             return;
         }
         JsonNode item = raw.path("item");
         targets(item.path("stagingTargets"), "would stage: ", body);
         targets(item.path("productionTargets"), "would roll out to production: ", body);
+        distribution(texts(item.path("copyToRegions")), "would copy to ", item.path("shareWithAccounts"), "would share with ", body);
         retention(raw.at("/retire/decisions"), "would delete", body);
+    }
+
+    /** One line, e.g. "copied to eu-west-1, ap-southeast-2; shared with 222222222222", or nothing when neither happened. */
+    private static void distribution(List<String> regions, String copyLabel, JsonNode accounts, String shareLabel, StringBuilder body) {
+        List<String> parts = new ArrayList<>();
+        if (!regions.isEmpty()) {
+            parts.add(copyLabel + String.join(", ", regions));
+        }
+        if (!accounts.isEmpty()) {
+            parts.add(shareLabel + String.join(", ", texts(accounts)));
+        }
+        if (!parts.isEmpty()) {
+            body.append(INDENT).append(String.join("; ", parts)).append('\n');
+        }
+    }
+
+    /** Each copy's Region, with the copy's identifier when it is not the new image's own (a WorkSpaces copy's new id). */
+    private static List<String> regions(JsonNode copies, String newImage) {
+        List<String> regions = new ArrayList<>();
+        for (JsonNode copy : copies) {
+            String image = copy.path("image").asText();
+            regions.add(copy.path("region").asText() + (image.isEmpty() || image.equals(newImage) ? "" : " (" + image + ")"));
+        }
+        return regions;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
     }
 
     /** Production: what each image's roll-out did, or why nothing went to production. */

@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * A simulated AWS account and real SDK clients pointed at it over HTTP. The clients keep the SDK's own retry
- * rules but with {@link #SDK_ATTEMPTS} attempts and millisecond backoff, so tests of throttling stay fast.
+ * A simulated AWS account and real SDK clients pointed at it over HTTP, signing for the scenario's Region. The clients
+ * keep the SDK's own retry rules but with {@link #SDK_ATTEMPTS} attempts and millisecond backoff, so tests of
+ * throttling stay fast.
  */
 public final class SimulatedAccount implements AutoCloseable {
     public static final int SDK_ATTEMPTS = 3;
@@ -62,7 +63,7 @@ public final class SimulatedAccount implements AutoCloseable {
             B builder, ExecutionInterceptor... interceptors) {
         BackoffStrategy quick = BackoffStrategy.fixedDelay(Duration.ofMillis(2));
         C client = builder.endpointOverride(simulator.endpoint())
-                .region(Region.US_EAST_1)
+                .region(Region.of(simulator.scenario().region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIASIMULATED", "simulated")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(config -> config

@@ -14,8 +14,8 @@ final class Definition {
     static final Path DEFAULT_FILE = Path.of("statemachine", "image-updater.asl.json");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
     /** Every function the definition names by a {@code ${<step>FunctionArn}} placeholder. */
-    static final List<String> STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "MoveTargets", "Retire", "SummarizeBuilds", "PlanRollout",
-            "RequestApproval", "FindRollout", "Report");
+    static final List<String> STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "MoveTargets", "Distribute", "Retire",
+            "SummarizeBuilds", "PlanRollout", "RequestApproval", "FindRollout", "Report");
     private static final String FUNCTION_ARN_PREFIX = "arn:aws:lambda:%s:%s:function:euc-image-updater-";
 
     private Definition() {}

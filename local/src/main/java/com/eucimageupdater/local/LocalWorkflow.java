@@ -3,6 +3,7 @@ package com.eucimageupdater.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.eucimageupdater.handlers.CheckHandler;
 import com.eucimageupdater.handlers.FindRolloutHandler;
+import com.eucimageupdater.handlers.DistributeHandler;
 import com.eucimageupdater.handlers.MoveTargetsHandler;
 import com.eucimageupdater.handlers.PlanRolloutHandler;
 import com.eucimageupdater.handlers.RequestApprovalHandler;
@@ -101,6 +102,7 @@ final class LocalWorkflow {
                 Map.entry(arns.get("StartFunctionArn"), new StartHandler(images)),
                 Map.entry(arns.get("PollFunctionArn"), new PollHandler(images)),
                 Map.entry(arns.get("MoveTargetsFunctionArn"), new MoveTargetsHandler(images)),
+                Map.entry(arns.get("DistributeFunctionArn"), new DistributeHandler(images)),
                 Map.entry(arns.get("RetireFunctionArn"), new RetireHandler(images)),
                 Map.entry(arns.get("SummarizeBuildsFunctionArn"), new SummarizeBuildsHandler()),
                 Map.entry(arns.get("PlanRolloutFunctionArn"), new PlanRolloutHandler()),

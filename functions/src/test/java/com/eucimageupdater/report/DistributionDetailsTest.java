@@ -1,0 +1,49 @@
+package com.eucimageupdater.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** The mail's line on copies and shares, read from an image's raw result as its Record state left it. */
+class DistributionDetailsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String details(String raw) throws IOException {
+        return ImageResult.from(JSON.readTree(raw)).details();
+    }
+
+    @Test
+    void aReportOnlyRunSaysWhereTheImageWouldBeCopiedAndWithWhomShared() throws IOException {
+        assertEquals("           would copy to eu-west-1, ap-southeast-2; would share with 222222222222\n", details("""
+                {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "WOULD_UPDATE", "newImageName": "Base-Win2022-2026-11-10",
+                 "item": {"service": "APPSTREAM", "image": "Base-Win2022", "copyToRegions": ["eu-west-1", "ap-southeast-2"],
+                          "shareWithAccounts": ["222222222222"]}}"""));
+    }
+
+    @Test
+    void anUpdatedImageSaysWhereItWasCopiedWithEachWorkSpacesCopysIdAndWithWhomItWasShared() throws IOException {
+        assertEquals("           copied to eu-west-1 (wsi-c0py00001), ap-southeast-2 (wsi-c0py00002); shared with 222222222222\n",
+                details("""
+                        {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "UPDATED", "start": {"newImage": "wsi-7k2m9p4q1"},
+                         "distributed": {"copies": [{"region": "eu-west-1", "image": "wsi-c0py00001"},
+                                                    {"region": "ap-southeast-2", "image": "wsi-c0py00002"}],
+                                         "sharedWith": ["222222222222"]}}"""));
+    }
+
+    @Test
+    void anAppStreamCopyKeepsTheNewImagesNameSoOnlyItsRegionIsShown() throws IOException {
+        assertEquals("           copied to eu-west-1\n", details("""
+                {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "start": {"newImage": "Base-Win2022-2026-11-10"},
+                 "distributed": {"copies": [{"region": "eu-west-1", "image": "Base-Win2022-2026-11-10"}], "sharedWith": []}}"""));
+    }
+
+    @Test
+    void nothingToDistributeAddsNoLine() throws IOException {
+        assertNull(details("""
+                {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "start": {"newImage": "Base-Win2022-2026-11-10"},
+                 "distributed": {"copies": [], "sharedWith": []}}"""));
+    }
+}
