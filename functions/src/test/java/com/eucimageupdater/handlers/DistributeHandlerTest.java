@@ -63,13 +63,13 @@ class DistributeHandlerTest {
 
         JsonNode distributed = distribute();
 
-        String copy = regions.destination.workSpaces().describeWorkspaceImages(r -> r.imageIds(distributed.at("/copies/0/image").asText()))
+        String copy = regions.workSpaces(TwoRegions.DESTINATION).describeWorkspaceImages(r -> r.imageIds(distributed.at("/copies/0/image").asText()))
                 .images().get(0).name();
         assertEquals("ws-win10-base-2026-11-10", copy);
         assertEquals(JSON.readTree("""
                 {"copies": [{"region": "eu-west-1", "image": "%s"}], "sharedWith": ["222222222222", "333333333333"]}"""
                 .formatted(distributed.at("/copies/0/image").asText())), distributed);
-        assertEquals(List.of("222222222222", "333333333333"), regions.home.workSpaces()
+        assertEquals(List.of("222222222222", "333333333333"), regions.workSpaces(TwoRegions.HOME)
                 .describeWorkspaceImagePermissions(r -> r.imageId("wsi-7k2m9p4q1")).imagePermissions().stream()
                 .map(permission -> permission.sharedAccountId()).toList());
     }
@@ -83,6 +83,6 @@ class DistributeHandlerTest {
 
         assertEquals("WorkSpaces image \"ws-win10-base-2026-11-10\" already exists in eu-west-1 but is not euc-image-updater's copy of"
                 + " it (rename or delete the one in eu-west-1, or remove eu-west-1 from copyToRegions)", e.getMessage());
-        assertEquals(List.of(), regions.home.simulator().mutatingCalls());
+        assertEquals(List.of(), regions.changesIn(TwoRegions.HOME));
     }
 }

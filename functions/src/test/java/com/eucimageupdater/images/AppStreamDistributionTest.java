@@ -51,32 +51,28 @@ class AppStreamDistributionTest {
 
     private String copy(String home, String destinationImages) {
         regions = TwoRegions.start(home, "\"appstream\": { \"images\": [" + destinationImages + "] }");
-        return service(regions.home).copyToRegion(NEW_IMAGE, TwoRegions.DESTINATION, service(regions.destination));
+        return service(TwoRegions.HOME).copyToRegion(NEW_IMAGE, TwoRegions.DESTINATION, service(TwoRegions.DESTINATION));
     }
 
-    private static AppStreamImageService service(SimulatedAccount account) {
-        return new AppStreamImageService(account.appStream());
+    private AppStreamImageService service(String region) {
+        return new AppStreamImageService(regions.appStream(region));
     }
 
     private Map<String, String> tagsInDestination() {
-        return regions.destination.appStream().listTagsForResource(r -> r.resourceArn(COPY_ARN)).tags();
-    }
-
-    private static List<String> succeeded(SimulatedAccount account) {
-        return account.simulator().mutatingCalls().stream().filter(RecordedCall::succeeded).map(RecordedCall::operation).toList();
+        return regions.appStream(TwoRegions.DESTINATION).listTagsForResource(r -> r.resourceArn(COPY_ARN)).tags();
     }
 
     @Test
     void theCopyIsAskedForInTheHomeRegionUnderTheSameNameAndDescriptionAndTaggedInTheDestination() {
         assertEquals(NEW_IMAGE, copy(LANDED_COPY));
 
-        RecordedCall copyImage = regions.home.simulator().callsTo("CopyImage").get(0);
+        RecordedCall copyImage = regions.callsIn(TwoRegions.HOME, "CopyImage").get(0);
         assertEquals(NEW_IMAGE, copyImage.request().get("SourceImageName").asText());
         assertEquals(NEW_IMAGE, copyImage.request().get("DestinationImageName").asText());
         assertEquals(TwoRegions.DESTINATION, copyImage.request().get("DestinationRegion").asText());
         assertEquals(DESCRIPTION, copyImage.request().get("DestinationImageDescription").asText());
         assertEquals(COPY_TAGS, tagsInDestination());
-        assertEquals(List.of("TagResource"), succeeded(regions.destination));
+        assertEquals(List.of("TagResource"), regions.changesIn(TwoRegions.DESTINATION));
     }
 
     @Test
@@ -84,7 +80,7 @@ class AppStreamDistributionTest {
         assertEquals(NEW_IMAGE, copy("""
                 { "name": "Base-Win2022-2026-11-10", "description": "Updated from Base-Win2022 on 2026-11-10 by euc-image-updater" }"""));
 
-        assertEquals(List.of(), regions.home.simulator().callsTo("CopyImage"));
+        assertEquals(List.of(), regions.callsIn(TwoRegions.HOME, "CopyImage"));
         assertEquals(COPY_TAGS, tagsInDestination());
     }
 
@@ -94,7 +90,7 @@ class AppStreamDistributionTest {
                 { "name": "Base-Win2022-2026-11-10", "description": "a description changed since",
                   "tags": { "euc-image-updater:source-image": "Base-Win2022", "euc-image-updater:run-date": "2026-11-10" } }"""));
 
-        assertEquals(List.of(), regions.home.simulator().callsTo("CopyImage"));
+        assertEquals(List.of(), regions.callsIn(TwoRegions.HOME, "CopyImage"));
         assertEquals(COPY_TAGS, tagsInDestination());
     }
 
@@ -128,8 +124,8 @@ class AppStreamDistributionTest {
 
         assertEquals("AppStream image \"Base-Win2022-2026-11-10\" already exists in eu-west-1 but is not euc-image-updater's copy of it"
                 + " (rename or delete the one in eu-west-1, or remove eu-west-1 from copyToRegions)", e.getMessage());
-        assertEquals(List.of(), succeeded(regions.home));
-        assertEquals(List.of(), succeeded(regions.destination));
+        assertEquals(List.of(), regions.changesIn(TwoRegions.HOME));
+        assertEquals(List.of(), regions.changesIn(TwoRegions.DESTINATION));
     }
 
     @Test
@@ -145,12 +141,12 @@ class AppStreamDistributionTest {
     @Test
     void sharingLetsTheAccountUseTheImageInFleetsAndImageBuildersAndSharingAgainChangesNothing() {
         regions = TwoRegions.start(HOME, "\"appstream\": {}");
-        AppStreamImageService service = service(regions.home);
+        AppStreamImageService service = service(TwoRegions.HOME);
 
         service.shareWith(NEW_IMAGE, "222222222222");
         service.shareWith(NEW_IMAGE, "222222222222");
 
-        List<SharedImagePermissions> shared = regions.home.appStream().describeImagePermissions(r -> r.name(NEW_IMAGE))
+        List<SharedImagePermissions> shared = regions.appStream(TwoRegions.HOME).describeImagePermissions(r -> r.name(NEW_IMAGE))
                 .sharedImagePermissionsList();
         assertEquals(List.of("222222222222"), shared.stream().map(SharedImagePermissions::sharedAccountId).toList());
         assertEquals(true, shared.get(0).imagePermissions().allowFleet());
@@ -162,7 +158,7 @@ class AppStreamDistributionTest {
         regions = TwoRegions.start(HOME, "\"appstream\": {}");
 
         ImageUpdateException e = assertThrows(ImageUpdateException.class,
-                () -> service(regions.home).shareWith("Pending-Win2022-2026-11-10", "222222222222"));
+                () -> service(TwoRegions.HOME).shareWith("Pending-Win2022-2026-11-10", "222222222222"));
 
         assertEquals("UpdateImagePermissions sharing \"Pending-Win2022-2026-11-10\" with account 222222222222 failed:"
                 + " ResourceNotAvailableException: The image Pending-Win2022-2026-11-10 is PENDING; only AVAILABLE images can be shared."

@@ -3,6 +3,8 @@ package com.eucimageupdater.images;
 import com.eucimageupdater.simulator.RecordedCall;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.appstream.AppStreamClient;
+import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 
 /**
  * One simulated account in its home Region and in a second Region, for copies between them. The simulator holds one
@@ -15,8 +17,8 @@ public final class TwoRegions implements AutoCloseable {
     public static final String DESTINATION = "eu-west-1";
     public static final String ACCOUNT = "123456789012";
 
-    public final SimulatedAccount home;
-    public final SimulatedAccount destination;
+    private final SimulatedAccount home;
+    private final SimulatedAccount destination;
 
     private TwoRegions(SimulatedAccount home, SimulatedAccount destination) {
         this.home = home;
@@ -38,12 +40,34 @@ public final class TwoRegions implements AutoCloseable {
         return "{ \"region\": \"" + region + "\", \"accountId\": \"" + ACCOUNT + "\", " + services + " }";
     }
 
-    /** The service in the Region an image job's location names. */
+    private SimulatedAccount in(String region) {
+        return region.equals(DESTINATION) ? destination : home;
+    }
+
+    public AppStreamClient appStream(String region) {
+        return in(region).appStream();
+    }
+
+    public WorkSpacesClient workSpaces(String region) {
+        return in(region).workSpaces();
+    }
+
+    /** The services of each Region, as the handlers get them: by the location's Region. */
     public ImageServices imageServices() {
         ImageServices homeServices = home.imageServices();
         ImageServices destinationServices = destination.imageServices();
         return new ImageServices((service, location) -> (location.region().equals(DESTINATION) ? destinationServices : homeServices)
                 .forService(service, location));
+    }
+
+    /** The calls of one operation that reached the Region, answered or refused. */
+    public List<RecordedCall> callsIn(String region, String operation) {
+        return in(region).simulator().callsTo(operation);
+    }
+
+    /** The operations that changed something in the Region. */
+    public List<String> changesIn(String region) {
+        return in(region).simulator().mutatingCalls().stream().filter(RecordedCall::succeeded).map(RecordedCall::operation).toList();
     }
 
     /** Requests in either Region that did not meet the API model. */

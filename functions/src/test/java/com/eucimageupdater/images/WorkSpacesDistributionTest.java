@@ -47,24 +47,24 @@ class WorkSpacesDistributionTest {
     }
 
     private String copy() {
-        return service(regions.home).copyToRegion(NEW_IMAGE, TwoRegions.DESTINATION, service(regions.destination));
+        return service(TwoRegions.HOME).copyToRegion(NEW_IMAGE, TwoRegions.DESTINATION, service(TwoRegions.DESTINATION));
     }
 
-    private static WorkSpacesImageService service(SimulatedAccount account) {
-        return new WorkSpacesImageService(account.workSpaces());
+    private WorkSpacesImageService service(String region) {
+        return new WorkSpacesImageService(regions.workSpaces(region));
     }
 
     private WorkspaceImage inDestination(String imageId) {
-        return regions.destination.workSpaces().describeWorkspaceImages(r -> r.imageIds(imageId)).images().get(0);
+        return regions.workSpaces(TwoRegions.DESTINATION).describeWorkspaceImages(r -> r.imageIds(imageId)).images().get(0);
     }
 
     private Map<String, String> tagsInDestination(String imageId) {
-        return regions.destination.workSpaces().describeTags(r -> r.resourceId(imageId)).tagList().stream()
+        return regions.workSpaces(TwoRegions.DESTINATION).describeTags(r -> r.resourceId(imageId)).tagList().stream()
                 .collect(Collectors.toMap(Tag::key, Tag::value));
     }
 
     private List<RecordedCall> copiesMade() {
-        return regions.destination.simulator().callsTo("CopyWorkspaceImage").stream().filter(RecordedCall::succeeded).toList();
+        return regions.callsIn(TwoRegions.DESTINATION, "CopyWorkspaceImage").stream().filter(RecordedCall::succeeded).toList();
     }
 
     @Test
@@ -80,7 +80,7 @@ class WorkSpacesDistributionTest {
         RecordedCall request = copiesMade().get(0);
         assertEquals(NEW_IMAGE, request.request().get("SourceImageId").asText());
         assertEquals(TwoRegions.HOME, request.request().get("SourceRegion").asText());
-        assertEquals(List.of(), regions.home.simulator().mutatingCalls());
+        assertEquals(List.of(), regions.changesIn(TwoRegions.HOME));
     }
 
     @Test
@@ -102,7 +102,7 @@ class WorkSpacesDistributionTest {
         assertEquals("wsi-c0py00001", copy());
 
         assertEquals(List.of(), copiesMade());
-        assertEquals(1, regions.destination.simulator().callsTo("CopyWorkspaceImage").size());
+        assertEquals(1, regions.callsIn(TwoRegions.DESTINATION, "CopyWorkspaceImage").size());
     }
 
     @Test
@@ -114,20 +114,20 @@ class WorkSpacesDistributionTest {
 
         assertEquals("WorkSpaces image \"ws-win10-base-2026-11-10\" already exists in eu-west-1 but is not euc-image-updater's copy of"
                 + " it (rename or delete the one in eu-west-1, or remove eu-west-1 from copyToRegions)", e.getMessage());
-        assertEquals(List.of(), regions.destination.simulator().mutatingCalls());
+        assertEquals(List.of(), regions.changesIn(TwoRegions.DESTINATION));
     }
 
     @Test
     void sharingLetsTheAccountCopyTheImageAndSharingAgainChangesNothing() {
         start("");
-        WorkSpacesImageService service = service(regions.home);
+        WorkSpacesImageService service = service(TwoRegions.HOME);
 
         service.shareWith(NEW_IMAGE, "222222222222");
         service.shareWith(NEW_IMAGE, "222222222222");
 
-        assertEquals(List.of("222222222222"), regions.home.workSpaces().describeWorkspaceImagePermissions(r -> r.imageId(NEW_IMAGE))
+        assertEquals(List.of("222222222222"), regions.workSpaces(TwoRegions.HOME).describeWorkspaceImagePermissions(r -> r.imageId(NEW_IMAGE))
                 .imagePermissions().stream().map(ImagePermission::sharedAccountId).toList());
-        assertEquals(true, regions.home.simulator().callsTo("UpdateWorkspaceImagePermission").get(0).request()
+        assertEquals(true, regions.callsIn(TwoRegions.HOME, "UpdateWorkspaceImagePermission").get(0).request()
                 .get("AllowCopyImage").asBoolean());
     }
 
@@ -136,7 +136,7 @@ class WorkSpacesDistributionTest {
         start("");
 
         ImageUpdateException e = assertThrows(ImageUpdateException.class,
-                () -> service(regions.home).shareWith("wsi-1pending01", "222222222222"));
+                () -> service(TwoRegions.HOME).shareWith("wsi-1pending01", "222222222222"));
 
         assertEquals("UpdateWorkspaceImagePermission sharing wsi-1pending01 with account 222222222222 failed:"
                 + " ResourceUnavailableException: The image wsi-1pending01 is PENDING; only AVAILABLE images can be shared."
