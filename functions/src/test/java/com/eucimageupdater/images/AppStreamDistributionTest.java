@@ -26,13 +26,10 @@ class AppStreamDistributionTest {
                             "euc-image-updater:execution": "monthly-2026-11", "euc-image-updater:lineage": "Base-Win2022",
                             "euc-image-updater:build-minutes": "42", "euc-image-updater:was:Base-Test": "Base-Win2022-2026-10-13" } },
                 { "name": "Pending-Win2022-2026-11-10", "state": "PENDING" } ] }""";
-    /**
-     * CopyImage's copy as it lands in the destination: untagged, with the description it was given, not yet described
-     * (main's simulator does not land a copy in another Region, so the destination is seeded with it).
-     */
-    private static final String LANDED_COPY = """
+    /** A copy an earlier attempt or a concurrent run made, which the destination's describes do not show yet. */
+    private static final String UNSEEN_COPY = """
             { "name": "Base-Win2022-2026-11-10", "description": "Updated from Base-Win2022 on 2026-11-10 by euc-image-updater",
-              "hiddenForDescribes": 1 }""";
+              "hiddenForDescribes": %d }""";
 
     private TwoRegions regions;
 
@@ -46,11 +43,7 @@ class AppStreamDistributionTest {
     }
 
     private String copy(String destinationImages) {
-        return copy(HOME, destinationImages);
-    }
-
-    private String copy(String home, String destinationImages) {
-        regions = TwoRegions.start(home, "\"appstream\": { \"images\": [" + destinationImages + "] }");
+        regions = TwoRegions.start(HOME, "\"appstream\": { \"images\": [" + destinationImages + "] }");
         return service(TwoRegions.HOME).copyToRegion(NEW_IMAGE, TwoRegions.DESTINATION, service(TwoRegions.DESTINATION));
     }
 
@@ -63,15 +56,17 @@ class AppStreamDistributionTest {
     }
 
     @Test
-    void theCopyIsAskedForInTheHomeRegionUnderTheSameNameAndDescriptionAndTaggedInTheDestination() {
-        assertEquals(NEW_IMAGE, copy(LANDED_COPY));
+    void theCopyIsMadeFromTheHomeRegionUnderTheSameNameAndDescriptionAndTaggedInTheDestination() {
+        assertEquals(NEW_IMAGE, copy(""));
 
         RecordedCall copyImage = regions.callsIn(TwoRegions.HOME, "CopyImage").get(0);
         assertEquals(NEW_IMAGE, copyImage.request().get("SourceImageName").asText());
         assertEquals(NEW_IMAGE, copyImage.request().get("DestinationImageName").asText());
         assertEquals(TwoRegions.DESTINATION, copyImage.request().get("DestinationRegion").asText());
-        assertEquals(DESCRIPTION, copyImage.request().get("DestinationImageDescription").asText());
+        assertEquals(DESCRIPTION, regions.appStream(TwoRegions.DESTINATION).describeImages(r -> r.names(NEW_IMAGE)).images().get(0)
+                .description());
         assertEquals(COPY_TAGS, tagsInDestination());
+        assertEquals(List.of("CopyImage"), regions.changesIn(TwoRegions.HOME));
         assertEquals(List.of("TagResource"), regions.changesIn(TwoRegions.DESTINATION));
     }
 
@@ -95,23 +90,17 @@ class AppStreamDistributionTest {
     }
 
     @Test
-    void aCopyWhoseAnswerWasLostIsAdoptedOnceTheDestinationDescribesIt() {
-        String home = HOME + """
-                , "errors": [ { "operation": "CopyImage", "image": "Base-Win2022-2026-11-10", "type": "ResourceAlreadyExistsException",
-                                "message": "The image Base-Win2022-2026-11-10 already exists in eu-west-1." } ]""";
+    void aCopyRefusedForItsNameIsAdoptedOnceTheDestinationDescribesIt() {
+        assertEquals(NEW_IMAGE, copy(UNSEEN_COPY.formatted(1)));
 
-        assertEquals(NEW_IMAGE, copy(home, LANDED_COPY));
-
+        assertEquals(List.of("ResourceAlreadyExistsException"), regions.callsIn(TwoRegions.HOME, "CopyImage").stream()
+                .map(RecordedCall::errorType).toList());
         assertEquals(COPY_TAGS, tagsInDestination());
     }
 
     @Test
     void aCopyTheDestinationDoesNotDescribeYetIsTriedAgainLater() {
-        String home = HOME + """
-                , "errors": [ { "operation": "CopyImage", "image": "Base-Win2022-2026-11-10", "type": "ResourceAlreadyExistsException" } ]""";
-
-        RetryableAwsException e = assertThrows(RetryableAwsException.class, () -> copy(home, """
-                { "name": "Base-Win2022-2026-11-10", "hiddenForDescribes": 2 }"""));
+        RetryableAwsException e = assertThrows(RetryableAwsException.class, () -> copy(UNSEEN_COPY.formatted(2)));
 
         assertEquals("AppStream image \"Base-Win2022-2026-11-10\" in eu-west-1 already exists but cannot be described yet (just created"
                 + " by a concurrent run?); trying again to adopt it or to tell why not", e.getMessage());

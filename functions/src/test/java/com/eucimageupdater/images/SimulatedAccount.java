@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * A simulated AWS account and real SDK clients pointed at it over HTTP, signing for the scenario's Region. The clients
- * keep the SDK's own retry rules but with {@link #SDK_ATTEMPTS} attempts and millisecond backoff, so tests of
- * throttling stay fast.
+ * A simulated AWS account and real SDK clients pointed at it over HTTP, signing for the scenario's home Region unless
+ * told another. The clients keep the SDK's own retry rules but with {@link #SDK_ATTEMPTS} attempts and millisecond
+ * backoff, so tests of throttling stay fast.
  */
 public final class SimulatedAccount implements AutoCloseable {
     public static final int SDK_ATTEMPTS = 3;
@@ -50,6 +50,15 @@ public final class SimulatedAccount implements AutoCloseable {
         return configure(AppStreamClient.builder(), interceptors);
     }
 
+    /** A client of another Region of the home account: the simulator keeps each Region's state apart. */
+    public AppStreamClient appStreamIn(String region) {
+        return configure(AppStreamClient.builder(), region);
+    }
+
+    public WorkSpacesClient workSpacesIn(String region) {
+        return configure(WorkSpacesClient.builder(), region);
+    }
+
     public WorkSpacesClient workSpaces(ExecutionInterceptor... interceptors) {
         return configure(WorkSpacesClient.builder(), interceptors);
     }
@@ -61,9 +70,14 @@ public final class SimulatedAccount implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C configure(
             B builder, ExecutionInterceptor... interceptors) {
+        return configure(builder, simulator.scenario().region(), interceptors);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C configure(
+            B builder, String region, ExecutionInterceptor... interceptors) {
         BackoffStrategy quick = BackoffStrategy.fixedDelay(Duration.ofMillis(2));
         C client = builder.endpointOverride(simulator.endpoint())
-                .region(Region.of(simulator.scenario().region()))
+                .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIASIMULATED", "simulated")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(config -> config

@@ -31,7 +31,7 @@ class StateMachineRulesTest {
     private static final List<Map.Entry<String, JsonNode>> ITERATOR_TASKS = new ArrayList<>();
     /** Steps that call AppStream or WorkSpaces. */
     private static final Set<String> AWS_STEPS = Set.of("ResolveTargets", "FindRollout", "CheckForUpdate", "PreviewRetention",
-            "StartUpdate", "PollImageState", "StageImage", "MoveToProduction", "RetireOldImages", "MoveTargetsBack");
+            "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "MoveToProduction", "RetireOldImages", "MoveTargetsBack");
 
     @BeforeAll
     static void readDefinition() throws IOException {
@@ -68,7 +68,7 @@ class StateMachineRulesTest {
     void lambdaTasksRetryLambdaErrors() {
         List<Map.Entry<String, JsonNode>> lambdaTasks = TASKS.stream().filter(task -> invokesOurFunction(task.getValue())).toList();
         assertEquals(List.of("PlanRun", "ResolveTargets", "CheckForUpdate", "PreviewRetention", "StartUpdate",
-                "PollImageState", "StageImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
+                "PollImageState", "StageImage", "DistributeImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
                 "FindRollout", "MoveTargetsBack", "SummarizeRollback"), lambdaTasks.stream().map(Map.Entry::getKey).toList());
         JsonNode first = lambdaTasks.get(0).getValue().path("Retry").path(0);
         lambdaTasks.forEach(task -> {
@@ -98,7 +98,7 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every AWS-calling step retries throttling and 5xx by name, and no retrier anywhere is States.ALL")
     void awsErrorsRetriedByNameNeverStatesAll() {
-        assertEquals(18, TASKS.size(), "seventeen Lambda tasks and the SNS publish");
+        assertEquals(19, TASKS.size(), "eighteen Lambda tasks and the SNS publish");
         TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
                 .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));
         TASKS.forEach(task -> task.getValue().path("Retry")
@@ -108,8 +108,8 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every step inside a Map catches everything into a Record state, so one image failing never stops the others")
     void iteratorTasksCatchEverything() {
-        assertEquals(List.of("CheckForUpdate", "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "SummarizeBuilds",
-                "MoveToProduction", "RetireOldImages", "MoveTargetsBack"), ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
+        assertEquals(List.of("CheckForUpdate", "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage",
+                "SummarizeBuilds", "MoveToProduction", "RetireOldImages", "MoveTargetsBack"), ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
         ITERATOR_TASKS.forEach(task -> {
             JsonNode catcher = task.getValue().path("Catch").path(0);
             assertEquals(List.of("States.ALL"), texts(catcher.path("ErrorEquals")), task.getKey());
