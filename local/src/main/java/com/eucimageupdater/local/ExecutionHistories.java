@@ -30,12 +30,15 @@ final class ExecutionHistories {
      */
     record Execution(String map, String place, int historyEvents, int transitions) {}
 
-    private final Map<String, Execution> executions;
-    private final int largestPayloadBytes;
+    /** The largest data seen: a state's output, or a child execution's input ({@code where} names the Map then). */
+    record Payload(String where, int bytes) {}
 
-    private ExecutionHistories(Map<String, Execution> executions, int largestPayloadBytes) {
+    private final Map<String, Execution> executions;
+    private final Payload largestPayload;
+
+    private ExecutionHistories(Map<String, Execution> executions, Payload largestPayload) {
         this.executions = executions;
-        this.largestPayloadBytes = largestPayloadBytes;
+        this.largestPayload = largestPayload;
     }
 
     /** The histories of a run of {@code definition} (the ASL, placeholders or not) that emitted {@code events}. */
@@ -46,14 +49,15 @@ final class ExecutionHistories {
 
         Map<String, Counts> counts = new LinkedHashMap<>();
         counts.put(key(null, null), new Counts(null, null));
-        int largestPayload = 0;
+        Payload largestPayload = new Payload(null, 0);
         for (ExecutionEvent event : events) {
             switch (event.type()) {
                 case "StateEntered" -> counter(counts, distributedParent, event.state(), event).entered(event.stateType());
                 case "StateRetried" -> counter(counts, distributedParent, event.state(), event).retried(event.stateType());
-                case "StateExited" -> largestPayload = Math.max(largestPayload, bytes(event.output()));
+                case "StateExited" -> largestPayload = larger(largestPayload, new Payload(event.state(), bytes(event.output())));
                 case "MapIterationStarted" -> {
-                    largestPayload = Math.max(largestPayload, event.inputBytes() == null ? 0 : event.inputBytes());
+                    largestPayload = larger(largestPayload, new Payload("input of a " + event.map() + " iteration",
+                            event.inputBytes() == null ? 0 : event.inputBytes()));
                     // A DISTRIBUTED iteration is a child execution, counted from its own states; an inline one is 2 events of its parent's.
                     if (!distributedMaps.getOrDefault(event.map(), false)) {
                         counter(counts, distributedParent, event.map(), event).inlineIterations++;
@@ -98,6 +102,10 @@ final class ExecutionHistories {
         return map + "|" + place;
     }
 
+    private static Payload larger(Payload a, Payload b) {
+        return b.bytes() > a.bytes() ? b : a;
+    }
+
     private static int bytes(JsonNode node) {
         return node == null ? 0 : node.toString().getBytes(StandardCharsets.UTF_8).length;
     }
@@ -128,9 +136,9 @@ final class ExecutionHistories {
         return executions.values().stream().mapToInt(Execution::historyEvents).sum();
     }
 
-    /** The largest state output or child execution input, in bytes. */
-    int largestPayloadBytes() {
-        return largestPayloadBytes;
+    /** The largest state output or child execution input. */
+    Payload largestPayload() {
+        return largestPayload;
     }
 
     private static final class Counts {

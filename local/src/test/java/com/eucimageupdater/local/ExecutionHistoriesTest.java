@@ -91,6 +91,6 @@ class ExecutionHistoriesTest {
         assertEquals(6, histories.parent().transitions());
         assertEquals(31, histories.largest().historyEvents());
         assertEquals(31 + 11 + 11 + 9 + 12, histories.inlineHistoryEvents());
-        assertEquals(100, histories.largestPayloadBytes());
+        assertEquals(new ExecutionHistories.Payload("input of a Outer iteration", 100), histories.largestPayload());
     }
 }

@@ -177,6 +177,6 @@ class OrganizationEndToEndTest {
         ExecutionHistories.Execution largest = histories.largest();
         assertTrue(largest.historyEvents() < 200, largest::toString);
         assertTrue(histories.inlineHistoryEvents() > 3 * largest.historyEvents(), "one execution would hold every child's events");
-        assertTrue(histories.largestPayloadBytes() < ExecutionHistories.PAYLOAD_LIMIT_BYTES);
+        assertTrue(histories.largestPayload().bytes() < ExecutionHistories.PAYLOAD_LIMIT_BYTES);
     }
 }
