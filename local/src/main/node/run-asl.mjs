@@ -56,18 +56,38 @@ const execution = machine.run(config.input, {
   context: config.context,
 });
 
+// Which child execution an event belongs to, as Step Functions would run it: an image's (its item) or an account
+// and Region's (its build). The interpreter runs DISTRIBUTED maps inline and keeps only the outermost iteration's
+// index on nested events, so the place tells the children of a nested map apart.
+function placeOf(input, slim) {
+  if (!input || typeof input !== 'object') return;
+  const item = input.item;
+  if (item && typeof item.image === 'string') {
+    slim.image = item.image;
+    slim.service = item.service;
+    slim.account = item.account;
+    slim.region = item.region;
+  } else if (input.build && typeof input.build.account === 'string') {
+    slim.account = input.build.account;
+    slim.region = input.build.region;
+  }
+}
+
 for await (const event of execution.eventLogs) {
   const slim = { type: event.type, timestamp: event.timestamp };
   if (event.state) {
     slim.state = event.state.name;
     slim.stateType = event.state.type;
-    const input = event.state.input;
-    const item = input && typeof input === 'object' ? input.item : undefined;
-    if (item && typeof item.image === 'string') {
-      slim.image = item.image;
-      slim.service = item.service;
-    }
+    placeOf(event.state.input, slim);
     if (event.type === 'StateExited') slim.output = event.state.output;
+  }
+  if (event.parentState) {
+    slim.map = event.parentState.name;
+    if (event.type === 'MapIterationStarted') {
+      placeOf(event.input, slim);
+      // A child execution's input is bounded (256 KB) like any state's data.
+      slim.inputBytes = Buffer.byteLength(JSON.stringify(event.input ?? null));
+    }
   }
   if (event.index !== undefined) slim.index = event.index;
   if (event.Error !== undefined) {
