@@ -14,4 +14,8 @@ record ExecutionResult(String status, String error, String cause, JsonNode repor
     boolean succeeded() {
         return "ExecutionSucceeded".equals(status);
     }
+
+    ExecutionResult withReport(JsonNode fullReport) {
+        return new ExecutionResult(status, error, cause, fullReport, events, elapsed);
+    }
 }

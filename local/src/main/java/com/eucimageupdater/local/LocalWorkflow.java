@@ -86,7 +86,8 @@ final class LocalWorkflow {
             try {
                 Files.writeString(config, JSON.writeValueAsString(runnerConfig(
                         Definition.render(definitionFile, substitutions), input, settings, target, host)));
-                return execute(config, listener);
+                ExecutionResult result = execute(config, listener);
+                return host.report() == null ? result : result.withReport(host.report());
             } finally {
                 Files.deleteIfExists(config);
             }

@@ -33,6 +33,7 @@ final class TaskHost implements AutoCloseable {
     private final SnsPublisher publisher;
     private final HttpServer server;
     private final ExecutorService workers = Executors.newCachedThreadPool();
+    private volatile JsonNode report;
 
     /**
      * @param stepsByArn each function's step ("Check"), by which scenarios name the Lambda faults to inject
@@ -90,7 +91,19 @@ final class TaskHost implements AutoCloseable {
         lambdaFaults.beforeInvoke(stepsByArn.get(resource));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), output, new LocalContext(resource));
-        return JSON.readTree(output.toByteArray());
+        JsonNode result = JSON.readTree(output.toByteArray());
+        if ("Report".equals(stepsByArn.get(resource))) {
+            report = result;
+        }
+        return result;
+    }
+
+    /**
+     * The report step's whole answer, per-image results included: the state machine keeps only what it mails, so that a
+     * thousand images' results stay out of the execution's data.
+     */
+    JsonNode report() {
+        return report;
     }
 
     /**
