@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.BootstraplessSynthesizer;
+import software.amazon.awscdk.LegacyStackSynthesizer;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -50,11 +50,16 @@ public class EucImageUpdaterMemberStack extends Stack {
                 .build();
     }
 
-    /** Synthesized without bootstrap resources, so that a StackSet can deploy the template into any account. */
+    /**
+     * Synthesized without bootstrap resources, so that a StackSet can deploy the template into any account and
+     * {@code cdk deploy} into an account never bootstrapped: the legacy synthesizer adds no BootstrapVersion
+     * parameter or rule and names no bootstrap deploy role (the CLI deploys with its own credentials), and the
+     * stack has no assets (its small template goes to CloudFormation inline).
+     */
     static StackProps memberStackProps() {
         return StackProps.builder()
                 .description("euc-image-updater member account: the role the updater's functions assume here")
-                .synthesizer(new BootstraplessSynthesizer())
+                .synthesizer(new LegacyStackSynthesizer())
                 .analyticsReporting(false)
                 .build();
     }

@@ -21,6 +21,8 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 /**
@@ -195,6 +197,20 @@ class MemberStackTest {
         assertFalse(template.containsKey("Rules"), () -> "rules: " + template.get("Rules"));
         assertEquals(Set.of("AWS::IAM::Role", "AWS::IAM::Policy"), resourceTypes(both));
         assertEquals(Set.of("AWS::IAM::Role", "AWS::IAM::Policy"), resourceTypes(organizationOnly));
+    }
+
+    @Test
+    @DisplayName("cdk deploy uses the caller's credentials, no bootstrap role, and uploads no asset")
+    void deployableWithoutBootstrap() {
+        Stack stack = memberStack(Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT,
+                UpdaterConfig.MEMBER_EXTERNAL_ID, TestStack.EXTERNAL_ID));
+        CloudAssembly assembly = ((App) stack.getNode().getRoot()).synth();
+        CloudFormationStackArtifact artifact = assembly.getStackByName(EucImageUpdaterApp.MEMBER_STACK_NAME);
+
+        assertNull(artifact.getAssumeRoleArn());
+        assertNull(artifact.getCloudFormationExecutionRoleArn());
+        assertEquals(List.of(), artifact.getAssets());
+        assertEquals(List.of(), artifact.getDependencies());
     }
 
     @SuppressWarnings("unchecked")
