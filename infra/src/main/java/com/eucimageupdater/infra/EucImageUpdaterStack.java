@@ -64,7 +64,7 @@ import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * The image updater: five Lambda functions driven by a Step Functions state machine (the ASL file), started
+ * The image updater: the workflow's Lambda functions driven by a Step Functions state machine (the ASL file), started
  * monthly by EventBridge Scheduler, reporting through an encrypted SNS topic, with an alarm on failed runs.
  */
 public class EucImageUpdaterStack extends Stack {
