@@ -28,7 +28,7 @@ public class EucImageUpdaterMemberStack extends Stack {
 
     public EucImageUpdaterMemberStack(Construct scope, String id, UpdaterConfig.MemberTrust trust) {
         super(scope, id, memberStackProps());
-        UpdaterConfig.MemberAccess access = trust.access();
+        UpdaterConfig.MemberRole access = trust.access();
         Role role = Role.Builder.create(this, "Role")
                 .roleName(access.roleName())
                 .assumedBy(new AccountPrincipal(trust.updaterAccount()).withConditions(trustConditions(trust)))

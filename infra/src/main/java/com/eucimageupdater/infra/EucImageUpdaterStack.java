@@ -2,6 +2,7 @@ package com.eucimageupdater.infra;
 
 import com.eucimageupdater.plan.RunPlanner;
 import com.eucimageupdater.handlers.RequestApprovalHandler;
+import com.eucimageupdater.images.MemberAccess;
 import com.eucimageupdater.report.RunMetrics;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -81,9 +82,6 @@ public class EucImageUpdaterStack extends Stack {
      * ({@code aws:PrincipalArn} {@code arn:<partition>:iam::<updater account>:role/euc-image-updater/*}).
      */
     public static final String FUNCTION_ROLE_PATH = "/euc-image-updater/";
-    /** The image steps' environment: the role they assume in a member account, and the external id they present. */
-    public static final String MEMBER_ROLE_NAME_ENV = "MEMBER_ROLE_NAME";
-    public static final String MEMBER_EXTERNAL_ID_ENV = "MEMBER_EXTERNAL_ID";
     private static final String TRACING_WILDCARD =
             "X-Ray trace upload (xray:PutTraceSegments, xray:PutTelemetryRecords) supports no resource-level permission";
     private static final String DESCRIBE_WILDCARD = "; the describe and tag actions on \"*\" either list no resource"
@@ -194,6 +192,8 @@ public class EucImageUpdaterStack extends Stack {
         steps.put("Start", createImageStepFunction("Start", code, Duration.seconds(90)));
         steps.put("Poll", createImageStepFunction("Poll", code, Duration.seconds(30)));
         steps.put("Distribute", createImageStepFunction("Distribute", code, Duration.seconds(120)));
+        steps.put("SummarizeBuilds", createFunction("SummarizeBuilds", runCode, 256, Duration.seconds(30), List.of(), Map.of(),
+                TRACING_WILDCARD));
         steps.put("MoveTargets", createImageStepFunction("MoveTargets", code, Duration.seconds(120)));
         steps.put("Retire", createImageStepFunction("Retire", code, Duration.seconds(120)));
         steps.put("PlanRollout", createFunction("PlanRollout", runCode, 256, Duration.seconds(30), List.of(), Map.of(), TRACING_WILDCARD));
@@ -211,12 +211,14 @@ public class EucImageUpdaterStack extends Stack {
      */
     private Alias createImageStepFunction(String step, Code code, Duration timeout) {
         List<ImageStepPermissions.Grant> grants = ImageStepPermissions.BY_STEP.get(step);
-        UpdaterConfig.MemberAccess member = config.memberAccess();
+        UpdaterConfig.MemberRole member = config.memberRole();
         List<PolicyStatement> permissions = new ArrayList<>(ImageStepPermissions.statements(this, grants));
         permissions.add(assumeMemberRole(member));
+        // The functions reach their own account with their own role, any other through the member role there.
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(MEMBER_ROLE_NAME_ENV, member.roleName());
-        member.externalId().ifPresent(externalId -> environment.put(MEMBER_EXTERNAL_ID_ENV, externalId));
+        environment.put(MemberAccess.OWN_ACCOUNT_ENV, Aws.ACCOUNT_ID);
+        environment.put(MemberAccess.ROLE_NAME_ENV, member.roleName());
+        member.externalId().ifPresent(externalId -> environment.put(MemberAccess.EXTERNAL_ID_ENV, externalId));
         Alias alias = createFunction(step, code, 512, timeout, permissions, environment, TRACING_WILDCARD + DESCRIBE_WILDCARD);
         IRole role = alias.getVersion().getLambda().getRole();
         List<String> scopedFindings = ImageStepPermissions.nagFindings(grants).stream()
@@ -233,7 +235,7 @@ public class EucImageUpdaterStack extends Stack {
         return alias;
     }
 
-    private PolicyStatement assumeMemberRole(UpdaterConfig.MemberAccess member) {
+    private PolicyStatement assumeMemberRole(UpdaterConfig.MemberRole member) {
         PolicyStatement.Builder statement = PolicyStatement.Builder.create()
                 .effect(Effect.ALLOW)
                 .actions(List.of("sts:AssumeRole"))

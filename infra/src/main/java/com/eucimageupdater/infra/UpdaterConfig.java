@@ -4,6 +4,7 @@ import com.eucimageupdater.images.ImageRequests;
 import com.eucimageupdater.images.ParsedImages;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.MonthlySchedule;
+import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.plan.RunLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,7 +48,7 @@ public record UpdaterConfig(
         RolloutDefaults rollout,
         String logLevel,
         List<Target> targets,
-        MemberAccess memberAccess,
+        MemberRole memberRole,
         Optional<String> updaterAccount,
         int maxConcurrencyOverall,
         int expectedBuildMinutes) {
@@ -77,15 +78,13 @@ public record UpdaterConfig(
     public static final String EXPECTED_BUILD_MINUTES = "expectedBuildMinutes";
     public static final String DEFAULT_MEMBER_ROLE_NAME = "EucImageUpdaterMember";
     /**
-     * After the first poll (at the lineage's last build time, or {@link #DEFAULT_EXPECTED_BUILD_MINUTES}), so that the
+     * After the first poll (at the lineage's last build time, or {@code expectedBuildMinutes}), so that the
      * mail follows the last image's AVAILABLE within 5 minutes.
      */
     public static final int DEFAULT_POLL_INTERVAL_MINUTES = 4;
     /** Images built at once in one account and Region. */
     static final int MAX_MAX_CONCURRENCY = 40;
-    public static final int DEFAULT_MAX_CONCURRENCY_OVERALL = 50;
     public static final int MAX_MAX_CONCURRENCY_OVERALL = 1000;
-    public static final int DEFAULT_EXPECTED_BUILD_MINUTES = 90;
     /** Lambda's application log levels, least to most severe; the functions log each step at INFO. */
     static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
 
@@ -125,13 +124,13 @@ public record UpdaterConfig(
      * How the image steps reach a member account: the role they assume there, with the external id they present;
      * with an organization, the role must belong to it.
      */
-    public record MemberAccess(String roleName, Optional<String> externalId, Optional<String> organizationId) {}
+    public record MemberRole(String roleName, Optional<String> externalId, Optional<String> organizationId) {}
 
     /**
      * What the member stack needs: the updater's account, and an external id or an organization, so that the member
      * role is never open to the updater account's roles on their path alone.
      */
-    public record MemberTrust(String updaterAccount, MemberAccess access) {
+    public record MemberTrust(String updaterAccount, MemberRole access) {
         public MemberTrust {
             Objects.requireNonNull(updaterAccount, UPDATER_ACCOUNT);
             if (access.externalId().isEmpty() && access.organizationId().isEmpty()) {
@@ -166,13 +165,13 @@ public record UpdaterConfig(
                         reader.integer(KEEP_IMAGES, RolloutDefaults.DEFAULTS.keepImages(), 0, ImageRequests.MAX_KEEP)),
                 reader.logLevel(),
                 reader.targets(),
-                new MemberAccess(reader.matching(MEMBER_ROLE_NAME, ROLE_NAME, "an IAM role name: 1-64 letters, digits and _+=,.@-")
+                new MemberRole(reader.matching(MEMBER_ROLE_NAME, ROLE_NAME, "an IAM role name: 1-64 letters, digits and _+=,.@-")
                                 .orElse(DEFAULT_MEMBER_ROLE_NAME),
                         reader.matching(MEMBER_EXTERNAL_ID, EXTERNAL_ID, "2-1224 letters, digits and _+=,.@:/-"),
                         reader.matching(ORGANIZATION_ID, ORGANIZATION, "an organization id: o- and 10-32 lower-case letters or digits")),
                 reader.matching(UPDATER_ACCOUNT, ACCOUNT, "a 12-digit AWS account id, as a string"),
-                reader.integer(MAX_CONCURRENCY_OVERALL, DEFAULT_MAX_CONCURRENCY_OVERALL, 1, MAX_MAX_CONCURRENCY_OVERALL),
-                reader.integer(EXPECTED_BUILD_MINUTES, DEFAULT_EXPECTED_BUILD_MINUTES, 5, 1440));
+                reader.integer(MAX_CONCURRENCY_OVERALL, OrganizationSettings.DEFAULT_MAX_CONCURRENCY_OVERALL, 1, MAX_MAX_CONCURRENCY_OVERALL),
+                reader.integer(EXPECTED_BUILD_MINUTES, RunLimits.DEFAULT_EXPECTED_BUILD_MINUTES, 5, 1440));
         reader.requireOverallAtLeastPerRegion(config);
         reader.requireMemberTrust(config);
         reader.refuseScheduleExpression();
@@ -193,15 +192,15 @@ public record UpdaterConfig(
                 daysAfterPatchTuesday, rollout);
     }
 
-    /**
-     * The definition's substitutions for the settings: the shared {@link DeploymentSettings} ones and those of a run
-     * over several accounts and Regions. {@code Targets} is JSON text inside a string literal, as {@code ConfiguredImages}.
-     */
+    /** The organization's settings as the state machine definition takes them, in the shared form the local runner uses too. */
+    public OrganizationSettings organizationSettings() {
+        return new OrganizationSettings(targetsJson(), maxConcurrencyOverall, expectedBuildMinutes);
+    }
+
+    /** The definition's substitutions for the settings, sorted for stable synths. */
     public Map<String, String> substitutions() {
         Map<String, String> substitutions = new TreeMap<>(deploymentSettings().substitutions());
-        substitutions.put("Targets", jsonStringContent(targetsJson()));
-        substitutions.put("MaxConcurrencyOverall", Integer.toString(maxConcurrencyOverall));
-        substitutions.put("ExpectedBuildMinutes", Integer.toString(expectedBuildMinutes));
+        substitutions.putAll(organizationSettings().substitutions());
         return substitutions;
     }
 
@@ -217,16 +216,7 @@ public record UpdaterConfig(
 
     /** What the member stack is built from; empty (no member stack) unless updaterAccount is set. */
     public Optional<MemberTrust> memberTrust() {
-        return updaterAccount.map(account -> new MemberTrust(account, memberAccess));
-    }
-
-    private static String jsonStringContent(String text) {
-        try {
-            String quoted = JSON.writeValueAsString(text);
-            return quoted.substring(1, quoted.length() - 1);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return updaterAccount.map(account -> new MemberTrust(account, memberRole));
     }
 
     /** The EventBridge Scheduler expression: every day of the week in which the run day falls (see MonthlySchedule). */

@@ -57,6 +57,7 @@ class IamPolicyTest {
                         "workspaces:DeleteWorkspaceImage", "workspaces:DescribeWorkspaceImagePermissions",
                         "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags",
                         "sts:AssumeRole")),
+                Arguments.of("SummarizeBuilds", Set.of()),
                 Arguments.of("PlanRollout", Set.of()),
                 Arguments.of("RequestApproval", Set.of("sns:Publish", "kms:GenerateDataKey", "kms:Decrypt", "kms:GenerateMac")),
                 Arguments.of("FindRollout", Set.of("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets",
@@ -152,8 +153,7 @@ class IamPolicyTest {
     @DisplayName("the functions hold on \"*\" only actions that IAM cannot scope to a resource, and each of them is used")
     void wildcardResourceActions() {
         Set<String> onAnyResource = new TreeSet<>();
-        Stream.of("Plan", "Resolve", "Check", "Start", "Poll", "Distribute", "MoveTargets", "Retire", "PlanRollout", "RequestApproval",
-                        "FindRollout", "Report")
+        WORKFLOW_STEPS.stream()
                 .flatMap(step -> statementsOfRole(functionRole(step)).stream())
                 .filter(statement -> asList(statement.get("Resource")).contains("*"))
                 .forEach(statement -> onAnyResource.addAll(actionsOf(List.of(statement))));
@@ -170,7 +170,7 @@ class IamPolicyTest {
     }
 
     @Test
-    @DisplayName("the state machine may invoke exactly the twelve functions' live aliases and publish only to the topic")
+    @DisplayName("the state machine may invoke exactly the thirteen functions' live aliases and publish only to the topic")
     void stateMachineRoleScoped() {
         List<Map<String, Object>> statements = statementsOfRole(stateMachineRole());
         // Through the live aliases; the approval endpoint, which the links call, has none.
@@ -222,8 +222,8 @@ class IamPolicyTest {
 
     static final List<String> IMAGE_STEPS = List.of("Resolve", "Check", "Start", "Poll", "Distribute", "MoveTargets", "Retire",
             "FindRollout");
-    private static final List<String> WORKFLOW_STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "Distribute", "MoveTargets",
-            "Retire", "PlanRollout", "RequestApproval", "FindRollout", "Report");
+    private static final List<String> WORKFLOW_STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "Distribute",
+            "SummarizeBuilds", "MoveTargets", "Retire", "PlanRollout", "RequestApproval", "FindRollout", "Report");
 
     @Test
     @DisplayName("every workflow function's role sits under the path that member roles trust")

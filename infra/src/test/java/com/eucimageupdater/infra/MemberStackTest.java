@@ -116,7 +116,7 @@ class MemberStackTest {
         assertEquals(1, problems.size(), () -> "problems: " + problems);
         assertTrue(problems.get(0).startsWith("memberExternalId or organizationId: the member stack"), problems.get(0));
         assertThrows(UpdaterConfig.InvalidConfigurationException.class, () -> new UpdaterConfig.MemberTrust(TestStack.UPDATER_ACCOUNT,
-                new UpdaterConfig.MemberAccess(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, Optional.empty(), Optional.empty())));
+                new UpdaterConfig.MemberRole(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, Optional.empty(), Optional.empty())));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.eucimageupdater.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.images.MemberAccess;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +145,7 @@ class StackResourcesTest {
         "Start, 512, 90",
         "Poll, 512, 30",
         "Distribute, 512, 120",
+        "SummarizeBuilds, 256, 30",
         "Report, 256, 30",
     })
     void functionsRunTheirHandlerOnJavaArm(String step, int memoryMb, int timeoutSeconds) {
@@ -159,7 +161,7 @@ class StackResourcesTest {
     }
 
     @Test
-    @DisplayName("there are exactly twelve workflow functions and the approval endpoint, each logging to its own log group with a retention")
+    @DisplayName("there are exactly thirteen workflow functions and the approval endpoint, each logging to its own log group with a retention")
     void functionsLogToRetainedGroups() {
         Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function");
         Set<String> logGroups = template.findResources("AWS::Logs::LogGroup", Map.of("Properties",
@@ -169,8 +171,8 @@ class StackResourcesTest {
                 .map(function -> properties(function).get("LoggingConfig"))
                 .map(config -> ((Map<?, ?>) ((Map<?, ?>) config).get("LogGroup")).get("Ref"))
                 .collect(Collectors.toSet());
-        assertEquals(13, functions.size(), "twelve steps and the approval endpoint");
-        assertEquals(13, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
+        assertEquals(14, functions.size(), "thirteen steps and the approval endpoint");
+        assertEquals(14, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
         assertTrue(logGroups.containsAll(usedLogGroups), () -> usedLogGroups + " all with 90-day retention: " + logGroups);
     }
 
@@ -240,16 +242,17 @@ class StackResourcesTest {
         Map<String, Object> withExternalId = variables(template, step);
         Map<String, Object> shipped = variables(TestStack.shipped().template, step);
 
-        assertEquals(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, withExternalId.get(EucImageUpdaterStack.MEMBER_ROLE_NAME_ENV));
-        assertEquals(TestStack.EXTERNAL_ID, withExternalId.get(EucImageUpdaterStack.MEMBER_EXTERNAL_ID_ENV));
-        assertEquals(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, shipped.get(EucImageUpdaterStack.MEMBER_ROLE_NAME_ENV));
-        assertTrue(!shipped.containsKey(EucImageUpdaterStack.MEMBER_EXTERNAL_ID_ENV), "no external id configured: " + shipped);
+        assertEquals(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, withExternalId.get(MemberAccess.ROLE_NAME_ENV));
+        assertEquals(TestStack.EXTERNAL_ID, withExternalId.get(MemberAccess.EXTERNAL_ID_ENV));
+        assertEquals(ref("AWS::AccountId"), withExternalId.get(MemberAccess.OWN_ACCOUNT_ENV), "the own account: no role to assume");
+        assertEquals(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, shipped.get(MemberAccess.ROLE_NAME_ENV));
+        assertTrue(!shipped.containsKey(MemberAccess.EXTERNAL_ID_ENV), "no external id configured: " + shipped);
     }
 
     @ParameterizedTest(name = "{0} is not told about member roles")
-    @CsvSource({"Plan", "PlanRollout", "RequestApproval", "Report"})
+    @CsvSource({"Plan", "SummarizeBuilds", "PlanRollout", "RequestApproval", "Report"})
     void runWideStepsDoNotKnowTheMemberRole(String step) {
-        assertTrue(!variables(template, step).containsKey(EucImageUpdaterStack.MEMBER_ROLE_NAME_ENV));
+        assertTrue(!variables(template, step).containsKey(MemberAccess.ROLE_NAME_ENV));
     }
 
     @SuppressWarnings("unchecked")

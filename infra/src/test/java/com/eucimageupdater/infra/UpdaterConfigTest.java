@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.infra.UpdaterConfig.InvalidConfigurationException;
 import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
 import java.util.HashMap;
 import java.util.List;
@@ -57,11 +58,12 @@ class UpdaterConfigTest {
                 () -> assertEquals(new RolloutDefaults("required", 72, 0), config.rollout()),
                 () -> assertEquals("INFO", config.logLevel()),
                 () -> assertEquals(List.of(), config.targets()),
-                () -> assertEquals(new UpdaterConfig.MemberAccess("EucImageUpdaterMember", Optional.empty(), Optional.empty()),
-                        config.memberAccess()),
+                () -> assertEquals(new UpdaterConfig.MemberRole("EucImageUpdaterMember", Optional.empty(), Optional.empty()),
+                        config.memberRole()),
                 () -> assertEquals(Optional.empty(), config.updaterAccount()),
                 () -> assertEquals(50, config.maxConcurrencyOverall()),
-                () -> assertEquals(90, config.expectedBuildMinutes()));
+                () -> assertEquals(90, config.expectedBuildMinutes()),
+                () -> assertEquals(OrganizationSettings.DEFAULTS, config.organizationSettings(), "the local runner's defaults"));
     }
 
     /**
@@ -268,15 +270,15 @@ class UpdaterConfigTest {
     }
 
     @Test
-    @DisplayName("polling every minute for up to 48 h is refused even for one image: 2880 polls exceed the execution history")
+    @DisplayName("polling every minute for up to 48 h is refused even for one image: 2880 polls exceed its execution's history")
     void imagesMustFitTheExecutionHistory() {
         Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, appStreamImages(1),
                 UpdaterConfig.POLL_INTERVAL_MINUTES, 1, UpdaterConfig.MAX_WAIT_HOURS, 48);
 
         List<String> problems = assertThrows(InvalidConfigurationException.class, () -> read(context)).problems();
 
-        assertOneProblem(problems, RUN_LIMIT_KEYS, "history events, and this pipeline allows 24000 per execution");
-        assertTrue(problems.get(0).endsWith("not even one image fits with these settings; poll less often or wait less"), problems.get(0));
+        assertOneProblem(problems, RUN_LIMIT_KEYS, "history events in its execution, and this pipeline allows 24000 per execution");
+        assertTrue(problems.get(0).endsWith("poll less often or wait less"), problems.get(0));
         assertEquals(1, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(1), UpdaterConfig.POLL_INTERVAL_MINUTES, 15,
                 UpdaterConfig.MAX_WAIT_HOURS, 48)).configuredImageCount());
     }
@@ -312,9 +314,9 @@ class UpdaterConfigTest {
 
         assertAll(
                 () -> assertEquals(List.of(new UpdaterConfig.Target("111122223333", List.of("eu-west-1", "us-east-1"))), config.targets()),
-                () -> assertEquals(new UpdaterConfig.MemberAccess("Patcher", Optional.of("ext:id/1"), Optional.of("o-abcdefghij")),
-                        config.memberAccess()),
-                () -> assertEquals(Optional.of(new UpdaterConfig.MemberTrust("999988887777", config.memberAccess())),
+                () -> assertEquals(new UpdaterConfig.MemberRole("Patcher", Optional.of("ext:id/1"), Optional.of("o-abcdefghij")),
+                        config.memberRole()),
+                () -> assertEquals(Optional.of(new UpdaterConfig.MemberTrust("999988887777", config.memberRole())),
                         config.memberTrust()),
                 () -> assertEquals(Map.of("Targets", "[{\\\"account\\\":\\\"111122223333\\\",\\\"regions\\\":[\\\"eu-west-1\\\",\\\"us-east-1\\\"]}]",
                         "MaxConcurrencyOverall", "100", "ExpectedBuildMinutes", "60"), Map.of(
@@ -381,7 +383,7 @@ class UpdaterConfigTest {
     @DisplayName("an external id of 1224 characters is accepted, one of 1225 refused")
     void externalIdLength() {
         assertEquals(Optional.of("a".repeat(1224)), read(Map.of(UpdaterConfig.MEMBER_EXTERNAL_ID, "a".repeat(1224)))
-                .memberAccess().externalId());
+                .memberRole().externalId());
         assertOneProblem(problemsWith(UpdaterConfig.MEMBER_EXTERNAL_ID, "a".repeat(1225)), UpdaterConfig.MEMBER_EXTERNAL_ID, "2-1224");
     }
 
@@ -408,8 +410,8 @@ class UpdaterConfigTest {
         UpdaterConfig config = read(Map.of(UpdaterConfig.MEMBER_EXTERNAL_ID, "", UpdaterConfig.ORGANIZATION_ID, " ",
                 UpdaterConfig.UPDATER_ACCOUNT, ""));
 
-        assertEquals(Optional.empty(), config.memberAccess().externalId());
-        assertEquals(Optional.empty(), config.memberAccess().organizationId());
+        assertEquals(Optional.empty(), config.memberRole().externalId());
+        assertEquals(Optional.empty(), config.memberRole().organizationId());
         assertEquals(Optional.empty(), config.updaterAccount());
     }
 
