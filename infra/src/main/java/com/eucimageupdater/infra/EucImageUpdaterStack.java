@@ -2,11 +2,13 @@ package com.eucimageupdater.infra;
 
 import com.eucimageupdater.plan.RunPlanner;
 import com.eucimageupdater.handlers.RequestApprovalHandler;
+import com.eucimageupdater.images.MemberAccess;
 import com.eucimageupdater.report.RunMetrics;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -59,9 +62,10 @@ import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
- * The image updater: five Lambda functions driven by a Step Functions state machine (the ASL file), started
+ * The image updater: the workflow's Lambda functions driven by a Step Functions state machine (the ASL file), started
  * monthly by EventBridge Scheduler, reporting through an encrypted SNS topic, with an alarm on failed runs.
  */
 public class EucImageUpdaterStack extends Stack {
@@ -73,20 +77,19 @@ public class EucImageUpdaterStack extends Stack {
     static final RetentionDays LOG_RETENTION = RetentionDays.THREE_MONTHS;
     /** Acknowledgeable id of the warning that the schedule is off because no images are configured. */
     public static final String NO_IMAGES_WARNING = "euc-image-updater:no-images";
+    /**
+     * The IAM path of every workflow function's role: member accounts trust the roles under it
+     * ({@code aws:PrincipalArn} {@code arn:<partition>:iam::<updater account>:role/euc-image-updater/*}).
+     */
+    public static final String FUNCTION_ROLE_PATH = "/euc-image-updater/";
     private static final String TRACING_WILDCARD =
             "X-Ray trace upload (xray:PutTraceSegments, xray:PutTelemetryRecords) supports no resource-level permission";
-    private static final String IMAGES_WILDCARD = "; images, fleets and bundles are named at run time, so any image this"
-            + " account owns may be updated or retired (image/*, workspaceimage/*) and any of its fleets and bundles moved to a new one"
-            + " (fleet/*, workspacebundle/*), and the describe and tag actions on \"*\" either list no resource"
+    private static final String DESCRIBE_WILDCARD = "; the describe and tag actions on \"*\" either list no resource"
             + " type in the Service Authorization Reference (workspaces:CreateTags, workspaces:DescribeTags) or, for"
             + " appstream:DescribeImages, also read AWS-owned public images";
-    /** The image ARN patterns as cdk-nag prints them in its findings. */
-    private static final String NAG_APPSTREAM_IMAGES = "arn:<AWS::Partition>:appstream:<AWS::Region>:<AWS::AccountId>:image/*";
-    private static final String NAG_APPSTREAM_FLEETS = "arn:<AWS::Partition>:appstream:<AWS::Region>:<AWS::AccountId>:fleet/*";
-    private static final String NAG_WORKSPACES_BUNDLES =
-            "arn:<AWS::Partition>:workspaces:<AWS::Region>:<AWS::AccountId>:workspacebundle/*";
-    private static final String NAG_WORKSPACES_IMAGES =
-            "arn:<AWS::Partition>:workspaces:<AWS::Region>:<AWS::AccountId>:workspaceimage/*";
+    private static final String IMAGES_WILDCARD = "Images, fleets and bundles are named at run time, so any image this"
+            + " account owns may be updated, copied, shared or retired (image/*, workspaceimage/*) and any of its fleets and"
+            + " bundles moved to a new one (fleet/*, workspacebundle/*), in any Region a run may name";
 
     private final UpdaterConfig config;
     private final Sources sources;
@@ -182,52 +185,65 @@ public class EucImageUpdaterStack extends Stack {
     private WorkflowFunctions createFunctions(Topic topic, Key topicKey) {
         Code code = Code.fromAsset(sources.functionJar().toString());
         Code runCode = Code.fromAsset(sources.runFunctionJar().toString());
-        String appStreamImages = arn("appstream", "image");
-        String workSpacesImages = arn("workspaces", "workspaceimage");
         Map<String, Alias> steps = new LinkedHashMap<>();
-        steps.put("Plan", createFunction("Plan", runCode, 256, Duration.seconds(30), List.of()));
-        steps.put("Resolve", createFunction("Resolve", code, 512, Duration.seconds(120), List.of(
-                allowOnAnyResource("appstream:DescribeFleets", "appstream:DescribeImages", "workspaces:DescribeWorkspaceBundles",
-                        "workspaces:DescribeWorkspaces"))));
-        steps.put("Check", createFunction("Check", code, 512, Duration.seconds(60), List.of(
-                // dryRun=true answers whether an update exists without creating anything.
-                allow(appStreamImages, "appstream:CreateUpdatedImage"),
-                // The source's tags name its lineage, which retention counts in.
-                allowOnAnyResource("appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceImages",
-                        "workspaces:DescribeTags"))));
-        steps.put("Start", createFunction("Start", code, 512, Duration.seconds(90), List.of(
-                // The source and the new image are both images this account owns.
-                allow(appStreamImages, "appstream:CreateUpdatedImage", "appstream:TagResource"),
-                allow(workSpacesImages, "workspaces:CreateUpdatedWorkspaceImage"),
-                // The Service Authorization Reference lists no resource type for workspaces:CreateTags or
-                // workspaces:DescribeTags (only aws:RequestTag and aws:TagKeys for CreateTags), so an image ARN
-                // in Resource would not match and the calls would be denied: they stay on "*".
-                allowOnAnyResource("appstream:DescribeImages", "appstream:ListTagsForResource",
-                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:CreateTags"))));
-        steps.put("Poll", createFunction("Poll", code, 512, Duration.seconds(30), List.of(
-                allowOnAnyResource("appstream:DescribeImages", "workspaces:DescribeWorkspaceImages"))));
-        steps.put("MoveTargets", createFunction("MoveTargets", code, 512, Duration.seconds(120), List.of(
-                // UpdateFleet authorizes on the fleet (and, when named, the image); UpdateWorkspaceBundle on both.
-                allow(List.of(arn("appstream", "fleet"), appStreamImages), "appstream:UpdateFleet"),
-                allow(appStreamImages, "appstream:TagResource"),
-                allow(List.of(arn("workspaces", "workspacebundle"), workSpacesImages), "workspaces:UpdateWorkspaceBundle"),
-                allowOnAnyResource("appstream:DescribeFleets", "appstream:DescribeImages", "appstream:ListTagsForResource",
-                        "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces", "workspaces:DescribeTags",
-                        "workspaces:CreateTags"))));
-        steps.put("Retire", createFunction("Retire", code, 512, Duration.seconds(120), List.of(
-                allow(appStreamImages, "appstream:DeleteImage", "appstream:DescribeImagePermissions"),
-                allow(workSpacesImages, "workspaces:DeleteWorkspaceImage", "workspaces:DescribeWorkspaceImagePermissions"),
-                allowOnAnyResource("appstream:DescribeFleets", "appstream:DescribeImageBuilders", "appstream:DescribeImages",
-                        "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages",
-                        "workspaces:DescribeTags"))));
-        steps.put("PlanRollout", createFunction("PlanRollout", runCode, 256, Duration.seconds(30), List.of()));
+        steps.put("Plan", createFunction("Plan", runCode, 256, Duration.seconds(30), List.of(), Map.of(), TRACING_WILDCARD));
+        steps.put("Resolve", createImageStepFunction("Resolve", code, Duration.seconds(120)));
+        steps.put("Check", createImageStepFunction("Check", code, Duration.seconds(60)));
+        steps.put("Start", createImageStepFunction("Start", code, Duration.seconds(90)));
+        steps.put("Poll", createImageStepFunction("Poll", code, Duration.seconds(30)));
+        steps.put("Distribute", createImageStepFunction("Distribute", code, Duration.seconds(120)));
+        steps.put("SummarizeBuilds", createFunction("SummarizeBuilds", runCode, 256, Duration.seconds(30), List.of(), Map.of(),
+                TRACING_WILDCARD));
+        steps.put("MoveTargets", createImageStepFunction("MoveTargets", code, Duration.seconds(120)));
+        steps.put("Retire", createImageStepFunction("Retire", code, Duration.seconds(120)));
+        steps.put("PlanRollout", createFunction("PlanRollout", runCode, 256, Duration.seconds(30), List.of(), Map.of(), TRACING_WILDCARD));
         steps.put("RequestApproval", createApprovalRequestFunction(topic, topicKey));
-        steps.put("FindRollout", createFunction("FindRollout", code, 512, Duration.seconds(120), List.of(
-                allowOnAnyResource("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets",
-                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:DescribeWorkspaceBundles",
-                        "workspaces:DescribeWorkspaces"))));
-        steps.put("Report", createFunction("Report", runCode, 256, Duration.seconds(30), List.of()));
+        steps.put("FindRollout", createImageStepFunction("FindRollout", code, Duration.seconds(120)));
+        steps.put("Report", createFunction("Report", runCode, 256, Duration.seconds(30), List.of(), Map.of(), TRACING_WILDCARD));
         return new WorkflowFunctions(steps);
+    }
+
+    /**
+     * An image step: its calls ({@link ImageStepPermissions}) on this account's resources in any Region, and in a
+     * member account through the member role, which it may assume in any account: items name their account at run
+     * time, and the member role's trust policy is the guard (the updater's roles, by path, with the external id or
+     * within the organization).
+     */
+    private Alias createImageStepFunction(String step, Code code, Duration timeout) {
+        List<ImageStepPermissions.Grant> grants = ImageStepPermissions.BY_STEP.get(step);
+        UpdaterConfig.MemberRole member = config.memberRole();
+        List<PolicyStatement> permissions = new ArrayList<>(ImageStepPermissions.statements(this, grants));
+        permissions.add(assumeMemberRole(member));
+        // The functions reach their own account with their own role, any other through the member role there.
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(MemberAccess.OWN_ACCOUNT_ENV, Aws.ACCOUNT_ID);
+        environment.put(MemberAccess.ROLE_NAME_ENV, member.roleName());
+        member.externalId().ifPresent(externalId -> environment.put(MemberAccess.EXTERNAL_ID_ENV, externalId));
+        Alias alias = createFunction(step, code, 512, timeout, permissions, environment, TRACING_WILDCARD + DESCRIBE_WILDCARD);
+        IRole role = alias.getVersion().getLambda().getRole();
+        List<String> scopedFindings = ImageStepPermissions.nagFindings(grants).stream()
+                .filter(finding -> !finding.equals(ImageStepPermissions.Scope.ANY.nagFinding()))
+                .toList();
+        if (!scopedFindings.isEmpty()) {
+            suppressWildcardResources(role, IMAGES_WILDCARD, scopedFindings);
+        }
+        suppressWildcardResources(role, "sts:AssumeRole on " + member.roleName() + " in any account: items may name any account"
+                + " at run time; the member role's trust policy is the guard (only this account's roles under " + FUNCTION_ROLE_PATH
+                + ", with the external id or within the organization)" + member.organizationId()
+                        .map(id -> ", and aws:ResourceOrgID admits only roles of " + id).orElse(""),
+                List.of("Resource::arn:<AWS::Partition>:iam::*:role/" + member.roleName()));
+        return alias;
+    }
+
+    private PolicyStatement assumeMemberRole(UpdaterConfig.MemberRole member) {
+        PolicyStatement.Builder statement = PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(List.of("sts:AssumeRole"))
+                .resources(List.of(formatArn(ArnComponents.builder()
+                        .service("iam").region("").account("*").resource("role").resourceName(member.roleName()).build())));
+        member.organizationId().ifPresent(organization ->
+                statement.conditions(Map.of("StringEquals", Map.of("aws:ResourceOrgID", organization))));
+        return statement.build();
     }
 
     /** Mails the approval request with links signed by the endpoint's key; the execution waits on its task token. */
@@ -235,7 +251,7 @@ public class EucImageUpdaterStack extends Stack {
         Map<String, String> environment = new LinkedHashMap<>(approvalEndpoint.linkEnvironment());
         environment.put(RequestApprovalHandler.TOPIC_ARN_ENV, topic.getTopicArn());
         Alias alias = createFunction("RequestApproval", Code.fromAsset(sources.approvalMailJar().toString()), 512, Duration.seconds(60),
-                List.of(allow(topic.getTopicArn(), "sns:Publish")), environment);
+                List.of(allow(topic.getTopicArn(), "sns:Publish")), environment, TRACING_WILDCARD);
         topicKey.grant(alias, "kms:GenerateDataKey", "kms:Decrypt");
         approvalEndpoint.grantLinkSigning(alias);
         return alias;
@@ -246,18 +262,15 @@ public class EucImageUpdaterStack extends Stack {
      * published versions from a snapshot taken after the handler's priming (see the handlers' {@code Priming}).
      * Logs are JSON, one structured event per step, at the configured application log level.
      */
-    private Alias createFunction(String step, Code code, int memoryMb, Duration timeout, List<PolicyStatement> permissions) {
-        return createFunction(step, code, memoryMb, timeout, permissions, Map.of());
-    }
-
     private Alias createFunction(String step, Code code, int memoryMb, Duration timeout, List<PolicyStatement> permissions,
-            Map<String, String> environment) {
+            Map<String, String> environment, String wildcardResourceReason) {
         Map<String, String> variables = new LinkedHashMap<>(environment);
         variables.put("JAVA_TOOL_OPTIONS", FAST_START_JVM_OPTIONS);
         variables.put(RunMetrics.NAMESPACE_VARIABLE, metricsNamespace());
         LogGroup logGroup = LogGroup.Builder.create(this, step + "FunctionLogs").retention(LOG_RETENTION).build();
         Role role = Role.Builder.create(this, step + "FunctionRole")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .path(FUNCTION_ROLE_PATH)
                 .description("Runs the " + step + " step of the euc-image-updater")
                 .build();
         permissions.forEach(role::addToPolicy);
@@ -286,9 +299,7 @@ public class EucImageUpdaterStack extends Stack {
                 .id("AwsSolutions-L1")
                 .reason("Java 21 is the LTS runtime this project supports and tests (bytecode level 17); newer runtimes are adopted deliberately, not by a linter")
                 .build()));
-        suppressWildcardResources(role, permissions.isEmpty() ? TRACING_WILDCARD : TRACING_WILDCARD + IMAGES_WILDCARD,
-                List.of("Resource::*", "Resource::" + NAG_APPSTREAM_IMAGES, "Resource::" + NAG_WORKSPACES_IMAGES,
-                        "Resource::" + NAG_APPSTREAM_FLEETS, "Resource::" + NAG_WORKSPACES_BUNDLES));
+        suppressWildcardResources(role, wildcardResourceReason, List.of("Resource::*"));
         return Alias.Builder.create(this, step + "FunctionAlias")
                 .aliasName(LIVE_ALIAS)
                 .version(function.getCurrentVersion())
@@ -322,10 +333,16 @@ public class EucImageUpdaterStack extends Stack {
                 .resources(functions.all().stream().map(Alias::getFunctionArn).toList())
                 .build());
         stateMachine.addToRolePolicy(allow(topic.getTopicArn(), "sns:Publish"));
+        // Distributed Map states run their items as child executions of this same state machine.
+        stateMachine.addToRolePolicy(allow(approvalEndpoint.getStateMachineArn(), "states:StartExecution"));
+        stateMachine.addToRolePolicy(allow(childExecutionArns(), "states:DescribeExecution", "states:StopExecution"));
         key.grant(stateMachine, "kms:GenerateDataKey", "kms:Decrypt");
         suppressWildcardResources(stateMachine, "CloudWatch Logs log delivery (logs:*LogDelivery*, logs:*ResourcePolic*,"
                 + " logs:DescribeLogGroups) and X-Ray tracing actions support no resource-level permissions",
                 List.of("Resource::*"));
+        suppressWildcardResources(stateMachine, "A Distributed Map's child executions get names at run time: the pattern"
+                + " covers only executions of this state machine",
+                List.of("Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:" + stateMachineName() + "/*"));
         return stateMachine;
     }
 
@@ -334,7 +351,7 @@ public class EucImageUpdaterStack extends Stack {
         Map<String, String> substitutions = new LinkedHashMap<>();
         functions.byStep().forEach((step, alias) -> substitutions.put(step + "FunctionArn", alias.getFunctionArn()));
         substitutions.put("TopicArn", topic.getTopicArn());
-        substitutions.putAll(new TreeMap<>(config.deploymentSettings().substitutions()));
+        substitutions.putAll(config.substitutions());
         return substitutions;
     }
 
@@ -440,9 +457,10 @@ public class EucImageUpdaterStack extends Stack {
         return name;
     }
 
-    /** An ARN pattern for every resource of the type in this stack's account and Region. */
-    private String arn(String service, String resourceType) {
-        return formatArn(ArnComponents.builder().service(service).resource(resourceType).resourceName("*").build());
+    /** From the fixed name, as the state machine's ARN: a reference from its own role's policy would be circular. */
+    private String childExecutionArns() {
+        return formatArn(ArnComponents.builder().service("states").resource("execution").resourceName(stateMachineName() + "/*")
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
     }
 
     private static PolicyStatement allow(String resource, String... actions) {
@@ -457,16 +475,7 @@ public class EucImageUpdaterStack extends Stack {
                 .build();
     }
 
-    /**
-     * For actions whose Service Authorization Reference entry lists no resource type (an ARN in Resource would
-     * never match them), and for appstream:DescribeImages, which also describes AWS-owned public images (ARNs
-     * without an account).
-     */
-    private static PolicyStatement allowOnAnyResource(String... actions) {
-        return allow("*", actions);
-    }
-
-    private static void suppressWildcardResources(Construct construct, String reason, List<String> findings) {
+    private static void suppressWildcardResources(IConstruct construct, String reason, List<String> findings) {
         NagPackSuppression suppression = NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
                 .reason(reason)

@@ -4,23 +4,36 @@ import com.eucimageupdater.images.ImageRequests;
 import com.eucimageupdater.images.ParsedImages;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.MonthlySchedule;
+import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.plan.RunLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The deploy-time settings, read from CDK context (cdk.json or {@code cdk synth -c key=value}) and validated
  * before any resource is defined. Every problem names its context key and rule, and all are reported at once.
+ *
+ * @param maxConcurrency images built at once in each account and Region
+ * @param maxConcurrencyOverall images built at once across all accounts and Regions of a run
+ * @param expectedBuildMinutes when the first poll comes for an image whose lineage has no recorded build time
+ * @param targets the accounts and Regions a run updates; empty: the deployment's own account and Region
+ * @param updaterAccount the main stack's account: when set, the app also synthesizes the member stack
  */
 public record UpdaterConfig(
         JsonNode images,
@@ -33,7 +46,12 @@ public record UpdaterConfig(
         int maxWaitHours,
         int maxConcurrency,
         RolloutDefaults rollout,
-        String logLevel) {
+        String logLevel,
+        List<Target> targets,
+        MemberRole memberRole,
+        Optional<String> updaterAccount,
+        int maxConcurrencyOverall,
+        int expectedBuildMinutes) {
 
     public static final String IMAGES = "images";
     public static final String APPROVAL = "approval";
@@ -50,6 +68,23 @@ public record UpdaterConfig(
     public static final String MAX_WAIT_HOURS = "maxWaitHours";
     public static final String MAX_CONCURRENCY = "maxConcurrency";
     public static final String LOG_LEVEL = "logLevel";
+    public static final String TARGETS = "targets";
+    public static final String MEMBER_ROLE_NAME = "memberRoleName";
+    public static final String MEMBER_EXTERNAL_ID = "memberExternalId";
+    public static final String ORGANIZATION_ID = "organizationId";
+    /** Read by the member stack only: the account whose function roles the member role trusts. */
+    public static final String UPDATER_ACCOUNT = "updaterAccount";
+    public static final String MAX_CONCURRENCY_OVERALL = "maxConcurrencyOverall";
+    public static final String EXPECTED_BUILD_MINUTES = "expectedBuildMinutes";
+    public static final String DEFAULT_MEMBER_ROLE_NAME = "EucImageUpdaterMember";
+    /**
+     * After the first poll (at the lineage's last build time, or {@code expectedBuildMinutes}), so that the
+     * mail follows the last image's AVAILABLE within 5 minutes.
+     */
+    public static final int DEFAULT_POLL_INTERVAL_MINUTES = 4;
+    /** Images built at once in one account and Region. */
+    static final int MAX_MAX_CONCURRENCY = 40;
+    public static final int MAX_MAX_CONCURRENCY_OVERALL = 1000;
     /** Lambda's application log levels, least to most severe; the functions log each step at INFO. */
     static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
 
@@ -58,6 +93,13 @@ public record UpdaterConfig(
             APPROVAL_TIMEOUT_HOURS);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
+    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d$");
+    /** IAM's role name rule. */
+    private static final Pattern ROLE_NAME = Pattern.compile("^[\\w+=,.@-]{1,64}$");
+    /** STS's ExternalId rule (2-1224 characters). */
+    private static final Pattern EXTERNAL_ID = Pattern.compile("^[\\w+=,.@:/-]{2,1224}$");
+    private static final Pattern ORGANIZATION = Pattern.compile("^o-[a-z0-9]{10,32}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     /**
      * IANA Area/Location names (Europe/Berlin, America/Argentina/Buenos_Aires, Etc/GMT+5). Java also knows ids
@@ -68,6 +110,35 @@ public record UpdaterConfig(
 
     public UpdaterConfig {
         notificationEmails = List.copyOf(notificationEmails);
+        targets = List.copyOf(targets);
+    }
+
+    /** An account the run updates images in, and the Regions it looks in there. */
+    public record Target(String account, List<String> regions) {
+        public Target {
+            regions = List.copyOf(regions);
+        }
+    }
+
+    /**
+     * How the image steps reach a member account: the role they assume there, with the external id they present;
+     * with an organization, the role must belong to it.
+     */
+    public record MemberRole(String roleName, Optional<String> externalId, Optional<String> organizationId) {}
+
+    /**
+     * What the member stack needs: the updater's account, and an external id or an organization, so that the member
+     * role is never open to the updater account's roles on their path alone.
+     */
+    public record MemberTrust(String updaterAccount, MemberRole access) {
+        public MemberTrust {
+            Objects.requireNonNull(updaterAccount, UPDATER_ACCOUNT);
+            if (access.externalId().isEmpty() && access.organizationId().isEmpty()) {
+                throw new InvalidConfigurationException(List.of(MEMBER_EXTERNAL_ID + " or " + ORGANIZATION_ID + ": the member stack"
+                        + " (synthesized because " + UPDATER_ACCOUNT + " is set) needs at least one: the member role trusts the"
+                        + " updater's roles only with the external id they present or within the organization"));
+            }
+        }
     }
 
     /**
@@ -85,14 +156,24 @@ public record UpdaterConfig(
                 reader.timeZone(),
                 reader.bool(SCHEDULE_ENABLED, true),
                 reader.emails(),
-                reader.integer(POLL_INTERVAL_MINUTES, DeploymentSettings.DEFAULT_POLL_INTERVAL_MINUTES, 1, 60),
+                reader.integer(POLL_INTERVAL_MINUTES, DEFAULT_POLL_INTERVAL_MINUTES, 1, 60),
                 reader.integer(MAX_WAIT_HOURS, DeploymentSettings.DEFAULT_MAX_WAIT_HOURS, 1, 48),
-                reader.integer(MAX_CONCURRENCY, DeploymentSettings.DEFAULT_MAX_CONCURRENCY, 1, 40),
+                reader.integer(MAX_CONCURRENCY, DeploymentSettings.DEFAULT_MAX_CONCURRENCY, 1, MAX_MAX_CONCURRENCY),
                 new RolloutDefaults(reader.approval(),
                         reader.integer(APPROVAL_TIMEOUT_HOURS, RolloutDefaults.DEFAULTS.approvalTimeoutHours(), 1,
                                 RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS),
                         reader.integer(KEEP_IMAGES, RolloutDefaults.DEFAULTS.keepImages(), 0, ImageRequests.MAX_KEEP)),
-                reader.logLevel());
+                reader.logLevel(),
+                reader.targets(),
+                new MemberRole(reader.matching(MEMBER_ROLE_NAME, ROLE_NAME, "an IAM role name: 1-64 letters, digits and _+=,.@-")
+                                .orElse(DEFAULT_MEMBER_ROLE_NAME),
+                        reader.matching(MEMBER_EXTERNAL_ID, EXTERNAL_ID, "2-1224 letters, digits and _+=,.@:/-"),
+                        reader.matching(ORGANIZATION_ID, ORGANIZATION, "an organization id: o- and 10-32 lower-case letters or digits")),
+                reader.matching(UPDATER_ACCOUNT, ACCOUNT, "a 12-digit AWS account id, as a string"),
+                reader.integer(MAX_CONCURRENCY_OVERALL, OrganizationSettings.DEFAULT_MAX_CONCURRENCY_OVERALL, 1, MAX_MAX_CONCURRENCY_OVERALL),
+                reader.integer(EXPECTED_BUILD_MINUTES, RunLimits.DEFAULT_EXPECTED_BUILD_MINUTES, 5, 1440));
+        reader.requireOverallAtLeastPerRegion(config);
+        reader.requireMemberTrust(config);
         reader.refuseScheduleExpression();
         reader.requireFitsOneExecution(config);
         if (!reader.problems.isEmpty()) {
@@ -109,6 +190,33 @@ public record UpdaterConfig(
     public DeploymentSettings deploymentSettings() {
         return DeploymentSettings.fromConfiguration(imagesJson(), pollIntervalMinutes, maxWaitHours, maxConcurrency, scheduleTimeZone,
                 daysAfterPatchTuesday, rollout);
+    }
+
+    /** The organization's settings as the state machine definition takes them, in the shared form the local runner uses too. */
+    public OrganizationSettings organizationSettings() {
+        return new OrganizationSettings(targetsJson(), maxConcurrencyOverall, expectedBuildMinutes);
+    }
+
+    /** The definition's substitutions for the settings, sorted for stable synths. */
+    public Map<String, String> substitutions() {
+        Map<String, String> substitutions = new TreeMap<>(deploymentSettings().substitutions());
+        substitutions.putAll(organizationSettings().substitutions());
+        return substitutions;
+    }
+
+    /** The targets as compact JSON text: {@code [{"account": "...", "regions": ["..."]}]}. */
+    public String targetsJson() {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        targets.forEach(target -> {
+            ObjectNode entry = list.addObject().put("account", target.account());
+            target.regions().forEach(entry.putArray("regions")::add);
+        });
+        return list.toString();
+    }
+
+    /** What the member stack is built from; empty (no member stack) unless updaterAccount is set. */
+    public Optional<MemberTrust> memberTrust() {
+        return updaterAccount.map(account -> new MemberTrust(account, memberRole));
     }
 
     /** The EventBridge Scheduler expression: every day of the week in which the run day falls (see MonthlySchedule). */
@@ -164,6 +272,89 @@ public record UpdaterConfig(
                 problems.addAll(RunLimits.problems(RUN_LIMIT_KEYS, config.configuredImageCount(), settings.maxConcurrency(),
                         settings.pollIntervalSeconds(), settings.maxWaitMinutes(), settings.rollout().approvalTimeoutHours()));
             }
+        }
+
+        /** Only judged on numbers in range, which are reported on their own otherwise. */
+        void requireOverallAtLeastPerRegion(UpdaterConfig config) {
+            boolean inRange = config.maxConcurrency() >= 1 && config.maxConcurrency() <= MAX_MAX_CONCURRENCY
+                    && config.maxConcurrencyOverall() >= 1 && config.maxConcurrencyOverall() <= MAX_MAX_CONCURRENCY_OVERALL;
+            if (inRange && config.maxConcurrencyOverall() < config.maxConcurrency()) {
+                problems.add(MAX_CONCURRENCY_OVERALL + ": must be at least " + MAX_CONCURRENCY + " (" + config.maxConcurrency()
+                        + ", images built at once in each account and Region), got " + config.maxConcurrencyOverall());
+            }
+        }
+
+        void requireMemberTrust(UpdaterConfig config) {
+            try {
+                config.memberTrust();
+            } catch (InvalidConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+
+        /** cdk.json's targets; empty means the deployment's own account and Region only. */
+        List<Target> targets() {
+            JsonNode node = json(TARGETS);
+            if (node == null) {
+                return List.of();
+            }
+            String shape = TARGETS + ": must be a list of {\"account\": \"123456789012\", \"regions\": [\"us-east-1\"]}";
+            if (!node.isArray()) {
+                problems.add(shape + ", got " + node);
+                return List.of();
+            }
+            List<Target> targets = new ArrayList<>();
+            Set<String> accounts = new LinkedHashSet<>();
+            for (int i = 0; i < node.size(); i++) {
+                String at = TARGETS + "[" + i + "]";
+                JsonNode entry = node.get(i);
+                if (!entry.isObject()) {
+                    problems.add(at + ": must be an object {\"account\": \"123456789012\", \"regions\": [\"us-east-1\"]}, got " + entry);
+                    continue;
+                }
+                JsonNode account = entry.path("account");
+                if (!account.isTextual() || !ACCOUNT.matcher(account.asText()).matches()) {
+                    problems.add(at + ".account: must be a 12-digit AWS account id, as a string, got " + shown(account));
+                } else if (!accounts.add(account.asText())) {
+                    problems.add(at + ".account: " + account + " is listed twice; list all of an account's Regions in one entry");
+                }
+                targets.add(new Target(account.asText(), regions(at + ".regions", entry.path("regions"))));
+            }
+            return targets;
+        }
+
+        private List<String> regions(String at, JsonNode node) {
+            if (!node.isArray() || node.isEmpty()) {
+                problems.add(at + ": must be a non-empty list of Region names such as \"us-east-1\", got " + shown(node));
+                return List.of();
+            }
+            Set<String> regions = new LinkedHashSet<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode region = node.get(i);
+                if (!region.isTextual() || !REGION.matcher(region.asText()).matches()) {
+                    problems.add(at + "[" + i + "]: must be a Region name such as \"eu-west-1\", got " + region);
+                } else if (!regions.add(region.asText())) {
+                    problems.add(at + "[" + i + "]: " + region + " is listed twice");
+                }
+            }
+            return List.copyOf(regions);
+        }
+
+        private static String shown(JsonNode node) {
+            return node.isMissingNode() ? "nothing" : node.toString();
+        }
+
+        /** An optional text setting; blank (cdk.json's "") means unset. */
+        Optional<String> matching(String key, Pattern pattern, String rule) {
+            Object value = context.apply(key);
+            if (value == null || value instanceof String text && text.isBlank()) {
+                return Optional.empty();
+            }
+            if (!(value instanceof String text) || !pattern.matcher(text.strip()).matches()) {
+                problems.add(key + ": must be " + rule + ", got " + (value instanceof String ? "\"" + value + "\"" : value));
+                return Optional.empty();
+            }
+            return Optional.of(text.strip());
         }
 
         String approval() {

@@ -31,32 +31,38 @@ class IamPolicyTest {
         template = TestStack.get().template;
     }
 
-    /** The AWS calls each handler makes, from the project contract. */
+    /** The AWS calls each handler makes, from the project contract; the image steps also assume the member role. */
     static Stream<Arguments> contractActions() {
         return Stream.of(
                 Arguments.of("Plan", Set.of()),
                 Arguments.of("Resolve", Set.of("appstream:DescribeFleets", "appstream:DescribeImages",
-                        "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces")),
+                        "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces", "sts:AssumeRole")),
                 Arguments.of("Check", Set.of("appstream:DescribeImages", "appstream:CreateUpdatedImage", "appstream:ListTagsForResource",
-                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags")),
+                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "sts:AssumeRole")),
                 Arguments.of("Start", Set.of(
                         "appstream:CreateUpdatedImage", "appstream:DescribeImages", "appstream:TagResource",
                         "appstream:ListTagsForResource", "workspaces:CreateUpdatedWorkspaceImage", "workspaces:CreateTags",
-                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags")),
-                Arguments.of("Poll", Set.of("appstream:DescribeImages", "workspaces:DescribeWorkspaceImages")),
+                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "sts:AssumeRole")),
+                Arguments.of("Poll", Set.of("appstream:DescribeImages", "appstream:TagResource", "workspaces:DescribeWorkspaceImages",
+                        "workspaces:CreateTags", "sts:AssumeRole")),
+                Arguments.of("Distribute", Set.of("appstream:CopyImage", "appstream:UpdateImagePermissions", "appstream:TagResource",
+                        "appstream:DescribeImages", "workspaces:CopyWorkspaceImage", "workspaces:UpdateWorkspaceImagePermission",
+                        "workspaces:CreateTags", "workspaces:DescribeWorkspaceImages", "sts:AssumeRole")),
                 Arguments.of("MoveTargets", Set.of("appstream:UpdateFleet", "appstream:TagResource", "appstream:DescribeFleets",
                         "appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:UpdateWorkspaceBundle",
                         "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces", "workspaces:DescribeTags",
-                        "workspaces:CreateTags")),
+                        "workspaces:CreateTags", "sts:AssumeRole")),
                 Arguments.of("Retire", Set.of("appstream:DeleteImage", "appstream:DescribeImagePermissions", "appstream:DescribeFleets",
                         "appstream:DescribeImageBuilders", "appstream:DescribeImages", "appstream:ListTagsForResource",
                         "workspaces:DeleteWorkspaceImage", "workspaces:DescribeWorkspaceImagePermissions",
-                        "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags")),
+                        "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags",
+                        "sts:AssumeRole")),
+                Arguments.of("SummarizeBuilds", Set.of()),
                 Arguments.of("PlanRollout", Set.of()),
                 Arguments.of("RequestApproval", Set.of("sns:Publish", "kms:GenerateDataKey", "kms:Decrypt", "kms:GenerateMac")),
                 Arguments.of("FindRollout", Set.of("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets",
                         "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:DescribeWorkspaceBundles",
-                        "workspaces:DescribeWorkspaces")),
+                        "workspaces:DescribeWorkspaces", "sts:AssumeRole")),
                 Arguments.of("Report", Set.of()));
     }
 
@@ -81,7 +87,11 @@ class IamPolicyTest {
                 Arguments.of("appstream:DescribeImagePermissions", ":image/*"),
                 Arguments.of("workspaces:CreateUpdatedWorkspaceImage", ":workspaceimage/*"),
                 Arguments.of("workspaces:DeleteWorkspaceImage", ":workspaceimage/*"),
-                Arguments.of("workspaces:DescribeWorkspaceImagePermissions", ":workspaceimage/*"));
+                Arguments.of("workspaces:DescribeWorkspaceImagePermissions", ":workspaceimage/*"),
+                Arguments.of("appstream:CopyImage", ":image/*"),
+                Arguments.of("appstream:UpdateImagePermissions", ":image/*"),
+                Arguments.of("workspaces:CopyWorkspaceImage", ":workspaceimage/*"),
+                Arguments.of("workspaces:UpdateWorkspaceImagePermission", ":workspaceimage/*"));
     }
 
     /** Moves authorize on the fleet or bundle and on the image (UpdateWorkspaceBundle needs both). */
@@ -91,7 +101,7 @@ class IamPolicyTest {
                 Arguments.of("workspaces:UpdateWorkspaceBundle", List.of(":workspacebundle/*", ":workspaceimage/*")));
     }
 
-    @ParameterizedTest(name = "{0} is granted only on {1} ARNs of this account")
+    @ParameterizedTest(name = "{0} is granted only on {1} ARNs of this account, in any Region")
     @MethodSource("rolloutScopedActions")
     void rolloutActionsScopedToFleetsBundlesAndImages(String action, List<String> resourceSuffixes) {
         List<Map<String, Object>> granting = allStatements().stream()
@@ -102,12 +112,12 @@ class IamPolicyTest {
         List<?> resources = asList(granting.get(0).get("Resource"));
         assertEquals(resourceSuffixes, resources.stream().map(resource -> {
             List<?> arnParts = joinedParts(resource);
-            assertTrue(arnParts.contains(Map.of("Ref", "AWS::AccountId")), () -> action + " in this account: " + arnParts);
+            assertOwnAccountAnyRegion(action, arnParts);
             return arnParts.get(arnParts.size() - 1);
         }).toList());
     }
 
-    @ParameterizedTest(name = "{0} is granted, and only on {1} ARNs of this account")
+    @ParameterizedTest(name = "{0} is granted, and only on {1} ARNs of this account, in any Region")
     @MethodSource("imageScopedActions")
     void mutatingActionsScopedToImages(String action, String resourceSuffix) {
         List<Map<String, Object>> granting = allStatements().stream()
@@ -117,9 +127,16 @@ class IamPolicyTest {
         assertFalse(granting.isEmpty(), () -> action + " is granted by some statement");
         granting.forEach(statement -> {
             List<?> arnParts = joinedParts(statement.get("Resource"));
-            assertTrue(arnParts.contains(Map.of("Ref", "AWS::AccountId")), () -> action + " in this account: " + arnParts);
+            assertOwnAccountAnyRegion(action, arnParts);
             assertEquals(resourceSuffix, arnParts.get(arnParts.size() - 1), () -> action + " on images: " + arnParts);
         });
+    }
+
+    /** A run may name other Regions (targets, items), but in this account only other accounts' member roles act. */
+    private static void assertOwnAccountAnyRegion(String action, List<?> arnParts) {
+        String service = action.substring(0, action.indexOf(':'));
+        assertEquals(List.of("arn:", Map.of("Ref", "AWS::Partition"), ":" + service + ":*:", Map.of("Ref", "AWS::AccountId")),
+                arnParts.subList(0, 4), () -> action + " in this account, any Region: " + arnParts);
     }
 
     /**
@@ -136,8 +153,7 @@ class IamPolicyTest {
     @DisplayName("the functions hold on \"*\" only actions that IAM cannot scope to a resource, and each of them is used")
     void wildcardResourceActions() {
         Set<String> onAnyResource = new TreeSet<>();
-        Stream.of("Plan", "Resolve", "Check", "Start", "Poll", "MoveTargets", "Retire", "PlanRollout", "RequestApproval", "FindRollout",
-                        "Report")
+        WORKFLOW_STEPS.stream()
                 .flatMap(step -> statementsOfRole(functionRole(step)).stream())
                 .filter(statement -> asList(statement.get("Resource")).contains("*"))
                 .forEach(statement -> onAnyResource.addAll(actionsOf(List.of(statement))));
@@ -154,7 +170,7 @@ class IamPolicyTest {
     }
 
     @Test
-    @DisplayName("the state machine may invoke exactly the eleven functions' live aliases and publish only to the topic")
+    @DisplayName("the state machine may invoke exactly the thirteen functions' live aliases and publish only to the topic")
     void stateMachineRoleScoped() {
         List<Map<String, Object>> statements = statementsOfRole(stateMachineRole());
         // Through the live aliases; the approval endpoint, which the links call, has none.
@@ -194,10 +210,91 @@ class IamPolicyTest {
     }
 
     private static String functionRole(String step) {
+        return functionRole(template, step);
+    }
+
+    private static String functionRole(Template template, String step) {
         Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function", Map.of("Properties",
                 Map.of("Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest")));
         assertEquals(1, functions.size(), () -> step + " functions: " + functions.keySet());
         return getAttId(properties(functions.values().iterator().next()).get("Role"));
+    }
+
+    static final List<String> IMAGE_STEPS = List.of("Resolve", "Check", "Start", "Poll", "Distribute", "MoveTargets", "Retire",
+            "FindRollout");
+    private static final List<String> WORKFLOW_STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "Distribute",
+            "SummarizeBuilds", "MoveTargets", "Retire", "PlanRollout", "RequestApproval", "FindRollout", "Report");
+
+    @Test
+    @DisplayName("every workflow function's role sits under the path that member roles trust")
+    void functionRolesUnderTrustedPath() {
+        WORKFLOW_STEPS.forEach(step -> assertEquals(EucImageUpdaterStack.FUNCTION_ROLE_PATH,
+                properties(template.findResources("AWS::IAM::Role").get(functionRole(step))).get("Path"), step));
+    }
+
+    @Test
+    @DisplayName("the approval endpoint's role, reachable from the internet, is not under the path that member roles trust")
+    void endpointRoleOutsideTrustedPath() {
+        Map<String, Map<String, Object>> endpoint = template.findResources("AWS::Lambda::Function",
+                Map.of("Properties", Map.of("Handler", ApprovalEndpoint.HANDLER)));
+        String role = getAttId(properties(endpoint.values().iterator().next()).get("Role"));
+
+        assertFalse(properties(template.findResources("AWS::IAM::Role").get(role)).containsKey("Path"));
+    }
+
+    private static Object memberRoleArnPattern(String roleName) {
+        return Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":iam::*:role/" + roleName)));
+    }
+
+    private static List<Map<String, Object>> assumeRoleStatements(Template template, String step) {
+        return statementsOfRole(template, functionRole(template, step)).stream()
+                .filter(statement -> asList(statement.get("Action")).contains("sts:AssumeRole"))
+                .toList();
+    }
+
+    @Test
+    @DisplayName("each image step may assume the member role in any account, only if the role belongs to the organization")
+    void imageStepsAssumeMemberRoleInTheOrganization() {
+        IMAGE_STEPS.forEach(step -> {
+            List<Map<String, Object>> statements = assumeRoleStatements(template, step);
+
+            assertEquals(1, statements.size(), () -> step + ": " + statements);
+            assertEquals(List.of("sts:AssumeRole"), asList(statements.get(0).get("Action")), step);
+            assertEquals(memberRoleArnPattern(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME), statements.get(0).get("Resource"), step);
+            assertEquals(Map.of("StringEquals", Map.of("aws:ResourceOrgID", TestStack.ORGANIZATION_ID)),
+                    statements.get(0).get("Condition"), step);
+        });
+    }
+
+    @Test
+    @DisplayName("without an organization the member role is assumed without a condition: its trust policy is the guard")
+    void imageStepsAssumeMemberRoleWithoutOrganization() {
+        Template shipped = TestStack.shipped().template;
+
+        IMAGE_STEPS.forEach(step -> {
+            List<Map<String, Object>> statements = assumeRoleStatements(shipped, step);
+
+            assertEquals(1, statements.size(), () -> step + ": " + statements);
+            assertEquals(memberRoleArnPattern(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME), statements.get(0).get("Resource"), step);
+            assertFalse(statements.get(0).containsKey("Condition"), step);
+        });
+    }
+
+    @Test
+    @DisplayName("the state machine may start, describe and stop only its own (Distributed Map child) executions")
+    void stateMachineRunsItsOwnChildExecutions() {
+        List<Map<String, Object>> statements = statementsOfRole(stateMachineRole());
+        String name = EucImageUpdaterApp.STACK_NAME + "-Workflow";
+        Object stateMachineArn = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":states:",
+                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":stateMachine:" + name)));
+        Object childExecutions = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":states:",
+                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":execution:" + name + "/*")));
+
+        assertEquals(List.of(stateMachineArn), resourcesFor(statements, "states:StartExecution"));
+        assertEquals(List.of(childExecutions), resourcesFor(statements, "states:DescribeExecution"));
+        assertEquals(List.of(childExecutions), resourcesFor(statements, "states:StopExecution"));
+        assertEquals(Set.of("states:StartExecution", "states:DescribeExecution", "states:StopExecution"),
+                actionsOf(statements).stream().filter(action -> action.startsWith("states:")).collect(Collectors.toSet()));
     }
 
     private static String stateMachineRole() {
@@ -205,8 +302,12 @@ class IamPolicyTest {
         return getAttId(properties(stateMachine).get("RoleArn"));
     }
 
-    /** Statements of the role's attached AWS::IAM::Policy resources and inline policies. */
     private static List<Map<String, Object>> statementsOfRole(String roleId) {
+        return statementsOfRole(template, roleId);
+    }
+
+    /** Statements of the role's attached AWS::IAM::Policy resources and inline policies. */
+    private static List<Map<String, Object>> statementsOfRole(Template template, String roleId) {
         Object roleRef = Map.of("Ref", roleId);
         Stream<Map<String, Object>> attached = template.findResources("AWS::IAM::Policy").values().stream()
                 .filter(policy -> asList(properties(policy).get("Roles")).contains(roleRef))

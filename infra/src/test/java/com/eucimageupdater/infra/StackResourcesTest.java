@@ -3,6 +3,7 @@ package com.eucimageupdater.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.images.MemberAccess;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +144,8 @@ class StackResourcesTest {
         "Check, 512, 60",
         "Start, 512, 90",
         "Poll, 512, 30",
+        "Distribute, 512, 120",
+        "SummarizeBuilds, 256, 30",
         "Report, 256, 30",
     })
     void functionsRunTheirHandlerOnJavaArm(String step, int memoryMb, int timeoutSeconds) {
@@ -158,7 +161,7 @@ class StackResourcesTest {
     }
 
     @Test
-    @DisplayName("there are exactly five workflow functions and the approval endpoint, each logging to its own log group with a retention")
+    @DisplayName("there are exactly thirteen workflow functions and the approval endpoint, each logging to its own log group with a retention")
     void functionsLogToRetainedGroups() {
         Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function");
         Set<String> logGroups = template.findResources("AWS::Logs::LogGroup", Map.of("Properties",
@@ -168,8 +171,8 @@ class StackResourcesTest {
                 .map(function -> properties(function).get("LoggingConfig"))
                 .map(config -> ((Map<?, ?>) ((Map<?, ?>) config).get("LogGroup")).get("Ref"))
                 .collect(Collectors.toSet());
-        assertEquals(12, functions.size(), "eleven steps and the approval endpoint");
-        assertEquals(12, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
+        assertEquals(14, functions.size(), "thirteen steps and the approval endpoint");
+        assertEquals(14, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
         assertTrue(logGroups.containsAll(usedLogGroups), () -> usedLogGroups + " all with 90-day retention: " + logGroups);
     }
 
@@ -203,10 +206,61 @@ class StackResourcesTest {
     void substitutionsCarryConfiguration() {
         template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
                 "DefinitionSubstitutions", Match.objectLike(Map.of(
-                        "PollIntervalSeconds", "900",
+                        "PollIntervalSeconds", "240",
                         "MaxWaitMinutes", "480",
                         "MaxConcurrency", Integer.toString(TestStack.MAX_CONCURRENCY),
                         "TimeZone", "UTC"))));
+    }
+
+    @Test
+    @DisplayName("the Distribute step runs from the image steps' jar, through its live alias, as ${DistributeFunctionArn}")
+    void distributeFunctionWired() {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", "com.eucimageupdater.handlers.DistributeHandler::handleRequest",
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                "Code", properties(template.findResources("AWS::Lambda::Function").get(functionId("Check"))).get("Code")));
+        template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
+                "DefinitionSubstitutions", Match.objectLike(Map.of("DistributeFunctionArn", ref(aliasId("Distribute"))))));
+    }
+
+    @Test
+    @DisplayName("a run's accounts and Regions, its overall concurrency and the first poll's delay reach the definition")
+    void organizationSubstitutions() {
+        template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
+                "DefinitionSubstitutions", Match.objectLike(Map.of(
+                        "Targets", "[{\\\"account\\\":\\\"111122223333\\\",\\\"regions\\\":[\\\"eu-west-1\\\",\\\"eu-central-1\\\"]},"
+                                + "{\\\"account\\\":\\\"444455556666\\\",\\\"regions\\\":[\\\"us-east-1\\\"]}]",
+                        "MaxConcurrencyOverall", "50",
+                        "ExpectedBuildMinutes", "90"))));
+        TestStack.shipped().template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
+                "DefinitionSubstitutions", Match.objectLike(Map.of("Targets", "[]"))));
+    }
+
+    @ParameterizedTest(name = "{0} knows the member role and the external id it presents")
+    @CsvSource({"Resolve", "Check", "Start", "Poll", "Distribute", "MoveTargets", "Retire", "FindRollout"})
+    void imageStepsKnowTheMemberRole(String step) {
+        Map<String, Object> withExternalId = variables(template, step);
+        Map<String, Object> shipped = variables(TestStack.shipped().template, step);
+
+        assertEquals(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, withExternalId.get(MemberAccess.ROLE_NAME_ENV));
+        assertEquals(TestStack.EXTERNAL_ID, withExternalId.get(MemberAccess.EXTERNAL_ID_ENV));
+        assertEquals(ref("AWS::AccountId"), withExternalId.get(MemberAccess.OWN_ACCOUNT_ENV), "the own account: no role to assume");
+        assertEquals(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, shipped.get(MemberAccess.ROLE_NAME_ENV));
+        assertTrue(!shipped.containsKey(MemberAccess.EXTERNAL_ID_ENV), "no external id configured: " + shipped);
+    }
+
+    @ParameterizedTest(name = "{0} is not told about member roles")
+    @CsvSource({"Plan", "SummarizeBuilds", "PlanRollout", "RequestApproval", "Report"})
+    void runWideStepsDoNotKnowTheMemberRole(String step) {
+        assertTrue(!variables(template, step).containsKey(MemberAccess.ROLE_NAME_ENV));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> variables(Template in, String step) {
+        Map<String, Map<String, Object>> functions = in.findResources("AWS::Lambda::Function", Map.of("Properties",
+                Map.of("Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest")));
+        return (Map<String, Object>) ((Map<String, Object>) properties(functions.values().iterator().next()).get("Environment"))
+                .get("Variables");
     }
 
     @Test

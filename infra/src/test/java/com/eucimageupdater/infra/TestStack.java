@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The app as {@code cdk synth} builds it from cdk.json, with e-mails and images added so that every resource
- * appears ({@link #get()}), and as cdk.json ships it, without images ({@link #shipped()}). Each is synthesized
+ * The app as {@code cdk synth} builds it from cdk.json, with e-mails, images, targets and the member keys (an
+ * external id and an organization) added so that every resource appears ({@link #get()}), and as cdk.json ships it,
+ * without them ({@link #shipped()}). Each is synthesized
  * once and shared by the test classes, because each synth costs seconds of jsii time.
  */
 final class TestStack {
@@ -25,6 +27,12 @@ final class TestStack {
             Map.of("service", "WORKSPACES", "image", "wsi-0a1b2c3d4", "description", "Engineering desktop"));
     /** One image at a time, so the two images take two rounds of the maximum wait. */
     static final int MAX_CONCURRENCY = 1;
+    static final List<Map<String, Object>> TARGETS = List.of(
+            Map.of("account", "111122223333", "regions", List.of("eu-west-1", "eu-central-1")),
+            Map.of("account", "444455556666", "regions", List.of("us-east-1")));
+    static final String UPDATER_ACCOUNT = "999988887777";
+    static final String EXTERNAL_ID = "euc-image-updater-7f3a";
+    static final String ORGANIZATION_ID = "o-a1b2c3d4e5";
 
     private static TestStack instance;
     private static TestStack shipped;
@@ -32,12 +40,15 @@ final class TestStack {
     final EucImageUpdaterStack stack;
     final Template template;
     final UpdaterConfig config;
+    /** The member accounts' stack of the same app, or null: it is built only when updaterAccount is set. */
+    final Stack memberStack;
 
     private TestStack(Map<String, Object> context) {
         Path outdir = createTempDirectory();
         App app = App.Builder.create().context(context).outdir(outdir.toString()).build();
         config = UpdaterConfig.fromContext(context::get);
         stack = EucImageUpdaterApp.build(app, config, EucImageUpdaterStack.Sources.inProject(PROJECT_ROOT));
+        memberStack = (Stack) app.getNode().tryFindChild(EucImageUpdaterApp.MEMBER_STACK_NAME);
         template = synthesize(stack, outdir.resolve("validation-report.json"));
     }
 
@@ -72,6 +83,10 @@ final class TestStack {
             context.put(UpdaterConfig.NOTIFICATION_EMAILS, EMAILS);
             context.put(UpdaterConfig.IMAGES, IMAGES);
             context.put(UpdaterConfig.MAX_CONCURRENCY, MAX_CONCURRENCY);
+            context.put(UpdaterConfig.TARGETS, TARGETS);
+            context.put(UpdaterConfig.UPDATER_ACCOUNT, UPDATER_ACCOUNT);
+            context.put(UpdaterConfig.MEMBER_EXTERNAL_ID, EXTERNAL_ID);
+            context.put(UpdaterConfig.ORGANIZATION_ID, ORGANIZATION_ID);
             instance = new TestStack(context);
         }
         return instance;
@@ -82,7 +97,7 @@ final class TestStack {
         return new TestStack(context);
     }
 
-    /** The app exactly as the shipped cdk.json configures it: no images, no e-mails. */
+    /** The app exactly as the shipped cdk.json configures it: no images, no e-mails, no organization. */
     static synchronized TestStack shipped() {
         if (shipped == null) {
             shipped = new TestStack(cdkJsonContext());

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.infra.UpdaterConfig.InvalidConfigurationException;
 import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,17 +52,33 @@ class UpdaterConfigTest {
                 () -> assertEquals("UTC", config.scheduleTimeZone()),
                 () -> assertTrue(config.scheduleEnabled()),
                 () -> assertEquals(List.of(), config.notificationEmails()),
-                () -> assertEquals(15, config.pollIntervalMinutes()),
+                () -> assertEquals(4, config.pollIntervalMinutes()),
                 () -> assertEquals(8, config.maxWaitHours()),
                 () -> assertEquals(5, config.maxConcurrency()),
                 () -> assertEquals(new RolloutDefaults("required", 72, 0), config.rollout()),
-                () -> assertEquals("INFO", config.logLevel()));
+                () -> assertEquals("INFO", config.logLevel()),
+                () -> assertEquals(List.of(), config.targets()),
+                () -> assertEquals(new UpdaterConfig.MemberRole("EucImageUpdaterMember", Optional.empty(), Optional.empty()),
+                        config.memberRole()),
+                () -> assertEquals(Optional.empty(), config.updaterAccount()),
+                () -> assertEquals(50, config.maxConcurrencyOverall()),
+                () -> assertEquals(90, config.expectedBuildMinutes()),
+                () -> assertEquals(OrganizationSettings.DEFAULTS, config.organizationSettings(), "the local runner's defaults"));
     }
 
+    /**
+     * The local runner reads the same cdk.json and falls back on DeploymentSettings' defaults. The poll interval's
+     * default changed with the first poll at the expected build time (4 minutes after it, not 15 from the start):
+     * the shipped cdk.json says 4, so both agree; DeploymentSettings' own default follows with the functions' change.
+     */
     @Test
-    @DisplayName("the defaults are the shared DeploymentSettings defaults, which the local runner uses too")
+    @DisplayName("the defaults are the shared DeploymentSettings defaults, which the local runner uses too, but for the poll interval")
     void defaultsAreTheDeploymentSettingsDefaults() {
-        assertEquals(DeploymentSettings.defaults("[]"), read(Map.of()).deploymentSettings());
+        DeploymentSettings shared = DeploymentSettings.defaults("[]");
+
+        assertEquals(new DeploymentSettings(shared.configuredImagesJson(), UpdaterConfig.DEFAULT_POLL_INTERVAL_MINUTES * 60,
+                shared.maxWaitMinutes(), shared.maxConcurrency(), shared.timeZone(), shared.daysAfterPatchTuesday(), shared.rollout()),
+                read(Map.of()).deploymentSettings());
     }
 
     @Test
@@ -240,27 +258,27 @@ class UpdaterConfigTest {
     @Test
     @DisplayName("configured images that could outlast the execution's 7-day timeout are refused, naming the keys to change")
     void imagesMustFitTheExecutionTimeout() {
-        Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, appStreamImages(11),
+        Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, appStreamImages(11), UpdaterConfig.POLL_INTERVAL_MINUTES, 15,
                 UpdaterConfig.MAX_CONCURRENCY, 1, UpdaterConfig.MAX_WAIT_HOURS, 24);
 
         List<String> problems = assertThrows(InvalidConfigurationException.class, () -> read(context)).problems();
 
         assertOneProblem(problems, RUN_LIMIT_KEYS, "then up to 72 h for approval, could take 347 h, more than the execution's 336 h"
                 + " timeout");
-        assertEquals(11, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(11), UpdaterConfig.MAX_CONCURRENCY, 2,
-                UpdaterConfig.MAX_WAIT_HOURS, 24)).configuredImageCount());
+        assertEquals(11, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(11), UpdaterConfig.POLL_INTERVAL_MINUTES, 15,
+                UpdaterConfig.MAX_CONCURRENCY, 2, UpdaterConfig.MAX_WAIT_HOURS, 24)).configuredImageCount());
     }
 
     @Test
-    @DisplayName("polling every minute for up to 48 h is refused even for one image: 2880 polls exceed the execution history")
+    @DisplayName("polling every minute for up to 48 h is refused even for one image: 2880 polls exceed its execution's history")
     void imagesMustFitTheExecutionHistory() {
         Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, appStreamImages(1),
                 UpdaterConfig.POLL_INTERVAL_MINUTES, 1, UpdaterConfig.MAX_WAIT_HOURS, 48);
 
         List<String> problems = assertThrows(InvalidConfigurationException.class, () -> read(context)).problems();
 
-        assertOneProblem(problems, RUN_LIMIT_KEYS, "history events, and this pipeline allows 24000 per execution");
-        assertTrue(problems.get(0).endsWith("not even one image fits with these settings; poll less often or wait less"), problems.get(0));
+        assertOneProblem(problems, RUN_LIMIT_KEYS, "history events in its execution, and this pipeline allows 24000 per execution");
+        assertTrue(problems.get(0).endsWith("poll less often or wait less"), problems.get(0));
         assertEquals(1, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(1), UpdaterConfig.POLL_INTERVAL_MINUTES, 15,
                 UpdaterConfig.MAX_WAIT_HOURS, 48)).configuredImageCount());
     }
@@ -280,5 +298,130 @@ class UpdaterConfigTest {
                 "[{\"service\": \"APPSTREAM\", \"image\": \"Base\"}, {\"service\": \"APPSTREAM\", \"image\": \"Base-2026-10-14\"}]");
 
         assertOneProblem(problems, "images[1].image", "would both be updated to");
+    }
+
+    @Test
+    @DisplayName("targets, the member role and the organization are read as given, and become the definition's Targets")
+    void organizationSettings() {
+        UpdaterConfig config = read(Map.of(
+                UpdaterConfig.TARGETS, List.of(Map.of("account", "111122223333", "regions", List.of("eu-west-1", "us-east-1"))),
+                UpdaterConfig.MEMBER_ROLE_NAME, "Patcher",
+                UpdaterConfig.MEMBER_EXTERNAL_ID, "ext:id/1",
+                UpdaterConfig.ORGANIZATION_ID, "o-abcdefghij",
+                UpdaterConfig.UPDATER_ACCOUNT, "999988887777",
+                UpdaterConfig.MAX_CONCURRENCY_OVERALL, 100,
+                UpdaterConfig.EXPECTED_BUILD_MINUTES, 60));
+
+        assertAll(
+                () -> assertEquals(List.of(new UpdaterConfig.Target("111122223333", List.of("eu-west-1", "us-east-1"))), config.targets()),
+                () -> assertEquals(new UpdaterConfig.MemberRole("Patcher", Optional.of("ext:id/1"), Optional.of("o-abcdefghij")),
+                        config.memberRole()),
+                () -> assertEquals(Optional.of(new UpdaterConfig.MemberTrust("999988887777", config.memberRole())),
+                        config.memberTrust()),
+                () -> assertEquals(Map.of("Targets", "[{\\\"account\\\":\\\"111122223333\\\",\\\"regions\\\":[\\\"eu-west-1\\\",\\\"us-east-1\\\"]}]",
+                        "MaxConcurrencyOverall", "100", "ExpectedBuildMinutes", "60"), Map.of(
+                        "Targets", config.substitutions().get("Targets"),
+                        "MaxConcurrencyOverall", config.substitutions().get("MaxConcurrencyOverall"),
+                        "ExpectedBuildMinutes", config.substitutions().get("ExpectedBuildMinutes"))));
+    }
+
+    @Test
+    @DisplayName("targets given on the command line as JSON text are parsed like cdk.json's list")
+    void targetsAsText() {
+        assertEquals(List.of(new UpdaterConfig.Target("111122223333", List.of("eu-west-1"))), read(Map.of(UpdaterConfig.TARGETS,
+                "[{\"account\": \"111122223333\", \"regions\": [\"eu-west-1\"]}]")).targets());
+    }
+
+    @ParameterizedTest(name = "targets {0} is refused: {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"account\": \"111122223333\", \"regions\": [\"eu-west-1\"]}| targets | must be a list of",
+        "[{\"account\": \"11112222333\", \"regions\": [\"eu-west-1\"]}]| targets[0].account | 12-digit AWS account id",
+        "[{\"account\": 111122223333, \"regions\": [\"eu-west-1\"]}]| targets[0].account | as a string",
+        "[{\"regions\": [\"eu-west-1\"]}]| targets[0].account | 12-digit AWS account id",
+        "[{\"account\": \"111122223333\"}]| targets[0].regions | non-empty list of Region names",
+        "[{\"account\": \"111122223333\", \"regions\": []}]| targets[0].regions | non-empty list of Region names",
+        "[{\"account\": \"111122223333\", \"regions\": [\"Ireland\"]}]| targets[0].regions[0] | Region name",
+        "[{\"account\": \"111122223333\", \"regions\": [\"eu-west\"]}]| targets[0].regions[0] | Region name",
+        "[{\"account\": \"111122223333\", \"regions\": [\"eu-west-1\", \"eu-west-1\"]}]| targets[0].regions[1] | listed twice",
+        "[\"111122223333\"]| targets[0] | must be an object",
+    })
+    void badTargets(String targets, String key, String rule) {
+        assertOneProblem(problemsWith(UpdaterConfig.TARGETS, targets), key, rule);
+    }
+
+    @Test
+    @DisplayName("an account listed twice in targets is refused: one entry holds all of its Regions")
+    void duplicateTargetAccount() {
+        List<String> problems = problemsWith(UpdaterConfig.TARGETS, List.of(
+                Map.of("account", "111122223333", "regions", List.of("eu-west-1")),
+                Map.of("account", "111122223333", "regions", List.of("us-east-1"))));
+
+        assertOneProblem(problems, "targets[1].account", "listed twice");
+    }
+
+    @ParameterizedTest(name = "{0} = \"{1}\" is refused")
+    @CsvSource({
+        "memberRoleName, has space, IAM role name",
+        "memberRoleName, AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA, IAM role name",
+        "memberExternalId, x, 2-1224",
+        "memberExternalId, no spaces allowed, 2-1224",
+        "organizationId, o-short, organization id",
+        "organizationId, r-abcdefghij, organization id",
+        "organizationId, o-ABCDEFGHIJ, organization id",
+        "updaterAccount, 12345, 12-digit AWS account id",
+        "updaterAccount, 1234567890123, 12-digit AWS account id",
+        "maxConcurrencyOverall, 0, from 1 to 1000",
+        "maxConcurrencyOverall, 1001, from 1 to 1000",
+        "expectedBuildMinutes, 4, from 5 to 1440",
+        "expectedBuildMinutes, 1441, from 5 to 1440",
+    })
+    void badOrganizationSetting(String key, String value, String rule) {
+        assertOneProblem(problemsWith(key, value), key, rule);
+    }
+
+    @Test
+    @DisplayName("an external id of 1224 characters is accepted, one of 1225 refused")
+    void externalIdLength() {
+        assertEquals(Optional.of("a".repeat(1224)), read(Map.of(UpdaterConfig.MEMBER_EXTERNAL_ID, "a".repeat(1224)))
+                .memberRole().externalId());
+        assertOneProblem(problemsWith(UpdaterConfig.MEMBER_EXTERNAL_ID, "a".repeat(1225)), UpdaterConfig.MEMBER_EXTERNAL_ID, "2-1224");
+    }
+
+    @Test
+    @DisplayName("an account id given as a JSON number is refused: it would lose leading zeros")
+    void updaterAccountMustBeText() {
+        assertOneProblem(problemsWith(UpdaterConfig.UPDATER_ACCOUNT, 999988887777L), UpdaterConfig.UPDATER_ACCOUNT, "as a string");
+    }
+
+    @Test
+    @DisplayName("maxConcurrencyOverall below maxConcurrency is refused, naming both keys")
+    void overallBelowPerRegion() {
+        List<String> problems = assertThrows(InvalidConfigurationException.class, () -> read(Map.of(
+                UpdaterConfig.MAX_CONCURRENCY, 10, UpdaterConfig.MAX_CONCURRENCY_OVERALL, 9))).problems();
+
+        assertOneProblem(problems, UpdaterConfig.MAX_CONCURRENCY_OVERALL, "must be at least maxConcurrency (10");
+        assertEquals(10, read(Map.of(UpdaterConfig.MAX_CONCURRENCY, 10, UpdaterConfig.MAX_CONCURRENCY_OVERALL, 10))
+                .maxConcurrencyOverall());
+    }
+
+    @Test
+    @DisplayName("blank optional keys, as cdk.json ships them, are unset")
+    void blankOptionalKeysAreUnset() {
+        UpdaterConfig config = read(Map.of(UpdaterConfig.MEMBER_EXTERNAL_ID, "", UpdaterConfig.ORGANIZATION_ID, " ",
+                UpdaterConfig.UPDATER_ACCOUNT, ""));
+
+        assertEquals(Optional.empty(), config.memberRole().externalId());
+        assertEquals(Optional.empty(), config.memberRole().organizationId());
+        assertEquals(Optional.empty(), config.updaterAccount());
+    }
+
+    @Test
+    @DisplayName("the member stack is built only with updaterAccount, and then needs an external id or an organization")
+    void memberTrustOnlyWithUpdaterAccount() {
+        assertEquals(Optional.empty(), read(Map.of(UpdaterConfig.ORGANIZATION_ID, "o-abcdefghij")).memberTrust());
+        assertOneProblem(problemsWith(UpdaterConfig.UPDATER_ACCOUNT, "999988887777"), "memberExternalId or organizationId",
+                "needs at least one");
+        assertEquals("o-abcdefghij", read(Map.of(UpdaterConfig.UPDATER_ACCOUNT, "999988887777",
+                UpdaterConfig.ORGANIZATION_ID, "o-abcdefghij")).memberTrust().orElseThrow().access().organizationId().orElseThrow());
     }
 }
