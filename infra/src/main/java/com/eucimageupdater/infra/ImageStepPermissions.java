@@ -110,7 +110,9 @@ final class ImageStepPermissions {
                 // shares name other accounts on the account's own image.
                 Grant.on(Scope.APPSTREAM_IMAGES, "appstream:CopyImage", "appstream:UpdateImagePermissions", "appstream:TagResource"),
                 Grant.on(Scope.WORKSPACES_IMAGES, "workspaces:CopyWorkspaceImage", "workspaces:UpdateWorkspaceImagePermission"),
-                Grant.onAny("appstream:DescribeImages", "workspaces:DescribeWorkspaceImages", "workspaces:CreateTags")));
+                // The new image's tags are read to go with each copy.
+                Grant.onAny("appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceImages",
+                        "workspaces:DescribeTags", "workspaces:CreateTags")));
         steps.put("MoveTargets", List.of(
                 // UpdateFleet authorizes on the fleet (and, when named, the image); UpdateWorkspaceBundle on both.
                 new Grant(List.of(Scope.APPSTREAM_FLEETS, Scope.APPSTREAM_IMAGES), List.of("appstream:UpdateFleet")),
