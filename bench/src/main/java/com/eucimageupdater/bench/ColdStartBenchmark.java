@@ -120,7 +120,7 @@ public final class ColdStartBenchmark {
         String run = runJar.toAbsolutePath().toString();
         String job = """
                 "item": {"service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}},
-                "run": {"executionName": "bench", "runDate": "2026-11-10", "account": "123456789012", "pollIntervalSeconds": 900,
+                "run": {"executionName": "bench", "runDate": "2026-11-10", "account": "123456789012", "region": "us-east-1", "pollIntervalSeconds": 900,
                         "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h", "approval": "required",
                         "approvalTimeoutSeconds": 259200, "dryRun": false}""";
         String check = """
