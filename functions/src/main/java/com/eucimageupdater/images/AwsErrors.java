@@ -74,13 +74,19 @@ final class AwsErrors {
         }
         if (e instanceof AwsServiceException service) {
             String code = errorCode(service);
-            if (service.isThrottlingException() || service.statusCode() >= 500 || TRANSIENT.contains(code)) {
-                return new RetryableAwsException(what + ": AWS answered " + code + " (" + message(service) + ")");
-            }
-            String hint = HINTS.getOrDefault(code, "see the service's message");
-            return new ImageUpdateException(what + " failed: " + code + ": " + message(service) + " (" + hint + ")", code);
+            return service.isThrottlingException() ? new RetryableAwsException(what + ": AWS answered " + code + " (" + message(service) + ")")
+                    : refused(what, service.statusCode(), code, message(service));
         }
         return new ImageUpdateException(what + " failed: " + e.getMessage());
+    }
+
+    /** An error AWS answered: retried when it goes away by itself, else a reason with what the admin can do. */
+    static RuntimeException refused(String what, int status, String code, String message) {
+        if (status >= 500 || TRANSIENT.contains(code) || code.startsWith("Throttling")) {
+            return new RetryableAwsException(what + ": AWS answered " + code + " (" + message + ")");
+        }
+        String hint = HINTS.getOrDefault(code, "see the service's message");
+        return new ImageUpdateException(what + " failed: " + code + ": " + message + " (" + hint + ")", code);
     }
 
     /**

@@ -1,16 +1,13 @@
 package com.eucimageupdater.images;
 
-import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
- * Credentials for a member account: its role assumed through STS, refreshed by the SDK's provider before they expire
- * (it renews them in the last minutes of their hour), for as long as the container keeps the client.
+ * Credentials for a member account: its role assumed through STS, renewed before they expire, for as long as the
+ * container keeps the client.
  */
 final class MemberCredentials {
     /** Shows in the member account's CloudTrail as the session that made each change. */
@@ -19,7 +16,6 @@ final class MemberCredentials {
 
     private final MemberAccess access;
     private final SdkHttpClient http;
-    private StsClient sts;
 
     MemberCredentials(MemberAccess access, SdkHttpClient http) {
         this.access = access;
@@ -34,26 +30,12 @@ final class MemberCredentials {
         if (!access.isMember(location)) {
             return null;
         }
+        String ownRegion = new DefaultAwsRegionProviderChain().getRegion().id();
         String roleArn = access.roleArn(location);
-        StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts())
-                .refreshRequest(request -> request.roleArn(roleArn).roleSessionName(SESSION_NAME).externalId(access.externalId())
-                        .durationSeconds(SESSION_SECONDS))
-                .build();
-        try {
-            provider.resolveCredentials();
-            return provider;
-        } catch (SdkException e) {
-            provider.close();
-            throw AwsErrors.translate("AssumeRole " + roleArn + " (account " + location.account() + ")", e);
-        }
-    }
-
-    private synchronized StsClient sts() {
-        if (sts == null) {
-            sts = StsClient.builder().httpClient(http)
-                    .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(10)).build()).build();
-        }
-        return sts;
+        AssumeRoleCredentials credentials = new AssumeRoleCredentials(new AssumeRoleCredentials.Request(http,
+                DefaultCredentialsProvider.builder().build(), ownRegion, AssumeRoleCredentials.endpoint(ownRegion, System::getenv,
+                        System::getProperty), roleArn, SESSION_NAME, access.externalId(), SESSION_SECONDS));
+        credentials.resolveCredentials();
+        return credentials;
     }
 }
