@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
@@ -44,6 +45,8 @@ final class AssumeRoleCredentials implements AwsCredentialsProvider {
     /** Renewed this long before expiry by the first caller, and at the latest this long before. */
     private static final Duration PREFETCH = Duration.ofMinutes(5);
     private static final Duration STALE = Duration.ofMinutes(1);
+    private static final int ATTEMPTS = 3;
+    private static final Duration BASE_DELAY = Duration.ofMillis(100);
 
     /** What one AssumeRole needs: where STS is, who asks, and the role. */
     record Request(SdkHttpClient http, AwsCredentialsProvider caller, String stsRegion, URI endpoint, String roleArn, String sessionName,
@@ -63,9 +66,28 @@ final class AssumeRoleCredentials implements AwsCredentialsProvider {
     }
 
     private RefreshResult<AwsSessionCredentials> assumeRole() {
-        AwsSessionCredentials credentials = call();
+        AwsSessionCredentials credentials = callWithRetries();
         Instant expires = credentials.expirationTime().orElseThrow();
         return RefreshResult.builder(credentials).prefetchTime(expires.minus(PREFETCH)).staleTime(expires.minus(STALE)).build();
+    }
+
+    /** As the SDK's standard retry mode would: throttling and 5xx retried, with jittered exponential backoff. */
+    private AwsSessionCredentials callWithRetries() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call();
+            } catch (RetryableAwsException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(BASE_DELAY.toMillis() << attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private AwsSessionCredentials call() {

@@ -18,7 +18,8 @@ public record DeploymentSettings(
         String configuredImagesJson, int pollIntervalSeconds, int maxWaitMinutes, int maxConcurrency, String timeZone,
         int daysAfterPatchTuesday, RolloutDefaults rollout) {
 
-    public static final int DEFAULT_POLL_INTERVAL_MINUTES = 15;
+    /** After the first poll (near the expected build time): short, so the mail follows the last image within minutes. */
+    public static final int DEFAULT_POLL_INTERVAL_MINUTES = 4;
     /** AppStream says an update "might take several hours". */
     public static final int DEFAULT_MAX_WAIT_HOURS = 8;
     public static final int DEFAULT_MAX_CONCURRENCY = 5;

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
  * One image's result, normalised from whichever state ended its branch of the Map: small, so that a thousand of them
  * fit in the run's data.
  *
+ * @param account, region where the image is: left out of a location's summary (it says so once), set in the report
  * @param details what the roll-out did or would do for this image, as the mail's indented lines
  * @param buildMinutes from the start to the poll that saw the image's last state, to a tenth of a minute
  */
@@ -53,8 +54,7 @@ public record ImageResult(
         String newImage = text(start, "newImage");
         StringBuilder details = new StringBuilder();
         RolloutSection.imageDetails(raw, details);
-        return new ImageResult(Service.valueOf(raw.path("service").asText()), text(raw, "account"), text(raw, "region"),
-                raw.path("image").asText(), text(raw, "sourceName"), outcome, newImage, newImageName == null || newImageName.equals(newImage)
+        return new ImageResult(Service.valueOf(raw.path("service").asText()), null, null, raw.path("image").asText(), text(raw, "sourceName"), outcome, newImage, newImageName == null || newImageName.equals(newImage)
                         ? null : newImageName, text(raw, "state"), reason, text(start, "adoptedFrom"), start.path("quotaWaitSeconds").asInt(0),
                 details.isEmpty() ? null : details.toString(), buildMinutes(text(start, "startedAt"), text(raw, "observedAt")));
     }
@@ -70,6 +70,12 @@ public record ImageResult(
         } catch (DateTimeParseException notOurs) {
             return null;
         }
+    }
+
+    /** The result with its account and Region, which its location's summary holds once for all of its images. */
+    ImageResult at(String where, String inRegion) {
+        return new ImageResult(service, where, inRegion, image, sourceName, outcome, newImage, newImageName, state, reason, adoptedFrom,
+                quotaWaitSeconds, details, buildMinutes);
     }
 
     /** The new image's name, which the mail shows; the same as its identifier for AppStream. */

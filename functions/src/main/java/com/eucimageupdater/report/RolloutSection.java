@@ -77,8 +77,8 @@ final class RolloutSection {
         for (JsonNode result : rollout.path("results")) {
             boolean ok = "ROLLED_OUT".equals(result.path("outcome").asText());
             failed += ok ? 0 : 1;
-            body.append(String.format("%-10s %-10s %s%n", ok ? "ROLLED_OUT" : "FAILED", result.path("service").asText(),
-                    result.path("newImageName").asText()));
+            body.append(String.format("%-10s %-10s %s (account %s, %s)%n", ok ? "ROLLED_OUT" : "FAILED", result.path("service").asText(),
+                    result.path("newImageName").asText(), result.path("account").asText(), result.path("region").asText()));
             for (JsonNode moved : result.path("moved")) {
                 body.append(INDENT).append(moved(moved)).append('\n');
             }

@@ -15,7 +15,8 @@ public final class RunReporter {
     private static final String TOOL = "euc-image-updater";
 
     public RunReport report(ReportRequest request) {
-        List<ImageResult> results = request.builds().stream().flatMap(build -> build.results().stream()).toList();
+        List<ImageResult> results = request.builds().stream()
+                .flatMap(build -> build.results().stream().map(result -> result.at(build.account(), build.region()))).toList();
         StringBuilder rolloutBody = new StringBuilder();
         int rolloutFailures = request.rollback() != null
                 ? RolloutSection.rollback(request.rollback(), request.rolledBack(), rolloutBody)

@@ -26,11 +26,15 @@ class AssumeRoleCredentialsTest {
     private static final String ROLE = "arn:aws:iam::" + MEMBER + ":role/EucImageUpdaterMember";
 
     private static String scenario(int credentialSeconds) {
+        return scenario(credentialSeconds, "[]");
+    }
+
+    private static String scenario(int credentialSeconds, String errors) {
         return """
-                {"region": "us-east-1", "accountId": "111111111111", "sts": {"credentialSeconds": %d},
+                {"region": "us-east-1", "accountId": "111111111111", "sts": {"credentialSeconds": %d}, "errors": %s,
                  "accounts": [{"accountId": "222222222222", "roles": [{"name": "EucImageUpdaterMember", "externalId": "org-7"}],
                                "regions": {"eu-west-1": {"appstream": {"images": [{"name": "Member-Win2022"}]}}}}]}"""
-                .formatted(credentialSeconds);
+                .formatted(credentialSeconds, errors);
     }
 
     private static AssumeRoleCredentials credentials(AwsSimulator simulator, String roleArn, String externalId) {
@@ -63,6 +67,18 @@ class AssumeRoleCredentialsTest {
                         error.getMessage());
             }
             assertEquals(List.of(), simulator.mutatingCalls());
+        }
+    }
+
+    @Test
+    void aThrottledAssumeRoleIsRetriedAsTheSdkWould() {
+        String twoThrottles = "[{\"operation\": \"AssumeRole\", \"type\": \"ThrottlingException\", \"times\": 2}]";
+        try (AwsSimulator simulator = AwsSimulator.start(Scenario.fromJson(scenario(3600, twoThrottles)))) {
+            AwsCredentials credentials = credentials(simulator, ROLE, "org-7").resolveCredentials();
+
+            assertTrue(credentials.accessKeyId().startsWith("ASIA"), credentials::accessKeyId);
+            assertEquals(List.of("ThrottlingException", "ThrottlingException"), simulator.callsTo("AssumeRole").stream()
+                    .map(call -> call.errorType()).filter(java.util.Objects::nonNull).toList());
         }
     }
 

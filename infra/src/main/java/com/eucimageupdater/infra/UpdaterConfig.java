@@ -77,11 +77,6 @@ public record UpdaterConfig(
     public static final String MAX_CONCURRENCY_OVERALL = "maxConcurrencyOverall";
     public static final String EXPECTED_BUILD_MINUTES = "expectedBuildMinutes";
     public static final String DEFAULT_MEMBER_ROLE_NAME = "EucImageUpdaterMember";
-    /**
-     * After the first poll (at the lineage's last build time, or {@code expectedBuildMinutes}), so that the
-     * mail follows the last image's AVAILABLE within 5 minutes.
-     */
-    public static final int DEFAULT_POLL_INTERVAL_MINUTES = 4;
     /** Images built at once in one account and Region. */
     static final int MAX_MAX_CONCURRENCY = 40;
     public static final int MAX_MAX_CONCURRENCY_OVERALL = 1000;
@@ -156,7 +151,7 @@ public record UpdaterConfig(
                 reader.timeZone(),
                 reader.bool(SCHEDULE_ENABLED, true),
                 reader.emails(),
-                reader.integer(POLL_INTERVAL_MINUTES, DEFAULT_POLL_INTERVAL_MINUTES, 1, 60),
+                reader.integer(POLL_INTERVAL_MINUTES, DeploymentSettings.DEFAULT_POLL_INTERVAL_MINUTES, 1, 60),
                 reader.integer(MAX_WAIT_HOURS, DeploymentSettings.DEFAULT_MAX_WAIT_HOURS, 1, 48),
                 reader.integer(MAX_CONCURRENCY, DeploymentSettings.DEFAULT_MAX_CONCURRENCY, 1, MAX_MAX_CONCURRENCY),
                 new RolloutDefaults(reader.approval(),

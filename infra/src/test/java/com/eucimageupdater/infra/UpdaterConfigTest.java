@@ -66,19 +66,10 @@ class UpdaterConfigTest {
                 () -> assertEquals(OrganizationSettings.DEFAULTS, config.organizationSettings(), "the local runner's defaults"));
     }
 
-    /**
-     * The local runner reads the same cdk.json and falls back on DeploymentSettings' defaults. The poll interval's
-     * default changed with the first poll at the expected build time (4 minutes after it, not 15 from the start):
-     * the shipped cdk.json says 4, so both agree; DeploymentSettings' own default follows with the functions' change.
-     */
     @Test
-    @DisplayName("the defaults are the shared DeploymentSettings defaults, which the local runner uses too, but for the poll interval")
+    @DisplayName("the defaults are the shared DeploymentSettings defaults, which the local runner uses too")
     void defaultsAreTheDeploymentSettingsDefaults() {
-        DeploymentSettings shared = DeploymentSettings.defaults("[]");
-
-        assertEquals(new DeploymentSettings(shared.configuredImagesJson(), UpdaterConfig.DEFAULT_POLL_INTERVAL_MINUTES * 60,
-                shared.maxWaitMinutes(), shared.maxConcurrency(), shared.timeZone(), shared.daysAfterPatchTuesday(), shared.rollout()),
-                read(Map.of()).deploymentSettings());
+        assertEquals(DeploymentSettings.defaults("[]"), read(Map.of()).deploymentSettings());
     }
 
     @Test

@@ -41,6 +41,7 @@ public final class LocalRun {
                                             endpoint chain; real waits unless --wait-ms is given
               --topic-arn ARN               with --target aws: the SNS topic to mail (default: $EUC_TOPIC_ARN)
               --approve yes|no|timeout      how the run's approval is answered, as the mail's links would (default yes)
+              --member-external-id ID       the external id member roles ask for (default: cdk.json's memberExternalId)
               --help                        this text
             """;
 
@@ -66,7 +67,7 @@ public final class LocalRun {
             JsonNode input = readJson(options.input, "--input");
             JsonNode context = cdkJsonContext();
             DeploymentSettings deployment = options.deploymentSettings(context);
-            Organization organization = Organization.of(context);
+            Organization organization = Organization.of(context).withExternalId(options.memberExternalId);
             return options.target.equals("aws")
                     ? runOnAws(options, input, deployment, organization, out)
                     : runOnSimulator(options.scenario == null ? Scenario.defaultScenario() : Scenario.load(options.scenario), input,
@@ -170,6 +171,7 @@ public final class LocalRun {
         String target = "sim";
         String topicArn;
         LocalApproval approval = LocalApproval.YES;
+        String memberExternalId;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -193,6 +195,7 @@ public final class LocalRun {
                     case "--target" -> options.target = oneOf(option, value, "sim", "aws");
                     case "--topic-arn" -> options.topicArn = value;
                     case "--approve" -> options.approval = LocalApproval.parse(option, value);
+                    case "--member-external-id" -> options.memberExternalId = value;
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
             }

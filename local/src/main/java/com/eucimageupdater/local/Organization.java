@@ -15,6 +15,11 @@ record Organization(OrganizationSettings settings, String memberRoleName, String
                 context.path("memberRoleName").asText(null), context.path("memberExternalId").asText(null));
     }
 
+    /** The run's own external id, when given, over cdk.json's. */
+    Organization withExternalId(String externalId) {
+        return externalId == null ? this : new Organization(settings, memberRoleName, externalId);
+    }
+
     /** How the functions reach accounts other than {@code ownAccount}. */
     MemberAccess access(String ownAccount) {
         return new MemberAccess(ownAccount, memberRoleName, memberExternalId);
