@@ -17,7 +17,7 @@ public final class SummarizeBuildsHandler extends DatabindHandler<SummarizeBuild
 
     @Override
     BuiltLocation handle(SummarizeBuildsRequest request) {
-        return new BuiltLocation(request.account(), request.region(), request.results().stream().map(ImageResult::from).toList(),
+        return BuiltLocation.of(request.account(), request.region(), request.results().stream().map(ImageResult::from).toList(),
                 RolloutPlan.production(request.results()));
     }
 

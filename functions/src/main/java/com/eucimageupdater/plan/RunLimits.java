@@ -16,8 +16,20 @@ import java.util.stream.Collectors;
 public final class RunLimits {
     /** The state machine's TimeoutSeconds (statemachine/image-updater.asl.json), in hours. */
     public static final int EXECUTION_TIMEOUT_HOURS = 336;
-    /** Images in one run: about 100 bytes of the plan's data each, well within Step Functions' 256 KB. */
-    public static final int MAX_IMAGES = 2_000;
+    /**
+     * Images in one run: each one's item (about 200 bytes) and then its result (150-400 bytes) must fit in the run's
+     * data, Step Functions' 256 KB, and its line in the one mail, SNS's 256 KB.
+     */
+    public static final int MAX_IMAGES = 1_000;
+    /**
+     * Images of one account and Region: their child execution holds their full results (about 1 KB each, with what was
+     * staged) until it summarises them, within the 256 KB every execution's data may take.
+     */
+    public static final int MAX_IMAGES_PER_LOCATION = 200;
+    /** The run's items as the resolve step writes them, with room left in the 256 KB for the run's settings. */
+    static final int ITEMS_BUDGET_BYTES = 200_000;
+    /** What the resolve step writes beyond the plan's own JSON of an item: its empty lists, left out by the plan. */
+    private static final int RESOLVED_ITEM_OVERHEAD_BYTES = 100;
     /** The first poll's delay when an image's lineage records no build time yet. */
     public static final int DEFAULT_EXPECTED_BUILD_MINUTES = 90;
     /** Step Functions' 25,000, less room for retries and the states around the wait loop. */
@@ -50,16 +62,26 @@ public final class RunLimits {
         Map<Location, Long> perLocation = placed.stream().collect(Collectors.groupingBy(item -> new Location(item.account(), item.region()),
                 Collectors.counting()));
         int busiest = perLocation.values().stream().mapToInt(Long::intValue).max().orElse(0);
-        return problems(subject, placed.size(), busiest, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
-                approvalTimeoutHours);
+        List<String> problems = new ArrayList<>();
+        perLocation.forEach((location, count) -> {
+            if (count > MAX_IMAGES_PER_LOCATION) {
+                problems.add(subject + ": " + count + " images in account " + location.account() + ", " + location.region() + ", and one"
+                        + " account and Region takes at most " + MAX_IMAGES_PER_LOCATION + " a run (their results must fit in its child"
+                        + " execution's 256 KB of data): split them over several runs");
+            }
+        });
+        problems.addAll(problems(subject, placed.size(), busiest, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds,
+                maxWaitMinutes, approvalTimeoutHours));
+        return problems;
     }
 
     private static List<String> problems(String subject, int images, int busiestLocation, int maxConcurrency, int maxConcurrencyOverall,
             int pollIntervalSeconds, int maxWaitMinutes, int approvalTimeoutHours) {
         List<String> problems = new ArrayList<>();
         if (images > MAX_IMAGES) {
-            problems.add(subject + ": " + images + " images in one run, and a run takes at most " + MAX_IMAGES + " (its plan must fit"
-                    + " in Step Functions' 256 KB of execution data): split them over several runs");
+            problems.add(subject + ": " + images + " images in one run, and a run takes at most " + MAX_IMAGES + " (their items and"
+                    + " results must fit in Step Functions' 256 KB of execution data, and their lines in one mail): split them over several"
+                    + " runs");
         }
         int maxPolls = maxPolls(pollIntervalSeconds, maxWaitMinutes);
         int eventsPerImage = EVENTS_PER_IMAGE + EVENTS_PER_POLL * maxPolls;
@@ -77,6 +99,17 @@ public final class RunLimits {
                     + " h timeout: process more images at a time, wait less for each, or for the approval");
         }
         return problems;
+    }
+
+    /**
+     * @param itemsJsonBytes the planned items' JSON, as the plan writes it
+     * @return the problem when the items would not fit in the run's data once resolved, else null
+     */
+    public static String dataProblem(String subject, int images, int itemsJsonBytes) {
+        long resolved = (long) itemsJsonBytes + (long) images * RESOLVED_ITEM_OVERHEAD_BYTES;
+        return resolved <= ITEMS_BUDGET_BYTES ? null : subject + ": the run's " + images + " items take about " + resolved / 1000
+                + " KB of the execution's data, and at most " + ITEMS_BUDGET_BYTES / 1000 + " KB fit beside the run's settings in Step"
+                + " Functions' 256 KB: split them over several runs, or give them fewer tags, fleets and bundles";
     }
 
     private static int ceilDiv(int value, int divisor) {

@@ -75,6 +75,10 @@ public final class RunPlanner {
             problems.addAll(todaysOwnImages(images, runDate));
             problems.addAll(RunLimits.problems("images", placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
                     approvalTimeoutHours));
+            String tooMuchData = placed.size() > RunLimits.MAX_IMAGES ? null : RunLimits.dataProblem("images", placed.size(), jsonBytes(placed));
+            if (tooMuchData != null) {
+                problems.add(tooMuchData);
+            }
         }
         if (!problems.isEmpty()) {
             return RunPlan.rejected(request.executionName(), runDate, Math.max(1, maxConcurrencyOverall), firstProblems(problems));
@@ -180,6 +184,14 @@ public final class RunPlanner {
         } catch (JsonProcessingException e) {
             problems.add("configuredImages: is not valid JSON (" + e.getOriginalMessage() + "); check the \"images\" context in cdk.json");
             return null;
+        }
+    }
+
+    private static int jsonBytes(List<ImageRequest> items) {
+        try {
+            return JSON.writeValueAsBytes(items).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("planned items must serialise", e);
         }
     }
 

@@ -3,7 +3,9 @@ package com.eucimageupdater.report;
 import com.eucimageupdater.rollout.ProductionRollout;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One account and Region's images after the build, summarised in its own child execution: each image's result in
@@ -14,6 +16,22 @@ public record BuiltLocation(String account, String region, List<ImageResult> res
 
     public BuiltLocation(String account, String region, List<ImageResult> results, List<ProductionRollout> production) {
         this(account, region, results, production, null);
+    }
+
+    /**
+     * A location's summary from its images' results, each reason kept once: later images that failed alike point to the
+     * first one's line.
+     */
+    public static BuiltLocation of(String account, String region, List<ImageResult> results, List<ProductionRollout> production) {
+        Map<String, String> firstWithReason = new HashMap<>();
+        List<ImageResult> compact = results.stream().map(result -> {
+            if (result.reason() == null) {
+                return result;
+            }
+            String earlier = firstWithReason.putIfAbsent(result.reason(), result.image());
+            return earlier == null ? result : result.withReasonOf(earlier);
+        }).toList();
+        return new BuiltLocation(account, region, compact, production);
     }
 
     /** Why this location's summary is missing, when the step that writes it failed. */

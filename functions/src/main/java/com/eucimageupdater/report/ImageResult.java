@@ -18,6 +18,8 @@ import java.time.format.DateTimeParseException;
  * @param account, region where the image is: left out of a location's summary (it says so once), set in the report
  * @param details what the roll-out did or would do for this image, as the mail's indented lines
  * @param buildMinutes from the start to the poll that saw the image's last state, to a tenth of a minute
+ * @param sameReasonAs the image listed earlier in its account and Region that failed for the same reason, whose line
+ *                     says it (a missing member role fails every image of an account alike): the reason is kept once
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -35,7 +37,8 @@ public record ImageResult(
         String adoptedFrom,
         int quotaWaitSeconds,
         String details,
-        Double buildMinutes) {
+        Double buildMinutes,
+        String sameReasonAs) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OUR_FAILURE = ImageUpdateException.class.getName();
     private static final String AWS_REFUSED_FOR_NOW = RetryableAwsException.class.getName();
@@ -56,7 +59,7 @@ public record ImageResult(
         RolloutSection.imageDetails(raw, details);
         return new ImageResult(Service.valueOf(raw.path("service").asText()), null, null, raw.path("image").asText(), text(raw, "sourceName"), outcome, newImage, newImageName == null || newImageName.equals(newImage)
                         ? null : newImageName, text(raw, "state"), reason, text(start, "adoptedFrom"), start.path("quotaWaitSeconds").asInt(0),
-                details.isEmpty() ? null : details.toString(), buildMinutes(text(start, "startedAt"), text(raw, "observedAt")));
+                details.isEmpty() ? null : details.toString(), buildMinutes(text(start, "startedAt"), text(raw, "observedAt")), null);
     }
 
     /** From the start step's time to the last poll's, when both are in the image's result. */
@@ -75,7 +78,19 @@ public record ImageResult(
     /** The result with its account and Region, which its location's summary holds once for all of its images. */
     ImageResult at(String where, String inRegion) {
         return new ImageResult(service, where, inRegion, image, sourceName, outcome, newImage, newImageName, state, reason, adoptedFrom,
-                quotaWaitSeconds, details, buildMinutes);
+                quotaWaitSeconds, details, buildMinutes, sameReasonAs);
+    }
+
+    /** The result with the reason its line points to, for the report's own list of results. */
+    ImageResult withReason(String pointedTo) {
+        return new ImageResult(service, account, region, image, sourceName, outcome, newImage, newImageName, state, pointedTo, adoptedFrom,
+                quotaWaitSeconds, details, buildMinutes, sameReasonAs);
+    }
+
+    /** The result without its reason, which the line of {@code earlierImage} gives. */
+    ImageResult withReasonOf(String earlierImage) {
+        return new ImageResult(service, account, region, image, sourceName, outcome, newImage, newImageName, state, null, adoptedFrom,
+                quotaWaitSeconds, details, buildMinutes, earlierImage);
     }
 
     /** The new image's name, which the mail shows; the same as its identifier for AppStream. */

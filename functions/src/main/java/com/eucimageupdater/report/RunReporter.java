@@ -3,6 +3,8 @@ package com.eucimageupdater.report;
 import com.eucimageupdater.images.QuotaWait;
 import com.eucimageupdater.report.RunReport.Counts;
 import com.eucimageupdater.report.RunReport.MessageAttribute;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +15,13 @@ public final class RunReporter {
     /** SNS subjects: at most 100 printable ASCII characters, no line breaks. */
     private static final int SUBJECT_MAX = 100;
     private static final String TOOL = "euc-image-updater";
+    /** SNS's 262,144 bytes, less room for the message's attributes. */
+    static final int MESSAGE_MAX_BYTES = 260_000;
+    private static final String CUT_NOTE = "... the mail is cut here, at SNS's 256 KB; the subject counts every image, and each one's"
+            + " result is in its child execution (Step Functions console: the run's Map Runs).\n";
 
     public RunReport report(ReportRequest request) {
-        List<ImageResult> results = request.builds().stream()
-                .flatMap(build -> build.results().stream().map(result -> result.at(build.account(), build.region()))).toList();
+        List<ImageResult> results = request.builds().stream().flatMap(build -> located(build).stream()).toList();
         StringBuilder rolloutBody = new StringBuilder();
         int rolloutFailures = request.rollback() != null
                 ? RolloutSection.rollback(request.rollback(), request.rolledBack(), rolloutBody)
@@ -39,7 +44,7 @@ public final class RunReporter {
         attributes.put("adopted", MessageAttribute.number(counts.adopted()));
         attributes.put("upToDate", MessageAttribute.number(counts.upToDate()));
         attributes.put("failed", MessageAttribute.number(counts.failed()));
-        return new RunReport(asciiSubject(subject), body, attributes, counts, results, request.problems());
+        return new RunReport(asciiSubject(subject), withinSnsLimit(body), attributes, counts, results, request.problems());
     }
 
     private static String resultsBody(ReportRequest request, Counts counts) {
@@ -53,6 +58,14 @@ public final class RunReporter {
             body.append('\n');
         }
         return closing(request, counts, body);
+    }
+
+    /** A location's results, each with its account and Region and its own reason, as the report lists them. */
+    private static List<ImageResult> located(BuiltLocation build) {
+        Map<String, String> reasons = new HashMap<>();
+        build.results().stream().filter(result -> result.reason() != null).forEach(result -> reasons.put(result.image(), result.reason()));
+        return build.results().stream().map(result -> result.at(build.account(), build.region()))
+                .map(result -> result.sameReasonAs() == null ? result : result.withReason(reasons.get(result.sameReasonAs()))).toList();
     }
 
     /** What happened in one account and Region, e.g. "2 updated, 1 failed". */
@@ -89,6 +102,8 @@ public final class RunReporter {
         }
         if (result.outcome() == Outcome.FAILED && result.reason() != null) {
             body.append("           reason: ").append(result.reason()).append('\n');
+        } else if (result.outcome() == Outcome.FAILED && result.sameReasonAs() != null) {
+            body.append("           reason: the same as for ").append(result.sameReasonAs()).append('\n');
         }
         if (result.details() != null) {
             body.append(result.details());
@@ -106,6 +121,16 @@ public final class RunReporter {
             body.append("Failed images keep their source image unchanged; see each reason above.\n");
         }
         return body.toString();
+    }
+
+    /** An SNS message is at most 256 KB: a longer mail is cut at a line, saying where the rest is. */
+    static String withinSnsLimit(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MESSAGE_MAX_BYTES) {
+            return body;
+        }
+        String head = new String(bytes, 0, MESSAGE_MAX_BYTES - CUT_NOTE.length() - 1, StandardCharsets.UTF_8);
+        return head.substring(0, head.lastIndexOf('\n') + 1) + CUT_NOTE;
     }
 
     private static String countsText(Counts counts) {

@@ -175,12 +175,36 @@ class RunPlannerTest {
     }
 
     @Test
-    void aThousandImagesFitInOneRunWhenEnoughBuildAtOnceAndTwoThousandAndOneDoNot() throws Exception {
-        PlanRequest thousand = withOrganization(request(appStreamImages(1000), CONFIGURED), "[]", "200", "200");
+    void aThousandImagesFitInOneRunWhenEnoughBuildAtOnceAndAThousandAndOneDoNot() throws Exception {
+        PlanRequest thousand = withOrganization(request(imagesInSixPlaces(1000), CONFIGURED), "[]", "50", "200");
         assertEquals(List.of(), planner.plan(thousand).problems(), "each image polls in its own child execution");
 
-        List<String> problems = planner.plan(withOrganization(request(appStreamImages(2001), CONFIGURED), "[]", "1000", "1000")).problems();
-        assertTrue(problems.get(0).startsWith("images: 2001 images in one run, and a run takes at most 2000"), problems::toString);
+        List<String> crowded = planner.plan(withOrganization(request(appStreamImages(201), CONFIGURED), "[]", "200", "200")).problems();
+        assertEquals(List.of("images: 201 images in account 123456789012, us-east-1, and one account and Region takes at most 200 a run"
+                + " (their results must fit in its child execution's 256 KB of data): split them over several runs"), crowded);
+
+        List<String> problems = planner.plan(withOrganization(request(imagesInSixPlaces(1001), CONFIGURED), "[]", "1000", "1000"))
+                .problems();
+        assertTrue(problems.get(0).startsWith("images: 1001 images in one run, and a run takes at most 1000"), problems::toString);
+    }
+
+    @Test
+    void itemsTooLargeForTheExecutionsDataAreRefusedWithTheirSize() throws Exception {
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            tags.append(i == 0 ? "" : ",").append("\"cost-center-").append(i).append("\": \"finance-and-controlling\"");
+        }
+        StringBuilder images = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            images.append(i == 0 ? "" : ",").append("{\"service\": \"APPSTREAM\", \"image\": \"Image-").append(i)
+                    .append("\", \"tags\": {").append(tags).append("}}");
+        }
+        List<String> problems = planner.plan(withOrganization(request("{\"images\": [" + images + "]}", CONFIGURED), "[]", "200", "200"))
+                .problems();
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).matches("images: the run's 200 items take about \\d+ KB of the execution's data, and at most 200 KB fit"
+                + ".*"), problems.get(0));
     }
 
     @Test
@@ -214,6 +238,17 @@ class RunPlannerTest {
                 "images[0].region: must be an AWS Region name such as eu-west-1, got \"Europe\"",
                 "images[0].copyToRegions[1]: \"eu-west-1\" is listed twice",
                 "images[0].shareWithAccounts[0]: must be a 12-digit AWS account id, got \"abc\""), problems);
+    }
+
+    /** Spread over three accounts and two Regions, as in an organization. */
+    private static String imagesInSixPlaces(int count) {
+        StringBuilder images = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            images.append(i == 0 ? "" : ",").append("{\"service\": \"APPSTREAM\", \"image\": \"Image-").append(i)
+                    .append("\", \"account\": \"").append(String.valueOf(2 + i % 3).repeat(12)).append("\", \"region\": \"")
+                    .append(i % 2 == 0 ? "us-east-1" : "eu-west-1").append("\"}");
+        }
+        return "{\"images\": [" + images + "]}";
     }
 
     private static PlanRequest withOrganization(PlanRequest request, String targets, String maxConcurrency, String maxConcurrencyOverall) {

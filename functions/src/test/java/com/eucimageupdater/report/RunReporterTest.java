@@ -121,4 +121,29 @@ class RunReporterTest {
         assertTrue(report.message().contains("UP_TO_DATE WORKSPACES wsi-0a1b2c3d4 (finance-win10)\n"), report.message());
         assertTrue(report.message().contains("UP_TO_DATE APPSTREAM  Base\n"), report.message());
     }
+
+    @Test
+    void imagesOfALocationThatFailedAlikeKeepTheReasonOnceAndPointToIt() throws Exception {
+        String roleMissing = "{\"Error\": \"com.eucimageupdater.images.ImageUpdateException\", \"Cause\": \"{\\\"errorMessage\\\": "
+                + "\\\"AssumeRole arn:aws:iam::333333333333:role/EucImageUpdaterMember failed: AccessDenied\\\"}\"}";
+        List<BuiltLocation> builds = Builds.of("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"outcome\": \"FAILED\", \"error\": " + roleMissing
+                + "}, {\"service\": \"APPSTREAM\", \"image\": \"b\", \"outcome\": \"FAILED\", \"error\": " + roleMissing + "}]");
+        BuiltLocation summary = BuiltLocation.of(Builds.ACCOUNT, Builds.REGION, builds.get(0).results(), List.of());
+
+        assertEquals(null, summary.results().get(1).reason(), "kept once in the run's data");
+        assertEquals("a", summary.results().get(1).sameReasonAs());
+        RunReport report = reporter.report(new ReportRequest("run-1", "2026-11-10", List.of(), List.of(summary)));
+        assertTrue(report.message().contains("reason: the same as for a"), report.message());
+        assertEquals(report.results().get(0).reason(), report.results().get(1).reason(), "the report's own list has every reason");
+    }
+
+    @Test
+    void aMailLongerThanSnsTakesIsCutAtALineAndSaysWhereTheRestIs() {
+        String line = "UPDATED    APPSTREAM  Image -> Image-2026-11-10 [AVAILABLE]\n";
+        String cut = RunReporter.withinSnsLimit(line.repeat(6000));
+
+        assertTrue(cut.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= RunReporter.MESSAGE_MAX_BYTES);
+        assertTrue(cut.endsWith("result is in its child execution (Step Functions console: the run's Map Runs).\n"), cut.substring(cut.length() - 200));
+        assertTrue(cut.contains(line + "... the mail is cut here"), "cut at a line");
+    }
 }
