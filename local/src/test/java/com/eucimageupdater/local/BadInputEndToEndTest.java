@@ -81,12 +81,12 @@ class BadInputEndToEndTest {
     @Test
     @DisplayName("a batch too big for one run is refused up front with the limit enforced")
     void tooManyImagesForOneExecution() throws Exception {
-        String images = IntStream.range(0, 2001)
+        String images = IntStream.range(0, 1001)
                 .mapToObj(i -> "{\"service\": \"APPSTREAM\", \"image\": \"Image-" + i + "\"}").collect(Collectors.joining(","));
         try (SimulatedRun run = SimulatedRun.of(SCENARIO, "{\"images\": [" + images + "]}")) {
             assertEquals("InvalidInput", run.result.error());
             String mail = run.aws().publishedMessages().get(0).message();
-            assertTrue(mail.contains("- images: 2001 images in one run, and a run takes at most 2000"), mail);
+            assertTrue(mail.contains("- images: 1001 images in one run, and a run takes at most 1000"), mail);
             assertEquals(List.of("Publish"), run.aws().calls().stream().map(call -> call.operation()).toList());
         }
     }
