@@ -136,12 +136,12 @@ public final class ColdStartBenchmark {
                  "maxWaitMinutes": "480", "maxConcurrency": "5", "timeZone": "UTC", "daysAfterPatchTuesday": "1",
                  "approval": "required", "approvalTimeoutHours": "72", "keepImages": "0"}""";
         String report = """
-                {"executionName": "bench", "runDate": "2026-11-10", "problems": [], "results": [
-                  {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "newImage": "Base-Win2022-2026-11-10",
-                   "newImageName": "Base-Win2022-2026-11-10", "state": "AVAILABLE"},
-                  {"service": "APPSTREAM", "image": "Finance-Win2022", "outcome": "UP_TO_DATE", "detail": "already has the latest updates"},
-                  {"service": "WORKSPACES", "image": "wsi-5e6f7g8h9", "outcome": "FAILED",
-                   "error": {"Error": "com.eucimageupdater.images.ImageUpdateException", "Cause": "{\\"errorMessage\\": \\"quota\\"}"}}]}""";
+                {"executionName": "bench", "runDate": "2026-11-10", "problems": [], "builds": [
+                  {"account": "123456789012", "region": "us-east-1", "results": [
+                    {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "newImage": "Base-Win2022-2026-11-10",
+                     "state": "AVAILABLE"},
+                    {"service": "APPSTREAM", "image": "Finance-Win2022", "outcome": "UP_TO_DATE", "reason": "already has the latest updates"},
+                    {"service": "WORKSPACES", "image": "wsi-5e6f7g8h9", "outcome": "FAILED", "reason": "quota"}]}]}""";
         String checkInput = write("check.json", "{" + job + "}");
         String startJob = "{" + job + ",\n" + check + "}";
         String pollJob = "{" + job + ",\n" + check + ",\n" + start + "}";
