@@ -232,6 +232,8 @@ public final class ColdStartBenchmark {
         environment.put("AWS_SECRET_ACCESS_KEY", "simulated");
         environment.put("AWS_SESSION_TOKEN", "simulated-session");
         environment.put("AWS_ENDPOINT_URL", simulator.endpoint().toString());
+        // As the stack sets it for the image steps: other accounts are reached through their member role.
+        environment.put("DEPLOYMENT_ACCOUNT", simulator.scenario().accountId());
         environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
         environment.put("AWS_LAMBDA_FUNCTION_NAME", "euc-image-updater-" + subject.name());
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");

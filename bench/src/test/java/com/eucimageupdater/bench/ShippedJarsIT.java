@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.Scenario;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -58,6 +59,29 @@ class ShippedJarsIT {
                     benchmark.invoke(subject, simulator);
                 }
             }
+        }
+    }
+
+    @Test
+    void anImageStepReachesAMemberAccountThroughItsRoleFromItsJar() throws Exception {
+        ColdStartBenchmark benchmark = ColdStartBenchmark.inProject(Path.of(""));
+        ColdStartBenchmark.Subject check = benchmark.subjects().stream().filter(subject -> subject.name().equals("Check")).findFirst()
+                .orElseThrow();
+        Path input = Files.createTempFile("member-check", ".json");
+        Files.writeString(input, Files.readString(Path.of(check.input())).replace("\"service\": \"APPSTREAM\", \"image\": \"Base-Win2022\"",
+                "\"service\": \"APPSTREAM\", \"image\": \"Base-Win2022\", \"account\": \"222222222222\", \"region\": \"us-east-1\""));
+        String organization = """
+                {"accountId": "123456789012", "region": "us-east-1",
+                 "accounts": [{"accountId": "222222222222", "roles": [{"name": "EucImageUpdaterMember"}],
+                               "regions": {"us-east-1": {"appstream": {"images": [{"name": "Base-Win2022", "updateAvailable": true}]}}}}]}""";
+        try (AwsSimulator simulator = AwsSimulator.start(Scenario.fromJson(organization))) {
+            benchmark.invoke(new ColdStartBenchmark.Subject("Check member", check.classpath(), check.handler(), input.toString(),
+                    "\"updateAvailable\":true", ColdStartBenchmark.Kind.HANDLER), simulator);
+
+            assertEquals(List.of("222222222222"), simulator.callsTo("DescribeImages").stream().map(call -> call.account()).distinct().toList(),
+                    "the AssumeRole code in the jar signs STS's answer into the member's calls");
+            assertEquals(1, simulator.callsTo("AssumeRole").size());
+            assertEquals(List.of(), simulator.modelViolations());
         }
     }
 }
