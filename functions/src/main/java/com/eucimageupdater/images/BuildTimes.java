@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Adaptive polling: the first poll comes shortly before the build time the image's lineage took last month (or the
- * deployment's expected build time), then polls follow at the short poll interval. A three-hour build then costs a
- * handful of polls instead of a dozen, and the mail follows the last image within one interval.
+ * Adaptive polling: the first poll comes one poll interval before the build time the image's lineage took last month
+ * (or the deployment's expected build time), the second at that time, then polls follow at the short interval. A
+ * three-hour build as long as last month's then costs two polls instead of twelve, and the mail follows the last image
+ * within one interval; one a little faster is seen at the first poll.
  */
 public final class BuildTimes {
-    /** Polls start a little before the expected end: builds vary, and an early finish should not wait long. */
-    private static final double FIRST_POLL_SHARE = 0.95;
 
     private BuildTimes() {}
 
@@ -18,10 +17,9 @@ public final class BuildTimes {
     static int firstPollSeconds(ImageJob job, int quotaWaitSeconds) {
         RunSettings run = job.run();
         Integer learned = job.check() == null ? null : job.check().lastBuildMinutes();
-        int expectedMinutes = learned != null ? learned : run.expectedBuildMinutes();
-        int seconds = (int) (expectedMinutes * 60 * FIRST_POLL_SHARE);
+        int expectedSeconds = (learned != null ? learned : run.expectedBuildMinutes()) * 60;
         int leftOfMaxWait = run.maxWaitMinutes() * 60 - quotaWaitSeconds;
-        return Math.max(run.pollIntervalSeconds(), Math.min(seconds, leftOfMaxWait));
+        return Math.max(run.pollIntervalSeconds(), Math.min(expectedSeconds - run.pollIntervalSeconds(), leftOfMaxWait));
     }
 
     /** The polls the first wait stands for, so that the wait loop's bound still counts the whole maximum wait. */

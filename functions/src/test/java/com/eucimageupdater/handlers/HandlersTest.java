@@ -150,8 +150,8 @@ class HandlersTest {
             assertEquals(newImageName, item.at("/start/newImageName").asText());
             assertFalse(item.at("/start/adopted").asBoolean());
 
-            assertEquals(5130, item.at("/start/firstPollSeconds").asInt(), "the first poll near the expected 90 minutes of build");
-            assertEquals(List.of("PENDING 6", "PENDING 7", "AVAILABLE 8"), pollUntilSettled(new PollHandler(services), item),
+            assertEquals(4500, item.at("/start/firstPollSeconds").asInt(), "the first poll one interval before the expected 90 minutes");
+            assertEquals(List.of("PENDING 5", "PENDING 6", "AVAILABLE 7"), pollUntilSettled(new PollHandler(services), item),
                     "the first wait counts as the polls it stands for, so the bound still covers the maximum wait");
             String tagOperation = service.equals("APPSTREAM") ? "TagResource" : "CreateTags";
             assertEquals(List.of(createOperation, tagOperation), account.simulator().mutatingCalls().stream().map(RecordedCall::operation)
@@ -229,7 +229,7 @@ class HandlersTest {
             Instant started = Instant.parse(item.at("/start/startedAt").asText());
             assertFalse(Instant.parse(poll.remove("observedAt").asText()).isBefore(started), "build minutes run from the start to the poll");
             assertEquals(JSON.readTree("""
-                    {"state": "FAILED", "serviceState": "ERROR", "pollsDone": 6,
+                    {"state": "FAILED", "serviceState": "ERROR", "pollsDone": 5,
                      "reason": "WorkSpaces image is ERROR: InsufficientDiskSpace The root volume has less than 20 GB of free space"}"""),
                     poll);
         }
