@@ -27,9 +27,9 @@ public final class RunLimits {
      */
     public static final int MAX_IMAGES_PER_LOCATION = 200;
     /** The run's items as the resolve step writes them, with room left in the 256 KB for the run's settings. */
-    static final int ITEMS_BUDGET_BYTES = 200_000;
+    static final int ITEMS_BUDGET_BYTES = 240_000;
     /** What the resolve step writes beyond the plan's own JSON of an item: its empty lists, left out by the plan. */
-    private static final int RESOLVED_ITEM_OVERHEAD_BYTES = 100;
+    private static final int RESOLVED_ITEM_OVERHEAD_BYTES = 90;
     /** The first poll's delay when an image's lineage records no build time yet. */
     public static final int DEFAULT_EXPECTED_BUILD_MINUTES = 90;
     /** Step Functions' 25,000, less room for retries and the states around the wait loop. */

@@ -55,6 +55,10 @@ public final class OrganizationBenchmark {
                 + " %d builds at once per account and Region, %d overall%n", images, THROTTLE_RATE * 100, MAX_CONCURRENCY_PER_PLACE,
                 MAX_CONCURRENCY_OVERALL);
         System.out.printf("execution          %s%n", result.status());
+        if (!result.report().path("problems").isEmpty()) {
+            System.out.println("input rejected:    " + result.report().path("problems"));
+            System.exit(1);
+        }
         System.out.printf("images updated     %d of %d%n", updated, images);
         System.out.printf("sources created    %d, created more than once: %d%n", createsPerSource.size(), duplicated);
         System.out.printf("executions         1 parent, %d account+Region children, %d image children, %d production children%n",
