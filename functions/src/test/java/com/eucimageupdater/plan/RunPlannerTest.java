@@ -203,7 +203,7 @@ class RunPlannerTest {
                 .problems();
 
         assertEquals(1, problems.size(), problems::toString);
-        assertTrue(problems.get(0).matches("images: the run's 200 items take about \\d+ KB of the execution's data, and at most 200 KB fit"
+        assertTrue(problems.get(0).matches("images: the run's 200 items take about \\d+ KB of the execution's data, and at most 240 KB fit"
                 + ".*"), problems.get(0));
     }
 
