@@ -23,8 +23,8 @@ public final class FindRolloutHandler extends RecordStepHandler<RollbackRequest,
     RollbackRequest handle(RollbackRequest request) {
         List<Location> locations = request.locations().isEmpty() ? List.of(request.run().location()) : request.locations();
         RollbackPlanner.Rollback rollback = planner.plan(request.rollback(), locations);
-        return new RollbackRequest(request.executionName(), request.runDate(), request.run(), request.rollback(), locations, rollback.moves(),
-                rollback.problems());
+        return new RollbackRequest(request.executionName(), request.runDate(), request.run(), request.rollback(), locations,
+                rollback.moves(), rollback.problems());
     }
 
     @Override
@@ -46,7 +46,8 @@ public final class FindRolloutHandler extends RecordStepHandler<RollbackRequest,
                          "maxPolls": 1, "maxWaitMinutes": 480, "maxWaitText": "", "approval": "required",
                          "approvalTimeoutSeconds": 259200, "dryRun": false},
                  "locations": [{"account": "123456789012", "region": "us-east-1"}],
-                 "moves": [{"service": "APPSTREAM", "account": "123456789012", "region": "us-east-1", "image": "Base-Win2022-2026-10-13", "from": "Base-Win2022-2026-11-10",
+                 "moves": [{"service": "APPSTREAM", "account": "123456789012", "region": "us-east-1",
+                            "image": "Base-Win2022-2026-10-13", "from": "Base-Win2022-2026-11-10",
                             "targets": ["Base-Prod"]}], "problems": []}""";
     }
 

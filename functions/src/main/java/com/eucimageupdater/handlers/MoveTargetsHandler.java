@@ -1,7 +1,6 @@
 package com.eucimageupdater.handlers;
 
 import com.eucimageupdater.images.ImageServices;
-import com.eucimageupdater.images.Location;
 import com.eucimageupdater.rollout.MoveRequest;
 import com.eucimageupdater.rollout.Moves;
 import com.eucimageupdater.rollout.TargetMover;
@@ -22,8 +21,7 @@ public final class MoveTargetsHandler extends RecordStepHandler<MoveRequest, Mov
 
     @Override
     Moves handle(MoveRequest request) {
-        return new Moves(mover.move(request.service(), request.image(), request.targets(), new Location(request.account(), request.region()),
-                request.record()));
+        return new Moves(mover.move(request.service(), request.image(), request.targets(), request.location(), request.record()));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.eucimageupdater.handlers;
 
 import com.eucimageupdater.images.ImageServices;
-import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.RetentionPolicy;
 import com.eucimageupdater.rollout.RetireRequest;
 import com.eucimageupdater.rollout.Retirement;
@@ -26,8 +25,8 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
         }
         // A preview runs before the new image exists: it will be the newest, so one fewer old image stays.
         int keep = request.apply() ? request.keep() : request.keep() - 1;
-        List<RetentionPolicy.Decision> decisions = services.forService(request.service(), new Location(request.account(), request.region())).retire(request.lineage(), keep,
-                new HashSet<>(request.spare()), new HashSet<>(request.previous()), request.apply());
+        List<RetentionPolicy.Decision> decisions = services.forService(request.service(), request.location())
+                .retire(request.lineage(), keep, new HashSet<>(request.spare()), new HashSet<>(request.previous()), request.apply());
         return new Retirement(request.apply() ? decisions : decisions.stream().map(decision -> new RetentionPolicy.Decision(
                 decision.image(), decision.name(), decision.delete(), decision.reason().replace("newest " + keep,
                         "newest " + request.keep() + ", counting the new image"))).toList());
@@ -46,7 +45,8 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
     @Override
     String sampleInput() {
         return """
-                {"service": "WORKSPACES", "account": "123456789012", "region": "us-east-1", "lineage": "wsi-0a1b2c3d4", "keep": 2, "spare": ["wsi-0a1b2c3d4"], "previous": ["wsi-3c3c3c3c3"],
+                {"service": "WORKSPACES", "account": "123456789012", "region": "us-east-1", "lineage": "wsi-0a1b2c3d4", "keep": 2,
+                 "spare": ["wsi-0a1b2c3d4"], "previous": ["wsi-3c3c3c3c3"],
                  "apply": true}""";
     }
 

@@ -74,7 +74,8 @@ final class AwsErrors {
         }
         if (e instanceof AwsServiceException service) {
             String code = errorCode(service);
-            return service.isThrottlingException() ? new RetryableAwsException(what + ": AWS answered " + code + " (" + message(service) + ")")
+            return service.isThrottlingException()
+                    ? new RetryableAwsException(what + ": AWS answered " + code + " (" + message(service) + ")")
                     : refused(what, service.statusCode(), code, message(service));
         }
         return new ImageUpdateException(what + " failed: " + e.getMessage());

@@ -51,8 +51,8 @@ public record ImageRequest(
     }
 
     /** The source image once resolved from its fleet or bundle (now a production target like the others). */
-    public ImageRequest resolved(String source, List<String> staging, List<String> production, int newKeep) {
-        return new ImageRequest(service, source, null, displayName, description, tags, staging, production, newKeep, account, region,
+    public ImageRequest resolved(String source, List<String> production) {
+        return new ImageRequest(service, source, null, displayName, description, tags, stagingTargets, production, keep, account, region,
                 copyToRegions, shareWithAccounts, null);
     }
 

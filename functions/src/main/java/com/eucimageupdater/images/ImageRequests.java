@@ -64,7 +64,8 @@ public final class ImageRequests {
             return at + ": " + request.service() + " image \"" + request.image() + "\" is listed twice (also " + earlier
                     + "); each image may appear once per run (list all its fleets or bundles in one entry)";
         }
-        String sameNewName = request.service().rules().sourcesAreNamed() ? firstSeenAt.putIfAbsent(where(request) + newNameKey(request), at) : null;
+        String sameNewName = request.service().rules().sourcesAreNamed()
+                ? firstSeenAt.putIfAbsent(where(request) + newNameKey(request), at) : null;
         return sameNewName == null ? null : at + ".image: \"" + request.image() + "\" and " + sameNewName + " would both be updated to \""
                 + newNameKey(request).replace(ANY_DATE, "<run date>") + "\" (a date suffix is replaced); keep one of them";
     }

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
  * The image service for each {@link Service} and {@link Location}: the one place where the workflow forks per service.
  * Each client is built on first use and kept for the container's life, one per service, account and Region: an
  * AppStream image's steps never build the WorkSpaces client. Another account is reached through its member role,
- * whose temporary credentials the SDK's provider refreshes before they expire.
+ * whose temporary credentials {@link AssumeRoleCredentials} renews before they expire.
  */
 public final class ImageServices {
     /**

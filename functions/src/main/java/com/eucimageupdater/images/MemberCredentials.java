@@ -1,5 +1,6 @@
 package com.eucimageupdater.images;
 
+import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -16,6 +17,10 @@ final class MemberCredentials {
 
     private final MemberAccess access;
     private final SdkHttpClient http;
+    private Caller caller;
+
+    /** Who assumes member roles, and where STS is: the same for every member account, found on first need. */
+    private record Caller(AwsCredentialsProvider credentials, String region, URI stsEndpoint) {}
 
     MemberCredentials(MemberAccess access, SdkHttpClient http) {
         this.access = access;
@@ -30,12 +35,19 @@ final class MemberCredentials {
         if (!access.isMember(location)) {
             return null;
         }
-        String ownRegion = new DefaultAwsRegionProviderChain().getRegion().id();
-        String roleArn = access.roleArn(location);
-        AssumeRoleCredentials credentials = new AssumeRoleCredentials(new AssumeRoleCredentials.Request(http,
-                DefaultCredentialsProvider.builder().build(), ownRegion, AssumeRoleCredentials.endpoint(ownRegion, System::getenv,
-                        System::getProperty), roleArn, SESSION_NAME, access.externalId(), SESSION_SECONDS));
+        Caller self = caller();
+        AssumeRoleCredentials credentials = new AssumeRoleCredentials(new AssumeRoleCredentials.Request(http, self.credentials(),
+                self.region(), self.stsEndpoint(), access.roleArn(location), SESSION_NAME, access.externalId(), SESSION_SECONDS));
         credentials.resolveCredentials();
         return credentials;
+    }
+
+    private synchronized Caller caller() {
+        if (caller == null) {
+            String region = new DefaultAwsRegionProviderChain().getRegion().id();
+            caller = new Caller(DefaultCredentialsProvider.builder().build(), region,
+                    AssumeRoleCredentials.endpoint(region, System::getenv, System::getProperty));
+        }
+        return caller;
     }
 }

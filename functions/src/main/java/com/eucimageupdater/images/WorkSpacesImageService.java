@@ -220,7 +220,7 @@ public final class WorkSpacesImageService implements ImageService {
     @Override
     public void recordBuildMinutes(String newImage, int minutes) {
         AwsErrors.call("CreateTags " + newImage, () -> workSpaces.createTags(r -> r.resourceId(newImage)
-                .tags(Tag.builder().key(PipelineTags.BUILD_MINUTES).value(String.valueOf(minutes)).build())));
+                .tags(toTags(Map.of(PipelineTags.BUILD_MINUTES, String.valueOf(minutes))))));
     }
 
     @Override

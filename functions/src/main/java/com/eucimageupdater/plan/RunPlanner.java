@@ -75,7 +75,8 @@ public final class RunPlanner {
             problems.addAll(todaysOwnImages(images, runDate));
             problems.addAll(RunLimits.problems("images", placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
                     approvalTimeoutHours));
-            String tooMuchData = placed.size() > RunLimits.MAX_IMAGES ? null : RunLimits.dataProblem("images", placed.size(), jsonBytes(placed));
+            String tooMuchData = placed.size() > RunLimits.MAX_IMAGES ? null
+                    : RunLimits.dataProblem("images", placed.size(), jsonBytes(placed));
             if (tooMuchData != null) {
                 problems.add(tooMuchData);
             }
@@ -87,7 +88,8 @@ public final class RunPlanner {
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
         RunSettings run = new RunSettings(request.executionName(), runDate, own.account(), own.region(), pollIntervalSeconds, maxPolls,
                 maxWaitMinutes, maxWaitText, approval, approvalTimeoutHours * 3600, dryRun, expectedBuildMinutes, maxConcurrency);
-        List<ImageRequest> items = placed.stream().map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages)).toList();
+        List<ImageRequest> items = placed.stream()
+                .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages)).toList();
         return new RunPlan(request.executionName(), runDate, maxConcurrencyOverall, run, items, null, List.of(), false, null, List.of());
     }
 

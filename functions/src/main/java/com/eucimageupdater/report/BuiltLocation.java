@@ -10,9 +10,16 @@ import java.util.Map;
 /**
  * One account and Region's images after the build, summarised in its own child execution: each image's result in
  * a few fields, and what goes to production there. The run's data holds one of these per account and Region.
+ *
+ * @param error the caught error when the summary step failed: the images were built, but their results are lost here
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BuiltLocation(String account, String region, List<ImageResult> results, List<ProductionRollout> production, JsonNode error) {
+
+    public BuiltLocation {
+        results = results == null ? List.of() : List.copyOf(results);
+        production = production == null ? List.of() : List.copyOf(production);
+    }
 
     public BuiltLocation(String account, String region, List<ImageResult> results, List<ProductionRollout> production) {
         this(account, region, results, production, null);
@@ -37,10 +44,5 @@ public record BuiltLocation(String account, String region, List<ImageResult> res
     /** Why this location's summary is missing, when the step that writes it failed. */
     public String failure() {
         return error == null || error.isNull() ? null : ImageResult.reasonFromError(error);
-    }
-
-    public BuiltLocation {
-        results = results == null ? List.of() : List.copyOf(results);
-        production = production == null ? List.of() : List.copyOf(production);
     }
 }

@@ -57,8 +57,9 @@ public record ImageResult(
         String newImage = text(start, "newImage");
         StringBuilder details = new StringBuilder();
         RolloutSection.imageDetails(raw, details);
-        return new ImageResult(Service.valueOf(raw.path("service").asText()), null, null, raw.path("image").asText(), text(raw, "sourceName"), outcome, newImage, newImageName == null || newImageName.equals(newImage)
-                        ? null : newImageName, text(raw, "state"), reason, text(start, "adoptedFrom"), start.path("quotaWaitSeconds").asInt(0),
+        String distinctName = newImageName == null || newImageName.equals(newImage) ? null : newImageName;
+        return new ImageResult(Service.valueOf(raw.path("service").asText()), null, null, raw.path("image").asText(), text(raw, "sourceName"),
+                outcome, newImage, distinctName, text(raw, "state"), reason, text(start, "adoptedFrom"), start.path("quotaWaitSeconds").asInt(0),
                 details.isEmpty() ? null : details.toString(), buildMinutes(text(start, "startedAt"), text(raw, "observedAt")), null);
     }
 

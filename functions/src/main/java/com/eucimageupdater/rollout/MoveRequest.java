@@ -1,5 +1,6 @@
 package com.eucimageupdater.rollout;
 
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.Service;
 import java.util.List;
 
@@ -13,5 +14,9 @@ public record MoveRequest(Service service, String image, List<String> targets, S
 
     public MoveRequest {
         targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    public Location location() {
+        return new Location(account, region);
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param keep how many of the lineage's newest images to keep; 0 keeps them all
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProductionRollout(Service service, String account, String region, String source, String newImage, String newImageName, List<String> targets,
-        String lineage, int keep) {
+public record ProductionRollout(Service service, String account, String region, String source, String newImage, String newImageName,
+        List<String> targets, String lineage, int keep) {
 
     public ProductionRollout {
         targets = List.copyOf(targets);

@@ -1,5 +1,6 @@
 package com.eucimageupdater.rollout;
 
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.Service;
 import java.util.List;
 
@@ -11,11 +12,15 @@ import java.util.List;
  * @param previous the images the roll-out moved fleets and bundles away from: a rollback needs them
  * @param apply false for a report-only preview, made before the new image exists: it will take one kept place
  */
-public record RetireRequest(Service service, String account, String region, String lineage, int keep, List<String> spare, List<String> previous,
-        boolean apply) {
+public record RetireRequest(Service service, String account, String region, String lineage, int keep, List<String> spare,
+        List<String> previous, boolean apply) {
 
     public RetireRequest {
         spare = spare == null ? List.of() : List.copyOf(spare);
         previous = previous == null ? List.of() : List.copyOf(previous);
+    }
+
+    public Location location() {
+        return new Location(account, region);
     }
 }

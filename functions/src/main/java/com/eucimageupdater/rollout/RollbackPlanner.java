@@ -45,17 +45,7 @@ public final class RollbackPlanner {
                     problems.add("rollback: account " + location.account() + " in " + location.region() + ": " + unreachable.getMessage());
                     break;
                 }
-                for (RolledOut rolledOut : service.rolledOutBy(executionName)) {
-                    rolledOut.previousByTarget().forEach((target, previous) -> {
-                        String problem = problem(service, type, target, previous, location.account());
-                        if (problem != null) {
-                            problems.add(location + ": " + problem);
-                        } else {
-                            moves.merge(location + "/" + type + "/" + previous + "/" + rolledOut.image(), new MoveBack(type, location.account(),
-                                    location.region(), previous, rolledOut.image(), List.of(target)), RollbackPlanner::together);
-                        }
-                    });
-                }
+                planIn(service, location, type, executionName, moves, problems);
             }
         }
         if (moves.isEmpty() && problems.isEmpty()) {
@@ -63,6 +53,23 @@ public final class RollbackPlanner {
                     + " (a report-only run, a run that rolled nothing out, or its images were deleted); nothing was changed");
         }
         return new Rollback(problems.isEmpty() ? List.copyOf(moves.values()) : List.of(), problems);
+    }
+
+    /** The moves back in one account and Region for one service, each checked first. */
+    private static void planIn(ImageService service, Location location, Service type, String executionName, Map<String, MoveBack> moves,
+            List<String> problems) {
+        for (RolledOut rolledOut : service.rolledOutBy(executionName)) {
+            rolledOut.previousByTarget().forEach((target, previous) -> {
+                String problem = problem(service, type, target, previous, location.account());
+                if (problem != null) {
+                    problems.add(location + ": " + problem);
+                } else {
+                    moves.merge(location + "/" + type + "/" + previous + "/" + rolledOut.image(),
+                            new MoveBack(type, location.account(), location.region(), previous, rolledOut.image(), List.of(target)),
+                            RollbackPlanner::together);
+                }
+            });
+        }
     }
 
     private static String problem(ImageService service, Service type, String target, String previous, String account) {

@@ -109,7 +109,7 @@ public final class TargetResolver {
         if (item.fromTarget() != null) {
             production.add(0, item.fromTarget());
         }
-        return item.resolved(source, item.stagingTargets(), production, item.keep());
+        return item.resolved(source, production);
     }
 
     /**
