@@ -49,6 +49,8 @@ public final class ImageServices {
     private record Key(Service service, Location location) {}
 
     private final Factory factory;
+    /** The deployment's own account and Region, whose clients SnapStart's priming builds; null when unknown. */
+    private final Location own;
     private final Map<Key, ImageService> built = new ConcurrentHashMap<>();
 
     /** The same two services wherever an image lives: for tests. */
@@ -57,7 +59,12 @@ public final class ImageServices {
     }
 
     public ImageServices(Factory factory) {
+        this(factory, null);
+    }
+
+    ImageServices(Factory factory, Location own) {
         this.factory = factory;
+        this.own = own;
     }
 
     /**
@@ -71,13 +78,14 @@ public final class ImageServices {
     public static ImageServices fromEnvironment(MemberAccess access) {
         SdkHttpClient http = UrlConnectionHttpClient.create();
         MemberCredentials members = new MemberCredentials(access, http);
+        String region = System.getenv("AWS_REGION");
         return new ImageServices((service, location) -> {
             AwsCredentialsProvider credentials = members.forLocation(location);
             return switch (service) {
                 case APPSTREAM -> new AppStreamImageService(configure(AppStreamClient.builder(), http, location, credentials).build());
                 case WORKSPACES -> new WorkSpacesImageService(configure(WorkSpacesClient.builder(), http, location, credentials).build());
             };
-        });
+        }, access.ownAccount() != null && region != null ? new Location(access.ownAccount(), region) : null);
     }
 
     /** Built once per Lambda container, on first use, so handlers that call no AWS API never build clients. */
@@ -100,11 +108,16 @@ public final class ImageServices {
     }
 
     /**
-     * For SnapStart's snapshot: builds each service's client, then sends each service's read call through a client
-     * that answers from memory, so the SDK's marshalling, endpoint rules, signing and unmarshalling are loaded and
-     * run once. Nothing reaches AWS, and the priming clients, which sign with made-up credentials, are closed.
+     * For SnapStart's snapshot: builds each service's client for the deployment's own account and Region, then sends
+     * each service's read call through a client that answers from memory, so the SDK's marshalling, endpoint rules,
+     * signing and unmarshalling are loaded and run once. Nothing reaches AWS, and the priming clients, which sign with
+     * made-up credentials, are closed.
      */
     public void prime() {
+        if (own != null) {
+            forService(Service.APPSTREAM, own);
+            forService(Service.WORKSPACES, own);
+        }
         SdkHttpClient answersNoImages = new CannedHttpClient("{\"Images\": []}");
         Region region = Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
         try (AppStreamClient appStreamClient = primingClient(AppStreamClient.builder(), answersNoImages, region);
