@@ -3,6 +3,7 @@ package com.eucimageupdater.infra;
 import com.eucimageupdater.plan.RunPlanner;
 import com.eucimageupdater.handlers.RequestApprovalHandler;
 import com.eucimageupdater.images.MemberAccess;
+import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.report.RunMetrics;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -25,7 +26,9 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.TimeZone;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.iam.Effect;
@@ -77,6 +80,8 @@ public class EucImageUpdaterStack extends Stack {
     static final RetentionDays LOG_RETENTION = RetentionDays.THREE_MONTHS;
     /** Acknowledgeable id of the warning that the schedule is off because no images are configured. */
     public static final String NO_IMAGES_WARNING = "euc-image-updater:no-images";
+    /** Acknowledgeable id of the warning that approvals are required and nobody is configured to get the mail. */
+    public static final String NO_APPROVERS_WARNING = "euc-image-updater:approval-without-recipients";
     /**
      * The IAM path of every workflow function's role: member accounts trust the roles under it
      * ({@code aws:PrincipalArn} {@code arn:<partition>:iam::<updater account>:role/euc-image-updater/*}).
@@ -153,14 +158,22 @@ public class EucImageUpdaterStack extends Stack {
         Topic topic = createTopic(key);
         WorkflowFunctions functions = createFunctions(topic, key);
         StateMachine stateMachine = createStateMachine(functions, topic, key);
-        createSchedule(stateMachine);
-        createFailureAlarm(stateMachine, topic, key);
+        Queue scheduleDeadLetters = createSchedule(stateMachine);
+        createAlarms(stateMachine, scheduleDeadLetters, topic, key);
         new OperationsDashboard(this, "Dashboard", stateMachine, functions, metricsNamespace());
         if (config.configuredImageCount() == 0) {
             Annotations.of(this).addWarningV2(NO_IMAGES_WARNING, "No images are configured, so the monthly schedule is"
                     + " deployed disabled (a scheduled run would only fail with InvalidInput): it is switched on by the"
                     + " first deploy with images listed under \"images\" in cdk.json. Runs started by hand that name"
                     + " their images work either way.");
+        }
+        if (config.rollout().approval().equals(RolloutDefaults.REQUIRED) && config.notificationEmails().isEmpty()) {
+            Annotations.of(this).addWarningV2(NO_APPROVERS_WARNING, "\"" + UpdaterConfig.APPROVAL + "\" is \""
+                    + RolloutDefaults.REQUIRED + "\" but \"" + UpdaterConfig.NOTIFICATION_EMAILS + "\" lists no address, so no"
+                    + " approval mail reaches anyone unless the topic is subscribed to another way, and production waits for an"
+                    + " answer that does not come. List the approvers under \"" + UpdaterConfig.NOTIFICATION_EMAILS + "\" in"
+                    + " cdk.json (each confirms the subscription mail), or set \"" + UpdaterConfig.APPROVAL + "\": \""
+                    + RolloutDefaults.NONE + "\" to roll out right after staging.");
         }
         createOutputs(stateMachine, topic);
     }
@@ -324,7 +337,10 @@ public class EucImageUpdaterStack extends Stack {
                 .stateMachineType(StateMachineType.STANDARD)
                 .definitionBody(DefinitionBody.fromFile(sources.stateMachineDefinition().toString()))
                 .definitionSubstitutions(definitionSubstitutions(functions, topic))
-                .logs(LogOptions.builder().destination(logGroup).level(LogLevel.ALL).includeExecutionData(true).build())
+                // Errors only, without execution data: the approval step's input holds its task token, which answers
+                // the approval, and log readers need not be trusted with that. Inputs and outputs stay in the execution's
+                // own history in Step Functions (states:GetExecutionHistory), for as long as Step Functions keeps it.
+                .logs(LogOptions.builder().destination(logGroup).level(LogLevel.ERROR).includeExecutionData(false).build())
                 .tracingEnabled(true)
                 .build();
         // A definition read from a file carries no task metadata, so CDK grants nothing for its tasks.
@@ -337,6 +353,11 @@ public class EucImageUpdaterStack extends Stack {
         stateMachine.addToRolePolicy(allow(approvalEndpoint.getStateMachineArn(), "states:StartExecution"));
         stateMachine.addToRolePolicy(allow(childExecutionArns(), "states:DescribeExecution", "states:StopExecution"));
         key.grant(stateMachine, "kms:GenerateDataKey", "kms:Decrypt");
+        NagSuppressions.addResourceSuppressions(stateMachine, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-SF1")
+                .reason("Logged at ERROR, without execution data: every failure reaches CloudWatch Logs, while the approval task"
+                        + " token in the approval step's input does not; each execution's full history stays in Step Functions")
+                .build()));
         suppressWildcardResources(stateMachine, "CloudWatch Logs log delivery (logs:*LogDelivery*, logs:*ResourcePolic*,"
                 + " logs:DescribeLogGroups) and X-Ray tracing actions support no resource-level permissions",
                 List.of("Resource::*"));
@@ -355,7 +376,8 @@ public class EucImageUpdaterStack extends Stack {
         return substitutions;
     }
 
-    private void createSchedule(StateMachine stateMachine) {
+    /** The schedule, and the queue where it leaves the starts it could not make. */
+    private Queue createSchedule(StateMachine stateMachine) {
         Queue deadLetters = Queue.Builder.create(this, "ScheduleDeadLetterQueue")
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
@@ -380,9 +402,14 @@ public class EucImageUpdaterStack extends Stack {
                         .deadLetterQueue(deadLetters)
                         .build()))
                 .build();
+        return deadLetters;
     }
 
-    private void createFailureAlarm(StateMachine stateMachine, Topic topic, Key key) {
+    /**
+     * Alarms on the topic: a run failed or timed out, or the schedule could not start one (EventBridge Scheduler gave
+     * up after its retries and left the start in its dead-letter queue, so no run and no mail would say so).
+     */
+    private void createAlarms(StateMachine stateMachine, Queue scheduleDeadLetters, Topic topic, Key key) {
         MathExpression failedOrTimedOut = MathExpression.Builder.create()
                 .expression("FILL(failed, 0) + FILL(timedOut, 0)")
                 // Sorted, so that every synth writes the metrics in the same order.
@@ -390,41 +417,57 @@ public class EucImageUpdaterStack extends Stack {
                 .label("Failed or timed-out executions")
                 .period(Duration.minutes(5))
                 .build();
-        // Named, so that its ARN is known without a reference to it: the key's policy names the alarm, and a
-        // reference would close the loop key -> alarm -> topic -> key.
-        String alarmName = getStackName() + "-FailedExecutions";
-        String alarmArn = formatArn(ArnComponents.builder()
-                .service("cloudwatch")
-                .resource("alarm")
-                .resourceName(alarmName)
-                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+        List<String> alarmArns = List.of(
+                createAlarm("FailedExecutionsAlarm", "FailedExecutions", "A euc-image-updater execution failed or timed out:"
+                        + " see the execution in the Step Functions console", failedOrTimedOut, topic),
+                createAlarm("ScheduleDeadLettersAlarm", "ScheduleDeadLetters", "The monthly schedule could not start the"
+                        + " euc-image-updater (EventBridge Scheduler gave up after its retries); if that was the run day's start,"
+                        + " this month's run did not happen. The message in the schedule's dead-letter queue says why (its"
+                        + " ERROR_CODE and ERROR_MESSAGE attributes): fix that, start the run by hand, and delete the message, so"
+                        + " that the next failed start raises the alarm again",
+                        scheduleDeadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                                .statistic("Maximum").period(Duration.minutes(5)).build()), topic));
+        // CloudWatch publishes as a service, so the topic and its key must let it in: for these alarms of this
+        // account only, so that no other account's alarm can use CloudWatch as a confused deputy.
+        Map<String, Object> theseAlarmsOnly = Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
+                "ArnLike", Map.of("aws:SourceArn", alarmArns));
+        topic.addToResourcePolicy(PolicyStatement.Builder.create()
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(topic.getTopicArn()))
+                .conditions(theseAlarmsOnly)
                 .build());
-        Alarm alarm = Alarm.Builder.create(this, "FailedExecutionsAlarm")
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
+                .resources(List.of("*"))
+                .conditions(theseAlarmsOnly)
+                .build());
+    }
+
+    /**
+     * An alarm that notifies the topic when the metric reaches 1 in a five-minute period, returning its ARN. Named, so
+     * that its ARN is known without a reference to it: the key's policy names the alarm, and a reference would close
+     * the loop key -> alarm -> topic -> key.
+     */
+    private String createAlarm(String id, String nameSuffix, String description, IMetric metric, Topic topic) {
+        String alarmName = getStackName() + "-" + nameSuffix;
+        Alarm alarm = Alarm.Builder.create(this, id)
                 .alarmName(alarmName)
-                .alarmDescription("A euc-image-updater execution failed or timed out: see the execution in the Step Functions console")
-                .metric(failedOrTimedOut)
+                .alarmDescription(description)
+                .metric(metric)
                 .threshold(1)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .evaluationPeriods(1)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         alarm.addAlarmAction(new SnsAction(topic));
-        // CloudWatch publishes as a service, so the topic and its key must let it in: for this alarm of this
-        // account only, so that no other account's alarm can use CloudWatch as a confused deputy.
-        Map<String, Object> thisAlarmOnly = Map.of(
-                "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
-                "ArnLike", Map.of("aws:SourceArn", alarmArn));
-        topic.addToResourcePolicy(PolicyStatement.Builder.create()
-                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
-                .actions(List.of("sns:Publish"))
-                .resources(List.of(topic.getTopicArn()))
-                .conditions(thisAlarmOnly)
-                .build());
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
-                .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
-                .resources(List.of("*"))
-                .conditions(thisAlarmOnly)
+        return formatArn(ArnComponents.builder()
+                .service("cloudwatch")
+                .resource("alarm")
+                .resourceName(alarmName)
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
                 .build());
     }
 

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -74,9 +77,35 @@ class StackResourcesTest {
     }
 
     private static List<String> noImagesWarnings(TestStack app) {
-        List<SynthesisMessage> warnings = Annotations.fromStack(app.stack).findWarning("*",
-                Match.stringLikeRegexp(".*" + EucImageUpdaterStack.NO_IMAGES_WARNING + ".*"));
+        return warnings(app.stack, EucImageUpdaterStack.NO_IMAGES_WARNING);
+    }
+
+    private static List<String> warnings(Stack stack, String id) {
+        List<SynthesisMessage> warnings = Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp(".*" + id + ".*"));
         return warnings.stream().map(warning -> String.valueOf(warning.getEntry().getData())).toList();
+    }
+
+    @Test
+    @DisplayName("with approval required and no address (the shipped cdk.json) the stack warns, naming approval and notificationEmails")
+    void warningWhenNobodyGetsTheApprovalMail() {
+        List<String> warnings = warnings(TestStack.shipped().stack, EucImageUpdaterStack.NO_APPROVERS_WARNING);
+
+        assertEquals(1, warnings.size(), () -> "warnings: " + warnings);
+        assertTrue(warnings.get(0).contains("\"approval\" is \"required\"") && warnings.get(0).contains("\"notificationEmails\""),
+                warnings.get(0));
+    }
+
+    @Test
+    @DisplayName("no such warning when addresses are configured, or when approval is \"none\" and nobody need answer")
+    void noWarningWhenApproversAreMailedOrNoneAreNeeded() {
+        Map<String, Object> context = new LinkedHashMap<>(TestStack.cdkJsonContext());
+        context.put(UpdaterConfig.APPROVAL, "none");
+        Stack unattended = new EucImageUpdaterStack(new App(), "Unattended", StackProps.builder().build(),
+                UpdaterConfig.fromContext(context::get), EucImageUpdaterStack.Sources.inProject(TestStack.PROJECT_ROOT));
+
+        assertEquals(List.of(), warnings(TestStack.get().stack, EucImageUpdaterStack.NO_APPROVERS_WARNING));
+        assertEquals(List.of(), warnings(unattended, EucImageUpdaterStack.NO_APPROVERS_WARNING));
+        assertEquals(1, warnings(unattended, EucImageUpdaterStack.NO_IMAGES_WARNING).size(), "the stack's warnings are found");
     }
 
     @Test
@@ -182,11 +211,12 @@ class StackResourcesTest {
     }
 
     @Test
-    @DisplayName("the state machine is a Standard workflow logging everything with execution data, and traced")
+    @DisplayName("the state machine is a Standard workflow logging errors without execution data, and traced")
     void stateMachineLoggingAndTracing() {
+        // Issue 14: execution data in the logs held the approval task token, so only errors are logged, without it.
         template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
                 "StateMachineType", "STANDARD",
-                "LoggingConfiguration", Match.objectLike(Map.of("Level", "ALL", "IncludeExecutionData", true)),
+                "LoggingConfiguration", Match.objectLike(Map.of("Level", "ERROR", "IncludeExecutionData", false)),
                 "TracingConfiguration", Map.of("Enabled", true)));
     }
 
@@ -293,24 +323,43 @@ class StackResourcesTest {
     }
 
     @Test
-    @DisplayName("only the failure alarm of this account may publish to the topic as CloudWatch, and use the topic's key")
-    void cloudWatchMayPublishEncryptedForTheAlarmOnly() {
-        String alarmName = render(properties(template.findResources("AWS::CloudWatch::Alarm").get(
-                onlyResource("AWS::CloudWatch::Alarm"))).get("AlarmName"));
-        Map<String, Object> thisAlarmOnly = Map.of(
+    @DisplayName("a message in the schedule's dead-letter queue (a start the schedule gave up on) raises an alarm on the topic")
+    void scheduleDeadLettersAlarm() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmActions", List.of(ref(onlyResource("AWS::SNS::Topic"))),
+                "Namespace", "AWS/SQS",
+                "MetricName", "ApproximateNumberOfMessagesVisible",
+                "Dimensions", List.of(Map.of("Name", "QueueName",
+                        "Value", Map.of("Fn::GetAtt", List.of(onlyResource("AWS::SQS::Queue"), "QueueName")))),
+                "Statistic", "Maximum",
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "Threshold", 1,
+                "TreatMissingData", "notBreaching"));
+    }
+
+    @Test
+    @DisplayName("only this account's two alarms may publish to the topic as CloudWatch, and use the topic's key")
+    void cloudWatchMayPublishEncryptedForTheAlarmsOnly() {
+        List<String> alarmArns = template.findResources("AWS::CloudWatch::Alarm").values().stream()
+                .map(alarm -> "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:"
+                        + render(properties(alarm).get("AlarmName")))
+                .sorted()
+                .toList();
+        Map<String, Object> theseAlarmsOnly = Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", "${AWS::AccountId}"),
-                "ArnLike", Map.of("aws:SourceArn", "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:"
-                        + alarmName));
+                "ArnLike", Map.of("aws:SourceArn", alarmArns));
+        String stackAlarms = "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:" + EucImageUpdaterApp.STACK_NAME;
+        assertEquals(List.of(stackAlarms + "-FailedExecutions", stackAlarms + "-ScheduleDeadLetters"), alarmArns);
 
         Map<String, Object> publish = cloudWatchStatement("AWS::SNS::TopicPolicy", onlyResource("AWS::SNS::TopicPolicy"), "PolicyDocument");
         Map<String, Object> useKey = cloudWatchStatement("AWS::KMS::Key", topicKey(), "KeyPolicy");
 
         assertEquals("Allow", publish.get("Effect"));
         assertEquals("sns:Publish", publish.get("Action"));
-        assertEquals(thisAlarmOnly, renderAll(publish.get("Condition")));
+        assertEquals(theseAlarmsOnly, renderAll(publish.get("Condition")));
         assertEquals("Allow", useKey.get("Effect"));
         assertEquals(List.of("kms:Decrypt", "kms:GenerateDataKey"), useKey.get("Action"));
-        assertEquals(thisAlarmOnly, renderAll(useKey.get("Condition")));
+        assertEquals(theseAlarmsOnly, renderAll(useKey.get("Condition")));
     }
 
     /** The one statement of the resource's policy that names CloudWatch as its principal. */
@@ -346,6 +395,9 @@ class StackResourcesTest {
             Map<Object, Object> rendered = new LinkedHashMap<>();
             map.forEach((key, nested) -> rendered.put(key, renderAll(nested)));
             return rendered;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(StackResourcesTest::renderAll).toList();
         }
         return render(value);
     }
