@@ -5,6 +5,8 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
@@ -18,13 +20,18 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.kms.KeySpec;
 import software.amazon.awscdk.services.kms.KeyUsage;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
 import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
 import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
@@ -33,6 +40,11 @@ import software.constructs.Construct;
  * URL with AuthType NONE (the links are clicked from a mail, without AWS credentials), and the KMS HMAC key that
  * signs and checks the links ({@link ApprovalLinks}). The protection is the signature, not the URL: the endpoint
  * answers only links that this deployment signed for an execution of its state machine.
+ *
+ * <p>Like the workflow's functions, the URL serves the {@value EucImageUpdaterStack#LIVE_ALIAS} alias on the version
+ * published at each deploy, restored by SnapStart, and logs JSON at the configured level; the handler never logs the
+ * task token at any level, and the SDK's own logs go nowhere (slf4j-nop). A reserved concurrency, when configured,
+ * bounds what a flood of requests to the public URL can cost and keeps it from starving the workflow's functions.
  *
  * <p>The function that mails the links gets {@link #linkEnvironment()} and {@link #grantLinkSigning}.
  */
@@ -50,8 +62,11 @@ public final class ApprovalEndpoint extends Construct {
      *        endpoint's URL, so a reference back to the state machine would close a dependency loop. An ARN formed
      *        from the fixed name grants on exactly that state machine, where a name-prefix pattern would match others.
      * @param code the functions' jar
+     * @param logLevel the application log level, as for the workflow's functions
+     * @param reservedConcurrency the function's reserved concurrency; empty: none, it shares the account's unreserved pool
      */
-    public ApprovalEndpoint(Construct scope, String id, String stateMachineName, Code code) {
+    public ApprovalEndpoint(Construct scope, String id, String stateMachineName, Code code, ApplicationLogLevel logLevel,
+            OptionalInt reservedConcurrency) {
         super(scope, id);
         stateMachineArn = Stack.of(this).formatArn(ArnComponents.builder()
                 .service("states")
@@ -60,8 +75,13 @@ public final class ApprovalEndpoint extends Construct {
                 .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
                 .build());
         key = createKey();
-        function = createFunction(code);
-        url = function.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE).build());
+        function = createFunction(code, logLevel, reservedConcurrency);
+        Alias alias = Alias.Builder.create(this, "Alias")
+                .aliasName(EucImageUpdaterStack.LIVE_ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
+        // On the alias (the URL's Qualifier), so that requests reach the published, SnapStart-restored version.
+        url = alias.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE).build());
         CfnOutput output = CfnOutput.Builder.create(this, "Url")
                 .description("The approval links' endpoint (the links carry their own signed task token)")
                 .value(url.getUrl())
@@ -80,7 +100,7 @@ public final class ApprovalEndpoint extends Construct {
                 .build();
     }
 
-    private Function createFunction(Code code) {
+    private Function createFunction(Code code, ApplicationLogLevel logLevel, OptionalInt reservedConcurrency) {
         LogGroup logGroup = LogGroup.Builder.create(this, "Logs").retention(EucImageUpdaterStack.LOG_RETENTION).build();
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -97,7 +117,7 @@ public final class ApprovalEndpoint extends Construct {
                 .build());
         key.grant(role, "kms:VerifyMac");
         logGroup.grantWrite(role);
-        Function endpoint = Function.Builder.create(this, "Function")
+        Function.Builder endpoint = Function.Builder.create(this, "Function")
                 .description("Approval links' endpoint of the euc-image-updater: GET shows, POST answers")
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
@@ -113,12 +133,19 @@ public final class ApprovalEndpoint extends Construct {
                         ApprovalLinks.STATE_MACHINE_ARN_ENV, stateMachineArn,
                         ApprovalLinks.KEY_ARN_ENV, key.getKeyArn(),
                         "JAVA_TOOL_OPTIONS", EucImageUpdaterStack.FAST_START_JVM_OPTIONS))
-                .build();
-        NagSuppressions.addResourceSuppressions(endpoint, List.of(NagPackSuppression.builder()
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(logLevel)
+                .systemLogLevelV2(SystemLogLevel.INFO)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        reservedConcurrency.ifPresent(endpoint::reservedConcurrentExecutions);
+        Function built = endpoint.build();
+        Annotations.of(built).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "the function publishes a version for its live alias, which the Function URL serves");
+        NagSuppressions.addResourceSuppressions(built, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-L1")
                 .reason("Java 21 is the runtime that all of this project's functions share and are tested on; newer ones are adopted deliberately")
                 .build()));
-        return endpoint;
+        return built;
     }
 
     /** The HTTPS URL that the links start with. */

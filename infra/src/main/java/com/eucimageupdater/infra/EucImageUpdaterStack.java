@@ -152,7 +152,8 @@ public class EucImageUpdaterStack extends Stack {
         this.config = config;
         this.sources = sources;
         this.approvalEndpoint = new ApprovalEndpoint(this, "ApprovalEndpoint", stateMachineName(),
-                Code.fromAsset(sources.approvalEndpointJar().toString()));
+                Code.fromAsset(sources.approvalEndpointJar().toString()), ApplicationLogLevel.valueOf(config.logLevel()),
+                config.approvalEndpointConcurrency());
 
         Key key = createTopicKey();
         Topic topic = createTopic(key);

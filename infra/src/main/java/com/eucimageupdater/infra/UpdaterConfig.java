@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
  * @param expectedBuildMinutes when the first poll comes for an image whose lineage has no recorded build time
  * @param targets the accounts and Regions a run updates; empty: the deployment's own account and Region
  * @param updaterAccount the main stack's account: when set, the app also synthesizes the member stack
+ * @param approvalEndpointConcurrency the approval endpoint's reserved concurrency; empty: none
  */
 public record UpdaterConfig(
         JsonNode images,
@@ -51,7 +53,8 @@ public record UpdaterConfig(
         MemberRole memberRole,
         Optional<String> updaterAccount,
         int maxConcurrencyOverall,
-        int expectedBuildMinutes) {
+        int expectedBuildMinutes,
+        OptionalInt approvalEndpointConcurrency) {
 
     public static final String IMAGES = "images";
     public static final String APPROVAL = "approval";
@@ -76,6 +79,12 @@ public record UpdaterConfig(
     public static final String UPDATER_ACCOUNT = "updaterAccount";
     public static final String MAX_CONCURRENCY_OVERALL = "maxConcurrencyOverall";
     public static final String EXPECTED_BUILD_MINUTES = "expectedBuildMinutes";
+    public static final String APPROVAL_ENDPOINT_CONCURRENCY = "approvalEndpointConcurrency";
+    /** Enough for a few approvers and the mail scanners that fetch their links, and small enough for most accounts. */
+    public static final int DEFAULT_APPROVAL_ENDPOINT_CONCURRENCY = 5;
+    static final int MAX_APPROVAL_ENDPOINT_CONCURRENCY = 100;
+    /** approvalEndpointConcurrency's value for no reservation. */
+    public static final String NO_RESERVATION = "none";
     public static final String DEFAULT_MEMBER_ROLE_NAME = "EucImageUpdaterMember";
     /** Images built at once in one account and Region. */
     static final int MAX_MAX_CONCURRENCY = 40;
@@ -166,7 +175,9 @@ public record UpdaterConfig(
                         reader.matching(ORGANIZATION_ID, ORGANIZATION, "an organization id: o- and 10-32 lower-case letters or digits")),
                 reader.matching(UPDATER_ACCOUNT, ACCOUNT, "a 12-digit AWS account id, as a string"),
                 reader.integer(MAX_CONCURRENCY_OVERALL, OrganizationSettings.DEFAULT_MAX_CONCURRENCY_OVERALL, 1, MAX_MAX_CONCURRENCY_OVERALL),
-                reader.integer(EXPECTED_BUILD_MINUTES, RunLimits.DEFAULT_EXPECTED_BUILD_MINUTES, 5, 1440));
+                reader.integer(EXPECTED_BUILD_MINUTES, RunLimits.DEFAULT_EXPECTED_BUILD_MINUTES, 5, 1440),
+                reader.reservedConcurrency(APPROVAL_ENDPOINT_CONCURRENCY, DEFAULT_APPROVAL_ENDPOINT_CONCURRENCY,
+                        MAX_APPROVAL_ENDPOINT_CONCURRENCY));
         reader.requireOverallAtLeastPerRegion(config);
         reader.requireMemberTrust(config);
         reader.refuseScheduleExpression();
@@ -339,6 +350,28 @@ public record UpdaterConfig(
             return node.isMissingNode() ? "nothing" : node.toString();
         }
 
+        /**
+         * A Lambda reserved concurrency from 1 to max, or {@value #NO_RESERVATION}. Lambda's 0 would stop the function,
+         * so it is refused rather than read as "none".
+         */
+        OptionalInt reservedConcurrency(String key, int defaultValue, int max) {
+            Object value = context.apply(key);
+            if (value == null) {
+                return OptionalInt.of(defaultValue);
+            }
+            if (value instanceof String text && text.strip().equals(NO_RESERVATION)) {
+                return OptionalInt.empty();
+            }
+            OptionalInt size = wholeNumber(value);
+            if (size.isEmpty() || size.getAsInt() < 1 || size.getAsInt() > max) {
+                problems.add(key + ": must be a whole number from 1 to " + max + ", or \"" + NO_RESERVATION + "\" for no"
+                        + " reservation, got " + value + (size.equals(OptionalInt.of(0))
+                                ? " (a reserved concurrency of 0 stops the function: every request would be throttled)" : ""));
+                return OptionalInt.empty();
+            }
+            return size;
+        }
+
         /** An optional text setting; blank (cdk.json's "") means unset. */
         Optional<String> matching(String key, Pattern pattern, String rule) {
             Object value = context.apply(key);
@@ -419,20 +452,22 @@ public record UpdaterConfig(
             if (value == null) {
                 return defaultValue;
             }
-            // cdk.json numbers may arrive as doubles (5.0); -c values arrive as text.
+            OptionalInt number = wholeNumber(value);
+            if (number.isEmpty() || number.getAsInt() < min || number.getAsInt() > max) {
+                problems.add(key + ": must be a whole number from " + min + " to " + max + ", got " + value);
+            }
+            return number.orElse(defaultValue);
+        }
+
+        /** cdk.json numbers may arrive as doubles (5.0); -c values arrive as text. Empty when not a whole number. */
+        private static OptionalInt wholeNumber(Object value) {
             String text = value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
                     ? Long.toString(number.longValue())
                     : value.toString().strip();
-            String rule = key + ": must be a whole number from " + min + " to " + max + ", got " + value;
             try {
-                int number = Integer.parseInt(text);
-                if (number < min || number > max) {
-                    problems.add(rule);
-                }
-                return number;
+                return OptionalInt.of(Integer.parseInt(text));
             } catch (NumberFormatException e) {
-                problems.add(rule);
-                return defaultValue;
+                return OptionalInt.empty();
             }
         }
 

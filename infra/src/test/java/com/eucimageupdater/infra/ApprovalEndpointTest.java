@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -45,7 +48,8 @@ class ApprovalEndpointTest {
     private static Stack wiredStack() {
         Stack stack = new Stack(new App(), "Wired");
         Code code = Code.fromAsset(TestStack.PROJECT_ROOT.resolve(EucImageUpdaterStack.Sources.FUNCTION_JAR).toString());
-        ApprovalEndpoint endpoint = new ApprovalEndpoint(stack, "ApprovalEndpoint", "Wired-Workflow", code);
+        ApprovalEndpoint endpoint = new ApprovalEndpoint(stack, "ApprovalEndpoint", "Wired-Workflow", code, ApplicationLogLevel.WARN,
+                OptionalInt.empty());
         Function mailer = Function.Builder.create(stack, "Mailer")
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
@@ -118,19 +122,65 @@ class ApprovalEndpointTest {
                 Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":stateMachine:" + STATE_MACHINE_NAME)));
     }
 
+    /** The endpoint's live alias: its logical id. */
+    private static String endpointAlias() {
+        Map<String, Map<String, Object>> aliases = template.findResources("AWS::Lambda::Alias",
+                Map.of("Properties", Map.of("FunctionName", Map.of("Ref", endpointFunction()))));
+        assertEquals(1, aliases.size(), () -> "approval endpoint aliases: " + aliases.keySet());
+        return aliases.keySet().iterator().next();
+    }
+
     @Test
-    @DisplayName("the endpoint is a public HTTPS Function URL: the links are clicked from a mail, without AWS credentials")
-    void functionUrlWithoutAuth() {
+    @DisplayName("the endpoint is a public HTTPS Function URL on the live alias: the links are clicked from a mail, without AWS credentials")
+    void functionUrlWithoutAuthOnTheAlias() {
         template.hasResourceProperties("AWS::Lambda::Url", Map.of(
                 "AuthType", "NONE",
-                "TargetFunctionArn", Map.of("Fn::GetAtt", List.of(endpointFunction(), "Arn"))));
-        // Since October 2025 a public Function URL needs both permissions; the second one only through the URL.
-        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
-                "Action", "lambda:InvokeFunctionUrl", "Principal", "*", "FunctionUrlAuthType", "NONE",
-                "FunctionName", Map.of("Fn::GetAtt", List.of(endpointFunction(), "Arn"))));
-        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
-                "Action", "lambda:InvokeFunction", "Principal", "*", "InvokedViaFunctionUrl", true,
-                "FunctionName", Map.of("Fn::GetAtt", List.of(endpointFunction(), "Arn"))));
+                "TargetFunctionArn", Map.of("Fn::GetAtt", List.of(endpointFunction(), "Arn")),
+                "Qualifier", EucImageUpdaterStack.LIVE_ALIAS));
+        // Since October 2025 a public Function URL needs both permissions, the second one only through the URL; both
+        // on the alias, which is what the URL invokes, and on nothing else.
+        Map<String, Map<String, Object>> permissions = template.findResources("AWS::Lambda::Permission",
+                Map.of("Properties", Map.of("Principal", "*")));
+        assertEquals(Set.of(
+                Map.of("Action", "lambda:InvokeFunctionUrl", "Principal", "*", "FunctionUrlAuthType", "NONE",
+                        "FunctionName", Map.of("Ref", endpointAlias())),
+                Map.of("Action", "lambda:InvokeFunction", "Principal", "*", "InvokedViaFunctionUrl", true,
+                        "FunctionName", Map.of("Ref", endpointAlias()))),
+                permissions.values().stream().map(ApprovalEndpointTest::properties).collect(Collectors.toSet()));
+    }
+
+    @Test
+    @DisplayName("the endpoint has SnapStart on its published versions, and its live alias names the version this deploy published")
+    void snapStartOnThePublishedVersionTheUrlServes() {
+        Map<String, Map<String, Object>> versions = template.findResources("AWS::Lambda::Version",
+                Map.of("Properties", Map.of("FunctionName", Map.of("Ref", endpointFunction()))));
+
+        assertEquals(Map.of("ApplyOn", "PublishedVersions"), endpointProperties().get("SnapStart"));
+        assertEquals(1, versions.size(), () -> "versions: " + versions.keySet());
+        template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
+                "FunctionName", Map.of("Ref", endpointFunction()),
+                "Name", EucImageUpdaterStack.LIVE_ALIAS,
+                "FunctionVersion", Map.of("Fn::GetAtt", List.of(versions.keySet().iterator().next(), "Version"))));
+    }
+
+    @Test
+    @DisplayName("the endpoint logs JSON at the level it is given (cdk.json's logLevel in the app), platform events at INFO")
+    void jsonLogsAtTheGivenLevel() {
+        Object logGroup = ((Map<?, ?>) endpointProperties().get("LoggingConfig")).get("LogGroup");
+        assertEquals(Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO", "LogGroup", logGroup),
+                endpointProperties().get("LoggingConfig"));
+        wired.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", ApprovalEndpoint.HANDLER,
+                "LoggingConfig", Map.of("LogFormat", "JSON", "ApplicationLogLevel", "WARN", "SystemLogLevel", "INFO")));
+    }
+
+    @Test
+    @DisplayName("the endpoint's concurrency is reserved as configured (cdk.json's default 5), and not reserved when none is given")
+    void reservedConcurrencyAsConfigured() {
+        assertEquals(UpdaterConfig.DEFAULT_APPROVAL_ENDPOINT_CONCURRENCY, endpointProperties().get("ReservedConcurrentExecutions"));
+        Map<String, Map<String, Object>> unreserved = wired.findResources("AWS::Lambda::Function",
+                Map.of("Properties", Map.of("Handler", ApprovalEndpoint.HANDLER)));
+        assertEquals(1, unreserved.size());
+        assertFalse(properties(unreserved.values().iterator().next()).containsKey("ReservedConcurrentExecutions"));
     }
 
     @Test

@@ -174,9 +174,11 @@ class IamPolicyTest {
     @DisplayName("the state machine may invoke exactly the thirteen functions' live aliases and publish only to the topic")
     void stateMachineRoleScoped() {
         List<Map<String, Object>> statements = statementsOfRole(stateMachineRole());
-        // Through the live aliases; the approval endpoint, which the links call, has none.
-        Set<Object> functionArns = template.findResources("AWS::Lambda::Alias").keySet().stream()
-                .map(id -> Map.of("Ref", id))
+        // Through the live aliases; the approval endpoint's alias is the links' to call, not the state machine's.
+        Object endpointFunction = Map.of("Ref", TestStack.get().functionId("ApprovalEndpoint"));
+        Set<Object> functionArns = template.findResources("AWS::Lambda::Alias").entrySet().stream()
+                .filter(alias -> !endpointFunction.equals(properties(alias.getValue()).get("FunctionName")))
+                .map(alias -> Map.of("Ref", alias.getKey()))
                 .collect(Collectors.toSet());
         String topic = template.findResources("AWS::SNS::Topic").keySet().iterator().next();
 

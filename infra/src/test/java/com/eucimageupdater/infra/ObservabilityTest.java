@@ -38,6 +38,35 @@ class ObservabilityTest {
                 "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"))));
     }
 
+    @Test
+    @DisplayName("the state machine logs errors only, without execution data: no state's input or output, so no task token, in any log")
+    void stateMachineLogsErrorsWithoutExecutionData() {
+        for (Template app : List.of(template, TestStack.shipped().template)) {
+            Map<String, Map<String, Object>> stateMachines = app.findResources("AWS::StepFunctions::StateMachine");
+            assertEquals(1, stateMachines.size());
+            Map<?, ?> logging = (Map<?, ?>) ((Map<?, ?>) stateMachines.values().iterator().next().get("Properties"))
+                    .get("LoggingConfiguration");
+
+            assertEquals("ERROR", logging.get("Level"));
+            assertEquals(false, logging.get("IncludeExecutionData"));
+        }
+    }
+
+    @Test
+    @DisplayName("every function, the approval endpoint included, logs JSON at cdk.json's level, with Lambda's platform events at INFO")
+    void everyFunctionLogsJsonAtTheConfiguredLevel() {
+        Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function");
+        Map<String, Object> expected = Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO");
+
+        assertTrue(functions.containsKey(TestStack.get().functionId("ApprovalEndpoint")), functions::toString);
+        functions.forEach((id, function) -> {
+            Map<?, ?> logging = (Map<?, ?>) ((Map<?, ?>) function.get("Properties")).get("LoggingConfig");
+            Map<Object, Object> levels = new TreeMap<>(logging);
+            levels.remove("LogGroup");
+            assertEquals(new TreeMap<>(expected), levels, id);
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Plan", "Check", "Start", "Poll", "Report"})
     @DisplayName("each function has SnapStart on its published versions, and a live alias on the version this deploy published")

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,7 @@ class UpdaterConfigTest {
                 () -> assertEquals(Optional.empty(), config.updaterAccount()),
                 () -> assertEquals(50, config.maxConcurrencyOverall()),
                 () -> assertEquals(90, config.expectedBuildMinutes()),
+                () -> assertEquals(OptionalInt.of(5), config.approvalEndpointConcurrency()),
                 () -> assertEquals(OrganizationSettings.DEFAULTS, config.organizationSettings(), "the local runner's defaults"));
     }
 
@@ -414,5 +416,28 @@ class UpdaterConfigTest {
                 "needs at least one");
         assertEquals("o-abcdefghij", read(Map.of(UpdaterConfig.UPDATER_ACCOUNT, "999988887777",
                 UpdaterConfig.ORGANIZATION_ID, "o-abcdefghij")).memberTrust().orElseThrow().access().organizationId().orElseThrow());
+    }
+
+    @Test
+    @DisplayName("approvalEndpointConcurrency takes a whole number, from cdk.json or the command line, or \"none\" for no reservation")
+    void approvalEndpointConcurrency() {
+        assertEquals(OptionalInt.of(2), read(Map.of(UpdaterConfig.APPROVAL_ENDPOINT_CONCURRENCY, 2)).approvalEndpointConcurrency());
+        assertEquals(OptionalInt.of(3), read(Map.of(UpdaterConfig.APPROVAL_ENDPOINT_CONCURRENCY, 3.0)).approvalEndpointConcurrency());
+        assertEquals(OptionalInt.of(100), read(Map.of(UpdaterConfig.APPROVAL_ENDPOINT_CONCURRENCY, "100")).approvalEndpointConcurrency());
+        assertEquals(OptionalInt.empty(), read(Map.of(UpdaterConfig.APPROVAL_ENDPOINT_CONCURRENCY, "none")).approvalEndpointConcurrency());
+    }
+
+    @ParameterizedTest(name = "approvalEndpointConcurrency = {0} is refused")
+    @ValueSource(strings = {"0", "101", "-1", "2.5", "unlimited", "None"})
+    void badApprovalEndpointConcurrency(String value) {
+        assertOneProblem(problemsWith(UpdaterConfig.APPROVAL_ENDPOINT_CONCURRENCY, value), UpdaterConfig.APPROVAL_ENDPOINT_CONCURRENCY,
+                "must be a whole number from 1 to 100, or \"none\" for no reservation, got " + value);
+    }
+
+    @Test
+    @DisplayName("an approvalEndpointConcurrency of 0 is refused with why: Lambda would throttle every request")
+    void zeroApprovalEndpointConcurrencyExplained() {
+        assertOneProblem(problemsWith(UpdaterConfig.APPROVAL_ENDPOINT_CONCURRENCY, 0), UpdaterConfig.APPROVAL_ENDPOINT_CONCURRENCY,
+                "stops the function: every request would be throttled");
     }
 }
