@@ -17,7 +17,7 @@ import software.constructs.Construct;
 /**
  * What a member account needs so that one deployment patches it: the role the image steps assume there, trusting
  * only the updater account's function roles and allowed exactly the image steps' calls on this account's images,
- * fleets and bundles in any Region.
+ * fleets and bundles in the Regions the updater works in ({@link UpdaterConfig.MemberTrust#regions()}).
  *
  * <p>Deployable with {@code cdk deploy} into one account, or as a CloudFormation StackSet to organizational units:
  * the template uses no asset and no CDK bootstrap (no BootstrapVersion parameter or rule), and it names its role
@@ -36,13 +36,15 @@ public class EucImageUpdaterMemberStack extends Stack {
                         + " to update, distribute, roll out and retire this account's AppStream and WorkSpaces images")
                 .build();
         List<ImageStepPermissions.Grant> grants = ImageStepPermissions.union();
-        ImageStepPermissions.statements(this, grants).forEach(role::addToPolicy);
+        ImageStepPermissions.Regions regions = new ImageStepPermissions.Regions(false, trust.regions());
+        ImageStepPermissions.statements(this, grants, regions).forEach(role::addToPolicy);
         NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5")
                 .reason("Images, fleets and bundles are named at run time, so the updater may act on any image, fleet or bundle"
-                        + " this account owns, in any Region a run names; the actions on \"*\" list no resource type in the"
-                        + " Service Authorization Reference or, for appstream:DescribeImages, also read AWS-owned public images")
-                .appliesTo(ImageStepPermissions.nagFindings(grants))
+                        + " this account owns, in the Regions it works in (" + String.join(", ", trust.regions()) + "); the actions"
+                        + " on \"*\" list no resource type in the Service Authorization Reference or, for"
+                        + " appstream:DescribeImages, also read AWS-owned public images")
+                .appliesTo(ImageStepPermissions.nagFindings(grants, regions))
                 .build()), true);
         CfnOutput.Builder.create(this, ROLE_ARN_OUTPUT)
                 .description("The role the euc-image-updater assumes in this account")

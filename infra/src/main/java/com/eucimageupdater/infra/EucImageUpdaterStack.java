@@ -94,7 +94,8 @@ public class EucImageUpdaterStack extends Stack {
             + " appstream:DescribeImages, also read AWS-owned public images";
     private static final String IMAGES_WILDCARD = "Images, fleets and bundles are named at run time, so any image this"
             + " account owns may be updated, copied, shared or retired (image/*, workspaceimage/*) and any of its fleets and"
-            + " bundles moved to a new one (fleet/*, workspacebundle/*), in any Region a run may name";
+            + " bundles moved to a new one (fleet/*, workspacebundle/*), in the Regions the deployment works in: its own, its"
+            + " targets', its configured images' and additionalRegions";
 
     private final UpdaterConfig config;
     private final Sources sources;
@@ -218,15 +219,16 @@ public class EucImageUpdaterStack extends Stack {
     }
 
     /**
-     * An image step: its calls ({@link ImageStepPermissions}) on this account's resources in any Region, and in a
-     * member account through the member role, which it may assume in any account: items name their account at run
-     * time, and the member role's trust policy is the guard (the updater's roles, by path, with the external id or
-     * within the organization).
+     * An image step: its calls ({@link ImageStepPermissions}) on this account's resources in the Regions it works in,
+     * and in a member account through the member role, which it may assume in any account: items name their account
+     * at run time, and the member role's trust policy is the guard (the updater's roles, by path, with the external id
+     * or within the organization).
      */
     private Alias createImageStepFunction(String step, Code code, Duration timeout) {
         List<ImageStepPermissions.Grant> grants = ImageStepPermissions.BY_STEP.get(step);
+        ImageStepPermissions.Regions regions = new ImageStepPermissions.Regions(true, config.workRegions());
         UpdaterConfig.MemberRole member = config.memberRole();
-        List<PolicyStatement> permissions = new ArrayList<>(ImageStepPermissions.statements(this, grants));
+        List<PolicyStatement> permissions = new ArrayList<>(ImageStepPermissions.statements(this, grants, regions));
         permissions.add(assumeMemberRole(member));
         // The functions reach their own account with their own role, any other through the member role there.
         Map<String, String> environment = new LinkedHashMap<>();
@@ -235,8 +237,8 @@ public class EucImageUpdaterStack extends Stack {
         member.externalId().ifPresent(externalId -> environment.put(MemberAccess.EXTERNAL_ID_ENV, externalId));
         Alias alias = createFunction(step, code, 512, timeout, permissions, environment, TRACING_WILDCARD + DESCRIBE_WILDCARD);
         IRole role = alias.getVersion().getLambda().getRole();
-        List<String> scopedFindings = ImageStepPermissions.nagFindings(grants).stream()
-                .filter(finding -> !finding.equals(ImageStepPermissions.Scope.ANY.nagFinding()))
+        List<String> scopedFindings = ImageStepPermissions.nagFindings(grants, regions).stream()
+                .filter(finding -> !finding.equals(ImageStepPermissions.ANY_RESOURCE_FINDING))
                 .toList();
         if (!scopedFindings.isEmpty()) {
             suppressWildcardResources(role, IMAGES_WILDCARD, scopedFindings);
@@ -313,7 +315,7 @@ public class EucImageUpdaterStack extends Stack {
                 .id("AwsSolutions-L1")
                 .reason("Java 21 is the LTS runtime this project supports and tests (bytecode level 17); newer runtimes are adopted deliberately, not by a linter")
                 .build()));
-        suppressWildcardResources(role, wildcardResourceReason, List.of("Resource::*"));
+        suppressWildcardResources(role, wildcardResourceReason, List.of(ImageStepPermissions.ANY_RESOURCE_FINDING));
         return Alias.Builder.create(this, step + "FunctionAlias")
                 .aliasName(LIVE_ALIAS)
                 .version(function.getCurrentVersion())

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Effect;
@@ -15,13 +16,37 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * The AWS calls of each image step (the functions in functions-lambda.jar), and on what IAM authorizes them: the one
  * list behind both the updater's function roles and the member accounts' role, which holds their union.
  *
- * <p>Resources are the account's own images, fleets and bundles in any Region: a run may touch several Regions
- * (cdk.json's {@code targets}, or a Region named by an item). Actions whose Service Authorization Reference entry
- * lists no resource type stay on {@code "*"} (an ARN in Resource would never match them), as does
- * appstream:DescribeImages, which also describes AWS-owned public images (ARNs without an account).
+ * <p>Resources are the account's own images, fleets and bundles in the Regions the deployment works in
+ * ({@link Regions}): a run may touch several (cdk.json's {@code targets}, an item's {@code region} and
+ * {@code copyToRegions}). Actions whose Service Authorization Reference entry lists no resource type stay on
+ * {@code "*"} (an ARN in Resource would never match them), as does appstream:DescribeImages, which also describes
+ * AWS-owned public images (ARNs without an account).
  */
 final class ImageStepPermissions {
-    /** What a grant is scoped to; every ARN pattern is the stack's own account, any Region. */
+    /** cdk-nag's finding for a grant on every resource. */
+    static final String ANY_RESOURCE_FINDING = "Resource::*";
+
+    /**
+     * The Regions that the grants name in their ARNs: the stack's own (a token until deploy) when {@code stacksOwn},
+     * and the named ones.
+     */
+    record Regions(boolean stacksOwn, List<String> named) {
+        Regions {
+            named = List.copyOf(named);
+        }
+
+        /** As the ARNs hold them: the stack's own as its AWS::Region reference. */
+        private Stream<String> forArns(Stack stack) {
+            return Stream.concat(stacksOwn ? Stream.of(stack.getRegion()) : Stream.empty(), named.stream());
+        }
+
+        /** As cdk-nag prints them in its findings. */
+        private Stream<String> forFindings() {
+            return Stream.concat(stacksOwn ? Stream.of("<AWS::Region>") : Stream.empty(), named.stream());
+        }
+    }
+
+    /** What a grant is scoped to; every ARN pattern is the stack's own account, in each of the {@link Regions}. */
     enum Scope {
         ANY(null, null),
         APPSTREAM_IMAGES("appstream", "image"),
@@ -37,18 +62,18 @@ final class ImageStepPermissions {
             this.resourceType = resourceType;
         }
 
-        String arn(Stack stack) {
+        Stream<String> arns(Stack stack, Regions regions) {
             if (this == ANY) {
-                return "*";
+                return Stream.of("*");
             }
-            return stack.formatArn(ArnComponents.builder()
-                    .service(service).region("*").resource(resourceType).resourceName("*").build());
+            return regions.forArns(stack).map(region -> stack.formatArn(ArnComponents.builder()
+                    .service(service).region(region).resource(resourceType).resourceName("*").build()));
         }
 
-        /** The pattern as cdk-nag prints it in an AwsSolutions-IAM5 finding. */
-        String nagFinding() {
-            return this == ANY ? "Resource::*"
-                    : "Resource::arn:<AWS::Partition>:" + service + ":*:<AWS::AccountId>:" + resourceType + "/*";
+        /** The patterns as cdk-nag prints them in AwsSolutions-IAM5 findings. */
+        Stream<String> nagFindings(Regions regions) {
+            return this == ANY ? Stream.of(ANY_RESOURCE_FINDING) : regions.forFindings().map(region ->
+                    "Resource::arn:<AWS::Partition>:" + service + ":" + region + ":<AWS::AccountId>:" + resourceType + "/*");
         }
     }
 
@@ -67,11 +92,11 @@ final class ImageStepPermissions {
             return on(Scope.ANY, actions);
         }
 
-        PolicyStatement statement(Stack stack) {
+        PolicyStatement statement(Stack stack, Regions regions) {
             return PolicyStatement.Builder.create()
                     .effect(Effect.ALLOW)
                     .actions(actions)
-                    .resources(scopes.stream().map(scope -> scope.arn(stack)).toList())
+                    .resources(scopes.stream().flatMap(scope -> scope.arns(stack, regions)).toList())
                     .build();
         }
     }
@@ -134,8 +159,8 @@ final class ImageStepPermissions {
         return java.util.Collections.unmodifiableMap(steps);
     }
 
-    static List<PolicyStatement> statements(Stack stack, List<Grant> grants) {
-        return grants.stream().map(grant -> grant.statement(stack)).toList();
+    static List<PolicyStatement> statements(Stack stack, List<Grant> grants, Regions regions) {
+        return grants.stream().map(grant -> grant.statement(stack, regions)).toList();
     }
 
     /**
@@ -151,8 +176,9 @@ final class ImageStepPermissions {
         return union;
     }
 
-    /** The IAM5 findings that grants over these scopes raise: each scope's wildcard pattern. */
-    static List<String> nagFindings(List<Grant> grants) {
-        return grants.stream().flatMap(grant -> grant.scopes().stream()).distinct().map(Scope::nagFinding).toList();
+    /** The IAM5 findings that grants over these scopes raise: each scope's wildcard pattern in each Region. */
+    static List<String> nagFindings(List<Grant> grants, Regions regions) {
+        return grants.stream().flatMap(grant -> grant.scopes().stream()).distinct().flatMap(scope -> scope.nagFindings(regions))
+                .toList();
     }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,7 @@ import java.util.regex.Pattern;
  * @param targets the accounts and Regions a run updates; empty: the deployment's own account and Region
  * @param updaterAccount the main stack's account: when set, the app also synthesizes the member stack
  * @param approvalEndpointConcurrency the approval endpoint's reserved concurrency; empty: none
+ * @param additionalRegions Regions a run started by hand may name beyond those of {@link #workRegions()} otherwise
  */
 public record UpdaterConfig(
         JsonNode images,
@@ -54,7 +56,8 @@ public record UpdaterConfig(
         Optional<String> updaterAccount,
         int maxConcurrencyOverall,
         int expectedBuildMinutes,
-        OptionalInt approvalEndpointConcurrency) {
+        OptionalInt approvalEndpointConcurrency,
+        List<String> additionalRegions) {
 
     public static final String IMAGES = "images";
     public static final String APPROVAL = "approval";
@@ -80,6 +83,7 @@ public record UpdaterConfig(
     public static final String MAX_CONCURRENCY_OVERALL = "maxConcurrencyOverall";
     public static final String EXPECTED_BUILD_MINUTES = "expectedBuildMinutes";
     public static final String APPROVAL_ENDPOINT_CONCURRENCY = "approvalEndpointConcurrency";
+    public static final String ADDITIONAL_REGIONS = "additionalRegions";
     /** Enough for a few approvers and the mail scanners that fetch their links, and small enough for most accounts. */
     public static final int DEFAULT_APPROVAL_ENDPOINT_CONCURRENCY = 5;
     static final int MAX_APPROVAL_ENDPOINT_CONCURRENCY = 100;
@@ -115,6 +119,7 @@ public record UpdaterConfig(
     public UpdaterConfig {
         notificationEmails = List.copyOf(notificationEmails);
         targets = List.copyOf(targets);
+        additionalRegions = List.copyOf(additionalRegions);
     }
 
     /** An account the run updates images in, and the Regions it looks in there. */
@@ -132,15 +137,27 @@ public record UpdaterConfig(
 
     /**
      * What the member stack needs: the updater's account, and an external id or an organization, so that the member
-     * role is never open to the updater account's roles on their path alone.
+     * role is never open to the updater account's roles on their path alone; and the Regions its role may act in
+     * ({@link UpdaterConfig#workRegions()}: the updater's own Region is not known where a member stack is synthesized).
      */
-    public record MemberTrust(String updaterAccount, MemberRole access) {
+    public record MemberTrust(String updaterAccount, MemberRole access, List<String> regions) {
         public MemberTrust {
             Objects.requireNonNull(updaterAccount, UPDATER_ACCOUNT);
+            regions = List.copyOf(regions);
+            List<String> problems = new ArrayList<>();
             if (access.externalId().isEmpty() && access.organizationId().isEmpty()) {
-                throw new InvalidConfigurationException(List.of(MEMBER_EXTERNAL_ID + " or " + ORGANIZATION_ID + ": the member stack"
+                problems.add(MEMBER_EXTERNAL_ID + " or " + ORGANIZATION_ID + ": the member stack"
                         + " (synthesized because " + UPDATER_ACCOUNT + " is set) needs at least one: the member role trusts the"
-                        + " updater's roles only with the external id they present or within the organization"));
+                        + " updater's roles only with the external id they present or within the organization");
+            }
+            if (regions.isEmpty()) {
+                problems.add(TARGETS + " or " + ADDITIONAL_REGIONS + ": the member stack (synthesized because " + UPDATER_ACCOUNT
+                        + " is set) allows its role the Regions of " + TARGETS + ", of the configured " + IMAGES + " (region,"
+                        + " copyToRegions) and of " + ADDITIONAL_REGIONS + ", and none lists one: list the Regions the updater"
+                        + " works in in member accounts");
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigurationException(problems);
             }
         }
     }
@@ -177,7 +194,8 @@ public record UpdaterConfig(
                 reader.integer(MAX_CONCURRENCY_OVERALL, OrganizationSettings.DEFAULT_MAX_CONCURRENCY_OVERALL, 1, MAX_MAX_CONCURRENCY_OVERALL),
                 reader.integer(EXPECTED_BUILD_MINUTES, RunLimits.DEFAULT_EXPECTED_BUILD_MINUTES, 5, 1440),
                 reader.reservedConcurrency(APPROVAL_ENDPOINT_CONCURRENCY, DEFAULT_APPROVAL_ENDPOINT_CONCURRENCY,
-                        MAX_APPROVAL_ENDPOINT_CONCURRENCY));
+                        MAX_APPROVAL_ENDPOINT_CONCURRENCY),
+                reader.additionalRegions());
         reader.requireOverallAtLeastPerRegion(config);
         reader.requireMemberTrust(config);
         reader.refuseScheduleExpression();
@@ -222,7 +240,22 @@ public record UpdaterConfig(
 
     /** What the member stack is built from; empty (no member stack) unless updaterAccount is set. */
     public Optional<MemberTrust> memberTrust() {
-        return updaterAccount.map(account -> new MemberTrust(account, memberRole));
+        return updaterAccount.map(account -> new MemberTrust(account, memberRole, workRegions()));
+    }
+
+    /**
+     * The Regions, besides the deployment's own, where runs act on images, fleets and bundles, and so those that
+     * IAM names in their ARNs: the targets' Regions, the configured images' region and copyToRegions, and
+     * additionalRegions (for runs started by hand that name others). Sorted, for stable synths.
+     */
+    public List<String> workRegions() {
+        Set<String> regions = new TreeSet<>(additionalRegions);
+        targets.forEach(target -> regions.addAll(target.regions()));
+        ImageRequests.parse(images, IMAGES).requests().forEach(image -> {
+            Optional.ofNullable(image.region()).ifPresent(regions::add);
+            regions.addAll(image.copyToRegions());
+        });
+        return List.copyOf(regions);
     }
 
     /** The EventBridge Scheduler expression: every day of the week in which the run day falls (see MonthlySchedule). */
@@ -370,6 +403,12 @@ public record UpdaterConfig(
                 return OptionalInt.empty();
             }
             return size;
+        }
+
+        /** Regions listed so that runs started by hand may name them; none by default. */
+        List<String> additionalRegions() {
+            JsonNode node = json(ADDITIONAL_REGIONS);
+            return node == null || node.isArray() && node.isEmpty() ? List.of() : regions(ADDITIONAL_REGIONS, node);
         }
 
         /** An optional text setting; blank (cdk.json's "") means unset. */

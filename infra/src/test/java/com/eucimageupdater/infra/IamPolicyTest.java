@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,7 +103,7 @@ class IamPolicyTest {
                 Arguments.of("workspaces:UpdateWorkspaceBundle", List.of(":workspacebundle/*", ":workspaceimage/*")));
     }
 
-    @ParameterizedTest(name = "{0} is granted only on {1} ARNs of this account, in any Region")
+    @ParameterizedTest(name = "{0} is granted only on {1} ARNs of this account, in the Regions it works in")
     @MethodSource("rolloutScopedActions")
     void rolloutActionsScopedToFleetsBundlesAndImages(String action, List<String> resourceSuffixes) {
         List<Map<String, Object>> granting = allStatements().stream()
@@ -110,15 +111,11 @@ class IamPolicyTest {
                 .toList();
 
         assertEquals(1, granting.size(), () -> action + " is granted by one statement");
-        List<?> resources = asList(granting.get(0).get("Resource"));
-        assertEquals(resourceSuffixes, resources.stream().map(resource -> {
-            List<?> arnParts = joinedParts(resource);
-            assertOwnAccountAnyRegion(action, arnParts);
-            return arnParts.get(arnParts.size() - 1);
-        }).toList());
+        assertEquals(resourceSuffixes.stream().flatMap(suffix -> ownAccountInWorkRegions(action, suffix).stream())
+                .collect(Collectors.toSet()), Set.copyOf(asList(granting.get(0).get("Resource"))));
     }
 
-    @ParameterizedTest(name = "{0} is granted, and only on {1} ARNs of this account, in any Region")
+    @ParameterizedTest(name = "{0} is granted, and only on {1} ARNs of this account, in the Regions it works in")
     @MethodSource("imageScopedActions")
     void mutatingActionsScopedToImages(String action, String resourceSuffix) {
         List<Map<String, Object>> granting = allStatements().stream()
@@ -126,18 +123,37 @@ class IamPolicyTest {
                 .toList();
 
         assertFalse(granting.isEmpty(), () -> action + " is granted by some statement");
-        granting.forEach(statement -> {
-            List<?> arnParts = joinedParts(statement.get("Resource"));
-            assertOwnAccountAnyRegion(action, arnParts);
-            assertEquals(resourceSuffix, arnParts.get(arnParts.size() - 1), () -> action + " on images: " + arnParts);
-        });
+        granting.forEach(statement -> assertEquals(Set.copyOf(ownAccountInWorkRegions(action, resourceSuffix)),
+                Set.copyOf(asList(statement.get("Resource"))), action));
     }
 
-    /** A run may name other Regions (targets, items), but in this account only other accounts' member roles act. */
-    private static void assertOwnAccountAnyRegion(String action, List<?> arnParts) {
+    /**
+     * The ARN patterns of the action's service in this account, in the deployment's own Region and each Region of
+     * its targets, configured images and additionalRegions: a run may name several, and in this account only
+     * other accounts' member roles act.
+     */
+    private static List<Object> ownAccountInWorkRegions(String action, String resourceSuffix) {
         String service = action.substring(0, action.indexOf(':'));
-        assertEquals(List.of("arn:", Map.of("Ref", "AWS::Partition"), ":" + service + ":*:", Map.of("Ref", "AWS::AccountId")),
-                arnParts.subList(0, 4), () -> action + " in this account, any Region: " + arnParts);
+        Object partition = Map.of("Ref", "AWS::Partition");
+        Object account = Map.of("Ref", "AWS::AccountId");
+        List<Object> arns = new ArrayList<>();
+        arns.add(Map.of("Fn::Join", List.of("", List.of("arn:", partition, ":" + service + ":", Map.of("Ref", "AWS::Region"), ":",
+                account, resourceSuffix))));
+        TestStack.WORK_REGIONS.forEach(region -> arns.add(Map.of("Fn::Join", List.of("", List.of("arn:", partition,
+                ":" + service + ":" + region + ":", account, resourceSuffix)))));
+        return arns;
+    }
+
+    @Test
+    @DisplayName("no image, fleet or bundle ARN anywhere leaves its Region open")
+    void noRegionWildcardInImageFleetOrBundleArns() {
+        List<Object> openRegion = allStatements().stream()
+                .flatMap(statement -> asList(statement.get("Resource")).stream())
+                .filter(resource -> resource instanceof Map<?, ?> map && map.containsKey("Fn::Join") && joinedParts(resource).stream()
+                        .anyMatch(part -> part instanceof String text && text.matches(":(appstream|workspaces):\\*:.*")))
+                .toList();
+
+        assertEquals(List.of(), openRegion);
     }
 
     /**

@@ -54,9 +54,10 @@ class MemberStackTest {
     static void synthesize() {
         both = Template.fromStack(TestStack.get().memberStack);
         externalIdOnly = Template.fromStack(memberStack(Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT,
-                UpdaterConfig.MEMBER_EXTERNAL_ID, TestStack.EXTERNAL_ID)));
+                UpdaterConfig.MEMBER_EXTERNAL_ID, TestStack.EXTERNAL_ID, UpdaterConfig.TARGETS, TestStack.TARGETS)));
         organizationOnly = Template.fromStack(memberStack(Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT,
-                UpdaterConfig.ORGANIZATION_ID, TestStack.ORGANIZATION_ID, UpdaterConfig.MEMBER_ROLE_NAME, "Patcher")));
+                UpdaterConfig.ORGANIZATION_ID, TestStack.ORGANIZATION_ID, UpdaterConfig.MEMBER_ROLE_NAME, "Patcher",
+                UpdaterConfig.ADDITIONAL_REGIONS, List.of("eu-north-1"))));
     }
 
     private static Stack memberStack(Map<String, Object> context) {
@@ -109,14 +110,26 @@ class MemberStackTest {
     @Test
     @DisplayName("with updaterAccount but no external id or organization, synth is refused with an error naming both keys")
     void refusedWithoutExternalIdOrOrganization() {
-        Map<String, Object> context = Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT);
+        Map<String, Object> context = Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT, UpdaterConfig.TARGETS, TestStack.TARGETS);
         List<String> problems = assertThrows(UpdaterConfig.InvalidConfigurationException.class,
                 () -> UpdaterConfig.fromContext(context::get)).problems();
 
         assertEquals(1, problems.size(), () -> "problems: " + problems);
         assertTrue(problems.get(0).startsWith("memberExternalId or organizationId: the member stack"), problems.get(0));
         assertThrows(UpdaterConfig.InvalidConfigurationException.class, () -> new UpdaterConfig.MemberTrust(TestStack.UPDATER_ACCOUNT,
-                new UpdaterConfig.MemberRole(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, Optional.empty(), Optional.empty())));
+                new UpdaterConfig.MemberRole(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, Optional.empty(), Optional.empty()), List.of("eu-west-1")));
+    }
+
+    @Test
+    @DisplayName("with updaterAccount but no Region in targets, the configured images or additionalRegions, synth is refused naming both keys")
+    void refusedWithoutRegions() {
+        Map<String, Object> context = Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT,
+                UpdaterConfig.MEMBER_EXTERNAL_ID, TestStack.EXTERNAL_ID);
+        List<String> problems = assertThrows(UpdaterConfig.InvalidConfigurationException.class,
+                () -> UpdaterConfig.fromContext(context::get)).problems();
+
+        assertEquals(1, problems.size(), () -> "problems: " + problems);
+        assertTrue(problems.get(0).startsWith("targets or additionalRegions: the member stack"), problems.get(0));
     }
 
     @Test
@@ -151,11 +164,11 @@ class MemberStackTest {
     }
 
     @Test
-    @DisplayName("each action is granted on this account's images, fleets or bundles in any Region, or on \"*\" only without a resource type")
+    @DisplayName("each action is granted on this account's images, fleets or bundles in the updater's Regions, or on \"*\" only"
+            + " without a resource type")
     void resourcesScoped() {
-        Set<Object> ownResources = Set.of(
-                accountArn(":appstream:*:", ":image/*"), accountArn(":appstream:*:", ":fleet/*"),
-                accountArn(":workspaces:*:", ":workspaceimage/*"), accountArn(":workspaces:*:", ":workspacebundle/*"));
+        Set<Object> ownResources = Set.copyOf(inWorkRegions(List.of(":appstream:", ":image/*", ":appstream:", ":fleet/*",
+                ":workspaces:", ":workspaceimage/*", ":workspaces:", ":workspacebundle/*")));
         Set<String> onAnyResource = new TreeSet<>();
         List<Object> otherResources = new ArrayList<>();
         statements(both).forEach(statement -> asList(statement.get("Resource")).forEach(resource -> {
@@ -168,12 +181,33 @@ class MemberStackTest {
 
         assertEquals(new TreeSet<>(ANY_RESOURCE_ACTIONS), onAnyResource);
         assertEquals(List.of(), otherResources);
-        assertEquals(List.of(accountArn(":appstream:*:", ":fleet/*"), accountArn(":appstream:*:", ":image/*")),
-                resourcesOf("appstream:UpdateFleet"));
-        assertEquals(List.of(accountArn(":workspaces:*:", ":workspacebundle/*"), accountArn(":workspaces:*:", ":workspaceimage/*")),
-                resourcesOf("workspaces:UpdateWorkspaceBundle"));
-        assertEquals(List.of(accountArn(":appstream:*:", ":image/*")), resourcesOf("appstream:CopyImage"));
-        assertEquals(List.of(accountArn(":workspaces:*:", ":workspaceimage/*")), resourcesOf("workspaces:CopyWorkspaceImage"));
+        assertEquals(Set.copyOf(inWorkRegions(List.of(":appstream:", ":fleet/*", ":appstream:", ":image/*"))),
+                Set.copyOf(resourcesOf("appstream:UpdateFleet")));
+        assertEquals(Set.copyOf(inWorkRegions(List.of(":workspaces:", ":workspacebundle/*", ":workspaces:", ":workspaceimage/*"))),
+                Set.copyOf(resourcesOf("workspaces:UpdateWorkspaceBundle")));
+        assertEquals(Set.copyOf(inWorkRegions(List.of(":appstream:", ":image/*"))), Set.copyOf(resourcesOf("appstream:CopyImage")));
+        assertEquals(Set.copyOf(inWorkRegions(List.of(":workspaces:", ":workspaceimage/*"))),
+                Set.copyOf(resourcesOf("workspaces:CopyWorkspaceImage")));
+    }
+
+    @Test
+    @DisplayName("the role's Regions are the configured ones only: the member stack's own Region is not the updater's")
+    void regionsAreTheConfiguredOnes() {
+        String policy = organizationOnly.findResources("AWS::IAM::Policy").toString();
+
+        assertTrue(policy.contains(":appstream:eu-north-1:"), policy);
+        assertFalse(policy.contains("AWS::Region"), policy);
+    }
+
+    /** Each (service, resource) pair's ARN pattern in this account, in each of the updater's Regions. */
+    private static List<Object> inWorkRegions(List<String> serviceAndResourcePairs) {
+        List<Object> arns = new ArrayList<>();
+        for (int i = 0; i < serviceAndResourcePairs.size(); i += 2) {
+            for (String region : TestStack.WORK_REGIONS) {
+                arns.add(accountArn(serviceAndResourcePairs.get(i) + region + ":", serviceAndResourcePairs.get(i + 1)));
+            }
+        }
+        return arns;
     }
 
     private static List<Object> resourcesOf(String action) {
@@ -203,7 +237,7 @@ class MemberStackTest {
     @DisplayName("cdk deploy uses the caller's credentials, no bootstrap role, and uploads no asset")
     void deployableWithoutBootstrap() {
         Stack stack = memberStack(Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT,
-                UpdaterConfig.MEMBER_EXTERNAL_ID, TestStack.EXTERNAL_ID));
+                UpdaterConfig.MEMBER_EXTERNAL_ID, TestStack.EXTERNAL_ID, UpdaterConfig.TARGETS, TestStack.TARGETS));
         CloudAssembly assembly = ((App) stack.getNode().getRoot()).synth();
         CloudFormationStackArtifact artifact = assembly.getStackByName(EucImageUpdaterApp.MEMBER_STACK_NAME);
 

@@ -14,22 +14,26 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The app as {@code cdk synth} builds it from cdk.json, with e-mails, images, targets and the member keys (an
- * external id and an organization) added so that every resource appears ({@link #get()}), and as cdk.json ships it,
- * without them ({@link #shipped()}). Each is synthesized
- * once and shared by the test classes, because each synth costs seconds of jsii time.
+ * The app as {@code cdk synth} builds it from cdk.json, with e-mails, images, targets, an additional Region and the
+ * member keys (an external id and an organization) added so that every resource appears ({@link #get()}), and as
+ * cdk.json ships it, without them ({@link #shipped()}). Each is synthesized once and shared by the test classes,
+ * because each synth costs seconds of jsii time.
  */
 final class TestStack {
     static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
     static final List<String> EMAILS = List.of("euc-admins@example.com", "oncall@example.com");
     static final List<Map<String, Object>> IMAGES = List.of(
-            Map.of("service", "APPSTREAM", "image", "Finance-Win2022", "tags", Map.of("team", "euc")),
+            Map.of("service", "APPSTREAM", "image", "Finance-Win2022", "tags", Map.of("team", "euc"), "copyToRegions",
+                    List.of("ap-northeast-1")),
             Map.of("service", "WORKSPACES", "image", "wsi-0a1b2c3d4", "description", "Engineering desktop"));
     /** One image at a time, so the two images take two rounds of the maximum wait. */
     static final int MAX_CONCURRENCY = 1;
     static final List<Map<String, Object>> TARGETS = List.of(
             Map.of("account", "111122223333", "regions", List.of("eu-west-1", "eu-central-1")),
             Map.of("account", "444455556666", "regions", List.of("us-east-1")));
+    static final List<String> ADDITIONAL_REGIONS = List.of("ca-central-1");
+    /** Counted by hand: the targets' Regions, the images' copyToRegions and the additional Region, sorted. */
+    static final List<String> WORK_REGIONS = List.of("ap-northeast-1", "ca-central-1", "eu-central-1", "eu-west-1", "us-east-1");
     static final String UPDATER_ACCOUNT = "999988887777";
     static final String EXTERNAL_ID = "euc-image-updater-7f3a";
     static final String ORGANIZATION_ID = "o-a1b2c3d4e5";
@@ -84,6 +88,7 @@ final class TestStack {
             context.put(UpdaterConfig.IMAGES, IMAGES);
             context.put(UpdaterConfig.MAX_CONCURRENCY, MAX_CONCURRENCY);
             context.put(UpdaterConfig.TARGETS, TARGETS);
+            context.put(UpdaterConfig.ADDITIONAL_REGIONS, ADDITIONAL_REGIONS);
             context.put(UpdaterConfig.UPDATER_ACCOUNT, UPDATER_ACCOUNT);
             context.put(UpdaterConfig.MEMBER_EXTERNAL_ID, EXTERNAL_ID);
             context.put(UpdaterConfig.ORGANIZATION_ID, ORGANIZATION_ID);

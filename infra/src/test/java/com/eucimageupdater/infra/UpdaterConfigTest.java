@@ -65,6 +65,8 @@ class UpdaterConfigTest {
                 () -> assertEquals(50, config.maxConcurrencyOverall()),
                 () -> assertEquals(90, config.expectedBuildMinutes()),
                 () -> assertEquals(OptionalInt.of(5), config.approvalEndpointConcurrency()),
+                () -> assertEquals(List.of(), config.additionalRegions()),
+                () -> assertEquals(List.of(), config.workRegions(), "the deployment's own Region only"),
                 () -> assertEquals(OrganizationSettings.DEFAULTS, config.organizationSettings(), "the local runner's defaults"));
     }
 
@@ -309,7 +311,8 @@ class UpdaterConfigTest {
                 () -> assertEquals(List.of(new UpdaterConfig.Target("111122223333", List.of("eu-west-1", "us-east-1"))), config.targets()),
                 () -> assertEquals(new UpdaterConfig.MemberRole("Patcher", Optional.of("ext:id/1"), Optional.of("o-abcdefghij")),
                         config.memberRole()),
-                () -> assertEquals(Optional.of(new UpdaterConfig.MemberTrust("999988887777", config.memberRole())),
+                () -> assertEquals(Optional.of(new UpdaterConfig.MemberTrust("999988887777", config.memberRole(),
+                        List.of("eu-west-1", "us-east-1"))),
                         config.memberTrust()),
                 () -> assertEquals(Map.of("Targets", "[{\\\"account\\\":\\\"111122223333\\\",\\\"regions\\\":[\\\"eu-west-1\\\",\\\"us-east-1\\\"]}]",
                         "MaxConcurrencyOverall", "100", "ExpectedBuildMinutes", "60"), Map.of(
@@ -411,11 +414,46 @@ class UpdaterConfigTest {
     @Test
     @DisplayName("the member stack is built only with updaterAccount, and then needs an external id or an organization")
     void memberTrustOnlyWithUpdaterAccount() {
+        List<String> regions = List.of("eu-west-1");
         assertEquals(Optional.empty(), read(Map.of(UpdaterConfig.ORGANIZATION_ID, "o-abcdefghij")).memberTrust());
-        assertOneProblem(problemsWith(UpdaterConfig.UPDATER_ACCOUNT, "999988887777"), "memberExternalId or organizationId",
-                "needs at least one");
-        assertEquals("o-abcdefghij", read(Map.of(UpdaterConfig.UPDATER_ACCOUNT, "999988887777",
+        assertOneProblem(assertThrows(InvalidConfigurationException.class, () -> read(Map.of(UpdaterConfig.UPDATER_ACCOUNT, "999988887777",
+                UpdaterConfig.ADDITIONAL_REGIONS, regions))).problems(), "memberExternalId or organizationId", "needs at least one");
+        assertEquals("o-abcdefghij", read(Map.of(UpdaterConfig.UPDATER_ACCOUNT, "999988887777", UpdaterConfig.ADDITIONAL_REGIONS, regions,
                 UpdaterConfig.ORGANIZATION_ID, "o-abcdefghij")).memberTrust().orElseThrow().access().organizationId().orElseThrow());
+    }
+
+    @Test
+    @DisplayName("the member stack needs a Region to act in: the updater's own is not known where it is synthesized")
+    void memberTrustNeedsRegions() {
+        assertOneProblem(assertThrows(InvalidConfigurationException.class, () -> read(Map.of(UpdaterConfig.UPDATER_ACCOUNT, "999988887777",
+                UpdaterConfig.ORGANIZATION_ID, "o-abcdefghij"))).problems(), "targets or additionalRegions",
+                "list the Regions the updater works in");
+    }
+
+    @Test
+    @DisplayName("the Regions IAM names are the targets', the configured images' region and copyToRegions, and additionalRegions, sorted")
+    void workRegionsAreTheUnionOfTheConfiguredOnes() {
+        UpdaterConfig config = read(Map.of(
+                UpdaterConfig.TARGETS, List.of(Map.of("account", "111122223333", "regions", List.of("us-east-1", "eu-west-1"))),
+                UpdaterConfig.IMAGES, List.of(Map.of("service", "APPSTREAM", "image", "Finance-Win2022", "region", "ap-southeast-2",
+                        "copyToRegions", List.of("eu-central-1"))),
+                UpdaterConfig.ADDITIONAL_REGIONS, List.of("eu-west-1", "ca-central-1")));
+
+        assertEquals(List.of("eu-west-1", "ca-central-1"), config.additionalRegions());
+        assertEquals(List.of("ap-southeast-2", "ca-central-1", "eu-central-1", "eu-west-1", "us-east-1"), config.workRegions());
+        assertEquals(List.of("sa-east-1"), read(Map.of(UpdaterConfig.ADDITIONAL_REGIONS, "[\"sa-east-1\"]")).additionalRegions(),
+                "given on the command line as JSON text");
+    }
+
+    @ParameterizedTest(name = "additionalRegions {0} is refused: {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+        "[\"Ireland\"]| additionalRegions[0] | Region name",
+        "[\"eu-west-1\", \"eu-west-1\"]| additionalRegions[1] | listed twice",
+        "{\"eu-west-1\": true}| additionalRegions | list of Region names",
+        "eu-west-1| additionalRegions | JSON list",
+    })
+    void badAdditionalRegions(String regions, String key, String rule) {
+        assertOneProblem(problemsWith(UpdaterConfig.ADDITIONAL_REGIONS, regions), key, rule);
     }
 
     @Test
