@@ -131,7 +131,7 @@ class ApprovalEndpointTest {
     }
 
     @Test
-    @DisplayName("the endpoint is a public HTTPS Function URL on the live alias: the links are clicked from a mail, without AWS credentials")
+    @DisplayName("the endpoint is a public HTTPS Function URL on the live alias: links are clicked from a mail, without AWS credentials")
     void functionUrlWithoutAuthOnTheAlias() {
         template.hasResourceProperties("AWS::Lambda::Url", Map.of(
                 "AuthType", "NONE",

@@ -110,18 +110,20 @@ class MemberStackTest {
     @Test
     @DisplayName("with updaterAccount but no external id or organization, synth is refused with an error naming both keys")
     void refusedWithoutExternalIdOrOrganization() {
-        Map<String, Object> context = Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT, UpdaterConfig.TARGETS, TestStack.TARGETS);
+        Map<String, Object> context = Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT,
+                UpdaterConfig.TARGETS, TestStack.TARGETS);
         List<String> problems = assertThrows(UpdaterConfig.InvalidConfigurationException.class,
                 () -> UpdaterConfig.fromContext(context::get)).problems();
 
         assertEquals(1, problems.size(), () -> "problems: " + problems);
         assertTrue(problems.get(0).startsWith("memberExternalId or organizationId: the member stack"), problems.get(0));
         assertThrows(UpdaterConfig.InvalidConfigurationException.class, () -> new UpdaterConfig.MemberTrust(TestStack.UPDATER_ACCOUNT,
-                new UpdaterConfig.MemberRole(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, Optional.empty(), Optional.empty()), List.of("eu-west-1")));
+                new UpdaterConfig.MemberRole(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, Optional.empty(), Optional.empty()),
+                List.of("eu-west-1")));
     }
 
     @Test
-    @DisplayName("with updaterAccount but no Region in targets, the configured images or additionalRegions, synth is refused naming both keys")
+    @DisplayName("with updaterAccount but no Region in targets, configured images or additionalRegions, synth is refused naming the keys")
     void refusedWithoutRegions() {
         Map<String, Object> context = Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT,
                 UpdaterConfig.MEMBER_EXTERNAL_ID, TestStack.EXTERNAL_ID);
