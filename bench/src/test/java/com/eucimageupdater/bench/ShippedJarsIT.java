@@ -28,12 +28,12 @@ class ShippedJarsIT {
     }
 
     @Test
-    void eachJarIsUnderEightMegabytes() throws IOException {
+    void eachJarIsWithinItsSizeGoalEightMegabytesOrForTheImageStepsWithStsEightPointThree() throws IOException {
         List<Path> jars = ColdStartBenchmark.shippedJars(FUNCTIONS);
         assertEquals(4, jars.size(), jars::toString);
         for (Path jar : jars) {
             long bytes = jar.toFile().length();
-            assertTrue(bytes > 0 && bytes <= ColdStartBenchmark.JAR_LIMIT_BYTES, jar + ": " + bytes + " bytes");
+            assertTrue(bytes > 0 && bytes <= ColdStartBenchmark.jarLimitBytes(jar), jar + ": " + bytes + " bytes");
         }
     }
 
@@ -45,6 +45,7 @@ class ShippedJarsIT {
         assertEquals(List.of(), image.stream().filter(name -> name.startsWith("org/apache/") || name.startsWith("io/netty/")
                 || name.startsWith("com/fasterxml/") || name.startsWith("software/amazon/awssdk/regions/servicemetadata/")).toList());
         assertTrue(image.contains("software/amazon/awssdk/services/appstream/DefaultAppStreamClient.class"));
+        assertTrue(image.contains("software/amazon/awssdk/services/sts/auth/StsAssumeRoleCredentialsProvider.class"));
         assertTrue(image.contains("com/eucimageupdater/handlers/CheckHandler.class"));
         assertEquals(List.of(), run.stream().filter(name -> name.startsWith("software/amazon/awssdk/")).toList());
         assertTrue(run.contains("com/eucimageupdater/handlers/ReportHandler.class"));
@@ -79,7 +80,7 @@ class ShippedJarsIT {
                     "\"updateAvailable\":true", ColdStartBenchmark.Kind.HANDLER), simulator);
 
             assertEquals(List.of("222222222222"), simulator.callsTo("DescribeImages").stream().map(call -> call.account()).distinct().toList(),
-                    "the AssumeRole code in the jar signs STS's answer into the member's calls");
+                    "the SDK's STS credentials provider in the jar signs the member's calls with STS's answer");
             assertEquals(1, simulator.callsTo("AssumeRole").size());
             assertEquals(List.of(), simulator.modelViolations());
         }

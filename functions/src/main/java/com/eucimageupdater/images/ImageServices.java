@@ -3,9 +3,11 @@ package com.eucimageupdater.images;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,13 +23,15 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 
 /**
  * The image service for each {@link Service} and {@link Location}: the one place where the workflow forks per service.
  * Each client is built on first use and kept for the container's life, one per service, account and Region: an
  * AppStream image's steps never build the WorkSpaces client. Another account is reached through its member role,
- * whose temporary credentials {@link AssumeRoleCredentials} renews before they expire.
+ * whose temporary credentials {@link MemberCredentials} keeps renewed.
  */
 public final class ImageServices {
     /**
@@ -48,9 +52,20 @@ public final class ImageServices {
 
     private record Key(Service service, Location location) {}
 
+    /** STS's AssumeRole answer, for priming: XML, as STS speaks the query protocol. */
+    private static final String ASSUMED_ROLE = """
+            <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>
+            <Credentials><AccessKeyId>ASIAPRIMING</AccessKeyId><SecretAccessKey>priming</SecretAccessKey>
+            <SessionToken>priming</SessionToken><Expiration>%s</Expiration></Credentials>
+            <AssumedRoleUser><AssumedRoleId>AROAPRIMING:priming</AssumedRoleId>
+            <Arn>arn:aws:sts::123456789012:assumed-role/priming/priming</Arn></AssumedRoleUser>
+            </AssumeRoleResult></AssumeRoleResponse>""";
+
     private final Factory factory;
     /** The deployment's own account and Region, whose clients SnapStart's priming builds; null when unknown. */
     private final Location own;
+    /** The member accounts' credentials, whose STS client SnapStart's priming builds; null in tests with fakes. */
+    private final MemberCredentials members;
     private final Map<Key, ImageService> built = new ConcurrentHashMap<>();
 
     /** The same two services wherever an image lives: for tests. */
@@ -63,13 +78,19 @@ public final class ImageServices {
     }
 
     ImageServices(Factory factory, Location own) {
+        this(factory, own, null);
+    }
+
+    ImageServices(Factory factory, Location own, MemberCredentials members) {
         this.factory = factory;
         this.own = own;
+        this.members = members;
     }
 
     /**
      * Clients from the standard environment: region, credentials and endpoint ({@code AWS_ENDPOINT_URL*}) as the
-     * SDK finds them, over the lightweight url-connection HTTP client; other accounts through their member role.
+     * SDK finds them, over the lightweight url-connection HTTP client; other accounts through their member role,
+     * assumed with the function's own credentials through STS in the function's Region.
      */
     public static ImageServices fromEnvironment() {
         return fromEnvironment(MemberAccess.fromEnvironment(System::getenv));
@@ -77,7 +98,8 @@ public final class ImageServices {
 
     public static ImageServices fromEnvironment(MemberAccess access) {
         SdkHttpClient http = UrlConnectionHttpClient.create();
-        MemberCredentials members = new MemberCredentials(access, http);
+        Supplier<StsClient> stsClient = () -> StsClient.builder().httpClient(http).overrideConfiguration(CALL_LIMITS).build();
+        MemberCredentials members = new MemberCredentials(access, stsClient, MemberCredentials.sessionName(System::getenv));
         String region = System.getenv("AWS_REGION");
         return new ImageServices((service, location) -> {
             AwsCredentialsProvider credentials = members.forLocation(location);
@@ -85,7 +107,7 @@ public final class ImageServices {
                 case APPSTREAM -> new AppStreamImageService(configure(AppStreamClient.builder(), http, location, credentials).build());
                 case WORKSPACES -> new WorkSpacesImageService(configure(WorkSpacesClient.builder(), http, location, credentials).build());
             };
-        }, access.ownAccount() != null && region != null ? new Location(access.ownAccount(), region) : null);
+        }, access.ownAccount() != null && region != null ? new Location(access.ownAccount(), region) : null, members);
     }
 
     /** Built once per Lambda container, on first use, so handlers that call no AWS API never build clients. */
@@ -108,8 +130,9 @@ public final class ImageServices {
     }
 
     /**
-     * For SnapStart's snapshot: builds each service's client for the deployment's own account and Region, then sends
-     * each service's read call through a client that answers from memory, so the SDK's marshalling, endpoint rules,
+     * For SnapStart's snapshot: builds each service's client for the deployment's own account and Region and the STS
+     * client for member accounts, then sends each service's read call, and an AssumeRole through a member role's
+     * credentials provider, through clients that answer from memory, so the SDK's marshalling, endpoint rules,
      * signing and unmarshalling are loaded and run once. Nothing reaches AWS, and the priming clients, which sign with
      * made-up credentials, are closed.
      */
@@ -118,12 +141,21 @@ public final class ImageServices {
             forService(Service.APPSTREAM, own);
             forService(Service.WORKSPACES, own);
         }
-        SdkHttpClient answersNoImages = new CannedHttpClient("{\"Images\": []}");
+        if (members != null) {
+            members.stsClient();
+        }
+        SdkHttpClient answersNoImages = new CannedHttpClient("application/x-amz-json-1.1", "{\"Images\": []}");
+        // Expiring in an hour, as STS's would: credentials already expired take the provider down its warning path instead.
+        SdkHttpClient answersAssumedRole = new CannedHttpClient("text/xml", ASSUMED_ROLE.formatted(Instant.now().plusSeconds(3600)));
         Region region = Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
         try (AppStreamClient appStreamClient = primingClient(AppStreamClient.builder(), answersNoImages, region);
-                WorkSpacesClient workSpacesClient = primingClient(WorkSpacesClient.builder(), answersNoImages, region)) {
+                WorkSpacesClient workSpacesClient = primingClient(WorkSpacesClient.builder(), answersNoImages, region);
+                StsClient stsClient = primingClient(StsClient.builder(), answersAssumedRole, region);
+                StsAssumeRoleCredentialsProvider role = MemberCredentials.provider(stsClient, "arn:aws:iam::123456789012:role/priming",
+                        "priming", "priming")) {
             appStreamClient.describeImages(request -> request.names("priming"));
             workSpacesClient.describeWorkspaceImages(request -> request.imageIds("wsi-000000000"));
+            role.resolveCredentials();
         }
     }
 
@@ -143,15 +175,15 @@ public final class ImageServices {
         return credentials == null ? builder : builder.credentialsProvider(credentials);
     }
 
-    /** Answers every request with 200 and one JSON body, without a connection. */
-    private record CannedHttpClient(String body) implements SdkHttpClient {
+    /** Answers every request with 200 and one body, without a connection. */
+    private record CannedHttpClient(String contentType, String body) implements SdkHttpClient {
         @Override
         public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
             return new ExecutableHttpRequest() {
                 @Override
                 public HttpExecuteResponse call() {
                     return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", "application/x-amz-json-1.1").build())
+                            .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", contentType).build())
                             .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
                             .build();
                 }

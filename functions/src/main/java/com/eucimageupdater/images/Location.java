@@ -20,11 +20,6 @@ public record Location(String account, String region) {
         }
     }
 
-    /** The partition of the Region, for the member role's ARN. */
-    public String partition() {
-        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
-    }
-
     public Location inRegion(String otherRegion) {
         return new Location(account, otherRegion);
     }

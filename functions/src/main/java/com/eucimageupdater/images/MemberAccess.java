@@ -28,8 +28,4 @@ public record MemberAccess(String ownAccount, String roleName, String externalId
     public boolean isMember(Location location) {
         return ownAccount != null && !ownAccount.equals(location.account());
     }
-
-    public String roleArn(Location location) {
-        return "arn:" + location.partition() + ":iam::" + location.account() + ":role/" + roleName;
-    }
 }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sts.StsClient;
 
 class ImageServicesTest {
     private static final Location OWN = new Location("123456789012", "us-east-1");
@@ -37,6 +38,23 @@ class ImageServicesTest {
         assertEquals(List.of("APPSTREAM 123456789012/us-east-1", "WORKSPACES 123456789012/us-east-1"), builds);
         services.forService(Service.APPSTREAM, OWN);
         assertEquals(2, builds.size(), "after the restore the primed client serves the first image");
+    }
+
+    @Test
+    void primingBuildsTheStsClientForMemberAccountsOnceForTheSnapshot() {
+        List<StsClient> stsClients = new ArrayList<>();
+        MemberCredentials members = new MemberCredentials(new MemberAccess(OWN.account(), null, null), () -> {
+            StsClient client = mock(StsClient.class);
+            stsClients.add(client);
+            return client;
+        }, MemberCredentials.DEFAULT_SESSION_NAME);
+        ImageServices primed = new ImageServices((service, location) -> mock(ImageService.class), OWN, members);
+
+        primed.prime();
+
+        assertEquals(1, stsClients.size(), "built before the snapshot");
+        assertSame(stsClients.get(0), members.stsClient(), "and used after the restore");
+        assertEquals(1, stsClients.size());
     }
 
     @Test
