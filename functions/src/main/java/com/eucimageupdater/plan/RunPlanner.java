@@ -109,7 +109,8 @@ public final class RunPlanner {
     /** A run does only what its input says: an input that is not an object, or holds a field it does not know, is refused. */
     private static List<String> inputProblems(JsonNode input) {
         if (input == null || !input.isObject()) {
-            return List.of("input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got " + shown(input));
+            return List.of("input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got "
+                    + shown(input));
         }
         return INPUT_KEYS.problems(input::fieldNames, "input");
     }

@@ -12,11 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input is refused before any AWS call, all problems at once, and the mail says why. */
@@ -100,24 +103,34 @@ class BadInputEndToEndTest {
         }
     }
 
-    /** The run's problems as the mail lists them, one per line. */
+    /** The run's problems as the mail lists them, one per line, once it is clear that nothing reached AppStream or WorkSpaces. */
     private static List<String> mailedProblems(SimulatedRun run) {
         assertEquals("InvalidInput", run.result.error());
         assertEquals(List.of("Publish"), run.aws().calls().stream().map(call -> call.operation()).toList(),
                 "no AppStream or WorkSpaces call at all, only the mail");
+        assertEquals(List.of(), TestScenarios.creates(run.aws()));
         PublishedMessage mail = run.aws().publishedMessages().get(0);
         assertEquals("INPUT_REJECTED", mail.attributes().get("status"));
+        assertTrue(mail.subject().startsWith("euc-image-updater: input rejected, "), mail.subject());
         return mail.message().lines().filter(line -> line.startsWith("- ")).map(line -> line.substring(2)).toList();
     }
 
-    @Test
-    @DisplayName("a misspelt dryRun refuses the run with the field it meant, and no image is built")
-    void misspeltDryRunBuildsNothing() throws Exception {
-        String input = "{\"images\": [{\"service\": \"APPSTREAM\", \"image\": \"Base-Win2022\"}], \"dryrun\": true}";
+    static Stream<Arguments> misspeltOrMisplacedFields() {
+        String item = "{\"service\": \"APPSTREAM\", \"image\": \"Base-Win2022\"";
+        return Stream.of(
+                Arguments.of("{\"images\": [" + item + "}], \"dryrun\": true}", "input.dryrun: unknown field; did you mean dryRun?"),
+                Arguments.of("{\"images\": [" + item + ", \"dryRun\": true}]}",
+                        "images[0].dryRun: dryRun applies to the whole run; put it at the top level"),
+                Arguments.of("{\"images\": [" + item + "}], \"fleets\": [\"prod-win2022\"]}",
+                        "input.fleets: fleets belongs to one image; put it in that image's item of \"images\""));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("misspeltOrMisplacedFields")
+    @DisplayName("a misspelt or misplaced field refuses the run, saying what was meant, and no image is built")
+    void misspeltOrMisplacedFieldBuildsNothing(String input, String problem) throws Exception {
         try (SimulatedRun run = SimulatedRun.of(SCENARIO, input)) {
-            assertEquals(List.of("input.dryrun: unknown field; did you mean dryRun?"), mailedProblems(run));
-            assertEquals(List.of(), TestScenarios.creates(run.aws()));
-            assertEquals("euc-image-updater: input rejected, 1 problem, nothing changed", run.aws().publishedMessages().get(0).subject());
+            assertEquals(List.of(problem), mailedProblems(run));
         }
     }
 
@@ -131,15 +144,6 @@ class BadInputEndToEndTest {
             assertEquals(List.of("images[0].Fleets: unknown field; did you mean fleets?",
                     "images[0].stagingfleets: unknown field; did you mean stagingFleets?",
                     "images[0].keeps: unknown field; did you mean keep?"), mailedProblems(run));
-        }
-    }
-
-    @Test
-    @DisplayName("dryRun inside an item is refused, saying it applies to the whole run")
-    void dryRunInAnItemSaysWhereItBelongs() throws Exception {
-        String input = "{\"images\": [{\"service\": \"APPSTREAM\", \"image\": \"Base-Win2022\", \"dryRun\": true}]}";
-        try (SimulatedRun run = SimulatedRun.of(SCENARIO, input)) {
-            assertEquals(List.of("images[0].dryRun: dryRun applies to the whole run; put it at the top level"), mailedProblems(run));
         }
     }
 
@@ -186,7 +190,7 @@ class BadInputEndToEndTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             `{"images": [\\n  {"service": "APPSTREAM",\\n   "image": "x",}\\n]}` | line 3, column 17 | Unexpected character ('}'
-            `{"images": []} {}`                                                | line 1, column 16 | a second value follows the input's object
+            `{"images": []} {}`                                                | line 1, column 16 | a second value follows
             `{"dryRun": tru}`                                                  | line 1, column 15 | Unrecognized token 'tru'""")
     @DisplayName("malformed JSON given to --input is refused before any run, naming its line and column")
     void malformedInputFile(String text, String where, String reason, @TempDir Path dir) throws Exception {
