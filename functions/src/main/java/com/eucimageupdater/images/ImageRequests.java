@@ -3,6 +3,7 @@ package com.eucimageupdater.images;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +19,33 @@ public final class ImageRequests {
     /** Any fixed date stands for the run date when comparing the names two sources would get. */
     private static final String ANY_DATE = "2000-01-01";
     public static final int MAX_KEEP = 100;
+    /** Every field an image item may hold, whichever its service (a field of the other service's is refused on its own). */
+    public static final List<String> ITEM_FIELDS = itemFields();
+    private static final KnownKeys ITEM_KEYS = KnownKeys.fields(ITEM_FIELDS);
 
     private ImageRequests() {}
+
+    private static List<String> itemFields() {
+        List<String> fields = new ArrayList<>(List.of("service", "image"));
+        for (Service service : Service.values()) {
+            fields.addAll(List.of(service.rules().target(), service.rules().stagingField(), service.rules().productionField()));
+        }
+        fields.addAll(List.of("displayName", "description", "tags", "keep", "account", "region", "copyToRegions", "shareWithAccounts"));
+        return List.copyOf(fields);
+    }
 
     /**
      * @param images a JSON array of image objects; null or missing counts as empty
      * @param path how the array is named in messages, e.g. {@code images} or {@code context.images}
      */
     public static ParsedImages parse(JsonNode images, String path) {
+        return parse(images, path, ITEM_KEYS);
+    }
+
+    /**
+     * @param itemKeys the fields an item may hold ({@link #ITEM_FIELDS}), and what to say of a field that belongs elsewhere
+     */
+    public static ParsedImages parse(JsonNode images, String path, KnownKeys itemKeys) {
         List<String> problems = new ArrayList<>();
         List<ImageRequest> requests = new ArrayList<>();
         if (images == null || images.isNull() || images.isMissingNode()) {
@@ -38,7 +58,7 @@ public final class ImageRequests {
         Map<String, String> firstSeenAt = new HashMap<>();
         for (int i = 0; i < images.size(); i++) {
             String at = path + "[" + i + "]";
-            ImageRequest request = parseOne(images.get(i), at, problems);
+            ImageRequest request = parseOne(images.get(i), at, itemKeys, problems);
             if (request == null) {
                 continue;
             }
@@ -90,12 +110,17 @@ public final class ImageRequests {
         return ImageNames.newImageName(request.service(), request.image(), ANY_DATE);
     }
 
-    private static ImageRequest parseOne(JsonNode node, String at, List<String> problems) {
+    private static ImageRequest parseOne(JsonNode node, String at, KnownKeys itemKeys, List<String> problems) {
         if (!node.isObject()) {
             problems.add(at + ": must be an object with at least \"service\" and \"image\"");
             return null;
         }
         int before = problems.size();
+        // An item with an unknown field is not what the admin meant: refused, its other fields still checked.
+        problems.addAll(itemKeys.problems(node::fieldNames, at));
+        if (!node.has("service") && misspelt(node, itemKeys, "service")) {
+            return null;
+        }
         Service service = service(node.get("service"), at + ".service", problems);
         if (service == null) {
             return null;
@@ -149,6 +174,17 @@ public final class ImageRequests {
                 ? new ImageRequest(service, image, fromTarget, displayName, description, tags, staging, production, keep, account, region,
                         copyToRegions, shareWithAccounts, null)
                 : null;
+    }
+
+    /** Whether an unknown field of the item stands for {@code field}: its own problem says so, once. */
+    private static boolean misspelt(JsonNode node, KnownKeys itemKeys, String field) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!itemKeys.knows(name) && itemKeys.nearest(name).filter(field::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void check(String value, Function<String, String> rule, String at, List<String> problems) {

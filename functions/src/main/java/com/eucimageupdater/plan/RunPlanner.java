@@ -3,6 +3,7 @@ package com.eucimageupdater.plan;
 import com.eucimageupdater.images.ImageNames;
 import com.eucimageupdater.images.ImageRequest;
 import com.eucimageupdater.images.ImageRequests;
+import com.eucimageupdater.images.KnownKeys;
 import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.ParsedImages;
 import com.eucimageupdater.images.RunSettings;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Decides what a run does: the images from the input, or the configured ones when the input names none (the
@@ -27,13 +29,24 @@ import java.util.regex.Pattern;
 public final class RunPlanner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PROBLEMS_REPORTED = 100;
+    /** Characters of a refused input quoted in its problem. */
+    private static final int MAX_SHOWN = 100;
     /** Step Functions execution names: 1-80 characters, no whitespace, brackets, wildcards or punctuation it reserves. */
     private static final Pattern EXECUTION_NAME = Pattern.compile("^[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/]{1,80}$");
     /** The input field by which the schedule marks its starts. */
     public static final String SCHEDULED_TIME = "scheduledTime";
+    /** The fields that set what the whole run does, besides its images. */
+    private static final List<String> RUN_WIDE_FIELDS = List.of("dryRun", "approval", "rollback", "promote");
+    /** The console's default input carries a Comment, the schedule's its scheduledTime. */
+    private static final List<String> ACCEPTED_EXTRAS = List.of("Comment", SCHEDULED_TIME);
+    private static final KnownKeys INPUT_KEYS = KnownKeys.fields(Stream.of(List.of("images"), RUN_WIDE_FIELDS, ACCEPTED_EXTRAS)
+                    .flatMap(List::stream).toList())
+            .withElsewhere(ImageRequests.ITEM_FIELDS, "belongs to one image; put it in that image's item of \"images\"");
+    private static final KnownKeys ITEM_KEYS = KnownKeys.fields(ImageRequests.ITEM_FIELDS)
+            .withElsewhere(RUN_WIDE_FIELDS, "applies to the whole run; put it at the top level");
 
     public RunPlan plan(PlanRequest request) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(inputProblems(request.input()));
         ZoneId zone = zone(request.timeZone(), problems);
         Instant scheduledTime = scheduledTime(request.input(), problems);
         // A scheduled start keeps the day it was scheduled for, even when the scheduler's retries start it late.
@@ -91,6 +104,26 @@ public final class RunPlanner {
         List<ImageRequest> items = placed.stream()
                 .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages)).toList();
         return new RunPlan(request.executionName(), runDate, maxConcurrencyOverall, run, items, null, List.of(), false, null, List.of());
+    }
+
+    /** A run does only what its input says: an input that is not an object, or holds a field it does not know, is refused. */
+    private static List<String> inputProblems(JsonNode input) {
+        if (input == null || !input.isObject()) {
+            return List.of("input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got "
+                    + shown(input));
+        }
+        return INPUT_KEYS.problems(input::fieldNames, "input");
+    }
+
+    private static String shown(JsonNode input) {
+        if (input == null || input.isNull() || input.isMissingNode()) {
+            return "nothing (an empty input, or null)";
+        }
+        if (input.isArray()) {
+            return "a list (the images go in {\"images\": [...]})";
+        }
+        String text = input.toString();
+        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
     }
 
     /** The input's {@code approval}, else the deployment's: production waits for an approve link, or goes right after staging. */
@@ -161,13 +194,13 @@ public final class RunPlanner {
 
     private static ParsedImages images(PlanRequest request, List<String> problems) {
         JsonNode input = request.input();
-        if (input != null && !input.isNull() && !input.isObject()) {
-            problems.add("input: must be a JSON object such as {\"images\": [...]} or {} for the configured images");
+        if (input == null || !input.isObject()) {
+            // Refused as a whole (inputProblems): the configured images are not what it asked for either.
             return new ParsedImages("input", List.of(), List.of());
         }
-        JsonNode given = input == null ? null : input.get("images");
+        JsonNode given = input.get("images");
         if (given != null && !(given.isArray() && given.isEmpty()) && !given.isNull()) {
-            return ImageRequests.parse(given, "images");
+            return ImageRequests.parse(given, "images", ITEM_KEYS);
         }
         ParsedImages configured = ImageRequests.parse(configuredImages(request.configuredImages(), problems), "configuredImages");
         if (configured.valid() && configured.requests().isEmpty() && problems.isEmpty()) {

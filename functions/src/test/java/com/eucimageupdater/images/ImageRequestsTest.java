@@ -26,15 +26,53 @@ class ImageRequestsTest {
     }
 
     @Test
-    void validImagesOfBothServicesAreAcceptedWithUnknownFieldsIgnored() throws Exception {
+    void validImagesOfBothServicesAreAccepted() throws Exception {
         ParsedImages parsed = parse("""
                 [{"service": "APPSTREAM", "image": "Base-Win2022", "displayName": "Base", "description": "Monthly: base",
-                  "tags": {"team": "euc"}, "owner": "ignored"},
+                  "tags": {"team": "euc"}},
                  {"service": "workspaces", "image": "wsi-0a1b2c3d4", "description": "Finance desktop (Win10)"}]""");
         assertTrue(parsed.valid(), parsed.problems()::toString);
         assertEquals(List.of(
                 new ImageRequest(Service.APPSTREAM, "Base-Win2022", "Base", "Monthly: base", Map.of("team", "euc")),
                 new ImageRequest(Service.WORKSPACES, "wsi-0a1b2c3d4", null, "Finance desktop (Win10)", Map.of())), parsed.requests());
+    }
+
+    @Test
+    void anUnknownFieldRefusesItsItemNamingEveryKnownFieldWhenNoneIsNear() throws Exception {
+        ParsedImages parsed = parse("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "owner": "euc"}, {"service": "APPSTREAM", "image": "Office"}]""");
+        assertEquals(List.of("images[0].owner: unknown field; the known fields are service, image, fleet, stagingFleets, fleets, bundle,"
+                + " stagingBundles, bundles, displayName, description, tags, keep, account, region, copyToRegions, shareWithAccounts"),
+                parsed.problems());
+        assertEquals(List.of("Office"), parsed.requests().stream().map(ImageRequest::image).toList(), "only the item meant as given");
+    }
+
+    @Test
+    void misspeltFieldsOfEveryItemAreReportedAtOnceWithTheNearestField() throws Exception {
+        ParsedImages parsed = parse("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "Fleets": ["prod"], "keeps": 2},
+                 {"service": "APPSTREAM", "image": "Office", "stagingfleets": ["test"]},
+                 {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "bundels": ["wsb-0a1b2c3d4"]}]""");
+        assertEquals(List.of("images[0].Fleets: unknown field; did you mean fleets?", "images[0].keeps: unknown field; did you mean keep?",
+                "images[1].stagingfleets: unknown field; did you mean stagingFleets?",
+                "images[2].bundels: unknown field; did you mean bundles?"), parsed.problems());
+        assertEquals(List.of(), parsed.requests());
+    }
+
+    @Test
+    void aMisspeltRequiredFieldIsOneProblemNotTwo() throws Exception {
+        assertEquals(List.of("images[0].Service: unknown field; did you mean service?"),
+                parse("[{\"Service\": \"APPSTREAM\", \"image\": \"Base-Win2022\"}]").problems());
+        assertEquals(List.of("images[0].Image: unknown field; did you mean image?"),
+                parse("[{\"service\": \"APPSTREAM\", \"Image\": \"Base-Win2022\"}]").problems());
+    }
+
+    @Test
+    void theCallerSaysWhereAFieldOfAnotherPlaceBelongs() throws Exception {
+        KnownKeys itemKeys = KnownKeys.fields(ImageRequests.ITEM_FIELDS).withElsewhere(List.of("dryRun"), "applies to the whole run");
+        ParsedImages parsed = ImageRequests.parse(JSON.readTree("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"dryRun\": true}]"),
+                "images", itemKeys);
+        assertEquals(List.of("images[0].dryRun: dryRun applies to the whole run"), parsed.problems());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RunPlannerTest {
@@ -112,10 +113,66 @@ class RunPlannerTest {
         assertTrue(plan.problems().get(0).startsWith("images[1].image:"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            []                               | a list (the images go in {"images": [...]})
+            [{"service": "APPSTREAM"}]       | a list (the images go in {"images": [...]})
+            `""`                             | ""
+            42                               | 42
+            null                             | nothing (an empty input, or null)""")
+    void inputThatIsNotAnObjectIsOneProblemAndRunsNothingNotEvenTheConfiguredImages(String input, String shown) throws Exception {
+        RunPlan plan = planner.plan(request(input, CONFIGURED));
+        assertEquals(List.of("input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got " + shown),
+                plan.problems());
+        assertEquals(List.of(), plan.images());
+    }
+
     @Test
-    void inputThatIsNotAnObjectIsAProblem() throws Exception {
-        RunPlan plan = planner.plan(request("[1, 2]", CONFIGURED));
-        assertTrue(plan.problems().get(0).startsWith("input: must be a JSON object"));
+    void anAbsentInputIsRefusedLikeNull() throws Exception {
+        PlanRequest absent = new PlanRequest(null, "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "900", "480", "5", "UTC", "1",
+                "required", "72", "0", null, null, null);
+        assertEquals(List.of("input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got nothing"
+                + " (an empty input, or null)"), planner.plan(absent).problems());
+    }
+
+    @Test
+    void aMisspeltRunFieldRefusesTheRunWithTheFieldItMeant() throws Exception {
+        RunPlan plan = planner.plan(request("{\"images\": [{\"service\": \"APPSTREAM\", \"image\": \"Base-Win2022\"}], \"dryrun\": true}",
+                CONFIGURED));
+        assertEquals(List.of("input.dryrun: unknown field; did you mean dryRun?"), plan.problems());
+        assertEquals(List.of(), plan.images(), "no image is planned, so none is built for real");
+    }
+
+    @Test
+    void aRunFieldInAnItemSaysItBelongsAtTheTopAndAnItemFieldAtTheTopSaysItBelongsInAnItem() throws Exception {
+        RunPlan plan = planner.plan(request("""
+                {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "dryRun": true, "Fleets": ["prod"]}],
+                 "fleets": ["prod-2"], "Approval": "none"}""", CONFIGURED));
+        assertEquals(List.of(
+                "input.fleets: fleets belongs to one image; put it in that image's item of \"images\"",
+                "input.Approval: unknown field; did you mean approval?",
+                "images[0].dryRun: dryRun applies to the whole run; put it at the top level",
+                "images[0].Fleets: unknown field; did you mean fleets?"), plan.problems());
+    }
+
+    @Test
+    void anUnknownFieldNamesEveryFieldTheInputTakes() throws Exception {
+        assertEquals(List.of("input.colour: unknown field; the known fields are images, dryRun, approval, rollback, promote, Comment,"
+                + " scheduledTime"), planner.plan(request("{\"colour\": \"blue\"}", CONFIGURED)).problems());
+    }
+
+    @Test
+    void aRollbackWithAnUnknownFieldIsRefusedNotStarted() throws Exception {
+        RunPlan plan = planner.plan(request("{\"rollback\": \"monthly-2026-10\", \"dryrun\": true}", CONFIGURED));
+        assertEquals(List.of("input.dryrun: unknown field; did you mean dryRun?"), plan.problems());
+        assertEquals(null, plan.rollback());
+    }
+
+    @Test
+    void aScheduledStartWithAnUnknownFieldIsRefusedEvenOnAnotherDayOfTheWindow() throws Exception {
+        RunPlan plan = planner.plan(request("{\"scheduledTime\": \"2026-07-08T06:00:00Z\", \"image\": \"x\"}", CONFIGURED));
+        assertEquals(false, plan.skipped());
+        assertEquals(List.of("input.image: image belongs to one image; put it in that image's item of \"images\""), plan.problems());
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.eucimageupdater.infra;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
@@ -18,7 +19,7 @@ public final class EucImageUpdaterApp {
         App app = new App();
         UpdaterConfig config;
         try {
-            config = UpdaterConfig.fromContext(key -> app.getNode().tryGetContext(key));
+            config = UpdaterConfig.fromContext(allContext(app));
         } catch (UpdaterConfig.InvalidConfigurationException e) {
             // The problems are the whole message; a stack trace would only bury them.
             System.err.println(e.getMessage());
@@ -27,6 +28,12 @@ public final class EucImageUpdaterApp {
         }
         build(app, config, EucImageUpdaterStack.Sources.inProject(Path.of("")));
         app.synth();
+    }
+
+    /** Every context key the app sees: cdk.json's "context", -c keys, cdk.context.json's and the CLI's own settings. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> allContext(App app) {
+        return (Map<String, Object>) app.getNode().getAllContext();
     }
 
     /** The stacks with the cdk-nag AWS Solutions checks applied, as deployed and as tested. */

@@ -1,6 +1,7 @@
 package com.eucimageupdater.infra;
 
 import com.eucimageupdater.images.ImageRequests;
+import com.eucimageupdater.images.KnownKeys;
 import com.eucimageupdater.images.ParsedImages;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.MonthlySchedule;
@@ -96,6 +97,14 @@ public record UpdaterConfig(
     /** Lambda's application log levels, least to most severe; the functions log each step at INFO. */
     static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
 
+    /** Every key of ours this reads (scheduleExpression, refused with its own reason, aside). */
+    static final KnownKeys KEYS = KnownKeys.contextKeys(List.of(IMAGES, DAYS_AFTER_PATCH_TUESDAY, SCHEDULE_HOUR, SCHEDULE_TIME_ZONE,
+            SCHEDULE_ENABLED, NOTIFICATION_EMAILS, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS, MAX_CONCURRENCY, MAX_CONCURRENCY_OVERALL,
+            EXPECTED_BUILD_MINUTES, APPROVAL, APPROVAL_TIMEOUT_HOURS, KEEP_IMAGES, LOG_LEVEL, TARGETS, MEMBER_ROLE_NAME,
+            MEMBER_EXTERNAL_ID, ORGANIZATION_ID, UPDATER_ACCOUNT, APPROVAL_ENDPOINT_CONCURRENCY, ADDITIONAL_REGIONS));
+    /** A key of letters, digits and underscores only: the shape of ours, never of CDK's (see Reader.refuseUnknownKeys). */
+    private static final Pattern PLAIN_WORD = Pattern.compile("^\\w+$");
+
     /** The keys whose values decide whether the configured images fit in one execution. */
     static final String RUN_LIMIT_KEYS = String.join(", ", IMAGES, MAX_CONCURRENCY, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS,
             APPROVAL_TIMEOUT_HOURS);
@@ -163,12 +172,13 @@ public record UpdaterConfig(
     }
 
     /**
-     * @param context looks up a context key; returns null when the key is unset. Values may be JSON types
-     *                (from cdk.json) or strings (from {@code -c key=value} on the command line).
+     * @param context every context key the app sees, with its value: JSON types (from cdk.json) or strings (from
+     *                {@code -c key=value} on the command line)
      * @throws InvalidConfigurationException listing every problem found
      */
-    public static UpdaterConfig fromContext(Function<String, Object> context) {
-        Reader reader = new Reader(context);
+    public static UpdaterConfig fromContext(Map<String, ?> context) {
+        Reader reader = new Reader(context::get);
+        reader.refuseUnknownKeys(context.keySet());
         UpdaterConfig config = new UpdaterConfig(
                 reader.images(),
                 reader.integer(DAYS_AFTER_PATCH_TUESDAY, MonthlySchedule.DEFAULT_DAYS_AFTER_PATCH_TUESDAY, 0,
@@ -289,6 +299,21 @@ public record UpdaterConfig(
 
         Reader(Function<String, Object> context) {
             this.context = context;
+        }
+
+        /**
+         * A key of ours that this does not read is a typo or a setting that does nothing: refused, with the nearest key.
+         * The app's context also holds CDK's keys (cdk.json's feature flags, cdk.context.json's cached lookups, and
+         * what the CLI adds), and they are all namespaced or hyphenated: "@aws-cdk/aws-s3:...",
+         * "@aws-cdk-containers/...", "aws:cdk:enable-path-metadata", "aws:cdk:bundling-stacks",
+         * "availability-zones:account=...:region=...", "acknowledged-issue-numbers", "cli-telemetry". Ours are single
+         * camelCase words. So a key of letters, digits and underscores only is ours, and so is one that spells one of
+         * ours with other case or punctuation ("max-concurrency"); any other key is CDK's and passes.
+         */
+        void refuseUnknownKeys(Set<String> given) {
+            List<String> ours = given.stream().filter(key -> !key.equals(SCHEDULE_EXPRESSION))
+                    .filter(key -> PLAIN_WORD.matcher(key).matches() || KEYS.spellsOneOf(key)).sorted().toList();
+            problems.addAll(KEYS.problems(ours, ""));
         }
 
         JsonNode images() {

@@ -61,7 +61,7 @@ class MemberStackTest {
     }
 
     private static Stack memberStack(Map<String, Object> context) {
-        return EucImageUpdaterApp.buildMember(new App(), UpdaterConfig.fromContext(context::get)).orElseThrow();
+        return EucImageUpdaterApp.buildMember(new App(), UpdaterConfig.fromContext(context)).orElseThrow();
     }
 
     private static Object partitionArn(String rest) {
@@ -113,7 +113,7 @@ class MemberStackTest {
         Map<String, Object> context = Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT,
                 UpdaterConfig.TARGETS, TestStack.TARGETS);
         List<String> problems = assertThrows(UpdaterConfig.InvalidConfigurationException.class,
-                () -> UpdaterConfig.fromContext(context::get)).problems();
+                () -> UpdaterConfig.fromContext(context)).problems();
 
         assertEquals(1, problems.size(), () -> "problems: " + problems);
         assertTrue(problems.get(0).startsWith("memberExternalId or organizationId: the member stack"), problems.get(0));
@@ -128,7 +128,7 @@ class MemberStackTest {
         Map<String, Object> context = Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT,
                 UpdaterConfig.MEMBER_EXTERNAL_ID, TestStack.EXTERNAL_ID);
         List<String> problems = assertThrows(UpdaterConfig.InvalidConfigurationException.class,
-                () -> UpdaterConfig.fromContext(context::get)).problems();
+                () -> UpdaterConfig.fromContext(context)).problems();
 
         assertEquals(1, problems.size(), () -> "problems: " + problems);
         assertTrue(problems.get(0).startsWith("targets or additionalRegions: the member stack"), problems.get(0));

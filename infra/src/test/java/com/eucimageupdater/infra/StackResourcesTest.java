@@ -101,7 +101,7 @@ class StackResourcesTest {
         Map<String, Object> context = new LinkedHashMap<>(TestStack.cdkJsonContext());
         context.put(UpdaterConfig.APPROVAL, "none");
         Stack unattended = new EucImageUpdaterStack(new App(), "Unattended", StackProps.builder().build(),
-                UpdaterConfig.fromContext(context::get), EucImageUpdaterStack.Sources.inProject(TestStack.PROJECT_ROOT));
+                UpdaterConfig.fromContext(context), EucImageUpdaterStack.Sources.inProject(TestStack.PROJECT_ROOT));
 
         assertEquals(List.of(), warnings(TestStack.get().stack, EucImageUpdaterStack.NO_APPROVERS_WARNING));
         assertEquals(List.of(), warnings(unattended, EucImageUpdaterStack.NO_APPROVERS_WARNING));

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.App;
 
 class UpdaterConfigTest {
 
     private static UpdaterConfig read(Map<String, Object> context) {
-        return UpdaterConfig.fromContext(context::get);
+        return UpdaterConfig.fromContext(context);
     }
 
     /** The problems reported for a context holding only the given key. */
@@ -477,5 +478,65 @@ class UpdaterConfigTest {
     void zeroApprovalEndpointConcurrencyExplained() {
         assertOneProblem(problemsWith(UpdaterConfig.APPROVAL_ENDPOINT_CONCURRENCY, 0), UpdaterConfig.APPROVAL_ENDPOINT_CONCURRENCY,
                 "stops the function: every request would be throttled");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            maxConcurency           | maxConcurency: unknown key; did you mean maxConcurrency?
+            maxconcurrency          | maxconcurrency: unknown key; did you mean maxConcurrency?
+            max-concurrency         | max-concurrency: unknown key; did you mean maxConcurrency?
+            Keep_Images             | Keep_Images: unknown key; did you mean keepImages?
+            pollInterval            | pollInterval: unknown key; did you mean pollIntervalMinutes?
+            notificationEmail       | notificationEmail: unknown key; did you mean notificationEmails?""")
+    @DisplayName("a key of ours that nothing reads fails synth, naming it and the nearest key")
+    void unknownKeyOfOurs(String key, String problem) {
+        assertEquals(List.of(problem), problemsWith(key, 5));
+    }
+
+    @Test
+    @DisplayName("an unknown key of ours near none of them lists every key, and scheduleExpression keeps its own reason only")
+    void unknownKeyNearNone() {
+        assertEquals(List.of("dryRun: unknown key; the known keys are " + String.join(", ", UpdaterConfig.KEYS.keys())),
+                problemsWith("dryRun", true));
+        assertTrue(UpdaterConfig.KEYS.keys().contains(UpdaterConfig.APPROVAL_TIMEOUT_HOURS));
+        assertEquals(1, problemsWith("scheduleExpression", "cron(0 6 ? * WED#2 *)").size());
+    }
+
+    @Test
+    @DisplayName("CDK's own context keys pass: feature flags, the CLI's settings, cached lookups, acknowledged notices")
+    void cdksOwnKeysPass() {
+        Map<String, Object> context = new HashMap<>(cdkCliContext());
+        context.put("@aws-cdk-containers/ecs-service-extensions:enableDefaultLogDriver", true);
+        context.put("availability-zones:account=123456789012:region=us-east-1", List.of("us-east-1a", "us-east-1b"));
+        context.put("acknowledged-issue-numbers", List.of(32775));
+        context.put("cli-telemetry", false);
+        assertEquals(read(Map.of()), read(context));
+    }
+
+    @Test
+    @DisplayName("the project's cdk.json, with what the CLI adds, passes as the app sees it in its context")
+    void projectCdkJsonPassesAsTheAppSeesIt() {
+        Map<String, Object> context = new HashMap<>(TestStack.cdkJsonContext());
+        context.putAll(cdkCliContext());
+        App app = App.Builder.create().context(context).build();
+        assertEquals(read(TestStack.cdkJsonContext()), UpdaterConfig.fromContext(EucImageUpdaterApp.allContext(app)));
+
+        context.put("maxConcurency", 2);
+        App typo = App.Builder.create().context(context).build();
+        assertEquals(List.of("maxConcurency: unknown key; did you mean maxConcurrency?"), assertThrows(InvalidConfigurationException.class,
+                () -> UpdaterConfig.fromContext(EucImageUpdaterApp.allContext(typo))).problems());
+    }
+
+    @Test
+    @DisplayName("a configured image's misspelt field fails synth, named by its path and the nearest field")
+    void configuredImageField() {
+        assertEquals(List.of("images[0].Fleets: unknown field; did you mean fleets?"),
+                problemsWith(UpdaterConfig.IMAGES, "[{\"service\": \"APPSTREAM\", \"image\": \"Base\", \"Fleets\": [\"prod\"]}]"));
+    }
+
+    /** What the CDK CLI puts in every app's context besides cdk.json's (its settings, as of CLI 2.1148). */
+    private static Map<String, Object> cdkCliContext() {
+        return Map.of("aws:cdk:enable-path-metadata", true, "aws:cdk:enable-asset-metadata", true, "aws:cdk:version-reporting", true,
+                "aws:cdk:bundling-stacks", List.of("**"), "@aws-cdk/core:failSynthOnValidationErrors", false);
     }
 }

@@ -6,9 +6,12 @@ import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.MonthlySchedule;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.simulator.Scenario;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -64,7 +68,7 @@ public final class LocalRun {
             return 2;
         }
         try {
-            JsonNode input = readJson(options.input, "--input");
+            JsonNode input = readInput(options.input, "--input");
             JsonNode context = cdkJsonContext();
             DeploymentSettings deployment = options.deploymentSettings(context);
             Organization organization = Organization.of(context).withExternalId(options.memberExternalId);
@@ -141,12 +145,26 @@ public final class LocalRun {
         out.println("-------------------------------");
     }
 
-    private static JsonNode readJson(Path file, String option) throws IOException {
-        try {
-            return JSON.readTree(Files.readString(file));
+    /**
+     * The execution input as Step Functions would take it. Text that is not one JSON value is refused here, by line and
+     * column; any JSON value goes to the run, and an empty file goes as null: the plan refuses both with a mail, as deployed.
+     */
+    private static JsonNode readInput(Path file, String option) throws IOException {
+        try (JsonParser parser = JSON.createParser(Files.readString(file))) {
+            JsonNode input = parser.readValueAsTree();
+            if (input != null && parser.nextToken() != null) {
+                throw malformed(option, file, parser.currentTokenLocation(), "a second value follows the input's " + input.getNodeType()
+                        .toString().toLowerCase(Locale.ROOT));
+            }
+            return input == null ? NullNode.getInstance() : input;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(option + " " + file + ": is not valid JSON: " + e.getOriginalMessage(), e);
+            throw malformed(option, file, e.getLocation(), e.getOriginalMessage());
         }
+    }
+
+    private static IllegalArgumentException malformed(String option, Path file, JsonLocation at, String reason) {
+        return new IllegalArgumentException(option + " " + file + ": is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                + ", column " + at.getColumnNr()) + ": " + reason);
     }
 
     /** The deployment's configuration (cdk.json context), so a local run behaves as the deployed one would. */

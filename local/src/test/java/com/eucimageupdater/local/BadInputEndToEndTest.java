@@ -1,14 +1,26 @@
 package com.eucimageupdater.local;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.simulator.PublishedMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input is refused before any AWS call, all problems at once, and the mail says why. */
 class BadInputEndToEndTest {
@@ -89,5 +101,104 @@ class BadInputEndToEndTest {
             assertTrue(mail.contains("- images: 1001 images in one run, and a run takes at most 1000"), mail);
             assertEquals(List.of("Publish"), run.aws().calls().stream().map(call -> call.operation()).toList());
         }
+    }
+
+    /** The run's problems as the mail lists them, one per line, once it is clear that nothing reached AppStream or WorkSpaces. */
+    private static List<String> mailedProblems(SimulatedRun run) {
+        assertEquals("InvalidInput", run.result.error());
+        assertEquals(List.of("Publish"), run.aws().calls().stream().map(call -> call.operation()).toList(),
+                "no AppStream or WorkSpaces call at all, only the mail");
+        assertEquals(List.of(), TestScenarios.creates(run.aws()));
+        PublishedMessage mail = run.aws().publishedMessages().get(0);
+        assertEquals("INPUT_REJECTED", mail.attributes().get("status"));
+        assertTrue(mail.subject().startsWith("euc-image-updater: input rejected, "), mail.subject());
+        return mail.message().lines().filter(line -> line.startsWith("- ")).map(line -> line.substring(2)).toList();
+    }
+
+    static Stream<Arguments> misspeltOrMisplacedFields() {
+        String item = "{\"service\": \"APPSTREAM\", \"image\": \"Base-Win2022\"";
+        return Stream.of(
+                Arguments.of("{\"images\": [" + item + "}], \"dryrun\": true}", "input.dryrun: unknown field; did you mean dryRun?"),
+                Arguments.of("{\"images\": [" + item + ", \"dryRun\": true}]}",
+                        "images[0].dryRun: dryRun applies to the whole run; put it at the top level"),
+                Arguments.of("{\"images\": [" + item + "}], \"fleets\": [\"prod-win2022\"]}",
+                        "input.fleets: fleets belongs to one image; put it in that image's item of \"images\""));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("misspeltOrMisplacedFields")
+    @DisplayName("a misspelt or misplaced field refuses the run, saying what was meant, and no image is built")
+    void misspeltOrMisplacedFieldBuildsNothing(String input, String problem) throws Exception {
+        try (SimulatedRun run = SimulatedRun.of(SCENARIO, input)) {
+            assertEquals(List.of(problem), mailedProblems(run));
+        }
+    }
+
+    @Test
+    @DisplayName("misspelt item fields (Fleets, stagingfleets, keeps) are each refused with the field they meant")
+    void misspeltItemFieldsAreRefused() throws Exception {
+        String input = """
+                {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "Fleets": ["prod-win2022"], "stagingfleets": ["test"],
+                             "keeps": 2}]}""";
+        try (SimulatedRun run = SimulatedRun.of(SCENARIO, input)) {
+            assertEquals(List.of("images[0].Fleets: unknown field; did you mean fleets?",
+                    "images[0].stagingfleets: unknown field; did you mean stagingFleets?",
+                    "images[0].keeps: unknown field; did you mean keep?"), mailedProblems(run));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"Comment\": \"Insert your JSON here\",", "{\"scheduledTime\": \"2026-11-11T06:00:00Z\","})
+    @DisplayName("the console's Comment and the schedule's scheduledTime (on the run day) are accepted beside the images")
+    void acceptedExtras(String opening) throws Exception {
+        String input = opening + " \"images\": [{\"service\": \"APPSTREAM\", \"image\": \"Base-Win2022\"}]}";
+        try (SimulatedRun run = SimulatedRun.of(SCENARIO, input)) {
+            assertTrue(run.result.succeeded(), () -> run.result.error() + " " + run.result.cause());
+            assertEquals(List.of("Base-Win2022"), TestScenarios.createdSources(run.aws()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            []                                            | a list (the images go in {"images": [...]})
+            [{"service": "APPSTREAM", "image": "Base"}]   | a list (the images go in {"images": [...]})
+            `""`                                          | ""
+            42                                            | 42
+            null                                          | nothing (an empty input, or null)""")
+    @DisplayName("an input that is not an object is refused like any bad input: one problem, a mail, InvalidInput")
+    void inputThatIsNotAnObject(String input, String shown) throws Exception {
+        try (SimulatedRun run = SimulatedRun.of(SCENARIO, input)) {
+            assertEquals(List.of("input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got " + shown),
+                    mailedProblems(run));
+        }
+    }
+
+    @Test
+    @DisplayName("an empty --input file runs as an empty input: refused with a mail, exit 1")
+    void emptyInputFile(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Path empty = Files.writeString(dir.resolve("empty.json"), " \n");
+        int exit = LocalRun.run(new String[] {"--wait-ms", "1", "--input", empty.toString()}, new PrintStream(output, true, UTF_8));
+        String printed = output.toString(UTF_8);
+        assertEquals(1, exit, printed);
+        assertTrue(printed.contains("Subject: euc-image-updater: input rejected, 1 problem, nothing changed"), printed);
+        assertTrue(printed.contains("- input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got"
+                + " nothing (an empty input, or null)"), printed);
+        assertTrue(printed.contains("Execution FAILED") && printed.contains("InvalidInput"), printed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `{"images": [\\n  {"service": "APPSTREAM",\\n   "image": "x",}\\n]}` | line 3, column 17 | Unexpected character ('}'
+            `{"images": []} {}`                                                | line 1, column 16 | a second value follows
+            `{"dryRun": tru}`                                                  | line 1, column 15 | Unrecognized token 'tru'""")
+    @DisplayName("malformed JSON given to --input is refused before any run, naming its line and column")
+    void malformedInputFile(String text, String where, String reason, @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("input.json"), text.replace("\\n", "\n"));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exit = LocalRun.run(new String[] {"--input", file.toString()}, new PrintStream(output, true, UTF_8));
+        String printed = output.toString(UTF_8);
+        assertEquals(2, exit, printed);
+        assertTrue(printed.startsWith("--input " + file + ": is not valid JSON at " + where + ": " + reason), printed);
     }
 }
