@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -40,7 +41,9 @@ public final class LocalRun {
               --target sim|aws              aws: a real account through the SDK's default credential, region and
                                             endpoint chain; real waits unless --wait-ms is given
               --topic-arn ARN               with --target aws: the SNS topic to mail (default: $EUC_TOPIC_ARN)
-              --approve yes|no|timeout      how the run's approval is answered, as the mail's links would (default yes)
+              --approve yes|no|timeout      how the run's approval is answered, in place of the mail's links (default on
+                                            the simulator: yes; with --target aws it has no default and is required when
+                                            the run can ask for an approval)
               --member-external-id ID       the external id member roles ask for (default: cdk.json's memberExternalId)
               --help                        this text
             """;
@@ -71,7 +74,7 @@ public final class LocalRun {
             return options.target.equals("aws")
                     ? runOnAws(options, input, deployment, organization, out)
                     : runOnSimulator(options.scenario == null ? Scenario.defaultScenario() : Scenario.load(options.scenario), input,
-                            options.settings(deployment, 100L, organization.settings()), organization, out);
+                            options.settings(deployment, 100L, organization.settings(), LocalApproval.YES), organization, out);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             return 2;
@@ -101,14 +104,23 @@ public final class LocalRun {
             return 2;
         }
         String[] arn = topicArn.split(":");
+        LocalWorkflow.Settings settings = options.settings(deployment, null, organization.settings(), null);
+        if (settings.approval() == null) {
+            // Planned in the topic's account and Region: where the run's own ones are only places its items, not whether it asks.
+            Optional<String> asks = ApprovalPreview.reason(LocalWorkflow.render(Definition.DEFAULT_FILE, settings, arn[3], arn[4], topicArn),
+                    input, arn[3], arn[4]);
+            if (asks.isPresent()) {
+                out.println("--target aws: this run can ask for an approval, which a local run answers in place of the mail's links:"
+                        + " say how with --approve yes, no or timeout. It can ask because " + asks.get() + ". Nothing was called in AWS.");
+                return 2;
+            }
+        }
         // The topic lives in the deployment's account: images elsewhere are reached through their member role, as deployed. The
         // deployment's own Region is the SDK's default one (AWS_REGION), where images that name none are; the topic may be elsewhere.
         String region = new DefaultAwsRegionProviderChain().getRegion().id();
         LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(organization.access(arn[4])),
                 snsFor(topicArn), region, arn[4], topicArn, LambdaFaultInjector.NONE);
-        ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, options.settings(deployment, null,
-                organization.settings()), target,
-                new ProgressPrinter(out));
+        ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings, target, new ProgressPrinter(out));
         if (result.report() != null) {
             printMail(result.report().path("subject").asText(), result.report().path("message").asText(), out);
         }
@@ -170,7 +182,8 @@ public final class LocalRun {
         Integer maxConcurrency;
         String target = "sim";
         String topicArn;
-        LocalApproval approval = LocalApproval.YES;
+        /** Null when not given: each target has its own default. */
+        LocalApproval approval;
         String memberExternalId;
 
         static Options parse(String[] args) {
@@ -235,9 +248,11 @@ public final class LocalRun {
             return value.asInt();
         }
 
-        LocalWorkflow.Settings settings(DeploymentSettings deployment, Long defaultWaitMillis, OrganizationSettings organization) {
+        LocalWorkflow.Settings settings(DeploymentSettings deployment, Long defaultWaitMillis, OrganizationSettings organization,
+                LocalApproval defaultApproval) {
             Long wait = waitMillis != null ? waitMillis : defaultWaitMillis;
-            return new LocalWorkflow.Settings(deployment, wait, wait == null ? null : wait / 2, approval, organization);
+            return new LocalWorkflow.Settings(deployment, wait, wait == null ? null : wait / 2,
+                    approval != null ? approval : defaultApproval, organization);
         }
 
         private static Path existingFile(String option, String value) {

@@ -75,23 +75,27 @@ final class LocalWorkflow {
             throws IOException, InterruptedException {
         NodeRuntime.node(); // fails before the task host starts when there is no Node 22
         Map<String, String> functionArns = Definition.functionArns(target.region(), target.account());
-        Map<String, String> substitutions = new HashMap<>(functionArns);
-        substitutions.put("TopicArn", target.topicArn());
-        substitutions.putAll(settings.deployment().substitutions());
-        substitutions.putAll(settings.organization().substitutions());
-
+        String definition = render(definitionFile, settings, target.region(), target.account(), target.topicArn());
         try (TaskHost host = new TaskHost(handlers(functionArns, target), steps(functionArns), target.lambdaFaults(),
                 settings.approval(), new SnsPublisher(target.sns()))) {
             Path config = Files.createTempFile("euc-image-updater-run", ".json");
             try {
-                Files.writeString(config, JSON.writeValueAsString(runnerConfig(
-                        Definition.render(definitionFile, substitutions), input, settings, target, host)));
+                Files.writeString(config, JSON.writeValueAsString(runnerConfig(definition, input, settings, target, host)));
                 ExecutionResult result = execute(config, listener);
                 return host.report() == null ? result : result.withReport(host.report());
             } finally {
                 Files.deleteIfExists(config);
             }
         }
+    }
+
+    /** The definition as CDK would deploy it in {@code account} and {@code region} with these settings. */
+    static String render(Path definitionFile, Settings settings, String region, String account, String topicArn) throws IOException {
+        Map<String, String> substitutions = new HashMap<>(Definition.functionArns(region, account));
+        substitutions.put("TopicArn", topicArn);
+        substitutions.putAll(settings.deployment().substitutions());
+        substitutions.putAll(settings.organization().substitutions());
+        return Definition.render(definitionFile, substitutions);
     }
 
     private static Map<String, RequestStreamHandler> handlers(Map<String, String> arns, Target target) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
@@ -81,6 +82,33 @@ class LocalRunTest {
             assertEquals(8, account.simulator().mutatingCalls().stream().filter(call -> !call.operation().equals("Publish")).count(),
                     "four creates, and four build-minutes tags once AVAILABLE");
         }
+    }
+
+    @Test
+    void theAwsTargetRefusesARunThatCanAskForAnApprovalUntilAnsweredOnTheCommandLine() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.load(Path.of("simulator", "scenarios", "rollout.json")))) {
+            String[] rollout = {"--target", "aws", "--topic-arn", SimulatedRun.topicArn(account.simulator().scenario()), "--wait-ms", "1",
+                    "--input", "events/rollout-run.json"};
+            Outcome refused = localRun(rollout);
+            assertEquals(2, refused.exitCode(), refused.output());
+            assertTrue(refused.output().contains("--target aws: this run can ask for an approval, which a local run answers in place of"
+                    + " the mail's links: say how with --approve yes, no or timeout. It can ask because APPSTREAM Base-Win2022-2026-10-13"
+                    + " has production targets prod-win2022-a, prod-win2022-b; WORKSPACES wsi-4d4d4d4d4 has production targets"
+                    + " wsb-0a1b2c3d4; approval is \"required\" and it is no dry run. Nothing was called in AWS."), refused.output());
+            assertEquals(List.of(), account.simulator().calls(), "refused before any AWS call");
+
+            Outcome rejected = localRun(Stream.concat(Stream.of(rollout), Stream.of("--approve", "no")).toArray(String[]::new));
+            assertEquals(0, rejected.exitCode(), rejected.output());
+            assertEquals(List.of("staging-win2022"), account.simulator().callsTo("UpdateFleet").stream()
+                    .map(call -> call.request().path("Name").asText()).toList(), "production kept its images: " + rejected.output());
+        }
+    }
+
+    @Test
+    void theHelpSaysWhatAnswersTheApprovalOnEachTarget() throws Exception {
+        String help = localRun("--help").output().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--approve yes|no|timeout how the run's approval is answered, in place of the mail's links (default on"
+                + " the simulator: yes; with --target aws it has no default and is required when the run can ask for an approval)"), help);
     }
 
     @Test
