@@ -87,9 +87,11 @@ public final class LocalRun {
             String topicArn = "arn:aws:sns:" + scenario.region() + ":" + scenario.accountId() + ":euc-image-updater";
             out.println("Simulated AWS account " + scenario.accountId() + " in " + scenario.region() + " at "
                     + account.simulator().endpoint());
-            ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings,
-                    account.target(topicArn, organization.access(scenario.accountId())),
-                    new ProgressPrinter(out));
+            ExecutionResult result;
+            try (ProgressPrinter progress = ProgressPrinter.takingStderr(out)) {
+                result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings,
+                        account.target(topicArn, organization.access(scenario.accountId())), progress);
+            }
             account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
             return finish(result, out);
         }
@@ -120,7 +122,10 @@ public final class LocalRun {
         String region = new DefaultAwsRegionProviderChain().getRegion().id();
         LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(organization.access(arn[4])),
                 snsFor(topicArn), region, arn[4], topicArn, LambdaFaultInjector.NONE);
-        ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings, target, new ProgressPrinter(out));
+        ExecutionResult result;
+        try (ProgressPrinter progress = ProgressPrinter.takingStderr(out)) {
+            result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings, target, progress);
+        }
         if (result.report() != null) {
             printMail(result.report().path("subject").asText(), result.report().path("message").asText(), out);
         }

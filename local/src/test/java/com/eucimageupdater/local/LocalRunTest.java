@@ -39,11 +39,15 @@ class LocalRunTest {
     }
 
     @Test
-    void aRunWithFailuresExitsNonZero() throws Exception {
+    void aRunWithFailuresExitsNonZeroAndShowsTheStepsWarningsAsProgressLines() throws Exception {
         Outcome run = localRun("--wait-ms", "1", "--scenario", "simulator/scenarios/bad-month.json");
         assertEquals(1, run.exitCode(), run.output());
         assertTrue(run.output().contains("LimitExceededException"), run.output());
         assertTrue(run.output().contains("Execution FAILED"), run.output());
+        assertTrue(run.output().lines().anyMatch(line -> line.matches(
+                " +\\d+\\.\\ds  APPSTREAM Engineering-Win2019 +Start +WARN FAILED: CreateUpdatedImage from .*LimitExceededException.*")),
+                run.output());
+        assertTrue(run.output().lines().noneMatch(line -> line.startsWith("{")), "no raw JSON log line: " + run.output());
     }
 
     @Test
