@@ -33,6 +33,9 @@ public final class LocalRun {
             Usage: ./run-local [options]
               --input FILE                  execution input (default events/local-run.json; {} uses cdk.json's images)
               --scenario FILE               simulated account to run against (default: the built-in scenario)
+              --state FILE                  keep the simulated account in FILE between runs: a run starts from FILE when
+                                            it exists (else from the scenario) and saves the account there at its end;
+                                            the scenario's faults and scripted errors are not saved
               --wait-ms N                   every Wait in milliseconds, and every Retry in half that (default 100 on the
                                             simulator)
               --poll-interval-seconds N     time between polls (default: cdk.json's pollIntervalMinutes)
@@ -73,7 +76,7 @@ public final class LocalRun {
             Organization organization = Organization.of(context).withExternalId(options.memberExternalId);
             return options.target.equals("aws")
                     ? runOnAws(options, input, deployment, organization, out)
-                    : runOnSimulator(options.scenario == null ? Scenario.defaultScenario() : Scenario.load(options.scenario), input,
+                    : runOnSimulator(options.startingAccount(), options.state, input,
                             options.settings(deployment, 100L, organization.settings(), LocalApproval.YES), organization, out);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
@@ -81,19 +84,30 @@ public final class LocalRun {
         }
     }
 
-    private static int runOnSimulator(Scenario scenario, JsonNode input, LocalWorkflow.Settings settings, Organization organization,
-            PrintStream out) throws IOException, InterruptedException {
+    /** @param state where the account is kept between runs, or null */
+    private static int runOnSimulator(Scenario scenario, Path state, JsonNode input, LocalWorkflow.Settings settings,
+            Organization organization, PrintStream out) throws IOException, InterruptedException {
         try (SimulatedAccount account = new SimulatedAccount(scenario)) {
             String topicArn = "arn:aws:sns:" + scenario.region() + ":" + scenario.accountId() + ":euc-image-updater";
             out.println("Simulated AWS account " + scenario.accountId() + " in " + scenario.region() + " at "
-                    + account.simulator().endpoint());
-            ExecutionResult result;
-            try (ProgressPrinter progress = ProgressPrinter.takingStderr(out)) {
-                result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings,
-                        account.target(topicArn, organization.access(scenario.accountId())), progress);
+                    + account.simulator().endpoint() + (state == null ? ""
+                    : Files.exists(state) ? ", as the last run left it in " + state : ", from the scenario; kept in " + state));
+            ExecutionResult result = null;
+            try {
+                try (ProgressPrinter progress = ProgressPrinter.takingStderr(out)) {
+                    result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings,
+                            account.target(topicArn, organization.access(scenario.accountId())), progress);
+                }
+                account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
+                return finish(result, out);
+            } finally {
+                // Whatever the execution's end, what it changed stays changed, as in AWS.
+                if (state != null) {
+                    account.simulator().snapshot().save(state);
+                    out.println("Account saved to " + state + (result == null ? "" : " after execution " + result.executionName())
+                            + ": the next run with --state " + state + " goes on from there");
+                }
             }
-            account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
-            return finish(result, out);
         }
     }
 
@@ -109,8 +123,8 @@ public final class LocalRun {
         LocalWorkflow.Settings settings = options.settings(deployment, null, organization.settings(), null);
         if (settings.approval() == null) {
             // Planned in the topic's account and Region: where the run's own ones are only places its items, not whether it asks.
-            Optional<String> asks = ApprovalPreview.reason(LocalWorkflow.render(Definition.DEFAULT_FILE, settings, arn[3], arn[4], topicArn),
-                    input, arn[3], arn[4]);
+            String definition = LocalWorkflow.render(Definition.DEFAULT_FILE, settings, arn[3], arn[4], topicArn);
+            Optional<String> asks = ApprovalPreview.reason(definition, input, arn[3], arn[4]);
             if (asks.isPresent()) {
                 out.println("--target aws: this run can ask for an approval, which a local run answers in place of the mail's links:"
                         + " say how with --approve yes, no or timeout. It can ask because " + asks.get() + ". Nothing was called in AWS.");
@@ -181,6 +195,7 @@ public final class LocalRun {
     private static final class Options {
         Path input = DEFAULT_INPUT;
         Path scenario;
+        Path state;
         Long waitMillis;
         Integer pollIntervalSeconds;
         Integer maxWaitMinutes;
@@ -206,6 +221,7 @@ public final class LocalRun {
                 switch (option) {
                     case "--input" -> options.input = existingFile(option, value);
                     case "--scenario" -> options.scenario = existingFile(option, value);
+                    case "--state" -> options.state = stateFile(option, value);
                     case "--wait-ms" -> options.waitMillis = (long) number(option, value, 0);
                     case "--poll-interval-seconds" -> options.pollIntervalSeconds = number(option, value, 1);
                     case "--max-wait-minutes" -> options.maxWaitMinutes = number(option, value, 1);
@@ -217,7 +233,28 @@ public final class LocalRun {
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
             }
+            if (options.state != null && options.target.equals("aws")) {
+                throw new IllegalArgumentException("--state: keeps a simulated account between runs; --target aws works on a real"
+                        + " account, which keeps its own");
+            }
+            if (options.state != null && options.scenario != null && Files.exists(options.state)) {
+                throw new IllegalArgumentException("--scenario and --state " + options.state + ": the account comes from the state"
+                        + " file, which exists; drop --scenario to go on from it, or delete the file to start again from the scenario");
+            }
             return options;
+        }
+
+        /** The simulated account a run starts with: as the last run left it in the state file, else the scenario. */
+        Scenario startingAccount() {
+            if (state != null && Files.exists(state)) {
+                try {
+                    return Scenario.load(state);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--state " + state + ": " + e.getMessage()
+                            + "; fix it, or delete it to start again from the scenario", e);
+                }
+            }
+            return scenario == null ? Scenario.defaultScenario() : Scenario.load(scenario);
         }
 
         /**
@@ -264,6 +301,16 @@ public final class LocalRun {
             Path file = Path.of(value);
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException(option + ": no such file " + value);
+            }
+            return file;
+        }
+
+        /** A file that may not exist yet, in a folder that does. */
+        private static Path stateFile(String option, String value) {
+            Path file = Path.of(value);
+            Path folder = file.toAbsolutePath().getParent();
+            if (Files.exists(file) ? !Files.isRegularFile(file) : folder == null || !Files.isDirectory(folder)) {
+                throw new IllegalArgumentException(option + ": " + value + " must be a file, or a new file in an existing folder");
             }
             return file;
         }

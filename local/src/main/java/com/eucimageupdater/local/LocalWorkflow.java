@@ -80,8 +80,9 @@ final class LocalWorkflow {
                 settings.approval(), new SnsPublisher(target.sns()))) {
             Path config = Files.createTempFile("euc-image-updater-run", ".json");
             try {
-                Files.writeString(config, JSON.writeValueAsString(runnerConfig(definition, input, settings, target, host)));
-                ExecutionResult result = execute(config, listener);
+                ObjectNode runner = runnerConfig(definition, input, settings, target, host);
+                Files.writeString(config, JSON.writeValueAsString(runner));
+                ExecutionResult result = execute(config, runner.path("context").path("Execution").path("Name").asText(), listener);
                 return host.report() == null ? result : result.withReport(host.report());
             } finally {
                 Files.deleteIfExists(config);
@@ -144,7 +145,8 @@ final class LocalWorkflow {
         return config;
     }
 
-    private static ExecutionResult execute(Path config, Consumer<ExecutionEvent> listener) throws IOException, InterruptedException {
+    private static ExecutionResult execute(Path config, String executionName, Consumer<ExecutionEvent> listener)
+            throws IOException, InterruptedException {
         Instant started = Instant.now();
         Process node = new ProcessBuilder(NodeRuntime.node().toString(), RUNNER.toString(), config.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -166,7 +168,8 @@ final class LocalWorkflow {
         if (last == null || !last.type().startsWith("Execution") || last.type().equals("ExecutionStarted")) {
             throw new IllegalStateException("the local interpreter stopped without finishing the execution (exit " + exit + ")");
         }
-        return new ExecutionResult(last.type(), last.error(), last.cause(), report, events, Duration.between(started, Instant.now()));
+        return new ExecutionResult(executionName, last.type(), last.error(), last.cause(), report, events,
+                Duration.between(started, Instant.now()));
     }
 
     /** The report step's output: what was mailed, and the per-image results. */

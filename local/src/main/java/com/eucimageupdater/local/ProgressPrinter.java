@@ -79,8 +79,8 @@ final class ProgressPrinter implements Consumer<ExecutionEvent>, AutoCloseable {
             return;
         }
         String image = log.hasNonNull("image") ? log.path("service").asText() + " " + log.get("image").asText() : "";
-        String what = log.hasNonNull("outcome") ? log.get("outcome").asText() + (log.hasNonNull("detail") ? ": " + log.get("detail").asText() : "")
-                : log.path("message").asText();
+        String what = !log.hasNonNull("outcome") ? log.path("message").asText()
+                : log.get("outcome").asText() + (log.hasNonNull("detail") ? ": " + log.get("detail").asText() : "");
         line(epochMillis(log.path("timestamp").asText()), image, log.path("step").asText(), log.get("level").asText() + " " + what);
     }
 
@@ -105,12 +105,11 @@ final class ProgressPrinter implements Consumer<ExecutionEvent>, AutoCloseable {
             case "CheckForUpdate" -> output.path("check").path("updateAvailable").asBoolean()
                     ? "update available -> " + output.path("check").path("newImageName").asText()
                     : "up to date";
-            case "StartUpdate" -> output.path("start").hasNonNull("newImage")
-                    ? (output.path("start").path("adopted").asBoolean() ? "adopted " : "started ") + output.path("start").path("newImage").asText()
-                    : null;
-            case "PollImageState" -> output.path("poll").path("serviceState").asText() + " (poll "
-                    + pollsByImage.merge(event.account() + " " + event.region() + " " + event.service() + " " + event.image(), 1, Integer::sum)
-                    + ")";
+            case "StartUpdate" -> !output.path("start").hasNonNull("newImage") ? null
+                    : (output.path("start").path("adopted").asBoolean() ? "adopted " : "started ")
+                            + output.path("start").path("newImage").asText();
+            case "PollImageState" -> output.path("poll").path("serviceState").asText() + " (poll " + pollsByImage.merge(
+                    event.account() + " " + event.region() + " " + event.service() + " " + event.image(), 1, Integer::sum) + ")";
             case "Notify" -> "mail sent: " + output.path("subject").asText();
             default -> output.has("outcome") ? output.path("outcome").asText() : null;
         };

@@ -15,7 +15,8 @@ final class ResultTable {
     static void print(JsonNode results, PrintStream out) {
         boolean places = spansSeveralPlaces(results);
         out.println();
-        out.print((places ? PLACE.formatted("ACCOUNT", "REGION") : "") + ROW.formatted("SERVICE", "IMAGE", "OUTCOME", "NEW IMAGE", "STATE", "REASON"));
+        out.print((places ? PLACE.formatted("ACCOUNT", "REGION") : "")
+                + ROW.formatted("SERVICE", "IMAGE", "OUTCOME", "NEW IMAGE", "STATE", "REASON"));
         for (JsonNode result : results) {
             String newImage = result.path("newImageName").asText(result.path("newImage").asText(""));
             if (result.hasNonNull("newImage") && !result.path("newImage").asText().equals(newImage)) {

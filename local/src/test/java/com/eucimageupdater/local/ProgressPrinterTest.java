@@ -97,7 +97,8 @@ class ProgressPrinterTest {
         printer.stderrLine(WARNING);
         assertEquals(List.of(
                 "    0.0s                                     PlanRun              1 image(s) planned for 2026-05-28",
-                "    1.5s  APPSTREAM Engineering-Win2019      Start                WARN FAILED: CreateUpdatedImage failed: LimitExceededException"),
+                "    1.5s  APPSTREAM Engineering-Win2019      Start                WARN FAILED: CreateUpdatedImage failed:"
+                        + " LimitExceededException"),
                 out.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
@@ -112,8 +113,8 @@ class ProgressPrinterTest {
             System.err.println(WARNING.substring(40));
         }
         assertEquals(stderr, System.err);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("    0.5s  APPSTREAM Engineering-Win2019      Start                WARN FAILED"),
-                out.toString(StandardCharsets.UTF_8));
+        String shown = out.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("    0.5s  APPSTREAM Engineering-Win2019      Start                WARN FAILED"), shown);
     }
 
     @Test
@@ -125,8 +126,10 @@ class ProgressPrinterTest {
         printer.accept(poll(START + 200, "Base-Win2022", 23, "AVAILABLE"));
         printer.accept(poll(START + 300, "Office-Win2019", 23, "PENDING"));
         printer.accept(poll(START + 400, "Office-Win2019", 24, "AVAILABLE"));
-        List<String> statuses = out.toString(StandardCharsets.UTF_8).lines().map(line -> line.substring(line.lastIndexOf("  ") + 2)).toList();
-        assertEquals(List.of("PENDING (poll 1)", "PENDING (poll 1)", "AVAILABLE (poll 2)", "PENDING (poll 2)", "AVAILABLE (poll 3)"), statuses);
+        List<String> statuses = out.toString(StandardCharsets.UTF_8).lines()
+                .map(line -> line.substring(line.lastIndexOf("  ") + 2)).toList();
+        assertEquals(List.of("PENDING (poll 1)", "PENDING (poll 1)", "AVAILABLE (poll 2)", "PENDING (poll 2)", "AVAILABLE (poll 3)"),
+                statuses);
     }
 
     @Test
