@@ -7,15 +7,17 @@ import java.util.List;
 /**
  * How a local execution ended.
  *
+ * @param executionName the execution's name, by which a later run promotes or rolls back what this one did
  * @param report the run's report (subject, message, counts, per-image results), or null if none was written
  */
-record ExecutionResult(String status, String error, String cause, JsonNode report, List<ExecutionEvent> events, Duration elapsed) {
+record ExecutionResult(String executionName, String status, String error, String cause, JsonNode report, List<ExecutionEvent> events,
+        Duration elapsed) {
 
     boolean succeeded() {
         return "ExecutionSucceeded".equals(status);
     }
 
     ExecutionResult withReport(JsonNode fullReport) {
-        return new ExecutionResult(status, error, cause, fullReport, events, elapsed);
+        return new ExecutionResult(executionName, status, error, cause, fullReport, events, elapsed);
     }
 }

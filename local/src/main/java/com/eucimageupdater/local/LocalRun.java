@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -36,6 +37,9 @@ public final class LocalRun {
             Usage: ./run-local [options]
               --input FILE                  execution input (default events/local-run.json; {} uses cdk.json's images)
               --scenario FILE               simulated account to run against (default: the built-in scenario)
+              --state FILE                  keep the simulated account in FILE between runs: a run starts from FILE when
+                                            it exists (else from the scenario) and saves the account there at its end;
+                                            the scenario's faults and scripted errors are not saved
               --wait-ms N                   every Wait in milliseconds, and every Retry in half that (default 100 on the
                                             simulator)
               --poll-interval-seconds N     time between polls (default: cdk.json's pollIntervalMinutes)
@@ -44,7 +48,9 @@ public final class LocalRun {
               --target sim|aws              aws: a real account through the SDK's default credential, region and
                                             endpoint chain; real waits unless --wait-ms is given
               --topic-arn ARN               with --target aws: the SNS topic to mail (default: $EUC_TOPIC_ARN)
-              --approve yes|no|timeout      how the run's approval is answered, as the mail's links would (default yes)
+              --approve yes|no|timeout      how the run's approval is answered, in place of the mail's links (default on
+                                            the simulator: yes; with --target aws it has no default and is required when
+                                            the run can ask for an approval)
               --member-external-id ID       the external id member roles ask for (default: cdk.json's memberExternalId)
               --help                        this text
             """;
@@ -74,25 +80,38 @@ public final class LocalRun {
             Organization organization = Organization.of(context).withExternalId(options.memberExternalId);
             return options.target.equals("aws")
                     ? runOnAws(options, input, deployment, organization, out)
-                    : runOnSimulator(options.scenario == null ? Scenario.defaultScenario() : Scenario.load(options.scenario), input,
-                            options.settings(deployment, 100L, organization.settings()), organization, out);
+                    : runOnSimulator(options.startingAccount(), options.state, input,
+                            options.settings(deployment, 100L, organization.settings(), LocalApproval.YES), organization, out);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             return 2;
         }
     }
 
-    private static int runOnSimulator(Scenario scenario, JsonNode input, LocalWorkflow.Settings settings, Organization organization,
-            PrintStream out) throws IOException, InterruptedException {
+    /** @param state where the account is kept between runs, or null */
+    private static int runOnSimulator(Scenario scenario, Path state, JsonNode input, LocalWorkflow.Settings settings,
+            Organization organization, PrintStream out) throws IOException, InterruptedException {
         try (SimulatedAccount account = new SimulatedAccount(scenario)) {
             String topicArn = "arn:aws:sns:" + scenario.region() + ":" + scenario.accountId() + ":euc-image-updater";
             out.println("Simulated AWS account " + scenario.accountId() + " in " + scenario.region() + " at "
-                    + account.simulator().endpoint());
-            ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings,
-                    account.target(topicArn, organization.access(scenario.accountId())),
-                    new ProgressPrinter(out));
-            account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
-            return finish(result, out);
+                    + account.simulator().endpoint() + (state == null ? ""
+                    : Files.exists(state) ? ", as the last run left it in " + state : ", from the scenario; kept in " + state));
+            ExecutionResult result = null;
+            try {
+                try (ProgressPrinter progress = ProgressPrinter.takingStderr(out)) {
+                    result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings,
+                            account.target(topicArn, organization.access(scenario.accountId())), progress);
+                }
+                account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
+                return finish(result, out);
+            } finally {
+                // Whatever the execution's end, what it changed stays changed, as in AWS.
+                if (state != null) {
+                    account.simulator().snapshot().save(state);
+                    out.println("Account saved to " + state + (result == null ? "" : " after execution " + result.executionName())
+                            + ": the next run with --state " + state + " goes on from there");
+                }
+            }
         }
     }
 
@@ -105,14 +124,26 @@ public final class LocalRun {
             return 2;
         }
         String[] arn = topicArn.split(":");
+        LocalWorkflow.Settings settings = options.settings(deployment, null, organization.settings(), null);
+        if (settings.approval() == null) {
+            // Planned in the topic's account and Region: where the run's own ones are only places its items, not whether it asks.
+            String definition = LocalWorkflow.render(Definition.DEFAULT_FILE, settings, arn[3], arn[4], topicArn);
+            Optional<String> asks = ApprovalPreview.reason(definition, input, arn[3], arn[4]);
+            if (asks.isPresent()) {
+                out.println("--target aws: this run can ask for an approval, which a local run answers in place of the mail's links:"
+                        + " say how with --approve yes, no or timeout. It can ask because " + asks.get() + ". Nothing was called in AWS.");
+                return 2;
+            }
+        }
         // The topic lives in the deployment's account: images elsewhere are reached through their member role, as deployed. The
         // deployment's own Region is the SDK's default one (AWS_REGION), where images that name none are; the topic may be elsewhere.
         String region = new DefaultAwsRegionProviderChain().getRegion().id();
         LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(organization.access(arn[4])),
                 snsFor(topicArn), region, arn[4], topicArn, LambdaFaultInjector.NONE);
-        ExecutionResult result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, options.settings(deployment, null,
-                organization.settings()), target,
-                new ProgressPrinter(out));
+        ExecutionResult result;
+        try (ProgressPrinter progress = ProgressPrinter.takingStderr(out)) {
+            result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings, target, progress);
+        }
         if (result.report() != null) {
             printMail(result.report().path("subject").asText(), result.report().path("message").asText(), out);
         }
@@ -182,13 +213,15 @@ public final class LocalRun {
     private static final class Options {
         Path input = DEFAULT_INPUT;
         Path scenario;
+        Path state;
         Long waitMillis;
         Integer pollIntervalSeconds;
         Integer maxWaitMinutes;
         Integer maxConcurrency;
         String target = "sim";
         String topicArn;
-        LocalApproval approval = LocalApproval.YES;
+        /** Null when not given: each target has its own default. */
+        LocalApproval approval;
         String memberExternalId;
 
         static Options parse(String[] args) {
@@ -206,6 +239,7 @@ public final class LocalRun {
                 switch (option) {
                     case "--input" -> options.input = existingFile(option, value);
                     case "--scenario" -> options.scenario = existingFile(option, value);
+                    case "--state" -> options.state = stateFile(option, value);
                     case "--wait-ms" -> options.waitMillis = (long) number(option, value, 0);
                     case "--poll-interval-seconds" -> options.pollIntervalSeconds = number(option, value, 1);
                     case "--max-wait-minutes" -> options.maxWaitMinutes = number(option, value, 1);
@@ -217,7 +251,28 @@ public final class LocalRun {
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
             }
+            if (options.state != null && options.target.equals("aws")) {
+                throw new IllegalArgumentException("--state: keeps a simulated account between runs; --target aws works on a real"
+                        + " account, which keeps its own");
+            }
+            if (options.state != null && options.scenario != null && Files.exists(options.state)) {
+                throw new IllegalArgumentException("--scenario and --state " + options.state + ": the account comes from the state"
+                        + " file, which exists; drop --scenario to go on from it, or delete the file to start again from the scenario");
+            }
             return options;
+        }
+
+        /** The simulated account a run starts with: as the last run left it in the state file, else the scenario. */
+        Scenario startingAccount() {
+            if (state != null && Files.exists(state)) {
+                try {
+                    return Scenario.load(state);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--state " + state + ": " + e.getMessage()
+                            + "; fix it, or delete it to start again from the scenario", e);
+                }
+            }
+            return scenario == null ? Scenario.defaultScenario() : Scenario.load(scenario);
         }
 
         /**
@@ -253,15 +308,27 @@ public final class LocalRun {
             return value.asInt();
         }
 
-        LocalWorkflow.Settings settings(DeploymentSettings deployment, Long defaultWaitMillis, OrganizationSettings organization) {
+        LocalWorkflow.Settings settings(DeploymentSettings deployment, Long defaultWaitMillis, OrganizationSettings organization,
+                LocalApproval defaultApproval) {
             Long wait = waitMillis != null ? waitMillis : defaultWaitMillis;
-            return new LocalWorkflow.Settings(deployment, wait, wait == null ? null : wait / 2, approval, organization);
+            return new LocalWorkflow.Settings(deployment, wait, wait == null ? null : wait / 2,
+                    approval != null ? approval : defaultApproval, organization);
         }
 
         private static Path existingFile(String option, String value) {
             Path file = Path.of(value);
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException(option + ": no such file " + value);
+            }
+            return file;
+        }
+
+        /** A file that may not exist yet, in a folder that does. */
+        private static Path stateFile(String option, String value) {
+            Path file = Path.of(value);
+            Path folder = file.toAbsolutePath().getParent();
+            if (Files.exists(file) ? !Files.isRegularFile(file) : folder == null || !Files.isDirectory(folder)) {
+                throw new IllegalArgumentException(option + ": " + value + " must be a file, or a new file in an existing folder");
             }
             return file;
         }

@@ -75,23 +75,28 @@ final class LocalWorkflow {
             throws IOException, InterruptedException {
         NodeRuntime.node(); // fails before the task host starts when there is no Node 22
         Map<String, String> functionArns = Definition.functionArns(target.region(), target.account());
-        Map<String, String> substitutions = new HashMap<>(functionArns);
-        substitutions.put("TopicArn", target.topicArn());
-        substitutions.putAll(settings.deployment().substitutions());
-        substitutions.putAll(settings.organization().substitutions());
-
+        String definition = render(definitionFile, settings, target.region(), target.account(), target.topicArn());
         try (TaskHost host = new TaskHost(handlers(functionArns, target), steps(functionArns), target.lambdaFaults(),
                 settings.approval(), new SnsPublisher(target.sns()))) {
             Path config = Files.createTempFile("euc-image-updater-run", ".json");
             try {
-                Files.writeString(config, JSON.writeValueAsString(runnerConfig(
-                        Definition.render(definitionFile, substitutions), input, settings, target, host)));
-                ExecutionResult result = execute(config, listener);
+                ObjectNode runner = runnerConfig(definition, input, settings, target, host);
+                Files.writeString(config, JSON.writeValueAsString(runner));
+                ExecutionResult result = execute(config, runner.path("context").path("Execution").path("Name").asText(), listener);
                 return host.report() == null ? result : result.withReport(host.report());
             } finally {
                 Files.deleteIfExists(config);
             }
         }
+    }
+
+    /** The definition as CDK would deploy it in {@code account} and {@code region} with these settings. */
+    static String render(Path definitionFile, Settings settings, String region, String account, String topicArn) throws IOException {
+        Map<String, String> substitutions = new HashMap<>(Definition.functionArns(region, account));
+        substitutions.put("TopicArn", topicArn);
+        substitutions.putAll(settings.deployment().substitutions());
+        substitutions.putAll(settings.organization().substitutions());
+        return Definition.render(definitionFile, substitutions);
     }
 
     private static Map<String, RequestStreamHandler> handlers(Map<String, String> arns, Target target) {
@@ -140,7 +145,8 @@ final class LocalWorkflow {
         return config;
     }
 
-    private static ExecutionResult execute(Path config, Consumer<ExecutionEvent> listener) throws IOException, InterruptedException {
+    private static ExecutionResult execute(Path config, String executionName, Consumer<ExecutionEvent> listener)
+            throws IOException, InterruptedException {
         Instant started = Instant.now();
         Process node = new ProcessBuilder(NodeRuntime.node().toString(), RUNNER.toString(), config.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -162,7 +168,8 @@ final class LocalWorkflow {
         if (last == null || !last.type().startsWith("Execution") || last.type().equals("ExecutionStarted")) {
             throw new IllegalStateException("the local interpreter stopped without finishing the execution (exit " + exit + ")");
         }
-        return new ExecutionResult(last.type(), last.error(), last.cause(), report, events, Duration.between(started, Instant.now()));
+        return new ExecutionResult(executionName, last.type(), last.error(), last.cause(), report, events,
+                Duration.between(started, Instant.now()));
     }
 
     /** The report step's output: what was mailed, and the per-image results. */

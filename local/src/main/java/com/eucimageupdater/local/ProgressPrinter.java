@@ -1,60 +1,168 @@
 package com.eucimageupdater.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** Prints a run as it goes: elapsed time, image, state and what the step found. */
-final class ProgressPrinter implements Consumer<ExecutionEvent> {
+/**
+ * Prints a run as it goes: elapsed time, image, state and what the step found. The steps run on other threads and
+ * write their warnings to stderr meanwhile, so every line is written whole, under one lock: a step's JSON log line
+ * becomes a progress line of its own, any other text a line of stderr between two progress lines, never inside one.
+ */
+final class ProgressPrinter implements Consumer<ExecutionEvent>, AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LINE = "%7.1fs  %-34s %-20s %s%n";
+
     private final PrintStream out;
+    private final PrintStream err;
+    /** Polls seen so far by image: a poll's own count is the wait loop's bound, in poll intervals. */
+    private final Map<String, Integer> pollsByImage = new HashMap<>();
+    private final Lines stderr = new Lines();
     private long startedAt = -1;
 
-    ProgressPrinter(PrintStream out) {
+    ProgressPrinter(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
+    }
+
+    /** Prints to {@code out} and takes over {@link System#err} until closed, so that what the steps write there cannot cut a line. */
+    static ProgressPrinter takingStderr(PrintStream out) {
+        ProgressPrinter printer = new ProgressPrinter(out, System.err);
+        System.setErr(new PrintStream(printer.stderr, true, StandardCharsets.UTF_8));
+        return printer;
+    }
+
+    /** Gives stderr back, with the last line written there if it had no line break. */
+    @Override
+    public void close() {
+        System.setErr(err);
+        stderr.end();
     }
 
     @Override
-    public void accept(ExecutionEvent event) {
+    public synchronized void accept(ExecutionEvent event) {
         if (startedAt < 0) {
             startedAt = event.timestamp();
         }
         String status = switch (event.type()) {
-            case "StateExited" -> describeExit(event.state(), event.output());
+            case "StateExited" -> describeExit(event);
             case "StateRetried" -> "retrying after " + shortName(event.error()) + " (attempt " + event.attempt() + ")";
             case "StateCaught" -> "caught " + shortName(event.error());
             case "ExecutionSucceeded" -> "execution SUCCEEDED";
             case "ExecutionFailed" -> "execution FAILED: " + event.error();
             default -> null;
         };
-        if (status == null) {
-            return;
+        if (status != null) {
+            line(event.timestamp(), event.image() == null ? "" : event.service() + " " + event.image(),
+                    event.state() == null ? "" : event.state(), status);
         }
-        String image = event.image() == null ? "" : event.service() + " " + event.image();
-        String state = event.state() == null ? "" : event.state();
-        out.printf("%7.1fs  %-34s %-20s %s%n", (event.timestamp() - startedAt) / 1000.0, image, state, status);
     }
 
-    private static String describeExit(String state, JsonNode output) {
+    /**
+     * One line a step or a library wrote to stderr: a step's JSON log line (only warnings and errors reach stderr) is shown
+     * as progress, in its step's words; any other text as it is, on stderr.
+     */
+    synchronized void stderrLine(String text) {
+        JsonNode log = jsonLog(text);
+        if (log == null) {
+            err.print(text + System.lineSeparator());
+            err.flush();
+            return;
+        }
+        String image = log.hasNonNull("image") ? log.path("service").asText() + " " + log.get("image").asText() : "";
+        String what = !log.hasNonNull("outcome") ? log.path("message").asText()
+                : log.get("outcome").asText() + (log.hasNonNull("detail") ? ": " + log.get("detail").asText() : "");
+        line(epochMillis(log.path("timestamp").asText()), image, log.path("step").asText(), log.get("level").asText() + " " + what);
+    }
+
+    private void line(long timestamp, String image, String state, String status) {
+        if (startedAt < 0) {
+            startedAt = timestamp;
+        }
+        // Formatted first and written in one piece: printf writes each part on its own, and a line could be cut between them.
+        out.print(String.format(LINE, (timestamp - startedAt) / 1000.0, image, state, status));
+        out.flush();
+    }
+
+    private String describeExit(ExecutionEvent event) {
+        JsonNode output = event.output();
         if (output == null) {
             return null;
         }
-        return switch (state) {
+        return switch (event.state()) {
             case "PlanRun" -> output.path("problems").isEmpty()
                     ? output.path("images").size() + " image(s) planned for " + output.path("runDate").asText()
                     : "input rejected: " + output.path("problems").size() + " problem(s)";
             case "CheckForUpdate" -> output.path("check").path("updateAvailable").asBoolean()
                     ? "update available -> " + output.path("check").path("newImageName").asText()
                     : "up to date";
-            case "StartUpdate" -> (output.path("start").path("adopted").asBoolean() ? "adopted " : "started ")
-                    + output.path("start").path("newImage").asText();
-            case "PollImageState" -> output.path("poll").path("serviceState").asText() + " (poll "
-                    + output.path("poll").path("pollsDone").asInt() + ")";
+            case "StartUpdate" -> !output.path("start").hasNonNull("newImage") ? null
+                    : (output.path("start").path("adopted").asBoolean() ? "adopted " : "started ")
+                            + output.path("start").path("newImage").asText();
+            case "PollImageState" -> output.path("poll").path("serviceState").asText() + " (poll " + pollsByImage.merge(
+                    event.account() + " " + event.region() + " " + event.service() + " " + event.image(), 1, Integer::sum) + ")";
             case "Notify" -> "mail sent: " + output.path("subject").asText();
             default -> output.has("outcome") ? output.path("outcome").asText() : null;
         };
     }
 
+    /** A step's log line (StepLog: one JSON object with its level), else null. */
+    private static JsonNode jsonLog(String text) {
+        if (!text.startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonNode log = JSON.readTree(text);
+            return log.isObject() && log.hasNonNull("level") ? log : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static long epochMillis(String timestamp) {
+        try {
+            return Instant.parse(timestamp).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return System.currentTimeMillis();
+        }
+    }
+
     private static String shortName(String error) {
         return error == null ? "error" : error.substring(error.lastIndexOf('.') + 1);
+    }
+
+    /** Stands in for stderr: gathers what is written into lines and hands each whole line on. */
+    private final class Lines extends OutputStream {
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                handOn();
+            } else {
+                line.write(b);
+            }
+        }
+
+        synchronized void end() {
+            if (line.size() > 0) {
+                handOn();
+            }
+        }
+
+        private void handOn() {
+            String text = line.toString(StandardCharsets.UTF_8);
+            line.reset();
+            stderrLine(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+        }
     }
 }

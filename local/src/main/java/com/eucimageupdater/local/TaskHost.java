@@ -37,6 +37,7 @@ final class TaskHost implements AutoCloseable {
 
     /**
      * @param stepsByArn each function's step ("Check"), by which scenarios name the Lambda faults to inject
+     * @param approval how the approval is answered; null when nobody may answer it
      */
     TaskHost(Map<String, RequestStreamHandler> functionsByArn, Map<String, String> stepsByArn, LambdaFaultInjector lambdaFaults,
             LocalApproval approval, SnsPublisher publisher) throws IOException {
@@ -80,6 +81,10 @@ final class TaskHost implements AutoCloseable {
             return publisher.publish(input);
         }
         if (LAMBDA_CALLBACK.equals(resource)) {
+            if (approval == null) {
+                // Refused before the run (--target aws without --approve); should a run ask all the same, nobody answers yes for the admin.
+                throw new IllegalStateException("the run asks for an approval and --approve does not say how to answer it");
+            }
             // The function mails the approval request; the answer then comes as the endpoint or the CLI would send it.
             run(input.path("FunctionName").asText(), input.path("Payload"));
             return approval.answer();

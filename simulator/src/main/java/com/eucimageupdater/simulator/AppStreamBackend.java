@@ -48,21 +48,32 @@ final class AppStreamBackend implements ServiceBackend {
         this.newImagesHiddenForDescribes = Objects.requireNonNullElse(scenario.appstream().newImagesHiddenForDescribes(), 0);
         this.pageSize = Objects.requireNonNullElse(scenario.appstream().pageSize(), 25);
         scenario.appstream().images().forEach(spec -> {
-            Image image = new Image(spec.name(), arn("image", spec.name(), spec.visibility()), null, spec.displayName(),
+            Image image = new Image(spec.name(), arn("image", spec.name(), spec.visibility()), spec.baseImageArn(), spec.displayName(),
                     spec.description(), spec.visibility(), spec.platform(), Scenario.createdTime(spec.name(), spec.created()),
-                    spec.build(), null);
+                    spec.build());
             image.state = spec.state();
             image.updateAvailable = spec.updateAvailable();
             image.tags.putAll(spec.tags());
             image.lag = new DescribeLag(spec.hiddenForDescribes());
-            // Shared from the scenario: with both permissions, as the console shares.
-            spec.sharedWithAccounts().forEach(account -> image.sharedWith.put(account, new Permissions(true, true)));
+            image.failedAt = Scenario.failedTime(spec.name(), spec.failedAt());
+            // Shared from the scenario: with both permissions, as the console shares, unless it says which.
+            spec.sharedWithAccounts().forEach(account -> image.sharedWith.put(account, new Scenario.ImagePermissions(true, true)));
+            image.sharedWith.putAll(spec.imagePermissions());
             images.put(image.name, image);
+        });
+        // Updates still building in a saved state go on, each with the image it updates (which may come later in the list).
+        scenario.appstream().images().stream().filter(spec -> spec.building() != null).forEach(spec -> {
+            Image image = images.get(spec.name());
+            Scenario.Building building = spec.building();
+            image.source = building.updateOf() == null ? null : images.get(building.updateOf());
+            image.build = ImageBuild.resumed(image.buildSpec, clock, building);
         });
         scenario.appstream().fleets().forEach(spec -> {
             Fleet fleet = new Fleet(spec.name(), arn("fleet", spec.name(), "PRIVATE"), spec.type(), spec.instanceType(),
                     spec.desiredInstances());
             fleet.state = spec.state();
+            fleet.displayName = spec.displayName();
+            fleet.description = spec.description();
             fleet.image = spec.imageName() == null ? null : images.get(spec.imageName());
             fleet.platform = spec.platform() != null ? spec.platform()
                     : fleet.image != null ? fleet.image.platform : "WINDOWS_SERVER_2019";
@@ -75,6 +86,16 @@ final class AppStreamBackend implements ServiceBackend {
     @Override
     public ServiceModel model() {
         return model;
+    }
+
+    /**
+     * What the account holds here now, as a scenario lists it: its own images (those others share with it are their
+     * owners'), fleets and image builders, and the service's settings. Describe lags are left out: they have settled.
+     */
+    synchronized Scenario.AppStream snapshot() {
+        return new Scenario.AppStream(images.values().stream().map(image -> image.snapshot(images)).toList(), maxUpdatesInFlight,
+                newImagesHiddenForDescribes, pageSize, fleets.values().stream().map(Fleet::snapshot).toList(),
+                imageBuilders.stream().map(ImageBuilder::snapshot).toList());
     }
 
     @Override
@@ -170,7 +191,8 @@ final class AppStreamBackend implements ServiceBackend {
                     + " image updates are in progress (quota " + maxUpdatesInFlight + ").");
         }
         Image image = new Image(newName, arn("image", newName, "PRIVATE"), source.arn, request.path("newImageDisplayName").textValue(),
-                request.path("newImageDescription").textValue(), "PRIVATE", source.platform, clock.instant(), source.buildSpec, source);
+                request.path("newImageDescription").textValue(), "PRIVATE", source.platform, clock.instant(), source.buildSpec);
+        image.source = source;
         image.state = "PENDING";
         image.build = new ImageBuild(source.buildSpec, clock);
         image.lag = new DescribeLag(newImagesHiddenForDescribes);
@@ -279,7 +301,8 @@ final class AppStreamBackend implements ServiceBackend {
                 .filter(share -> accounts == null || accounts.contains(share.getKey()))
                 .map(share -> {
                     ObjectNode entry = Json.object().put("sharedAccountId", share.getKey());
-                    entry.set("imagePermissions", share.getValue().toJson());
+                    entry.set("imagePermissions", Json.object().put("allowFleet", share.getValue().allowFleet())
+                            .put("allowImageBuilder", share.getValue().allowImageBuilder()));
                     return entry;
                 }).toList();
         ObjectNode result = paged(permissions, request, "SharedImagePermissionsList", entry -> entry);
@@ -296,7 +319,7 @@ final class AppStreamBackend implements ServiceBackend {
         synchronized (this) {
             Image image = ownedAvailable(request.get("Name").asText(), "shared");
             JsonNode permissions = request.get("ImagePermissions");
-            image.sharedWith.put(account, new Permissions(
+            image.sharedWith.put(account, new Scenario.ImagePermissions(
                     permissions.path("allowFleet").asBoolean(false), permissions.path("allowImageBuilder").asBoolean(false)));
             shared = image.sharedCopy();
         }
@@ -391,7 +414,7 @@ final class AppStreamBackend implements ServiceBackend {
             }
             Image copy = new Image(name, target.arn("image", name, "PRIVATE"), source.baseImageArn, source.displayName,
                     request.path("DestinationImageDescription").textValue(), "PRIVATE", source.platform, clock.instant(),
-                    source.buildSpec, null);
+                    source.buildSpec);
             copy.state = "AVAILABLE";
             copy.lag = new DescribeLag(target.newImagesHiddenForDescribes);
             target.images.put(name, copy);
@@ -433,7 +456,9 @@ final class AppStreamBackend implements ServiceBackend {
         switch (image.build.poll()) {
             case AVAILABLE -> {
                 image.state = "AVAILABLE";
-                image.source.updateAvailable = false;
+                if (image.source != null) {
+                    image.source.updateAvailable = false;
+                }
                 image.build = null;
             }
             case FAILED -> {
@@ -496,8 +521,8 @@ final class AppStreamBackend implements ServiceBackend {
         final Instant created;
         /** How updates made from this image turn out. */
         final Scenario.Build buildSpec;
-        /** The image this one is an update of; null for the scenario's images. */
-        final Image source;
+        /** The image this one is an update of, while it builds: its update is cleared once this one is AVAILABLE. */
+        Image source;
         final Map<String, String> tags = new TreeMap<>();
         String state;
         boolean updateAvailable;
@@ -505,18 +530,27 @@ final class AppStreamBackend implements ServiceBackend {
         Instant failedAt;
         DescribeLag lag;
         /** The accounts it is shared with, in the order shared. */
-        final Map<String, Permissions> sharedWith = new LinkedHashMap<>();
+        final Map<String, Scenario.ImagePermissions> sharedWith = new LinkedHashMap<>();
 
         /** How the account this image is shared with sees it: SHARED, AVAILABLE, without tags. */
         Image sharedCopy() {
-            Image shared = new Image(name, arn, baseImageArn, displayName, description, "SHARED", platform, created, buildSpec, null);
+            Image shared = new Image(name, arn, baseImageArn, displayName, description, "SHARED", platform, created, buildSpec);
             shared.state = state;
             shared.lag = new DescribeLag(0);
             return shared;
         }
 
+        /** As a scenario lists it; {@code images} the account's images here, of which a build's source may no longer be one. */
+        Scenario.AppStreamImage snapshot(Map<String, Image> images) {
+            Scenario.Building building = build == null ? null
+                    : build.progress(source != null && images.get(source.name) == source ? source.name : null);
+            return new Scenario.AppStreamImage(name, displayName, description, state, visibility, platform, updateAvailable, tags,
+                    buildSpec, 0, List.of(), created.toString(), baseImageArn, sharedWith, building,
+                    failedAt == null ? null : failedAt.toString());
+        }
+
         Image(String name, String arn, String baseImageArn, String displayName, String description, String visibility,
-              String platform, Instant created, Scenario.Build buildSpec, Image source) {
+              String platform, Instant created, Scenario.Build buildSpec) {
             this.name = name;
             this.arn = arn;
             this.baseImageArn = baseImageArn;
@@ -526,7 +560,6 @@ final class AppStreamBackend implements ServiceBackend {
             this.platform = platform;
             this.created = created;
             this.buildSpec = buildSpec;
-            this.source = source;
         }
 
         ObjectNode toJson() {
@@ -551,12 +584,6 @@ final class AppStreamBackend implements ServiceBackend {
         }
     }
 
-    private record Permissions(boolean allowFleet, boolean allowImageBuilder) {
-        ObjectNode toJson() {
-            return Json.object().put("allowFleet", allowFleet).put("allowImageBuilder", allowImageBuilder);
-        }
-    }
-
     private static final class Fleet {
         final String name;
         final String arn;
@@ -578,6 +605,11 @@ final class AppStreamBackend implements ServiceBackend {
             this.desiredInstances = desiredInstances;
         }
 
+        Scenario.Fleet snapshot() {
+            return new Scenario.Fleet(name, type, state, platform, image == null ? null : image.name, instanceType, desiredInstances,
+                    displayName, description);
+        }
+
         ObjectNode toJson() {
             ObjectNode json = Json.object().put("Arn", arn).put("Name", name);
             Json.putIfPresent(json, "DisplayName", displayName);
@@ -595,6 +627,10 @@ final class AppStreamBackend implements ServiceBackend {
     }
 
     private record ImageBuilder(String name, String arn, Image image, String state) {
+        Scenario.ImageBuilder snapshot() {
+            return new Scenario.ImageBuilder(name, image.name, state);
+        }
+
         ObjectNode toJson() {
             ObjectNode json = Json.object().put("Name", name).put("Arn", arn).put("ImageArn", image.arn)
                     .put("InstanceType", "stream.standard.medium").put("Platform", image.platform).put("State", state);

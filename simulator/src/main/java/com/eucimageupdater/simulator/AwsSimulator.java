@@ -28,13 +28,16 @@ public final class AwsSimulator implements AutoCloseable {
     }
 
     private final Scenario scenario;
+    private final Organization organization;
     private final HttpServer server;
     private final ExecutorService workers;
     private final CallLog log;
     private final SnsBackend sns;
 
-    private AwsSimulator(Scenario scenario, HttpServer server, ExecutorService workers, CallLog log, SnsBackend sns) {
+    private AwsSimulator(Scenario scenario, Organization organization, HttpServer server, ExecutorService workers, CallLog log,
+            SnsBackend sns) {
         this.scenario = scenario;
+        this.organization = organization;
         this.server = server;
         this.workers = workers;
         this.log = log;
@@ -51,7 +54,8 @@ public final class AwsSimulator implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         CallLog log = new CallLog();
         SnsBackend sns = new SnsBackend(scenario);
-        HttpRouter router = new HttpRouter(new Organization(scenario, clock), new SecurityTokenService(scenario, clock), sns, log);
+        Organization organization = new Organization(scenario, clock);
+        HttpRouter router = new HttpRouter(organization, new SecurityTokenService(scenario, clock), sns, log);
         ExecutorService workers = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "aws-simulator");
             thread.setDaemon(true);
@@ -62,7 +66,7 @@ public final class AwsSimulator implements AutoCloseable {
             server.createContext("/", router);
             server.setExecutor(workers);
             server.start();
-            return new AwsSimulator(scenario, server, workers, log, sns);
+            return new AwsSimulator(scenario, organization, server, workers, log, sns);
         } catch (IOException e) {
             workers.shutdownNow();
             throw new UncheckedIOException("Cannot start the AWS simulator on port " + port, e);
@@ -76,6 +80,16 @@ public final class AwsSimulator implements AutoCloseable {
 
     public Scenario scenario() {
         return scenario;
+    }
+
+    /**
+     * Every account's state now, as a scenario that starts a simulator where this one is (saved with
+     * {@link Scenario#save}): images with their tags, shares, builds and failures, fleets, image builders, bundles and
+     * their WorkSpaces, roles, topics; new ids of the next simulator are drawn apart from this one's. It has no faults,
+     * scripted errors or Lambda faults: those were this run's, and a later run is not to meet them again.
+     */
+    public Scenario snapshot() {
+        return organization.snapshot();
     }
 
     /** Every request so far, in the order they were answered. */

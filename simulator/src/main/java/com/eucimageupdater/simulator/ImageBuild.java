@@ -15,9 +15,19 @@ final class ImageBuild {
     private int polls;
 
     ImageBuild(Scenario.Build spec, Clock clock) {
+        this(spec, clock, clock.instant(), 0);
+    }
+
+    /** A build that goes on from a saved state: started then, with its describes counted. */
+    static ImageBuild resumed(Scenario.Build spec, Clock clock, Scenario.Building building) {
+        return new ImageBuild(spec, clock, Scenario.instant("building started", building.started()), building.polls());
+    }
+
+    private ImageBuild(Scenario.Build spec, Clock clock, Instant started, int polls) {
         this.spec = spec;
         this.clock = clock;
-        this.started = clock.instant();
+        this.started = started;
+        this.polls = polls;
     }
 
     /** Counts one describe that shows the image and says where the build is now. */
@@ -27,6 +37,11 @@ final class ImageBuild {
             return Scenario.BuildOutcome.PENDING;
         }
         return spec.outcome();
+    }
+
+    /** Where the build is, for a saved state. */
+    Scenario.Building progress(String updateOf) {
+        return new Scenario.Building(updateOf, started.toString(), polls);
     }
 
     private boolean waitingForPolls() {

@@ -1,8 +1,12 @@
 package com.eucimageupdater.simulator;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,8 +50,43 @@ final class Organization {
         return place(scenario.accountId(), scenario.region());
     }
 
+    /**
+     * The organization as it is now, as a scenario that starts a simulator in this state: every place's AppStream and
+     * WorkSpaces (a place the scenario did not list only when something is in it), the accounts' roles, the topics and
+     * STS settings, one generation on. Faults, scripted errors and Lambda faults are the scenario's run, not the
+     * account's: the snapshot has none.
+     */
+    Scenario snapshot() {
+        Set<String> listed = new HashSet<>();
+        scenario.locations().forEach(location -> listed.add(key(location.accountId(), location.region())));
+        Map<String, Map<String, Scenario.RegionState>> regionsByAccount = new TreeMap<>();
+        places.forEach((key, place) -> {
+            Scenario.RegionState state = new Scenario.RegionState(place.appStream().snapshot(), place.workSpaces().snapshot(), null, null);
+            String[] where = key.split(" ");
+            boolean home = where[0].equals(scenario.accountId()) && where[1].equals(scenario.region());
+            if (!home && (listed.contains(key) || !isEmpty(state))) {
+                regionsByAccount.computeIfAbsent(where[0], account -> new TreeMap<>()).put(where[1], state);
+            }
+        });
+        List<Scenario.Account> accounts = new ArrayList<>();
+        scenario.accounts().forEach(account -> accounts.add(new Scenario.Account(account.accountId(), account.roles(),
+                regionsByAccount.remove(account.accountId()))));
+        regionsByAccount.forEach((account, regions) -> accounts.add(new Scenario.Account(account, List.of(), regions)));
+        return new Scenario(scenario.region(), scenario.accountId(), scenario.seed(), null, null, home().appStream().snapshot(),
+                home().workSpaces().snapshot(), scenario.sns(), null, accounts, scenario.sts(), scenario.generation() + 1);
+    }
+
+    private static boolean isEmpty(Scenario.RegionState state) {
+        return state.appstream().images().isEmpty() && state.appstream().fleets().isEmpty() && state.appstream().imageBuilders().isEmpty()
+                && state.workspaces().images().isEmpty() && state.workspaces().bundles().isEmpty();
+    }
+
+    private static String key(String account, String region) {
+        return account + " " + region;
+    }
+
     Place place(String account, String region) {
-        return places.computeIfAbsent(account + " " + region, key -> {
+        return places.computeIfAbsent(key(account, region), key -> {
             Scenario.Location location = scenario.location(account, region);
             return new Place(new AppStreamBackend(location, clock, this), new WorkSpacesBackend(location, clock, this),
                     new FaultInjector(location));

@@ -1,6 +1,7 @@
 package com.eucimageupdater.simulator;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,25 +12,30 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * A simulated organization: the home account (the top level) in its home Region with its images, topics, faults and
  * errors, and optionally more accounts and Regions ({@code accounts}), each with the roles the home account may assume
  * and its own images per Region. Read from JSON (format in the module README); absent fields take the defaults below.
+ * A simulator's state is saved in the same format ({@link AwsSimulator#snapshot()}), {@code generation} counting the saves.
  */
 public record Scenario(String region, String accountId, long seed, Faults faults, List<ScriptedError> errors,
                        AppStream appstream, WorkSpaces workspaces, Sns sns, LambdaFaults lambda, List<Account> accounts,
-                       Sts sts) {
+                       Sts sts, int generation) {
     /** When the scenario's images were made: a fixed date keeps the answers reproducible. */
     static final Instant IMAGES_CREATED = Instant.parse("2025-01-01T00:00:00Z");
     private static final String ACCOUNT_ID = "\\d{12}";
@@ -50,6 +56,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         lambda = Objects.requireNonNullElse(lambda, new LambdaFaults(0, null, null));
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         sts = Objects.requireNonNullElse(sts, new Sts(null));
+        notNegative("generation", generation);
         checkBundles("", accountId, workspaces);
         HashSet<String> accountIds = new HashSet<>();
         for (int i = 0; i < accounts.size(); i++) {
@@ -73,7 +80,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
             matching("accountId", Objects.requireNonNull(accountId, "an account needs an accountId"), ACCOUNT_ID,
                     "a 12-digit account id");
             roles = uniqueBy(roles, Role::name, "roles: role name");
-            regions = regions == null ? Map.of() : Map.copyOf(regions);
+            regions = sorted(regions);
             regions.keySet().forEach(name -> matching("regions." + name, name, REGION_NAME, "a Region name like eu-west-1"));
         }
 
@@ -116,19 +123,37 @@ public record Scenario(String region, String accountId, long seed, Faults faults
      * Region, and derived from it and the place for the others, so that their draws and ids differ but stay reproducible.
      */
     public record Location(String accountId, String region, long seed, Faults faults, List<ScriptedError> errors,
-                           AppStream appstream, WorkSpaces workspaces) {}
+                           AppStream appstream, WorkSpaces workspaces, int generation) {
+        /** The seed of the ids this place makes from now on (see {@link Scenario#newIdSeed()}). */
+        long newIdSeed() {
+            return Scenario.newIdSeed(seed, generation);
+        }
+    }
+
+    /**
+     * The seed of the ids made from now on (new WorkSpaces images, SNS messages): the seed itself in a scenario's first
+     * run, and one of its own in each later generation of a saved state, so that a later run never repeats an earlier
+     * run's ids (an id deleted by one run is not made again by the next). What the scenario itself lists keeps its ids.
+     */
+    long newIdSeed() {
+        return newIdSeed(seed, generation);
+    }
+
+    private static long newIdSeed(long seed, int generation) {
+        return generation == 0 ? seed : seed ^ (generation * 0x9E3779B97F4A7C15L);
+    }
 
     /** What {@code account} holds in {@code region}; a place the scenario does not list exists but is empty. */
     public Location location(String account, String inRegion) {
         if (account.equals(accountId) && inRegion.equals(region)) {
-            return new Location(accountId, region, seed, faults, errors, appstream, workspaces);
+            return new Location(accountId, region, seed, faults, errors, appstream, workspaces, generation);
         }
         long placeSeed = seed ^ (31L * account.hashCode() + inRegion.hashCode());
         RegionState state = accounts.stream().filter(entry -> entry.accountId().equals(account))
                 .map(entry -> entry.regions().get(inRegion)).filter(Objects::nonNull).findFirst()
                 .orElse(new RegionState(null, null, null, null));
         return new Location(account, inRegion, placeSeed, Objects.requireNonNullElse(state.faults(), faults),
-                state.errors(), state.appstream(), state.workspaces());
+                state.errors(), state.appstream(), state.workspaces(), generation);
     }
 
     /** Every (account, Region) the scenario lists, the home account's home Region first. */
@@ -162,6 +187,32 @@ public record Scenario(String region, String accountId, long seed, Faults faults
             throw new IllegalArgumentException(field + ": " + value + " is not " + rule);
         }
         return value;
+    }
+
+    /** As a file holds it: indented, and what is empty left out. */
+    public String toJson() {
+        try {
+            return Json.MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_EMPTY).writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(this) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scenario always serialises", e);
+        }
+    }
+
+    /** Writes it to {@code file} whole or not at all: a save cut short leaves the file as it was. */
+    public void save(Path file) {
+        Path target = file.toAbsolutePath();
+        try {
+            Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".partial");
+            try {
+                Files.writeString(partial, toJson());
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the scenario to " + file, e);
+        }
     }
 
     public static Scenario load(Path file) {
@@ -300,15 +351,17 @@ public record Scenario(String region, String accountId, long seed, Faults faults
                 throw new IllegalArgumentException("AppStream image builder " + builder.name() + " has imageName "
                         + builder.imageName() + ", which is not one of appstream.images");
             });
+            images.forEach(image -> checkBuilding("AppStream image " + image.name(), image.state(), image.building(), names));
         }
     }
 
     /**
      * An AppStream fleet: {@code type} ALWAYS_ON (default), ON_DEMAND or ELASTIC (no image: app blocks);
-     * {@code state} RUNNING (default), STARTING, STOPPING or STOPPED; {@code platform} defaults to its image's.
+     * {@code state} RUNNING (default), STARTING, STOPPING or STOPPED; {@code platform} defaults to its image's;
+     * {@code displayName} and {@code description} as UpdateFleet last set them (none by default).
      */
     public record Fleet(String name, String type, String state, String platform, String imageName, String instanceType,
-                        Integer desiredInstances) {
+                        Integer desiredInstances, String displayName, String description) {
         public Fleet {
             Objects.requireNonNull(name, "an AppStream fleet needs a name");
             type = oneOf("AppStream fleet " + name + " type", Objects.requireNonNullElse(type, "ALWAYS_ON"),
@@ -337,19 +390,32 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         }
     }
 
-    /** An AppStream image; {@code build} says how an update made from it turns out. */
+    /**
+     * An AppStream image; {@code build} says how an update made from it turns out. What an image acquires in a run, for a
+     * saved state: {@code baseImageArn} (the image it was made from), {@code imagePermissions} (shares with their own
+     * permissions, in the order made; {@code sharedWithAccounts} is the short form for both), {@code building} (an update
+     * still building) and {@code failedAt} (when its update failed, which its describe then reports).
+     */
     public record AppStreamImage(String name, String displayName, String description, String state, String visibility,
                                  String platform, boolean updateAvailable, Map<String, String> tags, Build build,
-                                 int hiddenForDescribes, List<String> sharedWithAccounts, String created) {
+                                 int hiddenForDescribes, List<String> sharedWithAccounts, String created, String baseImageArn,
+                                 Map<String, ImagePermissions> imagePermissions, Building building, String failedAt) {
         public AppStreamImage {
             Objects.requireNonNull(name, "an AppStream image needs a name");
             sharedWithAccounts = accountIds("AppStream image " + name, sharedWithAccounts);
+            imagePermissions = imagePermissions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(imagePermissions));
+            accountIds("AppStream image " + name + " imagePermissions", List.copyOf(imagePermissions.keySet()));
+            sharedWithAccounts.stream().filter(imagePermissions::containsKey).findFirst().ifPresent(account -> {
+                throw new IllegalArgumentException("AppStream image " + name + ": account " + account
+                        + " is in both sharedWithAccounts and imagePermissions; list it once");
+            });
             createdTime("AppStream image " + name, created);
+            failedTime("AppStream image " + name, failedAt);
             notNegative("AppStream image " + name + " hiddenForDescribes", hiddenForDescribes);
             state = Objects.requireNonNullElse(state, "AVAILABLE");
             visibility = Objects.requireNonNullElse(visibility, "PRIVATE");
             platform = Objects.requireNonNullElse(platform, "WINDOWS_SERVER_2022");
-            tags = tags == null ? Map.of() : Map.copyOf(tags);
+            tags = sorted(tags);
             build = Objects.requireNonNullElse(build, Build.DEFAULT);
         }
     }
@@ -361,14 +427,18 @@ public record Scenario(String region, String accountId, long seed, Faults faults
             images = uniqueBy(images, WorkSpacesImage::id, "WorkSpaces image id");
             checkLimits("workspaces", maxUpdatesInFlight, newImagesHiddenForDescribes, pageSize);
             bundles = uniqueBy(bundles, Bundle::id, "WorkSpaces bundle id");
+            List<String> ids = images.stream().map(WorkSpacesImage::id).toList();
+            images.forEach(image -> checkBuilding("WorkSpaces image " + image.id(), image.state(), image.building(), ids));
         }
     }
 
     /**
      * A WorkSpaces bundle: {@code owner} the scenario account (default), another account or AMAZON (AWS's public
-     * bundles); {@code workspaces} how many WorkSpaces were launched from it.
+     * bundles); {@code workspaces} how many WorkSpaces were launched from it; {@code lastUpdated} when UpdateWorkspaceBundle
+     * last changed its image (its creation by default).
      */
-    public record Bundle(String id, String name, String description, String owner, String imageId, int workspaces) {
+    public record Bundle(String id, String name, String description, String owner, String imageId, int workspaces,
+                         String lastUpdated) {
         public Bundle {
             Objects.requireNonNull(id, "a WorkSpaces bundle needs an id");
             if (!id.matches("wsb-[0-9a-z]{8,63}")) {
@@ -377,6 +447,9 @@ public record Scenario(String region, String accountId, long seed, Faults faults
             Objects.requireNonNull(name, "WorkSpaces bundle " + id + " needs a name");
             Objects.requireNonNull(imageId, "WorkSpaces bundle " + id + " needs an imageId");
             notNegative("WorkSpaces bundle " + id + " workspaces", workspaces);
+            if (lastUpdated != null) {
+                instant("WorkSpaces bundle " + id + " lastUpdated", lastUpdated);
+            }
         }
 
         boolean ownedBy(String accountId) {
@@ -384,15 +457,20 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         }
     }
 
-    /** A WorkSpaces image; {@code ownerAccountId} defaults to the scenario's account (an OWNED image). */
+    /**
+     * A WorkSpaces image; {@code ownerAccountId} defaults to the scenario's account (an OWNED image). As for AppStream,
+     * {@code building} and {@code failedAt} are what an image acquires in a run, for a saved state.
+     */
     public record WorkSpacesImage(String id, String name, String description, String state, String os,
                                   String requiredTenancy, String ownerAccountId, boolean updateAvailable,
                                   String updateDescription, Map<String, String> tags, Build build,
-                                  int hiddenForDescribes, List<String> sharedWithAccounts, String created) {
+                                  int hiddenForDescribes, List<String> sharedWithAccounts, String created, Building building,
+                                  String failedAt) {
         public WorkSpacesImage {
             Objects.requireNonNull(id, "a WorkSpaces image needs an id");
             sharedWithAccounts = accountIds("WorkSpaces image " + id, sharedWithAccounts);
             createdTime("WorkSpaces image " + id, created);
+            failedTime("WorkSpaces image " + id, failedAt);
             notNegative("WorkSpaces image " + id + " hiddenForDescribes", hiddenForDescribes);
             if (!id.matches("wsi-[0-9a-z]{9,63}")) {
                 throw new IllegalArgumentException("WorkSpaces image id " + id + " does not match wsi-[0-9a-z]{9,63}");
@@ -401,7 +479,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
             state = Objects.requireNonNullElse(state, "AVAILABLE");
             os = Objects.requireNonNullElse(os, "WINDOWS");
             requiredTenancy = Objects.requireNonNullElse(requiredTenancy, "DEFAULT");
-            tags = tags == null ? Map.of() : Map.copyOf(tags);
+            tags = sorted(tags);
             build = Objects.requireNonNullElse(build, Build.DEFAULT);
         }
     }
@@ -428,6 +506,21 @@ public record Scenario(String region, String accountId, long seed, Faults faults
             if (pollsUntilDone != null && pollsUntilDone < 0 || pendingSeconds != null && pendingSeconds < 0) {
                 throw new IllegalArgumentException("pollsUntilDone and pendingSeconds cannot be negative");
             }
+        }
+    }
+
+    /** What an account an AppStream image is shared with may do with it. */
+    public record ImagePermissions(boolean allowFleet, boolean allowImageBuilder) {}
+
+    /**
+     * An update still building when a state was saved: the image it is made from ({@code updateOf}, which it clears of its
+     * update once AVAILABLE; none when that image was deleted meanwhile), when it {@code started} (ISO-8601) and the
+     * describes that have shown it ({@code polls}); its {@code build} goes on from there.
+     */
+    public record Building(String updateOf, String started, int polls) {
+        public Building {
+            instant("building started", Objects.requireNonNull(started, "building needs started: when the update began"));
+            notNegative("building polls", polls);
         }
     }
 
@@ -466,10 +559,32 @@ public record Scenario(String region, String accountId, long seed, Faults faults
 
     /** An image's {@code created} (ISO-8601, e.g. 2025-05-11T06:00:00Z), or the fixed default when absent. */
     static Instant createdTime(String image, String created) {
+        return created == null ? IMAGES_CREATED : instant(image + " created", created);
+    }
+
+    /** When an image's update failed, if it did (ISO-8601). */
+    static Instant failedTime(String image, String failedAt) {
+        return failedAt == null ? null : instant(image + " failedAt", failedAt);
+    }
+
+    static Instant instant(String field, String value) {
         try {
-            return created == null ? IMAGES_CREATED : Instant.parse(created);
+            return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(image + " created " + created + " is not an ISO-8601 instant like 2025-05-11T06:00:00Z");
+            throw new IllegalArgumentException(field + " " + value + " is not an ISO-8601 instant like 2025-05-11T06:00:00Z");
+        }
+    }
+
+    /** An image still building is PENDING and made from one of the images beside it. */
+    private static void checkBuilding(String image, String state, Building building, List<String> images) {
+        if (building == null) {
+            return;
+        }
+        if (!"PENDING".equals(state)) {
+            throw new IllegalArgumentException(image + " is " + state + " and building: only a PENDING image is still building");
+        }
+        if (building.updateOf() != null && !images.contains(building.updateOf())) {
+            throw new IllegalArgumentException(image + " is building from " + building.updateOf() + ", which is not one of the images");
         }
     }
 
@@ -485,6 +600,11 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         if (value < 0) {
             throw new IllegalArgumentException(field + " cannot be negative");
         }
+    }
+
+    /** Keys in order, so that a saved state reads the same from one save to the next. */
+    private static <V> Map<String, V> sorted(Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(map)));
     }
 
     private static <T> List<T> uniqueBy(List<T> items, Function<T, String> key, String what) {

@@ -27,7 +27,7 @@ final class SnsBackend implements ServiceBackend {
     SnsBackend(Scenario scenario) {
         this.homeAccount = scenario.accountId();
         this.topics = Set.copyOf(scenario.sns().topics());
-        this.messageIds = new Random(scenario.seed());
+        this.messageIds = new Random(scenario.newIdSeed());
     }
 
     @Override

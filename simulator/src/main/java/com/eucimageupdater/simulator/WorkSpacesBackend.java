@@ -53,18 +53,26 @@ final class WorkSpacesBackend implements ServiceBackend {
         this.maxUpdatesInFlight = scenario.workspaces().maxUpdatesInFlight();
         this.newImagesHiddenForDescribes = Objects.requireNonNullElse(scenario.workspaces().newImagesHiddenForDescribes(), 0);
         this.pageSize = Objects.requireNonNullElse(scenario.workspaces().pageSize(), 25);
-        this.ids = new Random(scenario.seed());
+        this.ids = new Random(scenario.newIdSeed());
         scenario.workspaces().images().forEach(spec -> {
             Image image = new Image(spec.id(), spec.name(), spec.description(), spec.os(), spec.requiredTenancy(),
                     Objects.requireNonNullElse(spec.ownerAccountId(), accountId), Scenario.createdTime(spec.id(), spec.created()),
-                    spec.build(), null);
+                    spec.build());
             image.state = spec.state();
             image.updateAvailable = spec.updateAvailable();
             image.updateDescription = spec.updateDescription();
             image.tags.putAll(spec.tags());
             image.lag = new DescribeLag(spec.hiddenForDescribes());
+            image.failedAt = Scenario.failedTime(spec.id(), spec.failedAt());
             image.sharedWith.addAll(spec.sharedWithAccounts());
             images.put(image.id, image);
+        });
+        // Updates still building in a saved state go on, each with the image it updates (which may come later in the list).
+        scenario.workspaces().images().stream().filter(spec -> spec.building() != null).forEach(spec -> {
+            Image image = images.get(spec.id());
+            Scenario.Building building = spec.building();
+            image.source = building.updateOf() == null ? null : images.get(building.updateOf());
+            image.build = ImageBuild.resumed(image.buildSpec, clock, building);
         });
         // WorkSpaces ids from their own generator, so adding WorkSpaces to a scenario leaves its new image ids as they were.
         Random workspaceIds = new Random(scenario.seed() + 1);
@@ -72,6 +80,9 @@ final class WorkSpacesBackend implements ServiceBackend {
             Bundle bundle = new Bundle(spec.id(), spec.name(), spec.description(),
                     spec.ownedBy(accountId) ? accountId : spec.owner());
             bundle.imageId = spec.imageId();
+            if (spec.lastUpdated() != null) {
+                bundle.lastUpdated = Scenario.instant("lastUpdated", spec.lastUpdated());
+            }
             bundles.put(bundle.id, bundle);
             for (int i = 1; i <= spec.workspaces(); i++) {
                 workspaces.add(new Workspace(newId("ws-", workspaceIds, id -> workspaces.stream().anyMatch(w -> w.id.equals(id))),
@@ -83,6 +94,21 @@ final class WorkSpacesBackend implements ServiceBackend {
     @Override
     public ServiceModel model() {
         return model;
+    }
+
+    /**
+     * What the account holds here now, as a scenario lists it: its images (not those its owners show it: they share them
+     * again when the state loads), bundles with their WorkSpaces counted, and the service's settings. Describe lags are
+     * left out: they have settled.
+     */
+    synchronized Scenario.WorkSpaces snapshot() {
+        List<Scenario.WorkSpacesImage> own = images.values().stream().filter(image -> !image.shownByOwner)
+                .map(image -> image.snapshot(images)).toList();
+        List<Scenario.Bundle> listed = bundles.values().stream().map(bundle -> new Scenario.Bundle(bundle.id, bundle.name,
+                bundle.description, bundle.owner, bundle.imageId,
+                (int) workspaces.stream().filter(workspace -> workspace.bundleId.equals(bundle.id)).count(), bundle.lastUpdated.toString()))
+                .toList();
+        return new Scenario.WorkSpaces(own, maxUpdatesInFlight, newImagesHiddenForDescribes, pageSize, listed);
     }
 
     @Override
@@ -169,7 +195,8 @@ final class WorkSpacesBackend implements ServiceBackend {
                     + " image updates are in progress (quota " + maxUpdatesInFlight + ").");
         }
         Image image = new Image(newImageId(), name, request.get("Description").asText(), source.os, source.requiredTenancy,
-                accountId, clock.instant(), source.buildSpec, source);
+                accountId, clock.instant(), source.buildSpec);
+        image.source = source;
         image.state = "PENDING";
         image.build = new ImageBuild(source.buildSpec, clock);
         image.lag = new DescribeLag(newImagesHiddenForDescribes);
@@ -343,7 +370,7 @@ final class WorkSpacesBackend implements ServiceBackend {
             String name = request.get("Name").asText();
             checkNameFree(name);
             Image copy = new Image(newImageId(), name, request.path("Description").textValue(), source.os,
-                    source.requiredTenancy, accountId, clock.instant(), Scenario.Build.DEFAULT, null);
+                    source.requiredTenancy, accountId, clock.instant(), Scenario.Build.DEFAULT);
             copy.state = "AVAILABLE";
             copy.lag = new DescribeLag(newImagesHiddenForDescribes);
             addTags(copy, request.path("Tags"));
@@ -380,12 +407,14 @@ final class WorkSpacesBackend implements ServiceBackend {
         switch (image.build.poll()) {
             case AVAILABLE -> {
                 image.state = "AVAILABLE";
-                image.source.updateAvailable = false;
+                if (image.source != null) {
+                    image.source.updateAvailable = false;
+                }
                 image.build = null;
             }
             case FAILED -> {
                 image.state = "ERROR";
-                image.failed = true;
+                image.failedAt = clock.instant();
                 image.build = null;
             }
             case PENDING -> { }
@@ -441,28 +470,41 @@ final class WorkSpacesBackend implements ServiceBackend {
         final Instant created;
         /** How updates made from this image turn out. */
         final Scenario.Build buildSpec;
-        /** The image this one is an update of; null for the scenario's images. */
-        final Image source;
+        /** The image this one is an update of, while it builds: its update is cleared once this one is AVAILABLE. */
+        Image source;
         final Map<String, String> tags = new TreeMap<>();
         String state;
         boolean updateAvailable;
         String updateDescription;
         ImageBuild build;
-        boolean failed;
+        /** When its update failed; its describe then carries the error. */
+        Instant failedAt;
         DescribeLag lag;
         /** The accounts it is shared with, in the order shared. */
         final Set<String> sharedWith = new LinkedHashSet<>();
+        /** Another account's image that its owner shows this one (a share), not one the account lists itself. */
+        boolean shownByOwner;
 
         /** How the account this image is shared with sees it: same id and owner, without tags or updates. */
         Image sharedCopy() {
-            Image shared = new Image(id, name, description, os, requiredTenancy, ownerAccountId, created, buildSpec, null);
+            Image shared = new Image(id, name, description, os, requiredTenancy, ownerAccountId, created, buildSpec);
             shared.state = state;
             shared.lag = new DescribeLag(0);
+            shared.shownByOwner = true;
             return shared;
         }
 
+        /** As a scenario lists it; {@code images} the account's images here, of which a build's source may no longer be one. */
+        Scenario.WorkSpacesImage snapshot(Map<String, Image> images) {
+            Scenario.Building building = build == null ? null
+                    : build.progress(source != null && images.get(source.id) == source ? source.id : null);
+            return new Scenario.WorkSpacesImage(id, name, description, state, os, requiredTenancy, ownerAccountId, updateAvailable,
+                    updateDescription, tags, buildSpec, 0, List.copyOf(sharedWith), created.toString(), building,
+                    failedAt == null ? null : failedAt.toString());
+        }
+
         Image(String id, String name, String description, String os, String requiredTenancy, String ownerAccountId,
-              Instant created, Scenario.Build buildSpec, Image source) {
+              Instant created, Scenario.Build buildSpec) {
             this.id = id;
             this.name = name;
             this.description = description;
@@ -471,7 +513,6 @@ final class WorkSpacesBackend implements ServiceBackend {
             this.ownerAccountId = ownerAccountId;
             this.created = created;
             this.buildSpec = buildSpec;
-            this.source = source;
         }
 
         ObjectNode toJson() {
@@ -482,7 +523,7 @@ final class WorkSpacesBackend implements ServiceBackend {
             json.set("Created", Json.epochSeconds(created));
             ObjectNode updates = Json.object().put("UpdateAvailable", updateAvailable);
             json.set("Updates", updateAvailable ? Json.putIfPresent(updates, "Description", updateDescription) : updates);
-            if (failed) {
+            if (failedAt != null) {
                 String code = buildSpec.errorCode() != null ? buildSpec.errorCode() : "UnknownError";
                 String reason = buildSpec.reason() != null ? buildSpec.reason() : "The image update failed.";
                 json.put("ErrorCode", code).put("ErrorMessage", reason);

@@ -218,6 +218,27 @@ class ScenarioTest {
         assertInvalid("{ \"sts\": { \"credentialSeconds\": 0 } }", "sts.credentialSeconds must be at least 1");
     }
 
+    @Test
+    void whatASaveWritesIsCheckedWhenItLoads() {
+        assertInvalid("""
+                { "appstream": { "images": [ { "name": "Base" },
+                    { "name": "Base-new", "building": { "updateOf": "Base", "started": "2026-05-28T06:00:00Z", "polls": 1 } } ] } }""",
+                "AppStream image Base-new is AVAILABLE and building: only a PENDING image is still building");
+        assertInvalid("""
+                { "workspaces": { "images": [ { "id": "wsi-000000002", "name": "new", "state": "PENDING",
+                    "building": { "updateOf": "wsi-000000001", "started": "2026-05-28T06:00:00Z", "polls": 1 } } ] } }""",
+                "WorkSpaces image wsi-000000002 is building from wsi-000000001, which is not one of the images");
+        assertInvalid("""
+                { "appstream": { "images": [ { "name": "Base", "sharedWithAccounts": [ "222222222222" ],
+                    "imagePermissions": { "222222222222": { "allowFleet": true } } } ] } }""",
+                "AppStream image Base: account 222222222222 is in both sharedWithAccounts and imagePermissions; list it once");
+        assertInvalid("""
+                { "workspaces": { "bundles": [ { "id": "wsb-00000001", "name": "b", "imageId": "wsi-000000001", "lastUpdated": "May" } ],
+                    "images": [ { "id": "wsi-000000001", "name": "a" } ] } }""",
+                "WorkSpaces bundle wsb-00000001 lastUpdated May is not an ISO-8601 instant");
+        assertInvalid("{ \"generation\": -1 }", "generation cannot be negative");
+    }
+
     private static void assertInvalid(String json, String expected) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Scenario.fromJson(json));
         assertTrue(error.getMessage().contains(expected), error.getMessage());
