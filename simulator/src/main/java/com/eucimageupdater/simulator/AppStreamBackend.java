@@ -53,6 +53,8 @@ final class AppStreamBackend implements ServiceBackend {
                     spec.build(), null);
             image.state = spec.state();
             image.updateAvailable = spec.updateAvailable();
+            image.agentVersion = spec.agentVersion();
+            image.latestAgent = spec.latestAgent();
             image.tags.putAll(spec.tags());
             image.lag = new DescribeLag(spec.hiddenForDescribes());
             // Shared from the scenario: with both permissions, as the console shares.
@@ -501,6 +503,8 @@ final class AppStreamBackend implements ServiceBackend {
         final Map<String, String> tags = new TreeMap<>();
         String state;
         boolean updateAvailable;
+        String agentVersion;
+        Boolean latestAgent;
         ImageBuild build;
         Instant failedAt;
         DescribeLag lag;
@@ -535,6 +539,10 @@ final class AppStreamBackend implements ServiceBackend {
             Json.putIfPresent(json, "DisplayName", displayName);
             Json.putIfPresent(json, "Description", description);
             json.put("State", state).put("Visibility", visibility).put("Platform", platform).set("CreatedTime", Json.epochSeconds(created));
+            Json.putIfPresent(json, "AppstreamAgentVersion", agentVersion);
+            if (latestAgent != null) {
+                json.put("LatestAppstreamAgentVersion", latestAgent ? "TRUE" : "FALSE");
+            }
             if ("PRIVATE".equals(visibility)) {
                 json.put("ImageSharedWithOthers", sharedWith.isEmpty() ? "FALSE" : "TRUE");
             }
