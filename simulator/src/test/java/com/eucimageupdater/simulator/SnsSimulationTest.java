@@ -129,9 +129,13 @@ class SnsSimulationTest {
     }
 
     @Test
-    void aTopicWithoutSubscriptionsListsNone() {
-        assertEquals(List.of(), sns.listSubscriptionsByTopic(r -> r.topicArn(TOPIC)).subscriptions());
-        assertThrows(NotFoundException.class, () -> sns.listSubscriptionsByTopic(r -> r.topicArn("arn:aws:sns:us-east-1:123456789012:other")));
+    void aTopicWithoutSubscriptionsListsNoneAndAnUnknownTopicIsNotFound() {
+        try (AwsSimulator bare = AwsSimulator.start(Scenario.fromJson("{\"sns\": {\"topics\": [\"" + TOPIC + "\"]}}"));
+             SnsClient client = SdkClients.sns(bare, 1)) {
+            assertEquals(List.of(), client.listSubscriptionsByTopic(r -> r.topicArn(TOPIC)).subscriptions());
+            assertThrows(NotFoundException.class,
+                    () -> client.listSubscriptionsByTopic(r -> r.topicArn("arn:aws:sns:us-east-1:123456789012:other")));
+        }
     }
 
     @Test
