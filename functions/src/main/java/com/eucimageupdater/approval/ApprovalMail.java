@@ -1,6 +1,8 @@
 package com.eucimageupdater.approval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ public final class ApprovalMail {
     /** SNS's 262,144 bytes, less room for the answer's part, which the mail always keeps. */
     static final int MESSAGE_MAX_BYTES = 250_000;
     private static final String INDENT = "    ";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ApprovalMail() {}
 
@@ -79,7 +82,7 @@ public final class ApprovalMail {
             if (preview.has("error")) {
                 rollout.path("targets").forEach(target -> body.append(INDENT).append(kind).append(target.asText()).append('\n'));
                 body.append(INDENT).append("what they use now and what retention deletes could not be read: ")
-                        .append(preview.at("/error/Error").asText()).append('\n');
+                        .append(reason(preview.get("error"))).append('\n');
                 continue;
             }
             preview.path("current").forEach(target -> body.append(INDENT).append(kind).append(target.path("target").asText())
@@ -94,6 +97,20 @@ public final class ApprovalMail {
             preview.path("decisions").forEach(image -> body.append(INDENT).append("deletes ").append(image.path("name").asText())
                     .append(" (").append(image.path("reason").asText()).append(")\n"));
         }
+    }
+
+    /** A caught error's message: a Lambda error document's, or Step Functions' own cause, or its name. */
+    private static String reason(JsonNode error) {
+        String cause = error.path("Cause").asText("");
+        try {
+            JsonNode document = JSON.readTree(cause);
+            if (document != null && document.hasNonNull("errorMessage")) {
+                return document.get("errorMessage").asText();
+            }
+        } catch (JsonProcessingException plainText) {
+            // Step Functions' own errors (States.Timeout, Lambda.*) carry plain text.
+        }
+        return cause.isBlank() ? error.path("Error").asText() : cause;
     }
 
     /** A WorkSpaces image's id with its name; an AppStream image's name is its identifier. */

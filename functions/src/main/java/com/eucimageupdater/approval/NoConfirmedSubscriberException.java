@@ -11,6 +11,6 @@ public final class NoConfirmedSubscriberException extends ImageUpdateException {
     public NoConfirmedSubscriberException(String topicArn, int pending) {
         super("no confirmed subscriber on " + topicArn + (pending > 0 ? " (" + pending + " pending confirmation)" : "")
                 + ", so nobody would get the approval mail: confirm the subscription mail (its link), or set notificationEmails"
-                + " in cdk.json and deploy, then start the run again");
+                + " in cdk.json and deploy");
     }
 }
