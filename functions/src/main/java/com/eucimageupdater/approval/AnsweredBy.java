@@ -20,8 +20,8 @@ public record AnsweredBy(String sourceIp, String userAgent, String command, Stri
     /** The browser that posted the page, from the Function URL's request context. */
     public static AnsweredBy browser(String sourceIp, String userAgent, Instant at) {
         String agent = userAgent == null ? null : userAgent.replaceAll("[^\\x20-\\x7e]", "?");
-        return new AnsweredBy(sourceIp, agent == null || agent.length() <= USER_AGENT_MAX ? agent : agent.substring(0, USER_AGENT_MAX - 3) + "...",
-                null, at == null ? null : at.toString());
+        String shortAgent = agent == null || agent.length() <= USER_AGENT_MAX ? agent : agent.substring(0, USER_AGENT_MAX - 3) + "...";
+        return new AnsweredBy(sourceIp, shortAgent, null, at == null ? null : at.toString());
     }
 
     /** e.g. "by 203.0.113.7 (Mozilla/5.0 ...) at 2026-12-10 09:14 Europe/Paris", or "from the command line by ./run-local ...". */

@@ -153,7 +153,8 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
     /** The answer, saying who gave it, as the task's output (approve) or the failure's cause (reject). */
     private static String answerJson(Decision decision, FunctionUrlEvent event) throws IOException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        RecordJson.write(json, new ApprovalAnswer(decision.answered(), AnsweredBy.browser(event.sourceIp(), event.userAgent(), event.time())));
+        AnsweredBy answeredBy = AnsweredBy.browser(event.sourceIp(), event.userAgent(), event.time());
+        RecordJson.write(json, new ApprovalAnswer(decision.answered(), answeredBy));
         return json.toString(StandardCharsets.UTF_8);
     }
 

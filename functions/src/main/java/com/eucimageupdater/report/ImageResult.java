@@ -65,7 +65,8 @@ public record ImageResult(
         String update = outcome == Outcome.UP_TO_DATE || outcome == Outcome.FAILED ? null : cut(text(raw, "detail"));
         return new ImageResult(Service.valueOf(raw.path("service").asText()), null, null, raw.path("image").asText(), text(raw, "sourceName"),
                 outcome, newImage, distinctName, text(raw, "state"), reason, text(start, "adoptedFrom"), start.path("quotaWaitSeconds").asInt(0),
-                details.isEmpty() ? null : details.toString(), update, buildMinutes(text(start, "startedAt"), text(raw, "observedAt")), null);
+                details.isEmpty() ? null : details.toString(), update, buildMinutes(text(start, "startedAt"), text(raw, "observedAt")),
+                null);
     }
 
     private static String cut(String text) {

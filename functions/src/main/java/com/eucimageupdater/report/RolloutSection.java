@@ -127,7 +127,8 @@ final class RolloutSection {
      * itself: the approval's output, or the rejection's cause; null for a timeout, or an answer that is not ours.
      */
     private static String answeredBy(JsonNode rollout, ZoneId zone) {
-        JsonNode answer = rollout.has("approval") ? rollout.get("approval") : json(rollout.at("/approvalError/Cause").asText(""));
+        JsonNode answer = rollout.has("approval") ? rollout.get("approval")
+                : json(rollout.at("/approvalError/Cause").asText(""));
         JsonNode by = answer.path("answeredBy");
         if (!answer.hasNonNull("decision")) {
             return null;

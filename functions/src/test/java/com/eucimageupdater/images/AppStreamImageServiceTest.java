@@ -82,7 +82,8 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
         UpdateCheck check = service.checkForUpdate(planned(Service.APPSTREAM, "Base-Win2022"));
 
         assertEquals(new UpdateCheck(true, "Base-Win2022", "updates available (CreateUpdatedImage dry run: canUpdateImage true);"
-                + " platform WINDOWS_SERVER_2022; agent 1.1.1262 (not the latest); \"Standard desktop\"", "Base-Win2022-2026-11-10", "Updated from Base-Win2022 on 2026-11-10 by euc-image-updater",
+                + " platform WINDOWS_SERVER_2022; agent 1.1.1262 (not the latest); \"Standard desktop\"",
+                "Base-Win2022-2026-11-10", "Updated from Base-Win2022 on 2026-11-10 by euc-image-updater",
                 "Base Windows Server 2022 (2026-11-10)", "Base-Win2022", null), check);
         List<RecordedCall> creates = simulator.callsTo("CreateUpdatedImage");
         assertEquals(1, creates.size());

@@ -59,10 +59,10 @@ class ApprovalAnswerReportTest {
         RunReport report = report("{" + PRODUCTION + """
                 , "decision": "not asked: no confirmed subscriber", "approvalError": {
                   "Error": "com.eucimageupdater.approval.NoConfirmedSubscriberException",
-                  "Cause": "{\\"errorMessage\\": \\"no confirmed subscriber on arn:aws:sns:eu-west-1:123456789012:updates, so nobody would get the approval mail\\", \\"errorType\\": \\"com.eucimageupdater.approval.NoConfirmedSubscriberException\\"}"}}""");
+                  "Cause": "{\\"errorMessage\\": \\"no confirmed subscriber on arn:aws:sns:eu-west-1:123456789012:updates\\"}"}}""");
 
         assertTrue(report.message().contains("\nProduction: unchanged, nothing rolled out: the approval was not asked, no confirmed"
-                + " subscriber on arn:aws:sns:eu-west-1:123456789012:updates, so nobody would get the approval mail.\n"), report.message());
+                + " subscriber on arn:aws:sns:eu-west-1:123456789012:updates.\n"), report.message());
         assertEquals(RolloutSection.NO_CONFIRMED_SUBSCRIBER, report.messageAttributes().get("status").StringValue());
     }
 }
