@@ -1,5 +1,10 @@
 package com.eucimageupdater.local;
 
+import static com.eucimageupdater.local.RolloutEndToEndTest.NEW_BASE;
+import static com.eucimageupdater.local.RolloutEndToEndTest.ROLLOUT_RUN;
+import static com.eucimageupdater.local.RolloutEndToEndTest.TODAY;
+import static com.eucimageupdater.local.RolloutEndToEndTest.deleted;
+import static com.eucimageupdater.local.RolloutEndToEndTest.rolloutAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,14 +14,10 @@ import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.PublishedMessage;
 import com.eucimageupdater.simulator.RecordedCall;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,20 +29,8 @@ import org.junit.jupiter.api.Test;
  * enough to decide on, nobody to mail ends the run at once, and the summary says who answered.
  */
 class ApprovalEndToEndTest {
-    private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
-    private static final String NEW_BASE = "Base-Win2022-" + TODAY;
-    private static final String ROLLOUT_RUN = """
-            {"images": [
-              {"service": "APPSTREAM", "image": "Base-Win2022-2026-10-13", "stagingFleets": ["staging-win2022"],
-               "fleets": ["prod-win2022-a", "prod-win2022-b"], "keep": 3},
-              {"service": "WORKSPACES", "image": "wsi-4d4d4d4d4", "bundles": ["wsb-0a1b2c3d4"], "keep": 2}],
-             "approval": "required"}""";
-    private static final String SUBSCRIBER = """
-            {"topicArn": "arn:aws:sns:us-east-1:123456789012:euc-image-updater", "protocol": "email", "endpoint": "euc-admins@example.com"}""";
-
-    private static String rolloutAccount() throws Exception {
-        return Files.readString(Path.of("simulator", "scenarios", "rollout.json"));
-    }
+    /** The roll-out account's confirmed e-mail subscriber, as the scenario seeds it. */
+    private static final String SUBSCRIBER = "\"endpoint\": \"euc-admins@example.com\"}";
 
     private static SimulatedRun run(String scenario, LocalApproval approval, String timeZone) throws Exception {
         return SimulatedRun.of(scenario, ROLLOUT_RUN, new LocalWorkflow.Settings(
@@ -53,12 +42,6 @@ class ApprovalEndToEndTest {
                 .filter(call -> call.operation().equals("UpdateFleet") || call.operation().equals("UpdateWorkspaceBundle"))
                 .map(call -> call.request().path("Name").asText(call.request().path("BundleId").asText()))
                 .filter(target -> !target.startsWith("staging")).toList();
-    }
-
-    private static List<String> deleted(AwsSimulator aws) {
-        return aws.calls().stream().filter(RecordedCall::succeeded)
-                .filter(call -> call.operation().equals("DeleteImage") || call.operation().equals("DeleteWorkspaceImage"))
-                .map(call -> call.request().path("Name").asText(call.request().path("ImageId").asText())).sorted().toList();
     }
 
     @Test
@@ -89,7 +72,8 @@ class ApprovalEndToEndTest {
                         bundle wsb-0a1b2c3d4, now on wsi-3c3c3c3c3
                         deletes ws-win10-base-2026-08-11 (older than the newest 2)
                     """.formatted(NEW_BASE, TODAY, newWorkSpacesImage)), mail);
-            assertEquals(List.of("Base-Win2022-2026-08-11", "wsi-2b2b2b2b2"), deleted(aws), "approving deleted what the mail said");
+            assertEquals(List.of("Base-Win2022-2026-08-11", "wsi-2b2b2b2b2"), deleted(aws).stream().sorted().toList(),
+                    "approving deleted what the mail said");
             Matcher deadline = Pattern.compile("Answer before (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}) Europe/Paris \\(72 h after this mail\\)")
                     .matcher(mail);
             assertTrue(deadline.find(), mail);
@@ -113,8 +97,8 @@ class ApprovalEndToEndTest {
             List<PublishedMessage> mails = aws.publishedMessages();
             assertEquals(1, mails.size(), "only the summary: no approval mail");
             assertTrue(mails.get(0).message().contains("Production: unchanged, nothing rolled out: the approval was not asked, no confirmed"
-                    + " subscriber on arn:aws:sns:us-east-1:123456789012:euc-image-updater (1 pending confirmation), so nobody would get the"
-                    + " approval mail: confirm the subscription mail (its link), or set notificationEmails in cdk.json and deploy."),
+                    + " subscriber on arn:aws:sns:us-east-1:123456789012:euc-image-updater (1 pending confirmation), so nobody would get"
+                    + " the approval mail: confirm the subscription mail (its link), or set notificationEmails in cdk.json and deploy."),
                     mails.get(0).message());
             assertEquals(List.of(), productionMoves(aws), "--approve yes was never asked: production is unchanged");
             assertEquals(List.of(), deleted(aws));
@@ -133,7 +117,8 @@ class ApprovalEndToEndTest {
 
             assertTrue(Pattern.compile("\nApproval: approved from the command line by \\./run-local --approve yes at"
                     + " \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} Europe/Paris\n").matcher(approvedSummary).find(), approvedSummary);
-            assertTrue(rejectedSummary.contains("\nApproval: rejected from the command line by ./run-local --approve no at "), rejectedSummary);
+            assertTrue(rejectedSummary.contains("\nApproval: rejected from the command line by ./run-local --approve no at "),
+                    rejectedSummary);
             assertEquals(List.of(), productionMoves(rejected.aws()));
         }
     }

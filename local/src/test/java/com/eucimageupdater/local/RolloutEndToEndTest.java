@@ -25,16 +25,16 @@ import org.junit.jupiter.api.Test;
  * the approval, production, retention, report-only runs and rollbacks, each asserted on what reached the simulator.
  */
 class RolloutEndToEndTest {
-    private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
-    private static final String NEW_BASE = "Base-Win2022-" + TODAY;
-    private static final String ROLLOUT_RUN = """
+    static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+    static final String NEW_BASE = "Base-Win2022-" + TODAY;
+    static final String ROLLOUT_RUN = """
             {"images": [
               {"service": "APPSTREAM", "image": "Base-Win2022-2026-10-13", "stagingFleets": ["staging-win2022"],
                "fleets": ["prod-win2022-a", "prod-win2022-b"], "keep": 3},
               {"service": "WORKSPACES", "image": "wsi-4d4d4d4d4", "bundles": ["wsb-0a1b2c3d4"], "keep": 2}],
              "approval": "required"}""";
 
-    private static String rolloutAccount() throws Exception {
+    static String rolloutAccount() throws Exception {
         return Files.readString(Path.of("simulator", "scenarios", "rollout.json"));
     }
 
@@ -63,7 +63,7 @@ class RolloutEndToEndTest {
                 .toList();
     }
 
-    private static List<String> deleted(AwsSimulator aws) {
+    static List<String> deleted(AwsSimulator aws) {
         return aws.calls().stream().filter(RecordedCall::succeeded)
                 .filter(call -> call.operation().equals("DeleteImage") || call.operation().equals("DeleteWorkspaceImage"))
                 .map(call -> call.request().path("Name").asText(call.request().path("ImageId").asText())).toList();
