@@ -236,6 +236,14 @@ class ApprovalEndpointHandlerTest {
     }
 
     @Test
+    void primingForSnapStartReadsAnEventAndWritesAnAnswerWithoutCallingKmsOrStepFunctions() throws Exception {
+        handler.beforeCheckpoint(null);
+
+        assertEquals(List.of(), answers.calls);
+        assertEquals(0, key.verifications(), "a link's check would call KMS");
+    }
+
+    @Test
     void aPlainTextFormBodyIsReadToo() throws Exception {
         JsonNode response = invoke("POST", "", linkQuery(EXECUTION, TOKEN, Decision.APPROVE), false);
 
