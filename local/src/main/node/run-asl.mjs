@@ -23,8 +23,9 @@ async function invoke(resource, input) {
   });
   const reply = await response.json();
   if (reply.error) {
-    // As Step Functions reports a Lambda error: Error is the errorType, Cause the whole error document.
-    const error = new Error(JSON.stringify(reply.error));
+    // As Step Functions reports a Lambda error: Error is the errorType, Cause the whole error document; a callback's
+    // failure, a timeout and Lambda's own errors (plainCause) carry their cause as it was given, e.g. SendTaskFailure's.
+    const error = new Error(reply.error.plainCause ? reply.error.errorMessage : JSON.stringify(reply.error));
     error.name = reply.error.errorType;
     throw error;
   }

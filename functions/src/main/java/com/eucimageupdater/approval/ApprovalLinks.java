@@ -188,17 +188,23 @@ public final class ApprovalLinks {
         return fields;
     }
 
+    /** The mail's approve and reject links to {@code endpoint}, and the AWS CLI commands that do the same. */
+    public AnswerInstructions answeredAt(URI endpoint) {
+        return (approve, reject) -> "Approve: " + link(endpoint, approve) + "\nReject:  " + link(endpoint, reject)
+                + "\n\n(The links open a page with a button; nothing is decided until you press it.) Or with the AWS CLI:\n  "
+                + cliCommand(approve) + "\n  " + cliCommand(reject) + "\n";
+    }
+
     /**
      * The AWS CLI command that gives the same answer as the link, for the mail; it carries the token too. The
      * Region is the state machine's, because a task token is answered in the Region that issued it.
      */
     public String cliCommand(ApprovalRequest request) {
         String token = shellQuoted(request.taskToken());
-        return switch (request.decision()) {
-            case APPROVE -> "aws stepfunctions send-task-success --region " + region + " --task-token " + token
-                    + " --task-output " + shellQuoted(Decision.APPROVED_OUTPUT);
-            case REJECT -> "aws stepfunctions send-task-failure --region " + region + " --task-token " + token
-                    + " --error " + Decision.REJECTED_ERROR + " --cause " + shellQuoted(Decision.REJECTED_CAUSE);
+        String answer = shellQuoted(request.decision().cliAnswer());
+        return request.decision().cliCommand() + " --region " + region + " --task-token " + token + switch (request.decision()) {
+            case APPROVE -> " --task-output " + answer;
+            case REJECT -> " --error " + Decision.REJECTED_ERROR + " --cause " + answer;
         };
     }
 

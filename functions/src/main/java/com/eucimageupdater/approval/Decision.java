@@ -5,21 +5,22 @@ import java.util.Optional;
 
 /** The two answers an approval link can give to the state machine's callback task. */
 public enum Decision {
-    /** SendTaskSuccess with {@link #APPROVED_OUTPUT}: the execution goes on to the production roll-out. */
-    APPROVE("approve"),
-    /** SendTaskFailure with {@link #REJECTED_ERROR}: the execution rolls nothing out to production. */
-    REJECT("reject");
+    /** SendTaskSuccess with the answer as output: the execution goes on to the production roll-out. */
+    APPROVE("approve", "approved", "aws stepfunctions send-task-success"),
+    /** SendTaskFailure with {@link #REJECTED_ERROR} and the answer as cause: the execution rolls nothing out to production. */
+    REJECT("reject", "rejected", "aws stepfunctions send-task-failure");
 
-    /** The callback task's output on approval, for the state machine to read. */
-    public static final String APPROVED_OUTPUT = "{\"decision\":\"approved\"}";
     /** The error a rejection fails the callback task with, for the state machine to catch. */
     public static final String REJECTED_ERROR = "ApprovalRejected";
-    public static final String REJECTED_CAUSE = "rejected through the approval link";
 
     private final String parameter;
+    private final String answered;
+    private final String cliCommand;
 
-    Decision(String parameter) {
+    Decision(String parameter, String answered, String cliCommand) {
         this.parameter = parameter;
+        this.answered = answered;
+        this.cliCommand = cliCommand;
     }
 
     /** The value of the link's {@code decision} parameter. */
@@ -27,15 +28,37 @@ public enum Decision {
         return parameter;
     }
 
+    /** The answer's {@code decision}: "approved" or "rejected". */
+    public String answered() {
+        return answered;
+    }
+
+    /** The AWS CLI command of the mail that gives this answer. */
+    String cliCommand() {
+        return cliCommand;
+    }
+
+    /**
+     * What the mail's AWS CLI command sends, as JSON: it knows no caller (CloudTrail's record of the call does), only
+     * that the mail's command answered. Written by hand: its parts are fixed, and the mail's jar may not carry databind.
+     */
+    String cliAnswer() {
+        return "{\"decision\":\"" + answered + "\",\"answeredBy\":{\"command\":\"" + cliCommand + " (the approval mail's command)\"}}";
+    }
+
     static Optional<Decision> fromParameter(String value) {
         return Arrays.stream(values()).filter(decision -> decision.parameter.equals(value)).findFirst();
     }
 
-    /** Answers the callback task: the one place where a decision becomes a Step Functions call. */
-    public void send(TaskAnswers answers, String taskToken) throws TaskClosedException {
+    /**
+     * Answers the callback task: the one place where a decision becomes a Step Functions call.
+     *
+     * @param answer the {@link ApprovalAnswer} as JSON: the approval's output, or the rejection's cause
+     */
+    public void send(TaskAnswers answers, String taskToken, String answer) throws TaskClosedException {
         switch (this) {
-            case APPROVE -> answers.sendTaskSuccess(taskToken, APPROVED_OUTPUT);
-            case REJECT -> answers.sendTaskFailure(taskToken, REJECTED_ERROR, REJECTED_CAUSE);
+            case APPROVE -> answers.sendTaskSuccess(taskToken, answer);
+            case REJECT -> answers.sendTaskFailure(taskToken, REJECTED_ERROR, answer);
         }
     }
 }

@@ -3,14 +3,19 @@ package com.eucimageupdater.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.eucimageupdater.approval.AnsweredBy;
+import com.eucimageupdater.approval.ApprovalAnswer;
 import com.eucimageupdater.approval.ApprovalLinks;
 import com.eucimageupdater.approval.ApprovalPages;
 import com.eucimageupdater.approval.ApprovalPages.Page;
 import com.eucimageupdater.approval.ApprovalRequest;
+import com.eucimageupdater.approval.Decision;
 import com.eucimageupdater.approval.InvalidLinkException;
 import com.eucimageupdater.approval.StepFunctionsTaskAnswers;
 import com.eucimageupdater.approval.TaskAnswers;
 import com.eucimageupdater.approval.TaskClosedException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -29,8 +36,11 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * <p>The task token is a credential for the waiting task and arrives in the query string and the body: this
  * handler never logs the request, its query string, its body or any exception message (the services' messages
  * may quote the token), only the method, the decision, the execution's name and the outcome.
+ *
+ * <p>The answer says who gave it (the address and user agent the Function URL saw, and when): it is the approval's
+ * output, or the rejection's cause, so the execution's output and the summary mail say it.
  */
-public final class ApprovalEndpointHandler implements RequestStreamHandler {
+public final class ApprovalEndpointHandler implements RequestStreamHandler, Resource {
     private static final Map<String, String> HEADERS = Map.of(
             "content-type", "text/html; charset=utf-8",
             // The pages carry the token in their form: no cache may keep them, and no other page may frame them.
@@ -51,6 +61,32 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler {
     public ApprovalEndpointHandler(ApprovalLinks links, TaskAnswers answers) {
         this.links = links;
         this.answers = answers;
+        Core.getGlobalContext().register(this);
+    }
+
+    /**
+     * With SnapStart, before the snapshot: reads a sample request, writes a page and an answer, so a restored endpoint
+     * answers its first click warm; no AWS call (a link's check needs KMS), nothing a clone must not share.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
+        FunctionUrlEvent sample = RecordJson.read(new ByteArrayInputStream(("""
+                {"requestContext": {"http": {"method": "POST", "sourceIp": "192.0.2.1", "userAgent": "priming"},
+                 "timeEpoch": 1767225600000}, "rawQueryString": "", "body": "ZXhlY3V0aW9uPXByaW1pbmc=", "isBase64Encoded": true}""")
+                .getBytes(StandardCharsets.UTF_8)), FunctionUrlEvent.class);
+        try {
+            ApprovalLinks.parseFields(body(sample));
+        } catch (InvalidLinkException sampleIsNoLink) {
+            throw new IllegalStateException("the priming sample must parse as a link's fields", sampleIsNoLink);
+        }
+        answerJson(Decision.APPROVE, sample);
+        RecordJson.write(OutputStream.nullOutputStream(), new FunctionUrlEvent.Response(200, HEADERS, ApprovalPages.unavailable().html(),
+                false));
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: the clients read credentials from the environment at each call.
     }
 
     @Override
@@ -63,7 +99,7 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler {
             String method = event.method();
             page = switch (method) {
                 case "GET" -> show(event.rawQueryString() == null ? "" : event.rawQueryString(), log);
-                case "POST" -> answer(body(event), log);
+                case "POST" -> answer(event, log);
                 default -> {
                     log.log(method + ": 405, only GET and POST are answered");
                     headers.put("allow", "GET, POST");
@@ -90,16 +126,16 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler {
         }
     }
 
-    private Page answer(String formBody, LambdaLogger log) {
+    private Page answer(FunctionUrlEvent event, LambdaLogger log) throws IOException {
         ApprovalRequest request;
         try {
-            request = links.verify(ApprovalLinks.parseFields(formBody));
+            request = links.verify(ApprovalLinks.parseFields(body(event)));
         } catch (InvalidLinkException refused) {
             return refused("POST", refused, log);
         }
         String what = "POST " + request.decision().parameter() + " of execution " + request.executionName();
         try {
-            request.decision().send(answers, request.taskToken());
+            request.decision().send(answers, request.taskToken(), answerJson(request.decision(), event));
         } catch (TaskClosedException closed) {
             log.log(what + ": 410, the task no longer waits (" + closed.errorCode() + ")");
             return ApprovalPages.closed(request);
@@ -112,6 +148,14 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler {
         Page page = ApprovalPages.refused(refused);
         log.log(method + ": " + page.status() + ", link refused: " + refused.getMessage());
         return page;
+    }
+
+    /** The answer, saying who gave it, as the task's output (approve) or the failure's cause (reject). */
+    private static String answerJson(Decision decision, FunctionUrlEvent event) throws IOException {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        AnsweredBy answeredBy = AnsweredBy.browser(event.sourceIp(), event.userAgent(), event.time());
+        RecordJson.write(json, new ApprovalAnswer(decision.answered(), answeredBy));
+        return json.toString(StandardCharsets.UTF_8);
     }
 
     private static String body(FunctionUrlEvent event) {

@@ -1,5 +1,6 @@
 package com.eucimageupdater.handlers;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -8,13 +9,28 @@ import java.util.Map;
  */
 record FunctionUrlEvent(RequestContext requestContext, String rawQueryString, String body, boolean isBase64Encoded) {
 
-    record RequestContext(Http http) {}
+    /** @param timeEpoch when the request arrived, in milliseconds since the epoch */
+    record RequestContext(Http http, Long timeEpoch) {}
 
-    record Http(String method) {}
+    /** @param sourceIp, userAgent the caller as the Function URL saw it: the address it connected from, its User-Agent */
+    record Http(String method, String sourceIp, String userAgent) {}
 
     String method() {
         return requestContext == null || requestContext.http() == null || requestContext.http().method() == null ? ""
                 : requestContext.http().method();
+    }
+
+    String sourceIp() {
+        return requestContext == null || requestContext.http() == null ? null : requestContext.http().sourceIp();
+    }
+
+    String userAgent() {
+        return requestContext == null || requestContext.http() == null ? null : requestContext.http().userAgent();
+    }
+
+    /** When the request arrived; null when the event does not say. */
+    Instant time() {
+        return requestContext == null || requestContext.timeEpoch() == null ? null : Instant.ofEpochMilli(requestContext.timeEpoch());
     }
 
     record Response(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {}

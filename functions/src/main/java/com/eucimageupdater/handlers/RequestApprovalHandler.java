@@ -1,48 +1,47 @@
 package com.eucimageupdater.handlers;
 
+import com.eucimageupdater.approval.AnswerInstructions;
 import com.eucimageupdater.approval.ApprovalLinks;
 import com.eucimageupdater.approval.ApprovalMail;
 import com.eucimageupdater.approval.ApprovalMailRequest;
+import com.eucimageupdater.approval.ApprovalTopic;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * Mails the approval request with its signed links (the state machine then waits on the task token). The token
- * is a credential for the waiting task: it goes into the mail only, never into the result or the log.
+ * Mails the approval request, saying how to answer (as deployed: signed links), once the topic has someone to read it
+ * (the state machine then waits on the task token). The token is a credential for the waiting task: it goes into the
+ * mail only, never into the result or the log.
  */
 public final class RequestApprovalHandler extends DatabindHandler<ApprovalMailRequest, Map<String, String>> {
     /** The topic the run's mails go to. */
     public static final String TOPIC_ARN_ENV = "TOPIC_ARN";
 
-    private final ApprovalLinks links;
-    private final URI endpoint;
-    private final SnsClient sns;
-    private final String topicArn;
+    private final AnswerInstructions instructions;
+    private final ApprovalTopic topic;
+    private final Clock clock;
 
     public RequestApprovalHandler() {
-        this(ApprovalLinks.fromEnvironment(), ApprovalLinks.endpointFromEnvironment(),
-                SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), System.getenv(TOPIC_ARN_ENV));
+        this(ApprovalLinks.fromEnvironment().answeredAt(ApprovalLinks.endpointFromEnvironment()),
+                ApprovalTopic.fromEnvironment(System.getenv(TOPIC_ARN_ENV)), Clock.systemUTC());
     }
 
-    public RequestApprovalHandler(ApprovalLinks links, URI endpoint, SnsClient sns, String topicArn) {
+    /** @param instructions how the mail says to answer: the deployment's signed links, or a local run's command line */
+    public RequestApprovalHandler(AnswerInstructions instructions, ApprovalTopic topic, Clock clock) {
         super(ApprovalMailRequest.class);
-        this.links = links;
-        this.endpoint = endpoint;
-        this.sns = sns;
-        this.topicArn = topicArn;
+        this.instructions = instructions;
+        this.topic = topic;
+        this.clock = clock;
     }
 
     @Override
     Map<String, String> handle(ApprovalMailRequest request) {
-        ApprovalMail.Mail mail = ApprovalMail.write(request, links, endpoint);
-        String messageId = sns.publish(r -> r.topicArn(topicArn).subject(mail.subject()).message(mail.message())).messageId();
-        return Map.of("messageId", messageId);
+        topic.requireConfirmedSubscriber();
+        return Map.of("messageId", topic.publish(ApprovalMail.write(request, instructions, clock.instant())));
     }
 
     @Override
@@ -59,13 +58,24 @@ public final class RequestApprovalHandler extends DatabindHandler<ApprovalMailRe
     String sampleInput() {
         return """
                 {"token": "priming", "executionId": "arn:aws:states:us-east-1:123456789012:execution:priming:priming",
-                 "runDate": "2026-11-10", "approvalTimeoutSeconds": 259200, "builds": [], "production": []}""";
+                 "runDate": "2026-11-10", "approvalTimeoutSeconds": 259200, "timeZone": "Europe/Paris",
+                 "builds": [{"account": "123456789012", "region": "us-east-1", "results": [{"service": "APPSTREAM",
+                   "image": "Base-Win2022", "outcome": "UPDATED", "newImage": "Base-Win2022-2026-11-10", "update": "updates available",
+                   "details": "           staged: Base-Test (was Base-Win2022): sessions\\n"}]}],
+                 "production": [{"service": "APPSTREAM", "account": "123456789012", "region": "us-east-1", "source": "Base-Win2022",
+                   "newImage": "Base-Win2022-2026-11-10", "targets": ["Base-Prod"], "lineage": "Base-Win2022", "keep": 3}],
+                 "previews": [{"decisions": [{"image": "Base-Win2022-2026-08-11", "name": "Base-Win2022-2026-08-11", "delete": true,
+                   "reason": "older than the newest 3"}], "current": [{"target": "Base-Prod", "image": "Base-Win2022"}]}]}""";
     }
 
-    /** The JSON path only: the mail needs a signature, which needs KMS, and priming calls no AWS API. */
+    /**
+     * The JSON path and the mail's text, without its links: they need a signature, which needs KMS, and priming calls
+     * no AWS API.
+     */
     @Override
     void prime() throws IOException {
-        read(new ByteArrayInputStream(sampleInput().getBytes(StandardCharsets.UTF_8)));
+        ApprovalMailRequest sample = read(new ByteArrayInputStream(sampleInput().getBytes(StandardCharsets.UTF_8)));
+        ApprovalMail.write(sample, (approve, reject) -> approve.executionName(), clock.instant());
         write(OutputStream.nullOutputStream(), Map.of("messageId", "priming"));
     }
 }

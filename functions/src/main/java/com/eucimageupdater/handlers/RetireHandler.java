@@ -1,13 +1,20 @@
 package com.eucimageupdater.handlers;
 
+import com.eucimageupdater.images.ImageService;
 import com.eucimageupdater.images.ImageServices;
 import com.eucimageupdater.images.RetentionPolicy;
 import com.eucimageupdater.rollout.RetireRequest;
 import com.eucimageupdater.rollout.Retirement;
+import com.eucimageupdater.rollout.Retirement.TargetImage;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Deletes a lineage's oldest images this pipeline made, beyond the newest {@code keep}; or says what it would delete. */
+/**
+ * Deletes a lineage's oldest images this pipeline made, beyond the newest {@code keep}; or says what it would delete: in a
+ * report-only run, and for the approval mail, which also says what each production fleet or bundle uses now.
+ */
 public final class RetireHandler extends RecordStepHandler<RetireRequest, Retirement> {
 
     public RetireHandler() {
@@ -20,6 +27,9 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
 
     @Override
     Retirement handle(RetireRequest request) {
+        if (!request.productionTargets().isEmpty()) {
+            return beforeApproval(request);
+        }
         if (request.keep() == 0) {
             return new Retirement(List.of());
         }
@@ -30,6 +40,22 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
         return new Retirement(request.apply() ? decisions : decisions.stream().map(decision -> new RetentionPolicy.Decision(
                 decision.image(), decision.name(), decision.delete(), decision.reason().replace("newest " + keep,
                         "newest " + request.keep() + ", counting the new image"))).toList());
+    }
+
+    /**
+     * What approving deletes: the new image exists and holds its kept place, and the images production uses now are the
+     * ones the roll-out moves away from (kept for a rollback). Only the deletions are kept, so the run's data stays small.
+     */
+    private Retirement beforeApproval(RetireRequest request) {
+        ImageService service = services.forService(request.service(), request.location());
+        List<TargetImage> current = request.productionTargets().stream()
+                .map(target -> new TargetImage(target, service.describeTarget(target, request.account()).image())).toList();
+        if (request.keep() == 0) {
+            return new Retirement(List.of(), current);
+        }
+        Set<String> previous = current.stream().map(TargetImage::image).filter(image -> image != null).collect(Collectors.toSet());
+        return new Retirement(service.retire(request.lineage(), request.keep(), new HashSet<>(request.spare()), previous, false).stream()
+                .filter(RetentionPolicy.Decision::delete).toList(), current);
     }
 
     @Override

@@ -46,27 +46,55 @@ public final class AppStreamImageService implements ImageService {
         String displayName = job.displayName() != null
                 ? ImageNames.withRunDate(job.displayName(), job.runDate(), AppStreamRules.DISPLAY_NAME_MAX)
                 : ImageNames.defaultDisplayName(source.displayName() != null ? source.displayName() : source.name(), job.runDate());
-        boolean updateAvailable = dryRun(job.image(), newName);
-        String detail = updateAvailable
-                ? "AppStream has OS, driver or agent updates for this image"
-                : "already has the latest updates";
+        Optional<CreateUpdatedImageResponse> answer = dryRun(job.image(), newName);
+        boolean updateAvailable = answer.map(dryRun -> Boolean.TRUE.equals(dryRun.canUpdateImage())).orElse(true);
+        String detail = !updateAvailable ? "already has the latest updates"
+                : answer.map(AppStreamImageService::updateDetail).orElse("today's updated image " + newName + " exists already"
+                        + " (CreateUpdatedImage dry run: ResourceAlreadyExistsException)");
         Map<String, String> sourceTags = tagsOf(source.arn());
         return new UpdateCheck(updateAvailable, source.name(), detail, newName, description, displayName,
                 PipelineTags.lineageOf(source.name(), sourceTags), PipelineTags.buildMinutesOf(sourceTags));
     }
 
-    private boolean dryRun(String sourceName, String newName) {
+    /** The dry run's answer, or nothing when today's image exists already. */
+    private Optional<CreateUpdatedImageResponse> dryRun(String sourceName, String newName) {
         try {
-            return AwsErrors.call("CreateUpdatedImage (dry run) for \"" + sourceName + "\"", () -> Boolean.TRUE.equals(appStream
-                    .createUpdatedImage(r -> r.existingImageName(sourceName).newImageName(newName).dryRun(true))
-                    .canUpdateImage()));
+            return Optional.of(AwsErrors.call("CreateUpdatedImage (dry run) for \"" + sourceName + "\"",
+                    () -> appStream.createUpdatedImage(r -> r.existingImageName(sourceName).newImageName(newName).dryRun(true))));
         } catch (ImageUpdateException e) {
             if ("ResourceAlreadyExistsException".equals(e.awsErrorCode())) {
                 // Today's image already exists: the start step adopts it if this pipeline made it from this source.
-                return true;
+                return Optional.empty();
             }
             throw e;
         }
+    }
+
+    /**
+     * What the dry run says of the update, for the approval mail: AppStream names no patches, so its answer's image is what
+     * there is to tell (platform, agent, base image, description).
+     */
+    static String updateDetail(CreateUpdatedImageResponse dryRun) {
+        StringBuilder detail = new StringBuilder("updates available (CreateUpdatedImage dry run: canUpdateImage true)");
+        Image image = dryRun.image();
+        if (image == null) {
+            return detail.toString();
+        }
+        if (image.platform() != null) {
+            detail.append("; platform ").append(image.platformAsString());
+        }
+        if (image.appstreamAgentVersion() != null) {
+            String latest = image.latestAppstreamAgentVersionAsString();
+            detail.append("; agent ").append(image.appstreamAgentVersion())
+                    .append("TRUE".equals(latest) ? " (the latest)" : "FALSE".equals(latest) ? " (not the latest)" : "");
+        }
+        if (image.publicBaseImageReleasedDate() != null) {
+            detail.append("; base image released ").append(image.publicBaseImageReleasedDate().toString(), 0, 10);
+        }
+        if (image.description() != null && !image.description().isBlank()) {
+            detail.append("; \"").append(image.description()).append('"');
+        }
+        return detail.toString();
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param dryRun a report-only run: everything is checked, nothing is changed
  * @param expectedBuildMinutes when an image's lineage records no build time: the first poll comes after about this long
  * @param maxConcurrency images built at once in one account and Region (each has its own quotas)
+ * @param timeZone the schedule's time zone (an IANA id), in which the mails give dates and times
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunSettings(
@@ -30,7 +31,8 @@ public record RunSettings(
         int approvalTimeoutSeconds,
         boolean dryRun,
         int expectedBuildMinutes,
-        int maxConcurrency) {
+        int maxConcurrency,
+        String timeZone) {
 
     /** The deployment's own account and Region. */
     public Location location() {

@@ -79,7 +79,8 @@ public final class RunPlanner {
             targets.stream().filter(target -> !everywhere.contains(target)).forEach(everywhere::add);
             return new RunPlan(request.executionName(), runDate, maxConcurrencyOverall, new RunSettings(request.executionName(), runDate,
                     own.account(), own.region(), pollIntervalSeconds, 1, maxWaitMinutes, "", approval, approvalTimeoutHours * 3600, dryRun,
-                    expectedBuildMinutes, maxConcurrency), List.of(), rollback, List.of(), false, null, everywhere);
+                    expectedBuildMinutes, maxConcurrency, zone.getId()),
+                    List.of(), rollback, List.of(), false, null, everywhere);
         }
         ParsedImages images = images(request, problems);
         problems.addAll(images.problems());
@@ -100,7 +101,8 @@ public final class RunPlanner {
         int maxPolls = RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes);
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
         RunSettings run = new RunSettings(request.executionName(), runDate, own.account(), own.region(), pollIntervalSeconds, maxPolls,
-                maxWaitMinutes, maxWaitText, approval, approvalTimeoutHours * 3600, dryRun, expectedBuildMinutes, maxConcurrency);
+                maxWaitMinutes, maxWaitText, approval, approvalTimeoutHours * 3600, dryRun, expectedBuildMinutes, maxConcurrency,
+                zone.getId());
         List<ImageRequest> items = placed.stream()
                 .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages)).toList();
         return new RunPlan(request.executionName(), runDate, maxConcurrencyOverall, run, items, null, List.of(), false, null, List.of());

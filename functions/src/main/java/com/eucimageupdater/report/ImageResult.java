@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
  *
  * @param account, region where the image is: left out of a location's summary (it says so once), set in the report
  * @param details what the roll-out did or would do for this image, as the mail's indented lines
+ * @param update what the service said the update brings (the check's answer), cut to {@value #UPDATE_MAX} characters
  * @param buildMinutes from the start to the poll that saw the image's last state, to a tenth of a minute
  * @param sameReasonAs the image listed earlier in its account and Region that failed for the same reason, whose line
  *                     says it (a missing member role fails every image of an account alike): the reason is kept once
@@ -37,8 +38,11 @@ public record ImageResult(
         String adoptedFrom,
         int quotaWaitSeconds,
         String details,
+        String update,
         Double buildMinutes,
         String sameReasonAs) {
+    /** A WorkSpaces update's description has no documented bound: a thousand of them must still fit in the run's data. */
+    static final int UPDATE_MAX = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OUR_FAILURE = ImageUpdateException.class.getName();
     private static final String AWS_REFUSED_FOR_NOW = RetryableAwsException.class.getName();
@@ -58,9 +62,15 @@ public record ImageResult(
         StringBuilder details = new StringBuilder();
         RolloutSection.imageDetails(raw, details);
         String distinctName = newImageName == null || newImageName.equals(newImage) ? null : newImageName;
+        String update = outcome == Outcome.UP_TO_DATE || outcome == Outcome.FAILED ? null : cut(text(raw, "detail"));
         return new ImageResult(Service.valueOf(raw.path("service").asText()), null, null, raw.path("image").asText(), text(raw, "sourceName"),
                 outcome, newImage, distinctName, text(raw, "state"), reason, text(start, "adoptedFrom"), start.path("quotaWaitSeconds").asInt(0),
-                details.isEmpty() ? null : details.toString(), buildMinutes(text(start, "startedAt"), text(raw, "observedAt")), null);
+                details.isEmpty() ? null : details.toString(), update, buildMinutes(text(start, "startedAt"), text(raw, "observedAt")),
+                null);
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= UPDATE_MAX ? text : text.substring(0, UPDATE_MAX - 3) + "...";
     }
 
     /** From the start step's time to the last poll's, when both are in the image's result. */
@@ -79,19 +89,19 @@ public record ImageResult(
     /** The result with its account and Region, which its location's summary holds once for all of its images. */
     ImageResult at(String where, String inRegion) {
         return new ImageResult(service, where, inRegion, image, sourceName, outcome, newImage, newImageName, state, reason, adoptedFrom,
-                quotaWaitSeconds, details, buildMinutes, sameReasonAs);
+                quotaWaitSeconds, details, update, buildMinutes, sameReasonAs);
     }
 
     /** The result with the reason its line points to, for the report's own list of results. */
     ImageResult withReason(String pointedTo) {
         return new ImageResult(service, account, region, image, sourceName, outcome, newImage, newImageName, state, pointedTo, adoptedFrom,
-                quotaWaitSeconds, details, buildMinutes, sameReasonAs);
+                quotaWaitSeconds, details, update, buildMinutes, sameReasonAs);
     }
 
     /** The result without its reason, which the line of {@code earlierImage} gives. */
     ImageResult withReasonOf(String earlierImage) {
         return new ImageResult(service, account, region, image, sourceName, outcome, newImage, newImageName, state, null, adoptedFrom,
-                quotaWaitSeconds, details, buildMinutes, earlierImage);
+                quotaWaitSeconds, details, update, buildMinutes, earlierImage);
     }
 
     /** The new image's name, which the mail shows; the same as its identifier for AppStream. */

@@ -2,6 +2,8 @@ package com.eucimageupdater.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -10,18 +12,23 @@ import java.util.List;
  * @param rollout the roll-out plan, its approval decision and production results; null when the run stopped earlier
  * @param rollback the execution a rollback run reversed, with {@code rolledBack} its moves back; null otherwise
  * @param dryRun a report-only run: the mail says what would happen
+ * @param timeZone the schedule's time zone, in which the mail gives times (UTC when null)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportRequest(String executionName, String runDate, List<String> problems, List<BuiltLocation> builds, JsonNode rollout,
-        String rollback, JsonNode rolledBack, boolean dryRun) {
+        String rollback, JsonNode rolledBack, boolean dryRun, String timeZone) {
 
     public ReportRequest(String executionName, String runDate, List<String> problems, List<BuiltLocation> builds) {
-        this(executionName, runDate, problems, builds, null, null, null, false);
+        this(executionName, runDate, problems, builds, null, null, null, false, null);
     }
 
 
     public ReportRequest {
         problems = problems == null ? List.of() : List.copyOf(problems);
         builds = builds == null ? List.of() : List.copyOf(builds);
+    }
+
+    public ZoneId zone() {
+        return timeZone == null || timeZone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timeZone);
     }
 }

@@ -1,6 +1,11 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.approval.AnsweredBy;
+import com.eucimageupdater.approval.NoConfirmedSubscriberException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,10 +66,32 @@ final class RolloutSection {
         return texts;
     }
 
+    /**
+     * The run's status when it needed an approval and nobody could get its mail: the state machine fails the execution
+     * on it, once the summary is mailed.
+     */
+    static final String NO_CONFIRMED_SUBSCRIBER = "NO_CONFIRMED_SUBSCRIBER";
+    private static final String NO_SUBSCRIBER_ERROR = NoConfirmedSubscriberException.class.getName();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static boolean noConfirmedSubscriber(JsonNode rollout) {
+        return rollout != null && NO_SUBSCRIBER_ERROR.equals(rollout.at("/approvalError/Error").asText());
+    }
+
     /** Production: what each image's roll-out did, or why nothing went to production. */
-    static int production(JsonNode rollout, String executionName, StringBuilder body) {
+    static int production(JsonNode rollout, String executionName, ZoneId zone, StringBuilder body) {
         if (rollout == null || rollout.isMissingNode() || rollout.isNull() || rollout.path("production").isEmpty()) {
             return 0;
+        }
+        if (noConfirmedSubscriber(rollout)) {
+            String cause = rollout.at("/approvalError/Cause").asText("");
+            body.append("\nProduction: unchanged, nothing rolled out: the approval was not asked, ")
+                    .append(json(cause).path("errorMessage").asText(cause)).append(".\n");
+            return 0;
+        }
+        String answeredBy = answeredBy(rollout, zone);
+        if (answeredBy != null) {
+            body.append("\nApproval: ").append(answeredBy).append('\n');
         }
         String decision = rollout.path("decision").asText("");
         if (!decision.isEmpty()) {
@@ -93,6 +120,34 @@ final class RolloutSection {
         }
         body.append("To move everything back: start the state machine with {\"rollback\": \"").append(executionName).append("\"}\n");
         return failed;
+    }
+
+    /**
+     * Who answered, e.g. "approved by 203.0.113.7 (Mozilla/5.0 ...) at 2026-12-10 09:14 Europe/Paris", from the answer
+     * itself: the approval's output, or the rejection's cause; null for a timeout, or an answer that is not ours.
+     */
+    private static String answeredBy(JsonNode rollout, ZoneId zone) {
+        JsonNode answer = rollout.has("approval") ? rollout.get("approval")
+                : json(rollout.at("/approvalError/Cause").asText(""));
+        JsonNode by = answer.path("answeredBy");
+        if (!answer.hasNonNull("decision")) {
+            return null;
+        }
+        String decision = answer.get("decision").asText();
+        if (by.isMissingNode()) {
+            return decision + " (the answer does not say by whom)";
+        }
+        return decision + " " + new AnsweredBy(by.path("sourceIp").asText(null), by.path("userAgent").asText(null),
+                by.path("command").asText(null), by.path("at").asText(null)).describe(zone);
+    }
+
+    /** A caught error's Cause as JSON (a Lambda error document, or a rejection's answer), or a missing node. */
+    private static JsonNode json(String cause) {
+        try {
+            return cause.startsWith("{") ? JSON.readTree(cause) : JSON.missingNode();
+        } catch (JsonProcessingException notJson) {
+            return JSON.missingNode();
+        }
     }
 
     /** A rollback's moves back. */

@@ -25,12 +25,14 @@ public final class RunReporter {
         StringBuilder rolloutBody = new StringBuilder();
         int rolloutFailures = request.rollback() != null
                 ? RolloutSection.rollback(request.rollback(), request.rolledBack(), rolloutBody)
-                : RolloutSection.production(request.rollout(), request.executionName(), rolloutBody);
+                : RolloutSection.production(request.rollout(), request.executionName(), request.zone(), rolloutBody);
         int unsummarized = (int) request.builds().stream().filter(build -> build.failure() != null).count();
         Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
                 count(results, Outcome.FAILED) + rolloutFailures + unsummarized);
         int wouldUpdate = count(results, Outcome.WOULD_UPDATE);
-        String status = !request.problems().isEmpty() ? "INPUT_REJECTED" : counts.failed() > 0 ? "SOME_FAILED" : "SUCCEEDED";
+        String status = !request.problems().isEmpty() ? "INPUT_REJECTED"
+                : RolloutSection.noConfirmedSubscriber(request.rollout()) ? RolloutSection.NO_CONFIRMED_SUBSCRIBER
+                : counts.failed() > 0 ? "SOME_FAILED" : "SUCCEEDED";
         String subject = !request.problems().isEmpty()
                 ? TOOL + ": input rejected, " + plural(request.problems().size(), "problem") + ", nothing changed"
                 : request.rollback() != null ? TOOL + ": rollback of " + request.rollback() + ", " + counts.failed() + " failed"

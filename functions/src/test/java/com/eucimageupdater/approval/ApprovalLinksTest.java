@@ -165,12 +165,14 @@ class ApprovalLinksTest {
     }
 
     @Test
-    void theCliCommandsGiveTheSameAnswersInTheStateMachinesRegion() {
+    void theCliCommandsGiveTheSameAnswersInTheStateMachinesRegionSayingTheMailsCommandGaveThem() {
         assertEquals("aws stepfunctions send-task-success --region eu-west-1 --task-token 'it'\\''s' --task-output"
-                        + " '{\"decision\":\"approved\"}'",
+                        + " '{\"decision\":\"approved\",\"answeredBy\":{\"command\":\"aws stepfunctions send-task-success"
+                        + " (the approval mail'\\''s command)\"}}'",
                 links.cliCommand(new ApprovalRequest(EXECUTION, "it's", Decision.APPROVE)));
         assertEquals("aws stepfunctions send-task-failure --region eu-west-1 --task-token 'tok' --error ApprovalRejected"
-                        + " --cause 'rejected through the approval link'",
+                        + " --cause '{\"decision\":\"rejected\",\"answeredBy\":{\"command\":\"aws stepfunctions send-task-failure"
+                        + " (the approval mail'\\''s command)\"}}'",
                 links.cliCommand(new ApprovalRequest(EXECUTION, "tok", Decision.REJECT)));
     }
 

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.sfn.model.SfnException;
 /** The decisions as the real SDK sends them to Step Functions, and Step Functions' answers as the endpoint sees them. */
 class StepFunctionsTaskAnswersTest {
     private static final String TOKEN = "AAAAKgAAAAIAAAAAAAAAAR+token/from=step-functions";
+    private static final String ANSWER = "{\"decision\":\"approved\"}";
     private ScriptedAwsJsonService stepFunctions;
     private TaskAnswers answers;
 
@@ -31,10 +32,10 @@ class StepFunctionsTaskAnswersTest {
     }
 
     @Test
-    void approvalSendsTaskSuccessWithTheDecisionAsOutput() throws Exception {
+    void approvalSendsTaskSuccessWithTheAnswerAsOutput() throws Exception {
         stepFunctions.reply(200, "{}");
 
-        Decision.APPROVE.send(answers, TOKEN);
+        Decision.APPROVE.send(answers, TOKEN, "{\"decision\":\"approved\"}");
 
         ScriptedAwsJsonService.Request request = stepFunctions.requests().get(0);
         assertEquals("AWSStepFunctions.SendTaskSuccess", request.target());
@@ -43,16 +44,16 @@ class StepFunctionsTaskAnswersTest {
     }
 
     @Test
-    void rejectionSendsTaskFailureWithApprovalRejected() throws Exception {
+    void rejectionSendsTaskFailureWithApprovalRejectedAndTheAnswerAsCause() throws Exception {
         stepFunctions.reply(200, "{}");
 
-        Decision.REJECT.send(answers, TOKEN);
+        Decision.REJECT.send(answers, TOKEN, "{\"decision\":\"rejected\"}");
 
         ScriptedAwsJsonService.Request request = stepFunctions.requests().get(0);
         assertEquals("AWSStepFunctions.SendTaskFailure", request.target());
         assertEquals(TOKEN, request.body().get("taskToken").asText());
         assertEquals("ApprovalRejected", request.body().get("error").asText());
-        assertEquals("rejected through the approval link", request.body().get("cause").asText());
+        assertEquals("{\"decision\":\"rejected\"}", request.body().get("cause").asText());
     }
 
     @ParameterizedTest(name = "{0}: the task no longer waits, and the token is not in the exception")
@@ -60,8 +61,8 @@ class StepFunctionsTaskAnswersTest {
     void closedTaskErrorsBecomeTaskClosed(String errorCode) {
         stepFunctions.error(errorCode, "Task Timed Out: '" + TOKEN + "'").error(errorCode, "Invalid Token: '" + TOKEN + "'");
 
-        TaskClosedException approve = assertThrows(TaskClosedException.class, () -> Decision.APPROVE.send(answers, TOKEN));
-        TaskClosedException reject = assertThrows(TaskClosedException.class, () -> Decision.REJECT.send(answers, TOKEN));
+        TaskClosedException approve = assertThrows(TaskClosedException.class, () -> Decision.APPROVE.send(answers, TOKEN, ANSWER));
+        TaskClosedException reject = assertThrows(TaskClosedException.class, () -> Decision.REJECT.send(answers, TOKEN, ANSWER));
 
         assertEquals(errorCode, approve.errorCode());
         assertEquals(errorCode, reject.errorCode());
@@ -73,7 +74,7 @@ class StepFunctionsTaskAnswersTest {
     void otherErrorsAreNotTakenForAnAnsweredTask() {
         stepFunctions.error("AccessDeniedException", "not authorized to perform: states:SendTaskSuccess");
 
-        SfnException denied = assertThrows(SfnException.class, () -> Decision.APPROVE.send(answers, TOKEN));
+        SfnException denied = assertThrows(SfnException.class, () -> Decision.APPROVE.send(answers, TOKEN, ANSWER));
 
         assertEquals("AccessDeniedException", denied.awsErrorDetails().errorCode());
     }

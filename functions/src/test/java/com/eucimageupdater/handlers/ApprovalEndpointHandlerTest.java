@@ -24,6 +24,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -42,6 +43,9 @@ class ApprovalEndpointHandlerTest {
     private static final String EXECUTION = EXECUTION_PREFIX + "monthly-2026-11-10";
     private static final String TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAX+abc/def==";
     private static final URI ENDPOINT = URI.create("https://abcdefghij.lambda-url.eu-west-1.on.aws/");
+    private static final String SOURCE_IP = "203.0.113.7";
+    private static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64)";
+    private static final Instant ANSWERED_AT = Instant.parse("2026-12-10T08:14:03.120Z");
     private static final Pattern HIDDEN_FIELD = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
     /** Records the Step Functions calls; a scripted outcome stands for the service's answer. */
@@ -102,7 +106,8 @@ class ApprovalEndpointHandlerTest {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0").put("routeKey", "$default").put("rawPath", "/").put("rawQueryString", rawQueryString);
         event.putObject("headers").put("content-type", "application/x-www-form-urlencoded");
-        event.putObject("requestContext").putObject("http").put("method", method).put("path", "/");
+        ObjectNode requestContext = event.putObject("requestContext").put("timeEpoch", ANSWERED_AT.toEpochMilli());
+        requestContext.putObject("http").put("method", method).put("path", "/").put("sourceIp", SOURCE_IP).put("userAgent", USER_AGENT);
         if (body != null) {
             event.put("body", base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body);
             event.put("isBase64Encoded", base64);
@@ -154,6 +159,12 @@ class ApprovalEndpointHandlerTest {
         return response.get("body").asText();
     }
 
+    /** The answer the endpoint sends for the test's Function URL events: the decision, and who gave it. */
+    private static String answer(String decision) {
+        return "{\"decision\":\"" + decision + "\",\"answeredBy\":{\"sourceIp\":\"" + SOURCE_IP + "\",\"userAgent\":\"" + USER_AGENT
+                + "\",\"at\":\"" + ANSWERED_AT + "\"}}";
+    }
+
     @Test
     void getShowsWhatTheApprovalWillDoWithAButtonAndAnswersNothing() throws Exception {
         JsonNode response = get(linkQuery(EXECUTION, TOKEN, Decision.APPROVE));
@@ -193,7 +204,7 @@ class ApprovalEndpointHandlerTest {
 
         assertEquals(200, response.get("statusCode").asInt());
         assertTrue(body(response).contains("<h1>Approved</h1>"), body(response));
-        assertEquals(List.of("SendTaskSuccess " + TOKEN + " {\"decision\":\"approved\"}"), answers.calls);
+        assertEquals(List.of("SendTaskSuccess " + TOKEN + " " + answer("approved")), answers.calls);
     }
 
     @Test
@@ -204,7 +215,32 @@ class ApprovalEndpointHandlerTest {
 
         assertEquals(200, response.get("statusCode").asInt());
         assertTrue(body(response).contains("<h1>Rejected</h1>"), body(response));
-        assertEquals(List.of("SendTaskFailure " + TOKEN + " ApprovalRejected rejected through the approval link"), answers.calls);
+        assertEquals(List.of("SendTaskFailure " + TOKEN + " ApprovalRejected " + answer("rejected")), answers.calls);
+    }
+
+    @Test
+    void theAnswerRecordsWhoAnsweredFromTheFunctionUrlEventAndARejectionsCauseStaysParseable() throws Exception {
+        post(formOf(get(linkQuery(EXECUTION, TOKEN, Decision.APPROVE))));
+        post(formOf(get(linkQuery(EXECUTION, TOKEN, Decision.REJECT))));
+
+        JsonNode approved = JSON.readTree(answers.calls.get(0).substring(answers.calls.get(0).indexOf('{')));
+        JsonNode rejectedCause = JSON.readTree(answers.calls.get(1).substring(answers.calls.get(1).indexOf('{')));
+        assertEquals("approved", approved.get("decision").asText());
+        assertEquals("rejected", rejectedCause.get("decision").asText());
+        for (JsonNode answer : List.of(approved, rejectedCause)) {
+            assertEquals(SOURCE_IP, answer.at("/answeredBy/sourceIp").asText());
+            assertEquals(USER_AGENT, answer.at("/answeredBy/userAgent").asText());
+            assertEquals("2026-12-10T08:14:03.120Z", answer.at("/answeredBy/at").asText(), "the Function URL's timeEpoch");
+            assertFalse(answer.toString().contains(TOKEN), "the answer, which the execution keeps, never holds the token");
+        }
+    }
+
+    @Test
+    void primingForSnapStartReadsAnEventAndWritesAnAnswerWithoutCallingKmsOrStepFunctions() throws Exception {
+        handler.beforeCheckpoint(null);
+
+        assertEquals(List.of(), answers.calls);
+        assertEquals(0, key.verifications(), "a link's check would call KMS");
     }
 
     @Test
@@ -298,7 +334,7 @@ class ApprovalEndpointHandlerTest {
         assertTrue(html.contains("<strong>run-&lt;b&gt;&quot;quoted&quot;&amp;&#39;single&#39;</strong>"), html);
         assertTrue(html.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), html);
         post(formOf(page));
-        assertEquals(List.of("SendTaskSuccess " + token + " {\"decision\":\"approved\"}"), answers.calls);
+        assertEquals(List.of("SendTaskSuccess " + token + " " + answer("approved")), answers.calls);
     }
 
     @Test

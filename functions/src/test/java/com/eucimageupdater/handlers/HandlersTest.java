@@ -120,7 +120,8 @@ class HandlersTest {
         assertEquals(JSON.readTree("""
                 {"executionName": "monthly-2026-11", "runDate": "2026-11-10", "account": "123456789012", "region": "us-east-1",
                  "pollIntervalSeconds": 900, "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h", "approval": "required",
-                 "approvalTimeoutSeconds": 259200, "dryRun": false, "expectedBuildMinutes": 90, "maxConcurrency": 5}"""), plan.get("run"),
+                 "approvalTimeoutSeconds": 259200, "dryRun": false, "expectedBuildMinutes": 90, "maxConcurrency": 5, "timeZone": "UTC"}"""),
+                plan.get("run"),
                 "passed once to every item");
     }
 

@@ -31,6 +31,7 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
     private static final String ACCOUNT = """
             { "appstream": { "images": [
                 { "name": "Base-Win2022", "displayName": "Base Windows Server 2022", "updateAvailable": true,
+                  "description": "Standard desktop", "agentVersion": "1.1.1262", "latestAgent": false,
                   "build": { "outcome": "AVAILABLE", "pollsUntilDone": 2 } },
                 { "name": "Finance-Win2022", "updateAvailable": false },
                 { "name": "Broken-Win2019", "platform": "WINDOWS_SERVER_2019", "updateAvailable": true,
@@ -80,7 +81,8 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
     void anImageWithUpdatesIsReportedWithTheImageAnUpdateWouldCreateAndNothingIsCreated() {
         UpdateCheck check = service.checkForUpdate(planned(Service.APPSTREAM, "Base-Win2022"));
 
-        assertEquals(new UpdateCheck(true, "Base-Win2022", "AppStream has OS, driver or agent updates for this image",
+        assertEquals(new UpdateCheck(true, "Base-Win2022", "updates available (CreateUpdatedImage dry run: canUpdateImage true);"
+                + " platform WINDOWS_SERVER_2022; agent 1.1.1262 (not the latest); \"Standard desktop\"",
                 "Base-Win2022-2026-11-10", "Updated from Base-Win2022 on 2026-11-10 by euc-image-updater",
                 "Base Windows Server 2022 (2026-11-10)", "Base-Win2022", null), check);
         List<RecordedCall> creates = simulator.callsTo("CreateUpdatedImage");
@@ -208,7 +210,8 @@ class AppStreamImageServiceTest extends SimulatedImageServiceTest<AppStreamImage
 
     @Test
     void anUpdateWithdrawnSinceTheCheckFailsTheImageAndCreatesNothing() {
-        UpdateCheck earlierCheck = new UpdateCheck(true, "Finance-Win2022", "AppStream has OS, driver or agent updates for this image",
+        UpdateCheck earlierCheck = new UpdateCheck(true, "Finance-Win2022",
+                "updates available (CreateUpdatedImage dry run: canUpdateImage true)",
                 "Finance-Win2022-2026-11-10", "Monthly patch", "Finance (November)", "Finance-Win2022", null);
 
         ImageUpdateException failed = assertThrows(ImageUpdateException.class,

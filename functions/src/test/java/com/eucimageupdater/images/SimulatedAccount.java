@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -61,6 +62,10 @@ public final class SimulatedAccount implements AutoCloseable {
 
     public WorkSpacesClient workSpaces(ExecutionInterceptor... interceptors) {
         return configure(WorkSpacesClient.builder(), interceptors);
+    }
+
+    public SnsClient sns() {
+        return configure(SnsClient.builder());
     }
 
     /** What the handlers are built with in Lambda, but pointed at this account. */

@@ -267,7 +267,9 @@ public class EucImageUpdaterStack extends Stack {
         Map<String, String> environment = new LinkedHashMap<>(approvalEndpoint.linkEnvironment());
         environment.put(RequestApprovalHandler.TOPIC_ARN_ENV, topic.getTopicArn());
         Alias alias = createFunction("RequestApproval", Code.fromAsset(sources.approvalMailJar().toString()), 512, Duration.seconds(60),
-                List.of(allow(topic.getTopicArn(), "sns:Publish")), environment, TRACING_WILDCARD);
+                // It mails only when the topic has a confirmed subscriber, read with ListSubscriptionsByTopic.
+                List.of(allow(topic.getTopicArn(), "sns:Publish"), allow(topic.getTopicArn(), "sns:ListSubscriptionsByTopic")), environment,
+                TRACING_WILDCARD);
         topicKey.grant(alias, "kms:GenerateDataKey", "kms:Decrypt");
         approvalEndpoint.grantLinkSigning(alias);
         return alias;

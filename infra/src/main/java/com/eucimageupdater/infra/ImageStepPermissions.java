@@ -149,9 +149,10 @@ final class ImageStepPermissions {
         steps.put("Retire", List.of(
                 Grant.on(Scope.APPSTREAM_IMAGES, "appstream:DeleteImage", "appstream:DescribeImagePermissions"),
                 Grant.on(Scope.WORKSPACES_IMAGES, "workspaces:DeleteWorkspaceImage", "workspaces:DescribeWorkspaceImagePermissions"),
+                // The approval mail's preview reads each production fleet or bundle as it is now (a bundle's WorkSpaces too).
                 Grant.onAny("appstream:DescribeFleets", "appstream:DescribeImageBuilders", "appstream:DescribeImages",
                         "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages",
-                        "workspaces:DescribeTags")));
+                        "workspaces:DescribeTags", "workspaces:DescribeWorkspaces")));
         steps.put("FindRollout", List.of(
                 Grant.onAny("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets",
                         "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:DescribeWorkspaceBundles",

@@ -1,6 +1,7 @@
 package com.eucimageupdater.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.eucimageupdater.approval.ApprovalTopic;
 import com.eucimageupdater.handlers.CheckHandler;
 import com.eucimageupdater.handlers.FindRolloutHandler;
 import com.eucimageupdater.handlers.DistributeHandler;
@@ -26,6 +27,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -76,7 +78,7 @@ final class LocalWorkflow {
         NodeRuntime.node(); // fails before the task host starts when there is no Node 22
         Map<String, String> functionArns = Definition.functionArns(target.region(), target.account());
         String definition = render(definitionFile, settings, target.region(), target.account(), target.topicArn());
-        try (TaskHost host = new TaskHost(handlers(functionArns, target), steps(functionArns), target.lambdaFaults(),
+        try (TaskHost host = new TaskHost(handlers(functionArns, target, settings.approval()), steps(functionArns), target.lambdaFaults(),
                 settings.approval(), new SnsPublisher(target.sns()))) {
             Path config = Files.createTempFile("euc-image-updater-run", ".json");
             try {
@@ -99,7 +101,8 @@ final class LocalWorkflow {
         return Definition.render(definitionFile, substitutions);
     }
 
-    private static Map<String, RequestStreamHandler> handlers(Map<String, String> arns, Target target) {
+    /** @param approval how the run answers its approval, which its approval mail says instead of links */
+    private static Map<String, RequestStreamHandler> handlers(Map<String, String> arns, Target target, LocalApproval approval) {
         ImageServices images = target.images();
         return Map.ofEntries(
                 Map.entry(arns.get("PlanFunctionArn"), new PlanHandler()),
@@ -112,8 +115,8 @@ final class LocalWorkflow {
                 Map.entry(arns.get("RetireFunctionArn"), new RetireHandler(images)),
                 Map.entry(arns.get("SummarizeBuildsFunctionArn"), new SummarizeBuildsHandler()),
                 Map.entry(arns.get("PlanRolloutFunctionArn"), new PlanRolloutHandler()),
-                Map.entry(arns.get("RequestApprovalFunctionArn"), new RequestApprovalHandler(LocalApprovalLinks.forRun(target),
-                        LocalApprovalLinks.ENDPOINT, target.sns(), target.topicArn())),
+                Map.entry(arns.get("RequestApprovalFunctionArn"), new RequestApprovalHandler(approval,
+                        new ApprovalTopic(target.sns(), target.topicArn()), Clock.systemUTC())),
                 Map.entry(arns.get("FindRolloutFunctionArn"), new FindRolloutHandler(images)),
                 Map.entry(arns.get("ReportFunctionArn"), new ReportHandler()));
     }
@@ -138,7 +141,7 @@ final class LocalWorkflow {
         // The interpreter has no task tokens of its own: the context's token stands for the one SendTaskSuccess answers.
         context.putObject("Task").put("Token", "local-task-token-" + name);
         ObjectNode execution = context.putObject("Execution");
-        execution.put("Id", LocalApprovalLinks.stateMachineArn(target).replace(":stateMachine:", ":execution:") + ":" + name);
+        execution.put("Id", "arn:aws:states:" + target.region() + ":" + target.account() + ":execution:euc-image-updater:" + name);
         execution.put("Name", name);
         execution.put("StartTime", start.toString());
         execution.set("Input", input);

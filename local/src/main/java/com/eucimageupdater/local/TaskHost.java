@@ -65,7 +65,7 @@ final class TaskHost implements AutoCloseable {
                 reply.set("output", run(resource, request.get("input")));
             } catch (TaskError named) {
                 // Lambda's own errors, a callback's failure and a timeout reach Step Functions by name, with a plain cause.
-                reply.putObject("error").put("errorType", named.errorName).put("errorMessage", named.getMessage());
+                reply.putObject("error").put("errorType", named.errorName).put("errorMessage", named.getMessage()).put("plainCause", true);
             } catch (Exception e) {
                 reply.set("error", errorDocument(e));
             }

@@ -103,7 +103,9 @@ final class OrganizationScenario {
     String scenario() {
         ObjectNode scenario = JSON.createObjectNode();
         scenario.put("region", regions.get(0)).put("accountId", HOME).put("seed", 11);
-        scenario.putObject("sns").putArray("topics").add(TOPIC_ARN);
+        ObjectNode sns = scenario.putObject("sns");
+        sns.putArray("topics").add(TOPIC_ARN);
+        sns.putArray("subscriptions").addObject().put("topicArn", TOPIC_ARN).put("endpoint", "euc-admins@example.com");
         ArrayNode entries = scenario.putArray("accounts");
         for (String account : accounts) {
             ObjectNode entry = entries.addObject().put("accountId", account);

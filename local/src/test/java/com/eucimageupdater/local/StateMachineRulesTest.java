@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.approval.NoConfirmedSubscriberException;
 import com.eucimageupdater.images.RetryableAwsException;
 import com.eucimageupdater.plan.RunLimits;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,8 @@ class StateMachineRulesTest {
     private static final List<Map.Entry<String, JsonNode>> ITERATOR_TASKS = new ArrayList<>();
     /** Steps that call AppStream or WorkSpaces. */
     private static final Set<String> AWS_STEPS = Set.of("ResolveTargets", "FindRollout", "CheckForUpdate", "PreviewRetention",
-            "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "MoveToProduction", "RetireOldImages", "MoveTargetsBack");
+            "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "PreviewRetirement", "MoveToProduction", "RetireOldImages",
+            "MoveTargetsBack");
 
     @BeforeAll
     static void readDefinition() throws IOException {
@@ -68,7 +70,7 @@ class StateMachineRulesTest {
     void lambdaTasksRetryLambdaErrors() {
         List<Map.Entry<String, JsonNode>> lambdaTasks = TASKS.stream().filter(task -> invokesOurFunction(task.getValue())).toList();
         assertEquals(List.of("PlanRun", "ResolveTargets", "CheckForUpdate", "PreviewRetention", "StartUpdate",
-                "PollImageState", "StageImage", "DistributeImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
+                "PollImageState", "StageImage", "DistributeImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout", "PreviewRetirement", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
                 "FindRollout", "MoveTargetsBack", "SummarizeRollback"), lambdaTasks.stream().map(Map.Entry::getKey).toList());
         JsonNode first = lambdaTasks.get(0).getValue().path("Retry").path(0);
         lambdaTasks.forEach(task -> {
@@ -98,7 +100,7 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every AWS-calling step retries throttling and 5xx by name, and no retrier anywhere is States.ALL")
     void awsErrorsRetriedByNameNeverStatesAll() {
-        assertEquals(19, TASKS.size(), "eighteen Lambda tasks and the SNS publish");
+        assertEquals(20, TASKS.size(), "nineteen Lambda tasks and the SNS publish");
         TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
                 .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));
         TASKS.forEach(task -> task.getValue().path("Retry")
@@ -109,7 +111,7 @@ class StateMachineRulesTest {
     @DisplayName("every step inside a Map catches everything into a Record state, so one image failing never stops the others")
     void iteratorTasksCatchEverything() {
         assertEquals(List.of("CheckForUpdate", "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage",
-                "SummarizeBuilds", "MoveToProduction", "RetireOldImages", "MoveTargetsBack"), ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
+                "SummarizeBuilds", "PreviewRetirement", "MoveToProduction", "RetireOldImages", "MoveTargetsBack"), ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
         ITERATOR_TASKS.forEach(task -> {
             JsonNode catcher = task.getValue().path("Catch").path(0);
             assertEquals(List.of("States.ALL"), texts(catcher.path("ErrorEquals")), task.getKey());
@@ -118,14 +120,15 @@ class StateMachineRulesTest {
     }
 
     @Test
-    @DisplayName("the approval waits on a task token, bounded by the run's approval timeout, and its three endings are caught")
+    @DisplayName("the approval waits on a task token, bounded by the run's approval timeout, and its four endings are caught")
     void approvalIsACallbackWithABound() {
         JsonNode approval = definition.at("/States/AwaitApproval");
         assertEquals("arn:aws:states:::lambda:invoke.waitForTaskToken", approval.path("Resource").asText());
         assertEquals("$$.Task.Token", approval.at("/Parameters/Payload/token.$").asText());
         assertEquals("$.run.approvalTimeoutSeconds", approval.path("TimeoutSecondsPath").asText());
-        assertEquals(List.of("States.Timeout", "ApprovalRejected", "States.ALL"), StreamSupport.stream(approval.path("Catch").spliterator(),
-                false).map(catcher -> catcher.path("ErrorEquals").path(0).asText()).toList());
+        assertEquals(List.of("States.Timeout", "ApprovalRejected", NoConfirmedSubscriberException.class.getName(), "States.ALL"),
+                StreamSupport.stream(approval.path("Catch").spliterator(), false)
+                        .map(catcher -> catcher.path("ErrorEquals").path(0).asText()).toList());
     }
 
     @Test

@@ -22,7 +22,9 @@ final class TestScenarios {
         return """
                 {"region": "us-east-1", "accountId": "123456789012", "seed": 11, "faults": %s, "errors": %s,
                  "appstream": {"images": [%s]}, "workspaces": {"images": [%s]},
-                 "sns": {"topics": ["arn:aws:sns:us-east-1:123456789012:euc-image-updater"]}}"""
+                 "sns": {"topics": ["arn:aws:sns:us-east-1:123456789012:euc-image-updater"],
+                         "subscriptions": [{"topicArn": "arn:aws:sns:us-east-1:123456789012:euc-image-updater",
+                                            "endpoint": "euc-admins@example.com"}]}}"""
                 .formatted(faults, errors, appStreamImages, workSpacesImages);
     }
 

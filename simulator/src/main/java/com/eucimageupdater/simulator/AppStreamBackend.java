@@ -53,6 +53,8 @@ final class AppStreamBackend implements ServiceBackend {
                     spec.build());
             image.state = spec.state();
             image.updateAvailable = spec.updateAvailable();
+            image.agentVersion = spec.agentVersion();
+            image.latestAgent = spec.latestAgent();
             image.tags.putAll(spec.tags());
             image.lag = new DescribeLag(spec.hiddenForDescribes());
             image.failedAt = Scenario.failedTime(spec.name(), spec.failedAt());
@@ -526,6 +528,8 @@ final class AppStreamBackend implements ServiceBackend {
         final Map<String, String> tags = new TreeMap<>();
         String state;
         boolean updateAvailable;
+        String agentVersion;
+        Boolean latestAgent;
         ImageBuild build;
         Instant failedAt;
         DescribeLag lag;
@@ -545,7 +549,7 @@ final class AppStreamBackend implements ServiceBackend {
             Scenario.Building building = build == null ? null
                     : build.progress(source != null && images.get(source.name) == source ? source.name : null);
             return new Scenario.AppStreamImage(name, displayName, description, state, visibility, platform, updateAvailable, tags,
-                    buildSpec, 0, List.of(), created.toString(), baseImageArn, sharedWith, building,
+                    buildSpec, 0, List.of(), created.toString(), agentVersion, latestAgent, baseImageArn, sharedWith, building,
                     failedAt == null ? null : failedAt.toString());
         }
 
@@ -568,6 +572,10 @@ final class AppStreamBackend implements ServiceBackend {
             Json.putIfPresent(json, "DisplayName", displayName);
             Json.putIfPresent(json, "Description", description);
             json.put("State", state).put("Visibility", visibility).put("Platform", platform).set("CreatedTime", Json.epochSeconds(created));
+            Json.putIfPresent(json, "AppstreamAgentVersion", agentVersion);
+            if (latestAgent != null) {
+                json.put("LatestAppstreamAgentVersion", latestAgent ? "TRUE" : "FALSE");
+            }
             if ("PRIVATE".equals(visibility)) {
                 json.put("ImageSharedWithOthers", sharedWith.isEmpty() ? "FALSE" : "TRUE");
             }

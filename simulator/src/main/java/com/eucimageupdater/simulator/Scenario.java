@@ -52,7 +52,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         errors = errors == null ? List.of() : List.copyOf(errors);
         appstream = Objects.requireNonNullElse(appstream, new AppStream(null, null, null, null, null, null));
         workspaces = Objects.requireNonNullElse(workspaces, new WorkSpaces(null, null, null, null, null));
-        sns = Objects.requireNonNullElse(sns, new Sns(null));
+        sns = Objects.requireNonNullElse(sns, new Sns(null, null));
         lambda = Objects.requireNonNullElse(lambda, new LambdaFaults(0, null, null));
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         sts = Objects.requireNonNullElse(sts, new Sts(null));
@@ -391,15 +391,17 @@ public record Scenario(String region, String accountId, long seed, Faults faults
     }
 
     /**
-     * An AppStream image; {@code build} says how an update made from it turns out. What an image acquires in a run, for a
-     * saved state: {@code baseImageArn} (the image it was made from), {@code imagePermissions} (shares with their own
-     * permissions, in the order made; {@code sharedWithAccounts} is the short form for both), {@code building} (an update
-     * still building) and {@code failedAt} (when its update failed, which its describe then reports).
+     * An AppStream image; {@code build} says how an update made from it turns out; {@code agentVersion} its
+     * AppstreamAgentVersion, and {@code latestAgent} whether that is the latest agent (both answered only when given). What an
+     * image acquires in a run, for a saved state: {@code baseImageArn} (the image it was made from), {@code imagePermissions}
+     * (shares with their own permissions, in the order made; {@code sharedWithAccounts} is the short form for both),
+     * {@code building} (an update still building) and {@code failedAt} (when its update failed, which its describe then reports).
      */
     public record AppStreamImage(String name, String displayName, String description, String state, String visibility,
                                  String platform, boolean updateAvailable, Map<String, String> tags, Build build,
-                                 int hiddenForDescribes, List<String> sharedWithAccounts, String created, String baseImageArn,
-                                 Map<String, ImagePermissions> imagePermissions, Building building, String failedAt) {
+                                 int hiddenForDescribes, List<String> sharedWithAccounts, String created, String agentVersion,
+                                 Boolean latestAgent, String baseImageArn, Map<String, ImagePermissions> imagePermissions,
+                                 Building building, String failedAt) {
         public AppStreamImage {
             Objects.requireNonNull(name, "an AppStream image needs a name");
             sharedWithAccounts = accountIds("AppStream image " + name, sharedWithAccounts);
@@ -484,9 +486,33 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         }
     }
 
-    public record Sns(List<String> topics) {
+    /**
+     * The home account's topics and their subscriptions: an approval can be answered only when someone gets its mail,
+     * so the pipeline asks for the subscriptions (ListSubscriptionsByTopic) before it mails one.
+     */
+    public record Sns(List<String> topics, List<Subscription> subscriptions) {
         public Sns {
             topics = topics == null ? List.of() : List.copyOf(topics);
+            subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
+            for (Subscription subscription : subscriptions) {
+                if (!topics.contains(subscription.topicArn())) {
+                    throw new IllegalArgumentException("sns.subscriptions: " + subscription.endpoint() + " subscribes to "
+                            + subscription.topicArn() + ", which is not one of sns.topics");
+                }
+            }
+        }
+    }
+
+    /**
+     * A subscription to one of the topics: {@code protocol} default email; {@code confirmed} default true, false for one
+     * whose confirmation mail was never answered (SNS lists it with the SubscriptionArn "PendingConfirmation").
+     */
+    public record Subscription(String topicArn, String protocol, String endpoint, Boolean confirmed) {
+        public Subscription {
+            Objects.requireNonNull(topicArn, "an SNS subscription needs a topicArn");
+            Objects.requireNonNull(endpoint, "an SNS subscription needs an endpoint, e.g. an e-mail address");
+            protocol = Objects.requireNonNullElse(protocol, "email");
+            confirmed = Objects.requireNonNullElse(confirmed, true);
         }
     }
 

@@ -12,14 +12,22 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
-/** SNS Publish to the scenario's topics; published messages are kept for tests to read. */
+/**
+ * SNS Publish to the scenario's topics (published messages are kept for tests to read), and the topics' subscriptions
+ * as the scenario seeds them (ListSubscriptionsByTopic, 100 a page as SNS answers).
+ */
 final class SnsBackend implements ServiceBackend {
     private static final int MAX_SUBJECT_LENGTH = 100;
     private static final int MAX_MESSAGE_BYTES = 256 * 1024;
+    /** ListSubscriptionsByTopic's page: "up to 100", and no request member to ask for fewer. */
+    private static final int SUBSCRIPTIONS_PAGE = 100;
+    /** What SNS lists as the SubscriptionArn of a subscription whose confirmation mail was not answered yet. */
+    private static final String PENDING_CONFIRMATION = "PendingConfirmation";
 
     private final ServiceModel model = ServiceModel.of(ServiceModel.SNS);
     private final String homeAccount;
     private final Set<String> topics;
+    private final List<Scenario.Subscription> subscriptions;
     /** Message ids from the scenario seed, so runs are reproducible. */
     private final Random messageIds;
     private final List<PublishedMessage> published = new ArrayList<>();
@@ -27,6 +35,7 @@ final class SnsBackend implements ServiceBackend {
     SnsBackend(Scenario scenario) {
         this.homeAccount = scenario.accountId();
         this.topics = Set.copyOf(scenario.sns().topics());
+        this.subscriptions = scenario.sns().subscriptions();
         this.messageIds = new Random(scenario.newIdSeed());
     }
 
@@ -37,12 +46,12 @@ final class SnsBackend implements ServiceBackend {
 
     @Override
     public Set<String> operations() {
-        return Set.of("Publish");
+        return Set.of("Publish", "ListSubscriptionsByTopic");
     }
 
     @Override
     public boolean isMutating(String operation, JsonNode request) {
-        return true;
+        return "Publish".equals(operation);
     }
 
     @Override
@@ -55,6 +64,9 @@ final class SnsBackend implements ServiceBackend {
     public void checkRules(String operation, JsonNode request) {
         if (!request.hasNonNull("TopicArn")) {
             throw error("InvalidParameterException", "Invalid parameter: TopicArn Reason: no value for required parameter");
+        }
+        if (!"Publish".equals(operation)) {
+            return;
         }
         if (request.has("Subject") && !validSubject(request.get("Subject").asText())) {
             throw error("InvalidParameterException", "Invalid parameter: Subject");
@@ -118,6 +130,10 @@ final class SnsBackend implements ServiceBackend {
         if (!topics.contains(topicArn)) {
             throw error("NotFoundException", "Topic does not exist");
         }
+        return "Publish".equals(operation) ? publish(topicArn, request) : subscriptions(topicArn, request);
+    }
+
+    private JsonNode publish(String topicArn, JsonNode request) {
         Map<String, String> attributes = new LinkedHashMap<>();
         Map<String, String> dataTypes = new LinkedHashMap<>();
         request.path("MessageAttributes").fields().forEachRemaining(attribute -> {
@@ -127,6 +143,16 @@ final class SnsBackend implements ServiceBackend {
         published.add(new PublishedMessage(topicArn, request.path("Subject").asText(null), request.get("Message").asText(),
                 Collections.unmodifiableMap(attributes), Collections.unmodifiableMap(dataTypes)));
         return Json.object().put("MessageId", new UUID(messageIds.nextLong(), messageIds.nextLong()).toString());
+    }
+
+    private JsonNode subscriptions(String topicArn, JsonNode request) {
+        List<Scenario.Subscription> ofTopic = subscriptions.stream().filter(subscription -> subscription.topicArn().equals(topicArn)).toList();
+        return Paging.answer(ofTopic, request, "", SUBSCRIPTIONS_PAGE, "Subscriptions", subscription -> Json.object()
+                        .put("SubscriptionArn", subscription.confirmed() ? topicArn + ":" + UUID.nameUUIDFromBytes(
+                                subscription.endpoint().getBytes(StandardCharsets.UTF_8)) : PENDING_CONFIRMATION)
+                        .put("Owner", homeAccount).put("Protocol", subscription.protocol()).put("Endpoint", subscription.endpoint())
+                        .put("TopicArn", topicArn),
+                () -> error("InvalidParameterException", "Invalid parameter: NextToken"));
     }
 
     synchronized List<PublishedMessage> published() {

@@ -7,8 +7,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An HMAC-SHA-256 key held in memory, standing in for the KMS key where there is none: a local run's links, and the
- * tests (which count how often it is asked to check a signature).
+ * An HMAC-SHA-256 key held in memory, standing in for the KMS key in the tests (which count how often it is asked to
+ * check a signature).
  */
 public final class HmacKey implements MacKey {
     private final SecretKeySpec key;
