@@ -2,6 +2,7 @@ package com.eucimageupdater.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.List;
 
 /**
  * The one mail that asks for the production roll-out: the new images, what was staged (and what each staged
@@ -24,7 +25,8 @@ public final class ApprovalMail {
                 + ": the new images are AVAILABLE and staged; production waits for your approval.\n\nNew images:\n");
         for (JsonNode build : request.builds()) {
             for (JsonNode result : build.path("results")) {
-                if (!"UPDATED".equals(result.path("outcome").asText())) {
+                // A promote's images were built and staged by the run it promotes.
+                if (!List.of("UPDATED", "STAGED").contains(result.path("outcome").asText())) {
                     continue;
                 }
                 body.append("  ").append(result.path("service").asText()).append(' ').append(result.path("image").asText()).append(" -> ")

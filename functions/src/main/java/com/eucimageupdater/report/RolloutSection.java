@@ -3,6 +3,7 @@ package com.eucimageupdater.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The mail's roll-out parts, read from the state machine's raw results: what each image staged, what a report-only
@@ -61,15 +62,30 @@ final class RolloutSection {
         return texts;
     }
 
-    /** Production: what each image's roll-out did, or why nothing went to production. */
-    static int production(JsonNode rollout, String executionName, StringBuilder body) {
+    /**
+     * Production: what each image's roll-out did; or why nothing went to production, with the commands that go on from
+     * there; or, for a report-only promote, what it would roll out.
+     *
+     * @param executionId this execution's ARN, whose state machine and Region the commands name
+     * @param imagesOf the execution whose images these are: this run, or the one a promote rolls out
+     */
+    static int production(JsonNode rollout, String executionId, String imagesOf, boolean dryRun, StringBuilder body) {
         if (rollout == null || rollout.isMissingNode() || rollout.isNull() || rollout.path("production").isEmpty()) {
             return 0;
         }
+        if (dryRun) {
+            wouldRollOut(rollout, body);
+            return 0;
+        }
+        StartCommands commands = StartCommands.forExecution(executionId);
         String decision = rollout.path("decision").asText("");
         if (!decision.isEmpty()) {
             body.append("\nProduction: nothing rolled out, approval ").append(decision).append(". Staged fleets and bundles keep the"
-                    + " new images; start a run by hand to try again.\n");
+                    + " new images.\n");
+            commands(commands, imagesOf, List.of(
+                    Map.entry("promote", "To roll them out to production later (the approval is asked again; add \"approval\": \"none\" to"
+                            + " the input to go without it):"),
+                    Map.entry("rollback", "To move the staged fleets and bundles back to the images they used before:")), body);
             return 0;
         }
         body.append("\nProduction").append(rollout.has("approval") ? " (approved)" : "").append(":\n");
@@ -91,8 +107,30 @@ final class RolloutSection {
                         .append(ImageResult.reasonFromError(result.path("retireError"))).append('\n');
             }
         }
-        body.append("To move everything back: start the state machine with {\"rollback\": \"").append(executionName).append("\"}\n");
+        commands(commands, imagesOf, List.of(Map.entry("rollback", "To move everything back: start the state machine with {\"rollback\": \""
+                + imagesOf + "\"}:")), body);
         return failed;
+    }
+
+    /** Each command after what it does, for bash and zsh; then all of them again for Windows. */
+    private static void commands(StartCommands commands, String execution, List<Map.Entry<String, String>> whatByField,
+            StringBuilder body) {
+        whatByField.forEach(command -> body.append(command.getValue()).append("\n  ").append(commands.posix(command.getKey(), execution))
+                .append('\n'));
+        body.append("In Windows PowerShell (in cmd.exe, without --%):\n");
+        whatByField.forEach(command -> body.append("  ").append(commands.windows(command.getKey(), execution)).append('\n'));
+    }
+
+    /** A report-only promote: each image's production targets, and the retention that would follow. */
+    private static void wouldRollOut(JsonNode rollout, StringBuilder body) {
+        body.append("\nProduction (report only): this promote would roll out:\n");
+        for (JsonNode image : rollout.path("production")) {
+            body.append("  ").append(image.path("newImageName").asText()).append(" (account ").append(image.path("account").asText())
+                    .append(", ").append(image.path("region").asText()).append(") -> ")
+                    .append(String.join(" ", texts(image.path("targets"))))
+                    .append("; then retention keeps ").append(image.path("keep").asInt() == 0 ? "all of the lineage's images"
+                            : "the lineage's newest " + image.path("keep").asInt()).append('\n');
+        }
     }
 
     /** A rollback's moves back. */

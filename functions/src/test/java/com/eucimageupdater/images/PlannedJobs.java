@@ -11,7 +11,8 @@ final class PlannedJobs {
     private PlannedJobs() {}
 
     static RunSettings run(String executionName, String runDate) {
-        return new RunSettings(executionName, runDate, ACCOUNT, "us-east-1", 900, 32, 480, "8 h", "required", 72 * 3600, false, 90, 5);
+        return new RunSettings(executionName, runDate, ACCOUNT, "us-east-1", 900, 32, 480, "8 h", "required", 72 * 3600, false, 90, 5,
+                null);
     }
 
     static ImageJob planned(Service service, String image) {

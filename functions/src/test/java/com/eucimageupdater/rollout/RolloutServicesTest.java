@@ -42,7 +42,8 @@ class RolloutServicesTest {
     }
 
     private static ImageRequest item(Service service, String image, String fromTarget, List<String> staging, List<String> production) {
-        return new ImageRequest(service, image, fromTarget, null, null, Map.of(), staging, production, 0, null, null, List.of(), List.of(), null);
+        return new ImageRequest(service, image, fromTarget, null, null, Map.of(), staging, production, null, 0, null, null, List.of(),
+                List.of(), null);
     }
 
     private List<String> changes() {
@@ -51,14 +52,15 @@ class RolloutServicesTest {
     }
 
     @Test
-    void aFleetAsTheSourceResolvesToItsImageAndMergesWithAnItemOfTheSameSourceIntoOneImage() {
+    void aFleetAsTheSourceResolvesToItsImageAndMergesWithAnItemOfTheSameSourceIntoOneImageRecordingWhatProductionUses() {
         TargetResolver.Resolved resolved = new TargetResolver(services).resolve(List.of(
                 item(Service.APPSTREAM, null, "prod-win2022-a", List.of(), List.of()),
                 item(Service.APPSTREAM, "Base-Win2022-2026-09-08", null, List.of("staging-win2022"), List.of("prod-win2022-b"))), HOME);
 
         assertEquals(List.of(), resolved.problems());
-        assertEquals(List.of(item(Service.APPSTREAM, "Base-Win2022-2026-09-08", null, List.of("staging-win2022"),
-                List.of("prod-win2022-a", "prod-win2022-b"))), resolved.images());
+        assertEquals(List.of(new ImageRequest(Service.APPSTREAM, "Base-Win2022-2026-09-08", null, null, null, Map.of(),
+                List.of("staging-win2022"), List.of("prod-win2022-a", "prod-win2022-b"), Map.of("prod-win2022-a", "Base-Win2022-2026-09-08",
+                        "prod-win2022-b", "Base-Win2022-2026-09-08"), 0, null, null, List.of(), List.of(), null)), resolved.images());
         assertEquals(List.of(), changes());
     }
 
@@ -83,8 +85,10 @@ class RolloutServicesTest {
     @Test
     void aMoveRecordsThePreviousImageOnTheNewOneOnceAndARollbackMovesItBack() {
         TargetMover mover = new TargetMover(services);
-        List<TargetMover.Moved> moved = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true);
-        List<TargetMover.Moved> again = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true);
+        List<TargetMover.Moved> moved = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true,
+                null);
+        List<TargetMover.Moved> again = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true,
+                null);
 
         assertEquals("Base-Win2022-2026-09-08", moved.get(0).previous());
         assertEquals("Base-Win2022-2026-09-08", again.get(0).previous(), "a retried move keeps the first record");
@@ -100,7 +104,7 @@ class RolloutServicesTest {
     @Test
     void aBundleMoveSaysHowManyExistingWorkSpacesKeepTheirImage() {
         List<TargetMover.Moved> moved = new TargetMover(services).move(Service.WORKSPACES, "wsi-4d4d4d4d4", List.of("wsb-0a1b2c3d4"),
-                HOME, true);
+                HOME, true, null);
 
         assertEquals(new TargetMover.Moved("wsb-0a1b2c3d4", "wsi-3c3c3c3c3", "wsi-4d4d4d4d4",
                 "4 existing WorkSpaces keep their image until rebuilt or recreated; new ones get the new image"), moved.get(0));

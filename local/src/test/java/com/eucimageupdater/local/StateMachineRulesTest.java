@@ -30,7 +30,8 @@ class StateMachineRulesTest {
     /** The Task states inside a Map: each image's (or each roll-out's, each move back's) own steps. */
     private static final List<Map.Entry<String, JsonNode>> ITERATOR_TASKS = new ArrayList<>();
     /** Steps that call AppStream or WorkSpaces. */
-    private static final Set<String> AWS_STEPS = Set.of("ResolveTargets", "FindRollout", "CheckForUpdate", "PreviewRetention",
+    private static final Set<String> AWS_STEPS = Set.of("ResolveTargets", "FindRollout", "FindStagedRollout", "CheckForUpdate",
+            "PreviewRetention",
             "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "MoveToProduction", "RetireOldImages", "MoveTargetsBack");
 
     @BeforeAll
@@ -69,7 +70,8 @@ class StateMachineRulesTest {
         List<Map.Entry<String, JsonNode>> lambdaTasks = TASKS.stream().filter(task -> invokesOurFunction(task.getValue())).toList();
         assertEquals(List.of("PlanRun", "ResolveTargets", "CheckForUpdate", "PreviewRetention", "StartUpdate",
                 "PollImageState", "StageImage", "DistributeImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
-                "FindRollout", "MoveTargetsBack", "SummarizeRollback"), lambdaTasks.stream().map(Map.Entry::getKey).toList());
+                "FindRollout", "MoveTargetsBack", "SummarizeRollback", "FindStagedRollout"),
+                lambdaTasks.stream().map(Map.Entry::getKey).toList());
         JsonNode first = lambdaTasks.get(0).getValue().path("Retry").path(0);
         lambdaTasks.forEach(task -> {
             JsonNode retrier = task.getValue().path("Retry").path(0);
@@ -98,7 +100,7 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every AWS-calling step retries throttling and 5xx by name, and no retrier anywhere is States.ALL")
     void awsErrorsRetriedByNameNeverStatesAll() {
-        assertEquals(19, TASKS.size(), "eighteen Lambda tasks and the SNS publish");
+        assertEquals(20, TASKS.size(), "nineteen Lambda tasks and the SNS publish");
         TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
                 .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));
         TASKS.forEach(task -> task.getValue().path("Retry")
