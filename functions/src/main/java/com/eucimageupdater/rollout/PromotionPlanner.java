@@ -91,8 +91,9 @@ public final class PromotionPlanner {
                     + " {\"rollback\": \"" + image.rolledOutBy() + "\"})");
         }
         if (image.status().state() != ImageState.AVAILABLE) {
-            return List.of(named + " is " + image.status().serviceState() + ", not AVAILABLE: only AVAILABLE images go to production"
-                    + " (delete it to promote the run's other images, or start a new run)");
+            return List.of(named + " is " + image.status().serviceState() + ", not AVAILABLE: only AVAILABLE images go to production ("
+                    + (image.status().state() == ImageState.PENDING ? "promote again once it is" : "delete it to promote the run's other"
+                            + " images") + ")");
         }
         List<String> refusals = new ArrayList<>();
         image.productionImages().forEach((target, usedThen) -> {
@@ -112,8 +113,9 @@ public final class PromotionPlanner {
                 return "it uses this image already (moved since the run, by hand or by another run)";
             }
             if (!usedThen.equals(now.image())) {
-                return "it uses " + now.image() + " now, not " + usedThen + " as when the run read it: it was changed since, and a"
-                        + " promote would undo that change (start a new run to roll out to it)";
+                return "it uses " + now.image() + " now, not " + usedThen + " as when the run read it, so a promote would overwrite a"
+                        + " change made since (point it back at " + usedThen + " and promote again, or move it to " + newImage
+                        + " by hand)";
             }
             return found.service().refusal(now, newImage);
         } catch (ImageUpdateException e) {

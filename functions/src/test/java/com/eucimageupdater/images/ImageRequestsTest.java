@@ -87,8 +87,8 @@ class ImageRequestsTest {
         String item = "[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"fleets\": [\"p1\", \"p2\"], \"tags\": {" + tags + "%s}}]";
 
         assertEquals(List.of(), parse(item.formatted("")).problems(), "39 tags and 2 production fleets: 39 + 2 x 2 + 2 = 45");
-        assertSingleProblem(item.formatted(", \"k39\": \"v\""), "images[0].tags:", "40 tags, 0 staging and 2 production fleets: the new image"
-                + " records the roll-out in 6 tags");
+        assertSingleProblem(item.formatted(", \"k39\": \"v\""), "images[0].tags:",
+                "40 tags, 0 staging and 2 production fleets: the new image records the roll-out in 6 tags");
     }
 
     @Test

@@ -293,16 +293,16 @@ class RunPlannerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            not a name     | {"promote": "next month"}                                                 | input.promote: must be the name of the execution whose staged images to roll out to production (1-80 characters
-            not a string   | {"promote": 5}                                                            | input.promote: must be the name of the execution
-            with images    | {"promote": "run-1", "images": [{"service": "APPSTREAM", "image": "a"}]}  | input.promote: a promote run names no images; start it with only {"promote": "run-1"} (and "approval" or "dryRun" if wanted)
-            and a rollback | {"promote": "run-1", "rollback": "run-2"}                                 | input.promote: a run either promotes an execution or rolls one back; give "promote" or "rollback", not both
+            not a name   | {"promote": "next month"}                             | must be the name of the execution whose staged images
+            not a string | {"promote": 5}                                        | must be the name of the execution whose staged images
+            with images  | {"promote": "r", "images": [{"service": "APPSTREAM", "image": "a"}]} | a promote run names no images
+            and rollback | {"promote": "r", "rollback": "s"}                     | a run either promotes an execution or rolls one back
             """)
     void aPromoteThatNamesNoExecutionOrMoreIsRefused(String rule, String input, String problem) throws Exception {
         List<String> problems = planner.plan(request(input, CONFIGURED)).problems();
 
         assertEquals(1, problems.size(), problems::toString);
-        assertTrue(problems.get(0).startsWith(problem), problems.get(0));
+        assertTrue(problems.get(0).startsWith("input.promote: " + problem), problems.get(0));
     }
 
     @Test

@@ -19,8 +19,8 @@ class StartCommandsTest {
     @Test
     void aSingleQuoteInAnExecutionNameIsEscapedForBashAndZsh() {
         assertEquals("aws stepfunctions start-execution --region cn-north-1 --state-machine-arn"
-                + " 'arn:aws-cn:states:cn-north-1:123456789012:stateMachine:EucImageUpdater-Workflow' --input '{\"rollback\": \"it'\\''s-run\"}'",
-                CHINA.posix("rollback", "it's-run"));
+                + " 'arn:aws-cn:states:cn-north-1:123456789012:stateMachine:EucImageUpdater-Workflow'"
+                + " --input '{\"rollback\": \"it'\\''s-run\"}'", CHINA.posix("rollback", "it's-run"));
     }
 
     @Test
@@ -32,6 +32,7 @@ class StartCommandsTest {
 
     @Test
     void anythingButAnExecutionsArnIsABug() {
-        assertThrows(IllegalArgumentException.class, () -> StartCommands.forExecution("arn:aws:states:us-east-1:123456789012:stateMachine:x"));
+        assertThrows(IllegalArgumentException.class,
+                () -> StartCommands.forExecution("arn:aws:states:us-east-1:123456789012:stateMachine:x"));
     }
 }

@@ -136,11 +136,6 @@ class RolloutEndToEndTest {
         assertEquals(changed, changes(account.simulator()).size(), "no change of any kind");
     }
 
-    private static String executionName(ExecutionResult result) {
-        return result.events().stream().filter(event -> "PlanRun".equals(event.state()) && event.output() != null)
-                .findFirst().orElseThrow().output().path("executionName").asText();
-    }
-
     @Test
     @DisplayName("staging moves when the image is AVAILABLE, one approval mail with links, then production, retention and a rollback hint")
     void stagedThenApproved() throws Exception {
@@ -274,7 +269,7 @@ class RolloutEndToEndTest {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
             ExecutionResult rollout = execute(account, ROLLOUT_RUN, LocalApproval.YES);
             assertTrue(rollout.succeeded(), rollout::toString);
-            String execution = executionName(rollout);
+            String execution = SimulatedRun.executionName(rollout);
             int before = moves(account.simulator()).size();
 
             ExecutionResult rollback = execute(account, "{\"rollback\": \"" + execution + "\"}", LocalApproval.YES);
@@ -294,7 +289,7 @@ class RolloutEndToEndTest {
     @DisplayName("a rollback whose previous image is gone is refused before any move, naming the fleet and the image")
     void rollbackCheckedFirst() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
-            String execution = executionName(execute(account, ROLLOUT_RUN, LocalApproval.YES));
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.YES));
             // The production fleets' previous image, no longer used by any fleet once they moved, is deleted by hand.
             account.target(SimulatedRun.topicArn(account.simulator().scenario())).images().forService(Service.APPSTREAM,
                     new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region())).retire("Base-Win2022", 1, java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE), java.util.Set.of(), true);
@@ -317,7 +312,7 @@ class RolloutEndToEndTest {
             AwsSimulator aws = account.simulator();
             Map<String, String> original = targetImages(account);
             ExecutionResult rejected = execute(account, ROLLOUT_RUN, LocalApproval.NO);
-            String execution = executionName(rejected);
+            String execution = SimulatedRun.executionName(rejected);
             String command = lastMail(aws).lines().filter(line -> line.contains("--input '{\"promote\"")).findFirst().orElseThrow();
             JsonNode created = aws.callsTo("CreateUpdatedImage").stream().filter(RecordedCall::succeeded)
                     .filter(call -> !call.request().path("dryRun").asBoolean()).findFirst().orElseThrow().request();
@@ -346,7 +341,8 @@ class RolloutEndToEndTest {
             assertTrue(summary.contains("Promote of run " + execution) && summary.contains("ROLLED_OUT APPSTREAM  " + NEW_BASE), summary);
             assertTrue(aws.publishedMessages().get(aws.publishedMessages().size() - 1).subject().contains("promote of " + execution));
 
-            ExecutionResult rollback = execute(account, "{\"rollback\": \"" + executionName(promoted) + "\"}", LocalApproval.YES);
+            ExecutionResult rollback = execute(account, "{\"rollback\": \"" + SimulatedRun.executionName(promoted) + "\"}",
+                    LocalApproval.YES);
 
             assertTrue(rollback.succeeded(), rollback::toString);
             assertEquals(original, targetImages(account), "staging and production are back where they were");
@@ -358,7 +354,7 @@ class RolloutEndToEndTest {
     @DisplayName("the reject mail gives the promote and the rollback commands, runnable in bash and zsh, and in PowerShell")
     void rejectMailGivesRunnableCommands() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
-            String execution = executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
             String stateMachine = LocalApprovalLinks.stateMachineArn(target(account));
             String mail = lastMail(account.simulator());
             for (String field : List.of("promote", "rollback")) {
@@ -378,7 +374,7 @@ class RolloutEndToEndTest {
     void timedOutThenPromotedWithoutApproval() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
             AwsSimulator aws = account.simulator();
-            String execution = executionName(execute(account, ROLLOUT_RUN, LocalApproval.TIMEOUT));
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.TIMEOUT));
             assertTrue(lastMail(aws).contains("approval timed out") && lastMail(aws).contains("--input '{\"promote\": \"" + execution),
                     lastMail(aws));
             int mails = aws.publishedMessages().size();
@@ -398,7 +394,7 @@ class RolloutEndToEndTest {
     @DisplayName("a report-only promote says what it would roll out, and changes nothing")
     void reportOnlyPromote() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
-            String execution = executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
             Map<String, String> before = targetImages(account);
             int changed = changes(account.simulator()).size();
 
@@ -417,7 +413,7 @@ class RolloutEndToEndTest {
     @DisplayName("a promote of a run that rolled out already is refused, naming the execution that did, and changes nothing")
     void promoteOfARolledOutRunIsRefused() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
-            String execution = executionName(execute(account, ROLLOUT_RUN, LocalApproval.YES));
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.YES));
 
             assertPromoteRefused(account, execution, "image " + NEW_BASE + " was rolled out to production already, by execution "
                     + execution);
@@ -428,7 +424,7 @@ class RolloutEndToEndTest {
     @DisplayName("a promote of a run whose image was deleted since is refused, and changes nothing")
     void promoteOfADeletedImageIsRefused() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
-            String execution = executionName(execute(account, """
+            String execution = SimulatedRun.executionName(execute(account, """
                     {"images": [{"service": "APPSTREAM", "image": "Base-Win2022-2026-10-13", "fleets": ["prod-win2022-a"]}]}""",
                     LocalApproval.NO));
             AppStreamClient.builder().httpClient(UrlConnectionHttpClient.create()).build().deleteImage(r -> r.name(NEW_BASE));
@@ -442,12 +438,13 @@ class RolloutEndToEndTest {
     @DisplayName("a promote is refused when a production fleet changed image since the run read it, and changes nothing")
     void promoteAfterATargetChangedIsRefused() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
-            String execution = executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
             ImageService appStream = service(account, Service.APPSTREAM);
             appStream.moveTarget(appStream.describeTarget("prod-win2022-b", "123456789012"), "Base-Win2022-2026-08-11");
 
             assertPromoteRefused(account, execution, "for fleet prod-win2022-b: it uses Base-Win2022-2026-08-11 now, not"
-                    + " Base-Win2022-2026-09-08 as when the run read it");
+                    + " Base-Win2022-2026-09-08 as when the run read it, so a promote would overwrite a change made since (point it back at"
+                    + " Base-Win2022-2026-09-08 and promote again, or move it to " + NEW_BASE + " by hand)");
         }
     }
 
@@ -465,7 +462,7 @@ class RolloutEndToEndTest {
     void rollbackAfterARejectMovesStagingBack() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
             Map<String, String> original = targetImages(account);
-            String execution = executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
             assertEquals(NEW_BASE, targetImages(account).get("staging-win2022"));
 
             ExecutionResult rollback = execute(account, "{\"rollback\": \"" + execution + "\"}", LocalApproval.YES);
