@@ -27,8 +27,7 @@ import java.util.Map;
 public record ImageRequest(
         Service service, String image, String fromTarget, String displayName, String description, Map<String, String> tags,
         List<String> stagingTargets, List<String> productionTargets, Map<String, String> productionImages, int keep, String account,
-        String region, List<String> copyToRegions,
-        List<String> shareWithAccounts, String unreachable) {
+        String region, List<String> copyToRegions, List<String> shareWithAccounts, String unreachable) {
 
     public ImageRequest {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
