@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class PromotionPlanner {
     /** How the report lists an image built and staged by the promoted run. */
-    public static final String STAGED = "STAGED";
+    private static final String STAGED = "STAGED";
     private final ImageServices services;
 
     public PromotionPlanner(ImageServices services) {
