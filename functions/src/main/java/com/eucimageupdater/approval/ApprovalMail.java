@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The one mail that asks for the production roll-out, enough to decide on: what each update brings (the service's
@@ -52,7 +53,8 @@ public final class ApprovalMail {
         for (JsonNode build : builds) {
             for (JsonNode result : build.path("results")) {
                 String outcome = result.path("outcome").asText();
-                if (!"UPDATED".equals(outcome) && !"ADOPTED".equals(outcome)) {
+                // A promote's images were built and staged by the run it promotes.
+                if (!List.of("UPDATED", "ADOPTED", "STAGED").contains(outcome)) {
                     continue;
                 }
                 body.append("  ").append(result.path("service").asText()).append(' ').append(displayed(result.path("image").asText(),

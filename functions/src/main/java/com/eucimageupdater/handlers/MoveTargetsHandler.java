@@ -21,7 +21,8 @@ public final class MoveTargetsHandler extends RecordStepHandler<MoveRequest, Mov
 
     @Override
     Moves handle(MoveRequest request) {
-        return new Moves(mover.move(request.service(), request.image(), request.targets(), request.location(), request.record()));
+        return new Moves(mover.move(request.service(), request.image(), request.targets(), request.location(), request.record(),
+                request.rolledOutBy()));
     }
 
     @Override

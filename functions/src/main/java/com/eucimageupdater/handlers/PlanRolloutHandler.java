@@ -12,7 +12,7 @@ public final class PlanRolloutHandler extends DatabindHandler<PlanRolloutRequest
 
     @Override
     RolloutPlan handle(PlanRolloutRequest request) {
-        return RolloutPlan.of(request.builds(), request.run().approval(), request.run().dryRun());
+        return RolloutPlan.of(request.builds(), request.run());
     }
 
     @Override

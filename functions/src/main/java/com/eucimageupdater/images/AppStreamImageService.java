@@ -216,10 +216,10 @@ public final class AppStreamImageService implements ImageService {
     }
 
     @Override
-    public Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget) {
+    public Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget, String rolledOutBy) {
         Image tagged = findImage(image).orElseThrow(() -> disappeared(image));
         Map<String, String> existing = tagsOf(tagged.arn());
-        Map<String, String> tags = PipelineTags.previousImageTags(existing, previousByTarget);
+        Map<String, String> tags = PipelineTags.rolloutRecord(existing, previousByTarget, rolledOutBy);
         if (!tags.isEmpty()) {
             AwsErrors.call("TagResource " + tagged.arn(), () -> appStream.tagResource(r -> r.resourceArn(tagged.arn()).tags(tags)));
         }
@@ -305,9 +305,9 @@ public final class AppStreamImageService implements ImageService {
     }
 
     @Override
-    public List<RolledOut> rolledOutBy(String executionName) {
-        return privateImages().stream()
-                .flatMap(image -> PipelineTags.rolledOut(image.name(), tagsOf(image.arn()), executionName).stream()).toList();
+    public List<PipelineImage> imagesOfRun(String executionName) {
+        return privateImages().stream().map(image -> new PipelineImage(image.name(), image.name(), status(image), tagsOf(image.arn())))
+                .filter(image -> PipelineTags.ofRun(image.tags(), executionName)).toList();
     }
 
     @Override

@@ -164,15 +164,18 @@ public final class ImageRequests {
         if (account != null && shareWithAccounts.contains(account)) {
             problems.add(at + ".shareWithAccounts: \"" + account + "\" owns the image; list only the accounts it is shared with");
         }
-        int targetTags = staging.size() + production.size() + (fromTarget == null ? 0 : 1);
-        if (problems.size() == before && tags.size() + targetTags > USER_TAGS_MAX) {
-            problems.add(at + ".tags: " + tags.size() + " tags and " + targetTags + " " + rules.target() + "s: the new image records the"
-                    + " image each " + rules.target() + " used before in one tag per " + rules.target() + ", and images take at most "
-                    + ImageRules.MAX_TAGS + " tags (" + PipelineTags.COUNT + " of them the pipeline's)");
+        int productionTargets = production.size() + (fromTarget == null ? 0 : 1);
+        int rolloutTags = PipelineTags.rolloutTags(staging.size(), productionTargets);
+        if (problems.size() == before && tags.size() + rolloutTags > USER_TAGS_MAX) {
+            problems.add(at + ".tags: " + tags.size() + " tags, " + staging.size() + " staging and " + productionTargets + " production "
+                    + rules.target() + "s: the new image records the roll-out in " + rolloutTags + " tags (one per staging "
+                    + rules.target() + ", two per production " + rules.target() + ", and two more with production " + rules.target()
+                    + "s), and images take at most " + ImageRules.MAX_TAGS + " tags (" + PipelineTags.COUNT
+                    + " more of them the pipeline's)");
         }
         return problems.size() == before
-                ? new ImageRequest(service, image, fromTarget, displayName, description, tags, staging, production, keep, account, region,
-                        copyToRegions, shareWithAccounts, null)
+                ? new ImageRequest(service, image, fromTarget, displayName, description, tags, staging, production, null, keep, account,
+                        region, copyToRegions, shareWithAccounts, null)
                 : null;
     }
 

@@ -37,12 +37,14 @@ public interface ImageService {
     void moveTarget(Target target, String image);
 
     /**
-     * Records on the image, once per target, which image each target used before: the rollback's record. A record
-     * made by an earlier attempt wins (the target may already be on the new image by now).
+     * Records on the image, once per target, which image each target used before: the rollback's record; and, for a
+     * production roll-out, the execution that rolls it out. A record made by an earlier attempt wins (the target may
+     * already be on the new image by now).
      *
+     * @param rolledOutBy the execution rolling the image out to production, or null for staging
      * @return target to previous image, as recorded
      */
-    Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget);
+    Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget, String rolledOutBy);
 
     /**
      * Copies the new image into another Region of its account, with its tags (euc-image-updater's included, so a re-run
@@ -60,8 +62,11 @@ public interface ImageService {
     /** Tags the new image with the minutes it took to build, for its lineage's next first poll. */
     void recordBuildMinutes(String newImage, int minutes);
 
-    /** The images the named execution rolled out, with the images their targets used before, read from their tags. */
-    List<RolledOut> rolledOutBy(String executionName);
+    /**
+     * The images of the named execution, read from their tags: those it built (whatever became of them since), and
+     * those it rolled out to production as a promote of another run.
+     */
+    List<PipelineImage> imagesOfRun(String executionName);
 
     /**
      * Retention for one lineage: decides with {@link RetentionPolicy} and, when {@code apply}, deletes.

@@ -3,7 +3,7 @@ package com.eucimageupdater.images;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** Tags the pipeline puts on every image it creates, so a re-run can recognise its own work. */
@@ -18,20 +18,48 @@ public final class PipelineTags {
     public static final String PREVIOUS = PREFIX + "was:";
     /** How many minutes the image took to build: the next month's first poll of its lineage comes near then. */
     public static final String BUILD_MINUTES = PREFIX + "build-minutes";
+    /**
+     * Prefix of the tags recording, per production fleet or bundle, the image it used when the run read it: what a later
+     * promote finds it still using, unless someone moved it since.
+     */
+    public static final String PRODUCTION = PREFIX + "prod:";
+    /** How many of the lineage's newest images the run's retention keeps after production (0: all), for a later promote. */
+    public static final String KEEP = PREFIX + "keep";
+    /** The execution that rolled the image out to production: the run that built it, or a promote of that run. */
+    public static final String ROLLED_OUT_BY = PREFIX + "rolled-out-by";
+    /** The tags on every new image: source image, run date, execution, lineage and build minutes. */
     static final int COUNT = 5;
     /** Execution names may hold characters (such as ! or ') that tag values may not. */
     private static final Pattern NOT_TAG_TEXT = Pattern.compile("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]");
 
     private PipelineTags() {}
 
-    /** The admin's tags plus the pipeline's, which win on a clash (users may not set the prefix anyway). */
+    /**
+     * The admin's tags plus the pipeline's, which win on a clash (users may not set the prefix anyway): with production
+     * targets, also the image each one used when the run read it and the retention, so that a promote can finish the
+     * roll-out from the image alone.
+     */
     public static Map<String, String> forNewImage(ImageJob job) {
         Map<String, String> tags = new LinkedHashMap<>(job.tags());
         tags.put(SOURCE_IMAGE, job.image());
         tags.put(RUN_DATE, job.runDate());
         tags.put(EXECUTION, executionTag(job.executionName()));
         tags.put(LINEAGE, job.requireCheck().lineage());
+        ImageRequest item = job.item();
+        item.productionTargets().forEach(target -> tags.put(PRODUCTION + target, item.imageUsedBy(target)));
+        if (!item.productionTargets().isEmpty()) {
+            tags.put(KEEP, String.valueOf(item.keep()));
+        }
         return tags;
+    }
+
+    /**
+     * The tags a roll-out adds to an image beyond the {@link #COUNT} every image carries: one per staging target (the image
+     * it used before), two per production target (the image it used when the run read it, and before it moved) and,
+     * with production targets, the retention and who rolled it out.
+     */
+    public static int rolloutTags(int stagingTargets, int productionTargets) {
+        return stagingTargets + 2 * productionTargets + (productionTargets > 0 ? 2 : 0);
     }
 
     /** The execution name as its tag holds it. */
@@ -50,14 +78,20 @@ public final class PipelineTags {
         return minutes != null && minutes.matches("\\d{1,5}") ? Integer.valueOf(minutes) : null;
     }
 
-    /** The tags recording previous images, one per target not recorded yet (a retried roll-out keeps the first record). */
-    static Map<String, String> previousImageTags(Map<String, String> existing, Map<String, String> previousByTarget) {
+    /**
+     * The tags recording previous images, one per target not recorded yet, and who rolled the image out to production
+     * when {@code rolledOutBy} names an execution: a retried roll-out keeps the first record.
+     */
+    static Map<String, String> rolloutRecord(Map<String, String> existing, Map<String, String> previousByTarget, String rolledOutBy) {
         Map<String, String> tags = new LinkedHashMap<>();
         previousByTarget.forEach((target, previous) -> {
             if (!existing.containsKey(PREVIOUS + target)) {
                 tags.put(PREVIOUS + target, previous);
             }
         });
+        if (rolledOutBy != null && !existing.containsKey(ROLLED_OUT_BY)) {
+            tags.put(ROLLED_OUT_BY, executionTag(rolledOutBy));
+        }
         return tags;
     }
 
@@ -68,30 +102,41 @@ public final class PipelineTags {
         return recorded;
     }
 
-    /** The image's roll-out record when the named execution rolled it out. */
-    static Optional<RolledOut> rolledOut(String image, Map<String, String> tags, String executionName) {
-        return executionTag(executionName).equals(tags.get(EXECUTION)) && !previousImages(tags).isEmpty()
-                ? Optional.of(new RolledOut(image, previousImages(tags))) : Optional.empty();
+    /** Whether the named execution built the image or rolled it out (a promote). */
+    static boolean ofRun(Map<String, String> tags, String executionName) {
+        String tag = executionTag(executionName);
+        return tag.equals(tags.get(EXECUTION)) || tag.equals(tags.get(ROLLED_OUT_BY));
     }
 
     /** Target to previous image, from an image's tags. */
     static Map<String, String> previousImages(Map<String, String> tags) {
-        Map<String, String> previous = new LinkedHashMap<>();
+        return byTarget(tags, PREVIOUS);
+    }
+
+    /** Production target to the image it used when the run read it, from an image's tags. */
+    static Map<String, String> productionImages(Map<String, String> tags) {
+        return byTarget(tags, PRODUCTION);
+    }
+
+    /** In the order of the targets' names: tag listings come in no particular order. */
+    private static Map<String, String> byTarget(Map<String, String> tags, String prefix) {
+        Map<String, String> byTarget = new TreeMap<>();
         tags.forEach((key, value) -> {
-            if (key.startsWith(PREVIOUS)) {
-                previous.put(key.substring(PREVIOUS.length()), value);
+            if (key.startsWith(prefix)) {
+                byTarget.put(key.substring(prefix.length()), value);
             }
         });
-        return previous;
+        return byTarget;
     }
 
     /**
-     * The new image's tags as its copies in other Regions carry them: without the roll-out records, which name fleets or
-     * bundles of the new image's own Region, so that a rollback never looks for them where the copy is.
+     * The new image's tags as its copies in other Regions carry them: without the roll-out's records, which name fleets or
+     * bundles of the new image's own Region, so that neither a rollback nor a promote ever looks for them where the copy is.
      */
     static Map<String, String> forCopy(Map<String, String> newImageTags) {
         Map<String, String> tags = new LinkedHashMap<>(newImageTags);
-        tags.keySet().removeIf(key -> key.startsWith(PREVIOUS));
+        tags.keySet().removeIf(key -> key.startsWith(PREVIOUS) || key.startsWith(PRODUCTION) || key.equals(KEEP)
+                || key.equals(ROLLED_OUT_BY));
         return tags;
     }
 

@@ -1,6 +1,7 @@
 package com.eucimageupdater.images;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What every image of a run shares, planned once and handed to each Map iteration beside its item (the state
@@ -16,8 +17,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param expectedBuildMinutes when an image's lineage records no build time: the first poll comes after about this long
  * @param maxConcurrency images built at once in one account and Region (each has its own quotas)
  * @param timeZone the schedule's time zone (an IANA id), in which the mails give dates and times
+ * @param promote for a promote run, the execution whose staged images it rolls out to production; else null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSettings(
         String executionName,
         String runDate,
@@ -32,7 +35,8 @@ public record RunSettings(
         boolean dryRun,
         int expectedBuildMinutes,
         int maxConcurrency,
-        String timeZone) {
+        String timeZone,
+        String promote) {
 
     /** The deployment's own account and Region. */
     public Location location() {

@@ -167,9 +167,9 @@ public final class WorkSpacesImageService implements ImageService {
     }
 
     @Override
-    public Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget) {
+    public Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget, String rolledOutBy) {
         Map<String, String> existing = tagsOf(image);
-        Map<String, String> tags = PipelineTags.previousImageTags(existing, previousByTarget);
+        Map<String, String> tags = PipelineTags.rolloutRecord(existing, previousByTarget, rolledOutBy);
         if (!tags.isEmpty()) {
             AwsErrors.call("CreateTags " + image, () -> workSpaces.createTags(r -> r.resourceId(image).tags(toTags(tags))));
         }
@@ -224,9 +224,9 @@ public final class WorkSpacesImageService implements ImageService {
     }
 
     @Override
-    public List<RolledOut> rolledOutBy(String executionName) {
-        return ownedImages().stream()
-                .flatMap(image -> PipelineTags.rolledOut(image.imageId(), tagsOf(image.imageId()), executionName).stream()).toList();
+    public List<PipelineImage> imagesOfRun(String executionName) {
+        return ownedImages().stream().map(image -> new PipelineImage(image.imageId(), image.name(), status(image), tagsOf(image.imageId())))
+                .filter(image -> PipelineTags.ofRun(image.tags(), executionName)).toList();
     }
 
     @Override

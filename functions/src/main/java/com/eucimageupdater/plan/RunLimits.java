@@ -30,6 +30,8 @@ public final class RunLimits {
     static final int ITEMS_BUDGET_BYTES = 240_000;
     /** What the resolve step writes beyond the plan's own JSON of an item: its empty lists, left out by the plan. */
     private static final int RESOLVED_ITEM_OVERHEAD_BYTES = 90;
+    /** The longest image identifier a target may use: an AppStream image name (WorkSpaces ids are shorter). */
+    private static final int IMAGE_ID_MAX = 101;
     /** The first poll's delay when an image's lineage records no build time yet. */
     public static final int DEFAULT_EXPECTED_BUILD_MINUTES = 90;
     /** Step Functions' 25,000, less room for retries and the states around the wait loop. */
@@ -105,11 +107,26 @@ public final class RunLimits {
      * @param itemsJsonBytes the planned items' JSON, as the plan writes it
      * @return the problem when the items would not fit in the run's data once resolved, else null
      */
-    public static String dataProblem(String subject, int images, int itemsJsonBytes) {
-        long resolved = (long) itemsJsonBytes + (long) images * RESOLVED_ITEM_OVERHEAD_BYTES;
+    public static String dataProblem(String subject, List<ImageRequest> items, int itemsJsonBytes) {
+        int images = items.size();
+        long resolved = (long) itemsJsonBytes + (long) images * RESOLVED_ITEM_OVERHEAD_BYTES
+                + items.stream().mapToLong(RunLimits::productionImagesBytes).sum();
         return resolved <= ITEMS_BUDGET_BYTES ? null : subject + ": the run's " + images + " items take about " + resolved / 1000
                 + " KB of the execution's data, and at most " + ITEMS_BUDGET_BYTES / 1000 + " KB fit beside the run's settings in Step"
                 + " Functions' 256 KB: split them over several runs, or give them fewer tags, fleets and bundles";
+    }
+
+    /**
+     * What the resolve step adds to an item with production targets: the image each one uses now, by its name, which the
+     * new image records for a later promote ({@code "productionImages": {"<target>": "<image>", ...}}).
+     */
+    private static int productionImagesBytes(ImageRequest item) {
+        List<String> targets = new ArrayList<>(item.productionTargets());
+        if (item.fromTarget() != null) {
+            targets.add(item.fromTarget());
+        }
+        return targets.isEmpty() ? 0 : "\"productionImages\":{},".length()
+                + targets.stream().mapToInt(target -> target.length() + IMAGE_ID_MAX + "\"\":\"\",".length()).sum();
     }
 
     private static int ceilDiv(int value, int divisor) {

@@ -11,19 +11,21 @@ import java.util.List;
  * @param run the settings every image shares, handed once to each Map iteration beside its item (null when the
  *            run stops before any image)
  * @param rollback the execution whose roll-out this run reverses, or null
+ * @param promote the execution whose staged images this run rolls out to production, or null
  * @param skipped true for a scheduled start on a day of the schedule's window that is not this month's run day
  * @param skipReason why it was skipped, for the execution's output
  * @param maxConcurrency images at once in the whole run
- * @param locations for a rollback: every account and Region the deployment works in, where its roll-out is looked for
+ * @param locations for a rollback or a promote: every account and Region the deployment works in, where that execution's
+ *                  images are looked for
  */
 public record RunPlan(String executionName, String runDate, int maxConcurrency, RunSettings run, List<ImageRequest> images,
-        String rollback, List<String> problems, boolean skipped, String skipReason, List<Location> locations) {
+        String rollback, String promote, List<String> problems, boolean skipped, String skipReason, List<Location> locations) {
 
     static RunPlan skip(String executionName, String runDate, String reason) {
-        return new RunPlan(executionName, runDate, 1, null, List.of(), null, List.of(), true, reason, List.of());
+        return new RunPlan(executionName, runDate, 1, null, List.of(), null, null, List.of(), true, reason, List.of());
     }
 
     static RunPlan rejected(String executionName, String runDate, int maxConcurrency, List<String> problems) {
-        return new RunPlan(executionName, runDate, maxConcurrency, null, List.of(), null, problems, false, null, List.of());
+        return new RunPlan(executionName, runDate, maxConcurrency, null, List.of(), null, null, problems, false, null, List.of());
     }
 }

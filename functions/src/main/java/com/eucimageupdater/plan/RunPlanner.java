@@ -71,16 +71,23 @@ public final class RunPlanner {
         int keepImages = setting("keepImages", request.keepImages(), 0, ImageRequests.MAX_KEEP, problems);
         String approval = approval(request.input(), request.approval(), problems);
         boolean dryRun = flag(request.input(), "dryRun", problems);
-        String rollback = rollback(request.input(), problems);
+        String rollback = otherRun(request.input(), "rollback", "whose roll-out to reverse", "as in the roll-out mail", "", problems);
+        String promote = otherRun(request.input(), "promote", "whose staged images to roll out to production",
+                "as in its rejected or timed-out mail", " (and \"approval\" or \"dryRun\" if wanted)", problems);
+        if (rollback != null && promote != null) {
+            problems.add("input.promote: a run either promotes an execution or rolls one back; give \"promote\" or \"rollback\", not"
+                    + " both");
+        }
         Location own = own(request.executionId());
         List<Location> targets = Targets.parse(request.targets(), own, problems);
-        if (rollback != null && problems.isEmpty()) {
+        if ((rollback != null || promote != null) && problems.isEmpty()) {
+            // That execution may have worked in any of them: its images are looked for everywhere.
             List<Location> everywhere = new ArrayList<>(List.of(own));
             targets.stream().filter(target -> !everywhere.contains(target)).forEach(everywhere::add);
             return new RunPlan(request.executionName(), runDate, maxConcurrencyOverall, new RunSettings(request.executionName(), runDate,
                     own.account(), own.region(), pollIntervalSeconds, 1, maxWaitMinutes, "", approval, approvalTimeoutHours * 3600, dryRun,
-                    expectedBuildMinutes, maxConcurrency, zone.getId()),
-                    List.of(), rollback, List.of(), false, null, everywhere);
+                    expectedBuildMinutes, maxConcurrency, zone.getId(), promote), List.of(), rollback, promote, List.of(), false, null,
+                    everywhere);
         }
         ParsedImages images = images(request, problems);
         problems.addAll(images.problems());
@@ -90,7 +97,7 @@ public final class RunPlanner {
             problems.addAll(RunLimits.problems("images", placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
                     approvalTimeoutHours));
             String tooMuchData = placed.size() > RunLimits.MAX_IMAGES ? null
-                    : RunLimits.dataProblem("images", placed.size(), jsonBytes(placed));
+                    : RunLimits.dataProblem("images", placed, jsonBytes(placed));
             if (tooMuchData != null) {
                 problems.add(tooMuchData);
             }
@@ -102,10 +109,11 @@ public final class RunPlanner {
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
         RunSettings run = new RunSettings(request.executionName(), runDate, own.account(), own.region(), pollIntervalSeconds, maxPolls,
                 maxWaitMinutes, maxWaitText, approval, approvalTimeoutHours * 3600, dryRun, expectedBuildMinutes, maxConcurrency,
-                zone.getId());
+                zone.getId(), null);
         List<ImageRequest> items = placed.stream()
                 .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages)).toList();
-        return new RunPlan(request.executionName(), runDate, maxConcurrencyOverall, run, items, null, List.of(), false, null, List.of());
+        return new RunPlan(request.executionName(), runDate, maxConcurrencyOverall, run, items, null, null, List.of(), false, null,
+                List.of());
     }
 
     /** A run does only what its input says: an input that is not an object, or holds a field it does not know, is refused. */
@@ -152,19 +160,28 @@ public final class RunPlanner {
         return given.asBoolean();
     }
 
-    /** {@code {"rollback": "<execution name>"}} moves that run's fleets and bundles back; it names nothing else to do. */
-    private static String rollback(JsonNode input, List<String> problems) {
-        JsonNode given = input == null || !input.isObject() ? null : input.get("rollback");
+    /**
+     * {@code {"rollback": "<execution name>"}} moves that run's fleets and bundles back; {@code {"promote": "<execution name>"}}
+     * rolls the images that run staged out to its production fleets and bundles. Either names another execution, and no
+     * images.
+     *
+     * @param whose what that execution is to this run, e.g. "whose roll-out to reverse"
+     * @param where where the admin finds its name
+     * @param alsoAllowed the other fields such a run takes, as the refusal of images names them
+     */
+    private static String otherRun(JsonNode input, String field, String whose, String where, String alsoAllowed, List<String> problems) {
+        JsonNode given = input == null || !input.isObject() ? null : input.get(field);
         if (given == null || given.isNull()) {
             return null;
         }
         if (!given.isTextual() || !EXECUTION_NAME.matcher(given.asText()).matches()) {
-            problems.add("input.rollback: must be the name of the execution whose roll-out to reverse (1-80 characters, no spaces,"
-                    + " as in the roll-out mail), got " + given);
+            problems.add("input." + field + ": must be the name of the execution " + whose + " (1-80 characters, no spaces, " + where
+                    + "), got " + given);
             return null;
         }
         if (input.hasNonNull("images") && !input.get("images").isEmpty()) {
-            problems.add("input.rollback: a rollback run names no images; start it with only {\"rollback\": \"" + given.asText() + "\"}");
+            problems.add("input." + field + ": a " + field + " run names no images; start it with only {\"" + field + "\": \""
+                    + given.asText() + "\"}" + alsoAllowed);
             return null;
         }
         return given.asText();

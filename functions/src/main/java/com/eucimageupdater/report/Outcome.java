@@ -8,5 +8,7 @@ public enum Outcome {
     UP_TO_DATE,
     /** Report-only: an update exists and would be built. */
     WOULD_UPDATE,
+    /** A promote run: built and staged by the run it promotes, which this one rolls out to production. */
+    STAGED,
     FAILED
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The mail's roll-out parts, read from the state machine's raw results: what each image staged, what a report-only
@@ -78,9 +79,20 @@ final class RolloutSection {
         return rollout != null && NO_SUBSCRIBER_ERROR.equals(rollout.at("/approvalError/Error").asText());
     }
 
-    /** Production: what each image's roll-out did, or why nothing went to production. */
-    static int production(JsonNode rollout, String executionName, ZoneId zone, StringBuilder body) {
+    /**
+     * Production: what each image's roll-out did; or why nothing went to production, with the commands that go on from
+     * there; or, for a report-only promote, what it would roll out.
+     *
+     * @param executionId this execution's ARN, whose state machine and Region the commands name
+     * @param imagesOf the execution whose images these are: this run, or the one a promote rolls out
+     * @param zone the schedule's time zone, in which the mail gives who answered the approval and when
+     */
+    static int production(JsonNode rollout, String executionId, String imagesOf, boolean dryRun, ZoneId zone, StringBuilder body) {
         if (rollout == null || rollout.isMissingNode() || rollout.isNull() || rollout.path("production").isEmpty()) {
+            return 0;
+        }
+        if (dryRun) {
+            wouldRollOut(rollout, body);
             return 0;
         }
         if (noConfirmedSubscriber(rollout)) {
@@ -93,10 +105,15 @@ final class RolloutSection {
         if (answeredBy != null) {
             body.append("\nApproval: ").append(answeredBy).append('\n');
         }
+        StartCommands commands = StartCommands.forExecution(executionId);
         String decision = rollout.path("decision").asText("");
         if (!decision.isEmpty()) {
             body.append("\nProduction: nothing rolled out, approval ").append(decision).append(". Staged fleets and bundles keep the"
-                    + " new images; start a run by hand to try again.\n");
+                    + " new images.\n");
+            commands(commands, imagesOf, List.of(
+                    Map.entry("promote", "To roll them out to production later (the approval is asked again; add \"approval\": \"none\" to"
+                            + " the input to go without it):"),
+                    Map.entry("rollback", "To move the staged fleets and bundles back to the images they used before:")), body);
             return 0;
         }
         body.append("\nProduction").append(rollout.has("approval") ? " (approved)" : "").append(":\n");
@@ -118,7 +135,8 @@ final class RolloutSection {
                         .append(ImageResult.reasonFromError(result.path("retireError"))).append('\n');
             }
         }
-        body.append("To move everything back: start the state machine with {\"rollback\": \"").append(executionName).append("\"}\n");
+        commands(commands, imagesOf, List.of(Map.entry("rollback", "To move everything back: start the state machine with {\"rollback\": \""
+                + imagesOf + "\"}:")), body);
         return failed;
     }
 
@@ -147,6 +165,27 @@ final class RolloutSection {
             return cause.startsWith("{") ? JSON.readTree(cause) : JSON.missingNode();
         } catch (JsonProcessingException notJson) {
             return JSON.missingNode();
+        }
+    }
+
+    /** Each command after what it does, for bash and zsh; then all of them again for Windows. */
+    private static void commands(StartCommands commands, String execution, List<Map.Entry<String, String>> whatByField,
+            StringBuilder body) {
+        whatByField.forEach(command -> body.append(command.getValue()).append("\n  ").append(commands.posix(command.getKey(), execution))
+                .append('\n'));
+        body.append("In Windows PowerShell (in cmd.exe, without --%):\n");
+        whatByField.forEach(command -> body.append("  ").append(commands.windows(command.getKey(), execution)).append('\n'));
+    }
+
+    /** A report-only promote: each image's production targets, and the retention that would follow. */
+    private static void wouldRollOut(JsonNode rollout, StringBuilder body) {
+        body.append("\nProduction (report only): this promote would roll out:\n");
+        for (JsonNode image : rollout.path("production")) {
+            body.append("  ").append(image.path("newImageName").asText()).append(" (account ").append(image.path("account").asText())
+                    .append(", ").append(image.path("region").asText()).append(") -> ")
+                    .append(String.join(" ", texts(image.path("targets"))))
+                    .append("; then retention keeps ").append(image.path("keep").asInt() == 0 ? "all of the lineage's images"
+                            : "the lineage's newest " + image.path("keep").asInt()).append('\n');
         }
     }
 

@@ -23,9 +23,11 @@ public final class RunReporter {
     public RunReport report(ReportRequest request) {
         List<ImageResult> results = request.builds().stream().flatMap(build -> located(build).stream()).toList();
         StringBuilder rolloutBody = new StringBuilder();
+        String promoted = promoted(request);
         int rolloutFailures = request.rollback() != null
                 ? RolloutSection.rollback(request.rollback(), request.rolledBack(), rolloutBody)
-                : RolloutSection.production(request.rollout(), request.executionName(), request.zone(), rolloutBody);
+                : RolloutSection.production(request.rollout(), request.executionId(), promoted != null ? promoted : request.executionName(),
+                        request.dryRun(), request.zone(), rolloutBody);
         int unsummarized = (int) request.builds().stream().filter(build -> build.failure() != null).count();
         Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
                 count(results, Outcome.FAILED) + rolloutFailures + unsummarized);
@@ -36,10 +38,12 @@ public final class RunReporter {
         String subject = !request.problems().isEmpty()
                 ? TOOL + ": input rejected, " + plural(request.problems().size(), "problem") + ", nothing changed"
                 : request.rollback() != null ? TOOL + ": rollback of " + request.rollback() + ", " + counts.failed() + " failed"
+                : promoted != null ? TOOL + (request.dryRun() ? " (report only)" : "") + ": promote of " + promoted + ", "
+                        + counts.failed() + " failed"
                 : request.dryRun() ? TOOL + " (report only): " + wouldUpdate + " would update, " + counts.upToDate()
                         + " up to date, " + counts.failed() + " failed"
                 : TOOL + ": " + countsText(counts);
-        String body = request.problems().isEmpty() ? resultsBody(request, counts) + rolloutBody : problemsBody(request);
+        String body = request.problems().isEmpty() ? resultsBody(request, counts, promoted) + rolloutBody : problemsBody(request);
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         attributes.put("status", MessageAttribute.string(status));
         attributes.put("updated", MessageAttribute.number(counts.updated()));
@@ -49,7 +53,12 @@ public final class RunReporter {
         return new RunReport(asciiSubject(subject), withinSnsLimit(body), attributes, counts, results, request.problems());
     }
 
-    private static String resultsBody(ReportRequest request, Counts counts) {
+    /** For a promote run: the execution that built and staged its images. */
+    private static String promoted(ReportRequest request) {
+        return request.rollout() != null && request.rollout().hasNonNull("promoted") ? request.rollout().get("promoted").asText() : null;
+    }
+
+    private static String resultsBody(ReportRequest request, Counts counts, String promoted) {
         StringBuilder body = new StringBuilder(header(request));
         // Grouped by account and Region, each heading naming them, so every image's line says where it is.
         for (BuiltLocation build : request.builds()) {
@@ -59,7 +68,7 @@ public final class RunReporter {
             build.results().forEach(result -> imageLines(result, body));
             body.append('\n');
         }
-        return closing(request, counts, body);
+        return closing(request, counts, promoted, body);
     }
 
     /** A location's results, each with its account and Region and its own reason, as the report lists them. */
@@ -112,9 +121,10 @@ public final class RunReporter {
         }
     }
 
-    private static String closing(ReportRequest request, Counts counts, StringBuilder body) {
-        body.append(request.dryRun() ? "Report only: nothing was created, moved or deleted." : countsText(counts) + ".")
-                .append('\n');
+    private static String closing(ReportRequest request, Counts counts, String promoted, StringBuilder body) {
+        body.append(request.dryRun() ? "Report only: nothing was created, moved or deleted."
+                : promoted != null ? "Promote of run " + promoted + ": it built and staged these images; this run built none."
+                : countsText(counts) + ".").append('\n');
         if (counts.updated() + counts.adopted() > 0 && (request.rollout() == null || request.rollout().path("production").isEmpty())) {
             body.append("New images are AVAILABLE: test them, then point your fleets and bundles at them (or list them in the run's"
                     + " fleets and bundles, and the pipeline moves them).\n");

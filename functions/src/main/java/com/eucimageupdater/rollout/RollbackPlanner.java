@@ -2,11 +2,9 @@ package com.eucimageupdater.rollout;
 
 import com.eucimageupdater.images.ImageService;
 import com.eucimageupdater.images.ImageServices;
-import com.eucimageupdater.images.ImageUpdateException;
-import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.ImageState;
 import com.eucimageupdater.images.ImageUpdateException;
-import com.eucimageupdater.images.RolledOut;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.Service;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reverses a roll-out: finds the images the named execution moved fleets and bundles to, and the image each of them
- * used before (the new image's tags), and checks every move back first (the previous image still there, AVAILABLE,
- * and of a platform the fleet can take). Nothing moves unless every check passes.
+ * Reverses a roll-out: finds the images the named execution moved fleets and bundles to (as the run that built them,
+ * or as a promote of that run), and the image each of them used before (the new image's tags), and checks every move
+ * back first (the previous image still there, AVAILABLE, and of a platform the fleet can take). Nothing moves unless
+ * every check passes.
  */
 public final class RollbackPlanner {
     private final ImageServices services;
@@ -34,42 +33,27 @@ public final class RollbackPlanner {
      * @param locations every account and Region the deployment works in: where the roll-out's images are looked for
      */
     public Rollback plan(String executionName, List<Location> locations) {
-        List<String> problems = new ArrayList<>();
+        RunImages.Search search = RunImages.of(services, executionName, locations, "rollback");
+        List<String> problems = new ArrayList<>(search.problems());
         Map<String, MoveBack> moves = new LinkedHashMap<>();
-        for (Location location : locations) {
-            for (Service type : Service.values()) {
-                ImageService service;
-                try {
-                    service = services.forService(type, location);
-                } catch (ImageUpdateException unreachable) {
-                    problems.add("rollback: account " + location.account() + " in " + location.region() + ": " + unreachable.getMessage());
-                    break;
+        for (RunImages.Found found : search.images()) {
+            Location location = found.location();
+            found.image().previousByTarget().forEach((target, previous) -> {
+                String problem = problem(found.service(), found.type(), target, previous, location.account());
+                if (problem != null) {
+                    problems.add(location + ": " + problem);
+                } else {
+                    moves.merge(location + "/" + found.type() + "/" + previous + "/" + found.image().image(),
+                            new MoveBack(found.type(), location.account(), location.region(), previous, found.image().image(),
+                                    List.of(target)), RollbackPlanner::together);
                 }
-                planIn(service, location, type, executionName, moves, problems);
-            }
+            });
         }
         if (moves.isEmpty() && problems.isEmpty()) {
             problems.add("rollback: no image in the deployment's accounts and Regions records a roll-out by execution " + executionName
                     + " (a report-only run, a run that rolled nothing out, or its images were deleted); nothing was changed");
         }
         return new Rollback(problems.isEmpty() ? List.copyOf(moves.values()) : List.of(), problems);
-    }
-
-    /** The moves back in one account and Region for one service, each checked first. */
-    private static void planIn(ImageService service, Location location, Service type, String executionName, Map<String, MoveBack> moves,
-            List<String> problems) {
-        for (RolledOut rolledOut : service.rolledOutBy(executionName)) {
-            rolledOut.previousByTarget().forEach((target, previous) -> {
-                String problem = problem(service, type, target, previous, location.account());
-                if (problem != null) {
-                    problems.add(location + ": " + problem);
-                } else {
-                    moves.merge(location + "/" + type + "/" + previous + "/" + rolledOut.image(),
-                            new MoveBack(type, location.account(), location.region(), previous, rolledOut.image(), List.of(target)),
-                            RollbackPlanner::together);
-                }
-            });
-        }
     }
 
     private static String problem(ImageService service, Service type, String target, String previous, String account) {

@@ -5,8 +5,8 @@ import com.eucimageupdater.images.RunSettings;
 import java.util.List;
 
 /**
- * A rollback run as the plan step left it ({@code rollback}: the execution to reverse), and as the find step
- * hands it on: the moves back, or the problems that stop it before any change.
+ * A rollback run as the find step hands it on ({@code rollback}: the execution to reverse): the moves back, or the
+ * problems that stop it before any change.
  */
 public record RollbackRequest(String executionName, String runDate, RunSettings run, String rollback, List<Location> locations,
         List<RollbackPlanner.MoveBack> moves, List<String> problems) {

@@ -1,5 +1,6 @@
 package com.eucimageupdater.rollout;
 
+import com.eucimageupdater.images.RunSettings;
 import com.eucimageupdater.images.Service;
 import com.eucimageupdater.report.BuiltLocation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,13 +12,14 @@ import java.util.List;
  * production targets, and whether an approval must come first.
  *
  * @param approvalNeeded production targets exist, the run requires approval, and it is not report-only
+ * @param promoted for a promote run, the execution that built and staged the images; else null
  */
-public record RolloutPlan(List<ProductionRollout> production, boolean approvalNeeded) {
+public record RolloutPlan(List<ProductionRollout> production, boolean approvalNeeded, String promoted) {
 
     /** Every production roll-out of the built locations, and whether an approval comes first. */
-    public static RolloutPlan of(List<BuiltLocation> builds, String approval, boolean dryRun) {
+    public static RolloutPlan of(List<BuiltLocation> builds, RunSettings run) {
         List<ProductionRollout> production = builds.stream().flatMap(build -> build.production().stream()).toList();
-        return new RolloutPlan(production, !dryRun && !production.isEmpty() && "required".equals(approval));
+        return new RolloutPlan(production, !run.dryRun() && !production.isEmpty() && "required".equals(run.approval()), run.promote());
     }
 
     /**

@@ -29,15 +29,16 @@ public final class TargetMover {
 
     /**
      * @param record whether to record the previous images on {@code image} (a rollback records nothing)
+     * @param rolledOutBy for a production roll-out, the execution rolling it out, recorded with them; else null
      */
-    public List<Moved> move(Service type, String image, List<String> targets, Location location, boolean record) {
+    public List<Moved> move(Service type, String image, List<String> targets, Location location, boolean record, String rolledOutBy) {
         ImageService service = services.forService(type, location);
         Map<String, Target> before = new LinkedHashMap<>();
         targets.forEach(name -> before.put(name, service.describeTarget(name, location.account())));
         Map<String, String> current = new LinkedHashMap<>();
         before.values().stream().filter(target -> target.image() != null && !target.image().equals(image))
                 .forEach(target -> current.put(target.name(), target.image()));
-        Map<String, String> previous = record && !targets.isEmpty() ? service.recordPrevious(image, current) : current;
+        Map<String, String> previous = record && !targets.isEmpty() ? service.recordPrevious(image, current, rolledOutBy) : current;
         List<Moved> moved = new ArrayList<>();
         for (Target target : before.values()) {
             service.moveTarget(target, image);

@@ -55,9 +55,9 @@ public final class TargetResolver {
             if (source == null) {
                 continue;
             }
-            checkTargets(service, item, source, at, location.account(), problems);
+            Map<String, String> production = checkTargets(service, item, source, at, location.account(), problems);
             if (problems.size() == before) {
-                bySource.merge(key(item, source, location), resolved(item, source), TargetResolver::merged);
+                bySource.merge(key(item, source, location), item.resolved(source, production), TargetResolver::merged);
             }
         }
         return new Resolved(problems.isEmpty() ? List.copyOf(bySource.values()) : List.of(), problems);
@@ -81,35 +81,41 @@ public final class TargetResolver {
         }
     }
 
-    private static void checkTargets(ImageService service, ImageRequest item, String source, String at, String account,
+    /**
+     * @return each production target (the fleet or bundle named as the source first) and the image it uses now
+     */
+    private static Map<String, String> checkTargets(ImageService service, ImageRequest item, String source, String at, String account,
             List<String> problems) {
         // The fleet or bundle named as the source was described (and an Elastic one refused) when its image was read.
         Service type = item.service();
         checkEach(service, item.stagingTargets(), source, at + "." + type.rules().stagingField(), account, problems);
-        checkEach(service, item.productionTargets(), source, at + "." + type.rules().productionField(), account, problems);
+        Map<String, String> production = new LinkedHashMap<>();
+        if (item.fromTarget() != null) {
+            production.put(item.fromTarget(), source);
+        }
+        production.putAll(checkEach(service, item.productionTargets(), source, at + "." + type.rules().productionField(), account,
+                problems));
+        return production;
     }
 
-    private static void checkEach(ImageService service, List<String> targets, String source, String field, String account,
+    /** @return each target that can take the image, and the image it uses now */
+    private static Map<String, String> checkEach(ImageService service, List<String> targets, String source, String field, String account,
             List<String> problems) {
+        Map<String, String> usedNow = new LinkedHashMap<>();
         for (String name : targets) {
             try {
-                String refusal = service.refusal(service.describeTarget(name, account), source);
+                Target target = service.describeTarget(name, account);
+                String refusal = service.refusal(target, source);
                 if (refusal != null) {
                     problems.add(field + ": " + refusal);
+                } else {
+                    usedNow.put(name, target.image());
                 }
             } catch (ImageUpdateException e) {
                 problems.add(field + ": " + e.getMessage());
             }
         }
-    }
-
-    /** The item with its source image, the fleet or bundle it came from now a production target. */
-    private static ImageRequest resolved(ImageRequest item, String source) {
-        List<String> production = new ArrayList<>(item.productionTargets());
-        if (item.fromTarget() != null) {
-            production.add(0, item.fromTarget());
-        }
-        return item.resolved(source, production);
+        return usedNow;
     }
 
     /**
@@ -117,10 +123,14 @@ public final class TargetResolver {
      * tags where both give them; the larger retention, so that merging never deletes more.
      */
     private static ImageRequest merged(ImageRequest first, ImageRequest second) {
+        Map<String, String> productionImages = new LinkedHashMap<>();
+        List.of(first, second).forEach(item -> item.productionTargets().forEach(target -> productionImages.put(target,
+                item.imageUsedBy(target))));
         return new ImageRequest(first.service(), first.image(), null, first(first.displayName(), second.displayName()),
                 first(first.description(), second.description()), first.tags().isEmpty() ? second.tags() : first.tags(),
                 union(first.stagingTargets(), second.stagingTargets()), union(first.productionTargets(), second.productionTargets()),
-                first.keep() == 0 || second.keep() == 0 ? 0 : Math.max(first.keep(), second.keep()), first.account(), first.region(),
+                productionImages, first.keep() == 0 || second.keep() == 0 ? 0 : Math.max(first.keep(), second.keep()), first.account(),
+                first.region(),
                 union(first.copyToRegions(), second.copyToRegions()), union(first.shareWithAccounts(), second.shareWithAccounts()), null);
     }
 

@@ -29,10 +29,11 @@ class RecordJsonTest {
     /** Every component of every image-step record set, so that a field added to one must be handled here too. */
     private static final ImageJob FULL_JOB = new ImageJob(
             new ImageRequest(Service.WORKSPACES, "wsi-0a1b2c3d4", "wsb-0a1b2c3d4", "Finance", "Monthly \"patch\"\n",
-                    Map.of("team", "euc", "cost-center", "42"), List.of("wsb-1t2e3s4t5"), List.of("wsb-9p8r7o6d5", "wsb-8p8r7o6d5"), 3,
+                    Map.of("team", "euc", "cost-center", "42"), List.of("wsb-1t2e3s4t5"), List.of("wsb-9p8r7o6d5", "wsb-8p8r7o6d5"),
+                    Map.of("wsb-9p8r7o6d5", "wsi-3c3c3c3c3", "wsb-8p8r7o6d5", "wsi-0a1b2c3d4"), 3,
                     "210987654321", "eu-west-1", List.of("eu-central-1"), List.of("123456789012"), "unreachable"),
             new RunSettings("monthly-2026-11", "2026-11-10", "123456789012", "us-east-1", 900, 32, 480, "8 h", "required", 259200, true,
-                    90, 5, "Europe/Paris"),
+                    90, 5, "Europe/Paris", "monthly-2026-10"),
             new UpdateCheck(true, "ws-win10", "drivers", "ws-win10-2026-11-10", "Updated", "Finance (2026-11-10)", "wsi-0a1b2c3d4", 171),
             new StartedImage("wsi-7k2m9p4q1", "ws-win10-2026-11-10", true, "monthly-2026-11-first", true, 900, 1800, "quota",
                     "2026-11-10T06:00:00Z", 9720),
@@ -72,7 +73,7 @@ class RecordJsonTest {
                  "run": {"pollIntervalSeconds": null, "runDate": "2026-11-10"}}""");
 
         assertEquals(new ImageJob(new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, Map.of("team", "euc")),
-                new RunSettings(null, "2026-11-10", null, null, 0, 0, 0, null, null, 0, false, 0, 0, null), null, null, null), job);
+                new RunSettings(null, "2026-11-10", null, null, 0, 0, 0, null, null, 0, false, 0, 0, null, null), null, null, null), job);
         assertEquals("{\"item\":{\"service\":\"APPSTREAM\",\"image\":\"Base-Win2022\",\"tags\":{\"team\":\"euc\"},"
                 + "\"stagingTargets\":[],\"productionTargets\":[],\"keep\":0,\"copyToRegions\":[],\"shareWithAccounts\":[]},\"run\":{\"runDate\":\"2026-11-10\",\"pollIntervalSeconds\":0,"
                 + "\"maxPolls\":0,\"maxWaitMinutes\":0,\"approvalTimeoutSeconds\":0,\"dryRun\":false,\"expectedBuildMinutes\":0,"

@@ -10,7 +10,7 @@ class BuildTimesTest {
 
     private static ImageJob job(Integer lastBuildMinutes, int pollIntervalSeconds, int maxWaitMinutes) {
         RunSettings run = new RunSettings("run", "2026-11-10", "123456789012", "us-east-1", pollIntervalSeconds, 0, maxWaitMinutes, "",
-                "none", 0, false, 90, 5, "UTC");
+                "none", 0, false, 90, 5, "UTC", null);
         UpdateCheck check = new UpdateCheck(true, "Base", "updates", "Base-2026-11-10", "d", "Base", "Base", lastBuildMinutes);
         return new ImageJob(new ImageRequest(Service.APPSTREAM, "Base", null, null, Map.of()), run, check, null, null);
     }

@@ -117,6 +117,19 @@ class ImageRequestsTest {
     }
 
     @Test
+    void eachProductionFleetTakesTwoOfTheTagsAndProductionTwoMore() throws Exception {
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < 39; i++) {
+            tags.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": \"v\"");
+        }
+        String item = "[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"fleets\": [\"p1\", \"p2\"], \"tags\": {" + tags + "%s}}]";
+
+        assertEquals(List.of(), parse(item.formatted("")).problems(), "39 tags and 2 production fleets: 39 + 2 x 2 + 2 = 45");
+        assertSingleProblem(item.formatted(", \"k39\": \"v\""), "images[0].tags:",
+                "40 tags, 0 staging and 2 production fleets: the new image records the roll-out in 6 tags");
+    }
+
+    @Test
     void aTagKeyLongerThan127CharactersIsRejected() throws Exception {
         assertSingleProblem("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"tags\": {\"" + "k".repeat(128) + "\": \"v\"}}]",
                 "images[0].tags.", "must be 1-127 characters");
@@ -181,11 +194,11 @@ class ImageRequestsTest {
                   "keep": 2}]""");
 
         assertEquals(List.of(), parsed.problems());
-        assertEquals(new ImageRequest(Service.APPSTREAM, null, "Finance-Prod", null, null, Map.of(), List.of(), List.of(), 0, null, null, List.of(),
-                List.of(), null),
+        assertEquals(new ImageRequest(Service.APPSTREAM, null, "Finance-Prod", null, null, Map.of(), List.of(), List.of(), null, 0, null,
+                null, List.of(), List.of(), null),
                 parsed.requests().get(0));
         assertEquals(new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, null, Map.of(), List.of("Base-Test"),
-                List.of("Base-Prod-1", "Base-Prod-2"), 3, null, null, List.of(), List.of(), null), parsed.requests().get(1));
+                List.of("Base-Prod-1", "Base-Prod-2"), null, 3, null, null, List.of(), List.of(), null), parsed.requests().get(1));
         assertEquals("wsb-0a1b2c3d4", parsed.requests().get(2).fromTarget());
         assertEquals(List.of("wsb-9p8r7o6d5"), parsed.requests().get(3).productionTargets());
     }

@@ -2,9 +2,12 @@ package com.eucimageupdater.images;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,4 +65,62 @@ class PipelineTagsTest {
         assertTrue(refusal(PipelineTags.forNewImage(job("run")), failed, job("run"))
                 .contains("failed (IMAGE_UPDATE_FAILURE disk full); delete it and run again"));
     }
+
+    /** The job of an item with two production fleets, as the resolve step leaves it. */
+    private static ImageJob withProduction() {
+        ImageJob job = job("monthly-2026-11");
+        ImageRequest item = new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, null, Map.of("team", "euc"), List.of("Test"),
+                List.of("Prod-1", "Prod-2"), Map.of("Prod-1", "Base-Win2022", "Prod-2", "Base-Win2022-2026-09-08"), 3, null, null,
+                List.of(), List.of(), null);
+        return new ImageJob(item, job.run(), job.check(), null, null);
+    }
+
+    @Test
+    void withProductionTargetsTheNewImageRecordsWhatEachUsedWhenReadAndTheRetention() {
+        Map<String, String> tags = PipelineTags.forNewImage(withProduction());
+
+        assertEquals("Base-Win2022", tags.get("euc-image-updater:prod:Prod-1"));
+        assertEquals("Base-Win2022-2026-09-08", tags.get("euc-image-updater:prod:Prod-2"));
+        assertEquals("3", tags.get("euc-image-updater:keep"));
+        PipelineImage image = new PipelineImage("Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10",
+                ImageStatus.of(ImageState.AVAILABLE, "AVAILABLE", null), tags);
+        assertEquals(Map.of("Prod-1", "Base-Win2022", "Prod-2", "Base-Win2022-2026-09-08"), image.productionImages());
+        assertEquals(3, image.keep());
+        assertEquals("Base-Win2022", image.source());
+    }
+
+    @Test
+    void theTagsAFullyRolledOutImageCarriesAreTheOnesTheInputsBudgetCounts() {
+        Map<String, String> tags = new HashMap<>(PipelineTags.forNewImage(withProduction()));
+        tags.put(PipelineTags.BUILD_MINUTES, "95");
+        tags.putAll(PipelineTags.rolloutRecord(tags, Map.of("Test", "Base-Win2022"), null));
+        tags.putAll(PipelineTags.rolloutRecord(tags, Map.of("Prod-1", "Base-Win2022", "Prod-2", "Base-Win2022-2026-09-08"), "run"));
+
+        assertEquals(1 + PipelineTags.COUNT + PipelineTags.rolloutTags(1, 2), tags.size(), tags::toString);
+    }
+
+    @Test
+    void aRollOutRecordsWhoRolledItOutOnceAndTheImageIsFoundByEitherExecution() {
+        Map<String, String> tags = new HashMap<>(PipelineTags.forNewImage(withProduction()));
+        Map<String, String> record = PipelineTags.rolloutRecord(tags, Map.of("Prod-2", "Base-Win2022-2026-09-08"), "promote-of-november");
+        assertEquals(Map.of("euc-image-updater:was:Prod-2", "Base-Win2022-2026-09-08", "euc-image-updater:rolled-out-by",
+                "promote-of-november"), record);
+        tags.putAll(record);
+
+        assertEquals(Map.of(), PipelineTags.rolloutRecord(tags, Map.of("Prod-2", "Base-Win2022"), "another-promote"),
+                "a retried roll-out keeps the first record");
+        assertTrue(PipelineTags.ofRun(tags, "monthly-2026-11") && PipelineTags.ofRun(tags, "promote-of-november"));
+        assertFalse(PipelineTags.ofRun(tags, "another-promote"));
+        assertEquals(Map.of("Prod-2", "Base-Win2022-2026-09-08"), PipelineTags.previousImages(tags));
+    }
+
+    @Test
+    void copiesInOtherRegionsCarryNoneOfTheRollOutsRecords() {
+        Map<String, String> tags = new HashMap<>(PipelineTags.forNewImage(withProduction()));
+        tags.putAll(PipelineTags.rolloutRecord(tags, Map.of("Prod-2", "Base-Win2022-2026-09-08"), "monthly-2026-11"));
+
+        assertEquals(Map.of("team", "euc", "euc-image-updater:source-image", "Base-Win2022", "euc-image-updater:run-date", "2026-11-10",
+                "euc-image-updater:execution", "monthly-2026-11", "euc-image-updater:lineage", "Base-Win2022"), PipelineTags.forCopy(tags));
+    }
 }
+

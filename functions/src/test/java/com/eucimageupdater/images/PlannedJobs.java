@@ -12,7 +12,7 @@ final class PlannedJobs {
 
     static RunSettings run(String executionName, String runDate) {
         return new RunSettings(executionName, runDate, ACCOUNT, "us-east-1", 900, 32, 480, "8 h", "required", 72 * 3600, false, 90, 5,
-                "UTC");
+                "UTC", null);
     }
 
     static ImageJob planned(Service service, String image) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.images.ImageRequest;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.RunSettings;
 import com.eucimageupdater.images.Service;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -329,5 +330,53 @@ class RunPlannerTest {
         List<String> problems = planner.plan(request("{\"images\": [" + images + "]}", CONFIGURED)).problems();
         assertEquals(101, problems.size());
         assertEquals("... and 50 more problems of the same kinds", problems.get(100));
+    }
+
+    @Test
+    void aPromoteNamesAnotherExecutionWithItsApprovalAndIsLookedForInEveryAccountAndRegion() throws Exception {
+        RunPlan plan = planner.plan(withOrganization(request("{\"promote\": \"monthly-2026-10\", \"approval\": \"none\", \"dryRun\": true}",
+                CONFIGURED), "[{\"account\": \"222222222222\", \"regions\": [\"eu-west-1\"]}]", "5", "50"));
+
+        assertEquals(List.of(), plan.problems());
+        assertEquals("monthly-2026-10", plan.promote());
+        assertEquals("monthly-2026-10", plan.run().promote(), "the roll-out and the mail know whose images these are");
+        assertEquals(null, plan.rollback());
+        assertEquals(List.of(), plan.images(), "nothing is built");
+        assertEquals("none", plan.run().approval());
+        assertTrue(plan.run().dryRun());
+        assertEquals(List.of(new Location("123456789012", "us-east-1"), new Location("222222222222", "eu-west-1")), plan.locations());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not a name   | {"promote": "next month"}                             | must be the name of the execution whose staged images
+            not a string | {"promote": 5}                                        | must be the name of the execution whose staged images
+            with images  | {"promote": "r", "images": [{"service": "APPSTREAM", "image": "a"}]} | a promote run names no images
+            and rollback | {"promote": "r", "rollback": "s"}                     | a run either promotes an execution or rolls one back
+            """)
+    void aPromoteThatNamesNoExecutionOrMoreIsRefused(String rule, String input, String problem) throws Exception {
+        List<String> problems = planner.plan(request(input, CONFIGURED)).problems();
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("input.promote: " + problem), problems.get(0));
+    }
+
+    @Test
+    void theImageEachProductionFleetUsesCountsInTheRunsDataBeforeAnyCall() throws Exception {
+        StringBuilder images = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            StringBuilder fleets = new StringBuilder();
+            for (int j = 0; j < 10; j++) {
+                fleets.append(j == 0 ? "" : ",").append("\"Finance-Production-Fleet-").append(i).append('-').append(j).append('"');
+            }
+            images.append(i == 0 ? "" : ",").append("{\"service\": \"APPSTREAM\", \"image\": \"Image-").append(i)
+                    .append("\", \"fleets\": [").append(fleets).append("]}");
+        }
+        List<String> problems = planner.plan(withOrganization(request("{\"images\": [" + images + "]}", CONFIGURED), "[]", "200", "200"))
+                .problems();
+
+        // The items as planned take about 100 KB; resolved, each fleet adds the image it uses, up to 101 characters.
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("images: the run's 200 items take about"), problems.get(0));
     }
 }

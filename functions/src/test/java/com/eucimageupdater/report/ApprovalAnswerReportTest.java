@@ -17,7 +17,7 @@ class ApprovalAnswerReportTest {
                             "keep": 0}]""";
 
     private static RunReport report(String rollout) throws Exception {
-        return new RunReporter().report(new ReportRequest("monthly-2026-12", "2026-12-09", List.of(), Builds.of("""
+        return new RunReporter().report(new ReportRequest("monthly-2026-12", null, "2026-12-09", List.of(), Builds.of("""
                 [{"service": "APPSTREAM", "image": "Base", "outcome": "UPDATED", "start": {"newImage": "Base-2026-12-09"}}]"""),
                 JSON.readTree(rollout), null, null, false, "Europe/Paris"));
     }

@@ -11,6 +11,7 @@ import com.eucimageupdater.images.Service;
 import com.eucimageupdater.images.SimulatedAccount;
 import com.eucimageupdater.simulator.RecordedCall;
 import com.eucimageupdater.simulator.Scenario;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,8 @@ class RolloutServicesTest {
     }
 
     private static ImageRequest item(Service service, String image, String fromTarget, List<String> staging, List<String> production) {
-        return new ImageRequest(service, image, fromTarget, null, null, Map.of(), staging, production, 0, null, null, List.of(), List.of(), null);
+        return new ImageRequest(service, image, fromTarget, null, null, Map.of(), staging, production, null, 0, null, null, List.of(),
+                List.of(), null);
     }
 
     private List<String> changes() {
@@ -51,14 +53,15 @@ class RolloutServicesTest {
     }
 
     @Test
-    void aFleetAsTheSourceResolvesToItsImageAndMergesWithAnItemOfTheSameSourceIntoOneImage() {
+    void aFleetAsTheSourceResolvesToItsImageAndMergesWithAnItemOfTheSameSourceIntoOneImageRecordingWhatProductionUses() {
         TargetResolver.Resolved resolved = new TargetResolver(services).resolve(List.of(
                 item(Service.APPSTREAM, null, "prod-win2022-a", List.of(), List.of()),
                 item(Service.APPSTREAM, "Base-Win2022-2026-09-08", null, List.of("staging-win2022"), List.of("prod-win2022-b"))), HOME);
 
         assertEquals(List.of(), resolved.problems());
-        assertEquals(List.of(item(Service.APPSTREAM, "Base-Win2022-2026-09-08", null, List.of("staging-win2022"),
-                List.of("prod-win2022-a", "prod-win2022-b"))), resolved.images());
+        assertEquals(List.of(new ImageRequest(Service.APPSTREAM, "Base-Win2022-2026-09-08", null, null, null, Map.of(),
+                List.of("staging-win2022"), List.of("prod-win2022-a", "prod-win2022-b"), Map.of("prod-win2022-a", "Base-Win2022-2026-09-08",
+                        "prod-win2022-b", "Base-Win2022-2026-09-08"), 0, null, null, List.of(), List.of(), null)), resolved.images());
         assertEquals(List.of(), changes());
     }
 
@@ -83,8 +86,10 @@ class RolloutServicesTest {
     @Test
     void aMoveRecordsThePreviousImageOnTheNewOneOnceAndARollbackMovesItBack() {
         TargetMover mover = new TargetMover(services);
-        List<TargetMover.Moved> moved = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true);
-        List<TargetMover.Moved> again = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true);
+        List<TargetMover.Moved> moved = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true,
+                null);
+        List<TargetMover.Moved> again = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true,
+                null);
 
         assertEquals("Base-Win2022-2026-09-08", moved.get(0).previous());
         assertEquals("Base-Win2022-2026-09-08", again.get(0).previous(), "a retried move keeps the first record");
@@ -100,7 +105,7 @@ class RolloutServicesTest {
     @Test
     void aBundleMoveSaysHowManyExistingWorkSpacesKeepTheirImage() {
         List<TargetMover.Moved> moved = new TargetMover(services).move(Service.WORKSPACES, "wsi-4d4d4d4d4", List.of("wsb-0a1b2c3d4"),
-                HOME, true);
+                HOME, true, null);
 
         assertEquals(new TargetMover.Moved("wsb-0a1b2c3d4", "wsi-3c3c3c3c3", "wsi-4d4d4d4d4",
                 "4 existing WorkSpaces keep their image until rebuilt or recreated; new ones get the new image"), moved.get(0));
@@ -138,4 +143,44 @@ class RolloutServicesTest {
         assertEquals(List.of("wsi-2b2b2b2b2"), decisions.stream().filter(Decision::delete).map(Decision::image).toList());
         assertEquals(List.of(), account.simulator().mutatingCalls());
     }
+
+    /** The roll-out account with November's image of the Base lineage, built for two production fleets, in the given state. */
+    private void withNovembersImage(String state) throws Exception {
+        account.close();
+        String scenario = Files.readString(Path.of("..", "simulator", "scenarios", "rollout.json")).replaceFirst("\"images\": \\[", """
+                "images": [{"name": "Base-Win2022-2026-11-10", "state": "%s", "platform": "WINDOWS_SERVER_2022",
+                  "tags": {"euc-image-updater:source-image": "Base-Win2022-2026-10-13", "euc-image-updater:run-date": "2026-11-10",
+                  "euc-image-updater:execution": "monthly-2026-11", "euc-image-updater:lineage": "Base-Win2022",
+                  "euc-image-updater:prod:prod-win2022-b": "Base-Win2022-2026-09-08",
+                  "euc-image-updater:prod:prod-win2022-a": "Base-Win2022-2026-09-08", "euc-image-updater:keep": "3"}},""".formatted(state));
+        account = SimulatedAccount.start(Scenario.fromJson(scenario));
+        services = account.imageServices();
+    }
+
+    @Test
+    void aPromoteFindsTheRunsImageWithTheProductionItRecordedAndChangesNothing() throws Exception {
+        withNovembersImage("AVAILABLE");
+
+        PromotionPlanner.Promotion promotion = new PromotionPlanner(services).plan("monthly-2026-11", List.of(HOME));
+
+        assertEquals(List.of(), promotion.problems());
+        assertEquals(List.of(new PromotionPlanner.StagedLocation(ACCOUNT, HOME.region(), List.of(new PromotionPlanner.StagedImage(
+                Service.APPSTREAM, "Base-Win2022-2026-10-13", "STAGED", "Base-Win2022-2026-11-10", null, "AVAILABLE")),
+                List.of(new ProductionRollout(Service.APPSTREAM, ACCOUNT, HOME.region(), "Base-Win2022-2026-10-13",
+                        "Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", List.of("prod-win2022-a", "prod-win2022-b"), "Base-Win2022",
+                        3)))), promotion.builds());
+        assertEquals(List.of(), changes());
+    }
+
+    @Test
+    void aPromoteOfAnImageStillBuildingIsRefusedUntilItIsAvailable() throws Exception {
+        withNovembersImage("PENDING");
+
+        PromotionPlanner.Promotion promotion = new PromotionPlanner(services).plan("monthly-2026-11", List.of(HOME));
+
+        assertEquals(List.of("promote: account 123456789012, us-east-1: APPSTREAM image Base-Win2022-2026-11-10 is PENDING, not AVAILABLE:"
+                + " only AVAILABLE images go to production (promote again once it is)"), promotion.problems());
+        assertEquals(List.of(), promotion.builds());
+    }
 }
+

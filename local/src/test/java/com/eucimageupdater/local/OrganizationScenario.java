@@ -175,9 +175,19 @@ final class OrganizationScenario {
      */
     ExecutionResult run(SimulatedAccount account, int maxConcurrency, int maxConcurrencyOverall, long waitMillis, Consumer<ExecutionEvent> listener)
             throws Exception {
+        return run(account, input(), LocalApproval.YES, maxConcurrency, maxConcurrencyOverall, waitMillis, listener);
+    }
+
+    /** Runs {@code input} with the default concurrency, an approval answered {@code approval}. */
+    ExecutionResult run(SimulatedAccount account, String input, LocalApproval approval) throws Exception {
+        return run(account, input, approval, 5, 50, 1L, event -> { });
+    }
+
+    private ExecutionResult run(SimulatedAccount account, String input, LocalApproval approval, int maxConcurrency,
+            int maxConcurrencyOverall, long waitMillis, Consumer<ExecutionEvent> listener) throws Exception {
         LocalWorkflow.Settings settings = new LocalWorkflow.Settings(new DeploymentSettings("[]", 900, 480, maxConcurrency, "UTC", 1,
-                RolloutDefaults.DEFAULTS), waitMillis, 1L, LocalApproval.YES, settings(maxConcurrencyOverall));
-        return LocalWorkflow.run(Definition.DEFAULT_FILE, JSON.readTree(input()), settings,
+                RolloutDefaults.DEFAULTS), waitMillis, 1L, approval, settings(maxConcurrencyOverall));
+        return LocalWorkflow.run(Definition.DEFAULT_FILE, JSON.readTree(input), settings,
                 account.target(TOPIC_ARN, new MemberAccess(HOME, null, EXTERNAL_ID)), listener);
     }
 }

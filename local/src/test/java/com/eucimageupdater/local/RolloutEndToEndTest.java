@@ -11,14 +11,19 @@ import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.PublishedMessage;
 import com.eucimageupdater.simulator.RecordedCall;
 import com.eucimageupdater.simulator.Scenario;
+import com.eucimageupdater.images.ImageService;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.appstream.AppStreamClient;
 
 /**
  * The roll-out through the real ASL on the simulator's roll-out account (simulator/scenarios/rollout.json): staging,
@@ -86,6 +91,49 @@ class RolloutEndToEndTest {
     private static String lastMail(AwsSimulator aws) {
         List<PublishedMessage> mails = aws.publishedMessages();
         return mails.get(mails.size() - 1).message();
+    }
+
+    /** One execution on an account that keeps what earlier executions left, as two runs in one deployment share it. */
+    private static ExecutionResult execute(SimulatedAccount account, String input, LocalApproval approval) throws Exception {
+        return LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(input), answering(approval), target(account),
+                event -> { });
+    }
+
+    private static LocalWorkflow.Target target(SimulatedAccount account) {
+        return account.target(SimulatedRun.topicArn(account.simulator().scenario()));
+    }
+
+    private static ImageService service(SimulatedAccount account, Service type) {
+        return target(account).images().forService(type, new Location(account.simulator().scenario().accountId(),
+                account.simulator().scenario().region()));
+    }
+
+    /** What each fleet and bundle of the roll-out account uses now, as DescribeFleets and DescribeWorkspaceBundles answer. */
+    private static Map<String, String> targetImages(SimulatedAccount account) {
+        String owner = account.simulator().scenario().accountId();
+        Map<String, String> used = new TreeMap<>();
+        for (String fleet : List.of("staging-win2022", "prod-win2022-a", "prod-win2022-b", "training-win2019")) {
+            used.put(fleet, service(account, Service.APPSTREAM).describeTarget(fleet, owner).image());
+        }
+        used.put("wsb-0a1b2c3d4", service(account, Service.WORKSPACES).describeTarget("wsb-0a1b2c3d4", owner).image());
+        return used;
+    }
+
+    private static String promote(String execution) {
+        return "{\"promote\": \"" + execution + "\"}";
+    }
+
+    /** A promote of {@code execution} is refused with a reason that says {@code because}, and nothing changes. */
+    private static void assertPromoteRefused(SimulatedAccount account, String execution, String because) throws Exception {
+        Map<String, String> before = targetImages(account);
+        int changed = changes(account.simulator()).size();
+
+        ExecutionResult refused = execute(account, promote(execution), LocalApproval.YES);
+
+        assertEquals("InvalidInput", refused.error(), refused::toString);
+        assertTrue(lastMail(account.simulator()).contains(because), lastMail(account.simulator()));
+        assertEquals(before, targetImages(account), "no fleet or bundle moved");
+        assertEquals(changed, changes(account.simulator()).size(), "no change of any kind");
     }
 
     @Test
@@ -218,16 +266,12 @@ class RolloutEndToEndTest {
     @DisplayName("a rollback moves a finished run's fleets and bundles back to the images they used before, and mails what it did")
     void rollbackOfAFinishedRun() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
-            ExecutionResult rollout = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(ROLLOUT_RUN),
-                    answering(LocalApproval.YES), account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
+            ExecutionResult rollout = execute(account, ROLLOUT_RUN, LocalApproval.YES);
             assertTrue(rollout.succeeded(), rollout::toString);
-            String execution = rollout.events().stream().filter(event -> "PlanRun".equals(event.state()) && event.output() != null)
-                    .findFirst().orElseThrow().output().path("executionName").asText();
+            String execution = SimulatedRun.executionName(rollout);
             int before = moves(account.simulator()).size();
 
-            ExecutionResult rollback = LocalWorkflow.run(Definition.DEFAULT_FILE,
-                    SimulatedRun.JSON.readTree("{\"rollback\": \"" + execution + "\"}"), answering(LocalApproval.YES),
-                    account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
+            ExecutionResult rollback = execute(account, "{\"rollback\": \"" + execution + "\"}", LocalApproval.YES);
 
             assertTrue(rollback.succeeded(), rollback::toString);
             List<String> movedBack = moves(account.simulator()).subList(before, moves(account.simulator()).size());
@@ -244,22 +288,188 @@ class RolloutEndToEndTest {
     @DisplayName("a rollback whose previous image is gone is refused before any move, naming the fleet and the image")
     void rollbackCheckedFirst() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
-            ExecutionResult rollout = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(ROLLOUT_RUN),
-                    answering(LocalApproval.YES), account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
-            String execution = rollout.events().stream().filter(event -> "PlanRun".equals(event.state()) && event.output() != null)
-                    .findFirst().orElseThrow().output().path("executionName").asText();
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.YES));
             // The production fleets' previous image, no longer used by any fleet once they moved, is deleted by hand.
             account.target(SimulatedRun.topicArn(account.simulator().scenario())).images().forService(Service.APPSTREAM,
                     new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region())).retire("Base-Win2022", 1, java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE), java.util.Set.of(), true);
             int before = moves(account.simulator()).size();
 
-            ExecutionResult rollback = LocalWorkflow.run(Definition.DEFAULT_FILE,
-                    SimulatedRun.JSON.readTree("{\"rollback\": \"" + execution + "\"}"), answering(LocalApproval.YES),
-                    account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
+            ExecutionResult rollback = execute(account, "{\"rollback\": \"" + execution + "\"}", LocalApproval.YES);
 
             assertEquals("InvalidInput", rollback.error());
             assertEquals(before, moves(account.simulator()).size(), "nothing moved");
             assertTrue(lastMail(account.simulator()).contains("fleet prod-win2022-a back to Base-Win2022-2026-09-08:"),
+                    lastMail(account.simulator()));
+        }
+    }
+
+    @Test
+    @DisplayName("after a reject, the mail's promote command rolls the staged images out once approved and retires the old ones;"
+            + " a rollback named after the promote moves it all back")
+    void rejectedThenPromotedThenRolledBack() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            AwsSimulator aws = account.simulator();
+            Map<String, String> original = targetImages(account);
+            ExecutionResult rejected = execute(account, ROLLOUT_RUN, LocalApproval.NO);
+            String execution = SimulatedRun.executionName(rejected);
+            String command = lastMail(aws).lines().filter(line -> line.contains("--input '{\"promote\"")).findFirst().orElseThrow();
+            JsonNode created = aws.callsTo("CreateUpdatedImage").stream().filter(RecordedCall::succeeded)
+                    .filter(call -> !call.request().path("dryRun").asBoolean()).findFirst().orElseThrow().request();
+            assertEquals("Base-Win2022-2026-09-08", created.at("/newImageTags/euc-image-updater:prod:prod-win2022-a").asText(),
+                    "the new image records what each production fleet used when the run read it");
+            assertEquals("3", created.at("/newImageTags/euc-image-updater:keep").asText());
+            int creates = TestScenarios.creates(aws).size();
+            int mails = aws.publishedMessages().size();
+
+            // The command's input, as bash would pass it.
+            ExecutionResult promoted = execute(account, command.substring(command.indexOf("--input '") + 9, command.length() - 1),
+                    LocalApproval.YES);
+
+            assertTrue(promoted.succeeded(), promoted::toString);
+            assertEquals(creates, TestScenarios.creates(aws).size(), "no image is built");
+            String newWorkSpacesImage = rejected.report().path("results").findValues("newImage").stream().map(JsonNode::asText)
+                    .filter(image -> image.startsWith("wsi-")).findFirst().orElseThrow();
+            assertEquals(Map.of("prod-win2022-a", NEW_BASE, "prod-win2022-b", NEW_BASE, "staging-win2022", NEW_BASE,
+                    "training-win2019", "Engineering-Win2019", "wsb-0a1b2c3d4", newWorkSpacesImage), targetImages(account));
+            assertEquals(List.of("Base-Win2022-2026-08-11", "wsi-2b2b2b2b2"), deleted(aws).stream().sorted().toList());
+            assertEquals(mails + 2, aws.publishedMessages().size(), "the approval mail again, then the promote's mail");
+            assertTrue(aws.publishedMessages().get(mails).message().contains("APPSTREAM Base-Win2022-2026-10-13 -> " + NEW_BASE),
+                    aws.publishedMessages().get(mails).message());
+            String summary = lastMail(aws);
+            assertTrue(summary.contains("STAGED     APPSTREAM  Base-Win2022-2026-10-13 -> " + NEW_BASE), summary);
+            assertTrue(summary.contains("Promote of run " + execution) && summary.contains("ROLLED_OUT APPSTREAM  " + NEW_BASE), summary);
+            assertTrue(aws.publishedMessages().get(aws.publishedMessages().size() - 1).subject().contains("promote of " + execution));
+
+            ExecutionResult rollback = execute(account, "{\"rollback\": \"" + SimulatedRun.executionName(promoted) + "\"}",
+                    LocalApproval.YES);
+
+            assertTrue(rollback.succeeded(), rollback::toString);
+            assertEquals(original, targetImages(account), "staging and production are back where they were");
+            assertEquals(List.of(), aws.modelViolations());
+        }
+    }
+
+    @Test
+    @DisplayName("the reject mail gives the promote and the rollback commands, runnable in bash and zsh, and in PowerShell")
+    void rejectMailGivesRunnableCommands() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
+            // The state machine of the execution ARN the local runner gives (LocalWorkflow: execution:euc-image-updater:<name>).
+            String stateMachine = "arn:aws:states:us-east-1:" + target(account).account() + ":stateMachine:euc-image-updater";
+            String mail = lastMail(account.simulator());
+            for (String field : List.of("promote", "rollback")) {
+                String command = "aws stepfunctions start-execution --region us-east-1 --state-machine-arn '" + stateMachine + "' --input"
+                        + " '{\"" + field + "\": \"" + execution + "\"}'";
+                String powerShell = "aws --% stepfunctions start-execution --region us-east-1 --state-machine-arn \"" + stateMachine
+                        + "\" --input \"{\\\"" + field + "\\\": \\\"" + execution + "\\\"}\"";
+                assertTrue(mail.contains("\n  " + command + "\n"), mail);
+                assertTrue(mail.contains("\n  " + powerShell + "\n"), mail);
+            }
+            assertTrue(!mail.contains("start a run by hand"), mail);
+        }
+    }
+
+    @Test
+    @DisplayName("after a timeout, a promote with approval \"none\" rolls out at once, without asking again")
+    void timedOutThenPromotedWithoutApproval() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            AwsSimulator aws = account.simulator();
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.TIMEOUT));
+            assertTrue(lastMail(aws).contains("approval timed out") && lastMail(aws).contains("--input '{\"promote\": \"" + execution),
+                    lastMail(aws));
+            int mails = aws.publishedMessages().size();
+
+            // Were the approval asked, it would time out again and nothing would move.
+            ExecutionResult promoted = execute(account, "{\"promote\": \"" + execution + "\", \"approval\": \"none\"}",
+                    LocalApproval.TIMEOUT);
+
+            assertTrue(promoted.succeeded(), promoted::toString);
+            assertEquals(mails + 1, aws.publishedMessages().size(), "no approval mail, only the promote's");
+            assertEquals(NEW_BASE, targetImages(account).get("prod-win2022-a"));
+            assertEquals(NEW_BASE, targetImages(account).get("prod-win2022-b"));
+        }
+    }
+
+    @Test
+    @DisplayName("a report-only promote says what it would roll out, and changes nothing")
+    void reportOnlyPromote() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
+            Map<String, String> before = targetImages(account);
+            int changed = changes(account.simulator()).size();
+
+            ExecutionResult dryRun = execute(account, "{\"promote\": \"" + execution + "\", \"dryRun\": true}", LocalApproval.YES);
+
+            assertTrue(dryRun.succeeded(), dryRun::toString);
+            assertEquals(before, targetImages(account));
+            assertEquals(changed, changes(account.simulator()).size());
+            String mail = lastMail(account.simulator());
+            assertTrue(mail.contains("this promote would roll out:\n  " + NEW_BASE + " (account 123456789012, us-east-1) -> prod-win2022-a"
+                    + " prod-win2022-b; then retention keeps the lineage's newest 3"), mail);
+        }
+    }
+
+    @Test
+    @DisplayName("a promote of a run that rolled out already is refused, naming the execution that did, and changes nothing")
+    void promoteOfARolledOutRunIsRefused() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.YES));
+
+            assertPromoteRefused(account, execution, "image " + NEW_BASE + " was rolled out to production already, by execution "
+                    + execution);
+        }
+    }
+
+    @Test
+    @DisplayName("a promote of a run whose image was deleted since is refused, and changes nothing")
+    void promoteOfADeletedImageIsRefused() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            String execution = SimulatedRun.executionName(execute(account, """
+                    {"images": [{"service": "APPSTREAM", "image": "Base-Win2022-2026-10-13", "fleets": ["prod-win2022-a"]}]}""",
+                    LocalApproval.NO));
+            AppStreamClient.builder().httpClient(UrlConnectionHttpClient.create()).build().deleteImage(r -> r.name(NEW_BASE));
+
+            assertPromoteRefused(account, execution, "promote: no image in the deployment's accounts and Regions was built by execution "
+                    + execution);
+        }
+    }
+
+    @Test
+    @DisplayName("a promote is refused when a production fleet changed image since the run read it, and changes nothing")
+    void promoteAfterATargetChangedIsRefused() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
+            ImageService appStream = service(account, Service.APPSTREAM);
+            appStream.moveTarget(appStream.describeTarget("prod-win2022-b", "123456789012"), "Base-Win2022-2026-08-11");
+
+            assertPromoteRefused(account, execution, "for fleet prod-win2022-b: it uses Base-Win2022-2026-08-11 now, not"
+                    + " Base-Win2022-2026-09-08 as when the run read it, so a promote would overwrite a change made since (point it back at"
+                    + " Base-Win2022-2026-09-08 and promote again, or move it to " + NEW_BASE + " by hand)");
+        }
+    }
+
+    @Test
+    @DisplayName("a promote of an execution that built nothing here is refused, and changes nothing")
+    void promoteOfAnUnknownExecutionIsRefused() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            assertPromoteRefused(account, "no-such-run", "promote: no image in the deployment's accounts and Regions was built by"
+                    + " execution no-such-run");
+        }
+    }
+
+    @Test
+    @DisplayName("a rollback after a reject moves the staged fleets and bundles back, and leaves production as it is")
+    void rollbackAfterARejectMovesStagingBack() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            Map<String, String> original = targetImages(account);
+            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
+            assertEquals(NEW_BASE, targetImages(account).get("staging-win2022"));
+
+            ExecutionResult rollback = execute(account, "{\"rollback\": \"" + execution + "\"}", LocalApproval.YES);
+
+            assertTrue(rollback.succeeded(), rollback::toString);
+            assertEquals(original, targetImages(account));
+            assertTrue(lastMail(account.simulator()).contains("ROLLED_BACK APPSTREAM  " + NEW_BASE + " -> Base-Win2022-2026-10-13"),
                     lastMail(account.simulator()));
         }
     }

@@ -49,6 +49,12 @@ final class SimulatedRun implements AutoCloseable {
         }
     }
 
+    /** The execution's name, as the plan step saw it: what a rollback or a promote names. */
+    static String executionName(ExecutionResult result) {
+        return result.events().stream().filter(event -> "PlanRun".equals(event.state()) && event.output() != null)
+                .findFirst().orElseThrow().output().path("executionName").asText();
+    }
+
     static String topicArn(Scenario scenario) {
         return "arn:aws:sns:" + scenario.region() + ":" + scenario.accountId() + ":euc-image-updater";
     }

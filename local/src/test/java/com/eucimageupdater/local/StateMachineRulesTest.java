@@ -31,9 +31,9 @@ class StateMachineRulesTest {
     /** The Task states inside a Map: each image's (or each roll-out's, each move back's) own steps. */
     private static final List<Map.Entry<String, JsonNode>> ITERATOR_TASKS = new ArrayList<>();
     /** Steps that call AppStream or WorkSpaces. */
-    private static final Set<String> AWS_STEPS = Set.of("ResolveTargets", "FindRollout", "CheckForUpdate", "PreviewRetention",
-            "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "PreviewRetirement", "MoveToProduction", "RetireOldImages",
-            "MoveTargetsBack");
+    private static final Set<String> AWS_STEPS = Set.of("ResolveTargets", "FindRollout", "FindStagedRollout", "CheckForUpdate",
+            "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "PreviewRetirement", "MoveToProduction",
+            "RetireOldImages", "MoveTargetsBack");
 
     @BeforeAll
     static void readDefinition() throws IOException {
@@ -70,8 +70,10 @@ class StateMachineRulesTest {
     void lambdaTasksRetryLambdaErrors() {
         List<Map.Entry<String, JsonNode>> lambdaTasks = TASKS.stream().filter(task -> invokesOurFunction(task.getValue())).toList();
         assertEquals(List.of("PlanRun", "ResolveTargets", "CheckForUpdate", "PreviewRetention", "StartUpdate",
-                "PollImageState", "StageImage", "DistributeImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout", "PreviewRetirement", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
-                "FindRollout", "MoveTargetsBack", "SummarizeRollback"), lambdaTasks.stream().map(Map.Entry::getKey).toList());
+                "PollImageState", "StageImage", "DistributeImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout",
+                "PreviewRetirement", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
+                "FindRollout", "MoveTargetsBack", "SummarizeRollback", "FindStagedRollout"),
+                lambdaTasks.stream().map(Map.Entry::getKey).toList());
         JsonNode first = lambdaTasks.get(0).getValue().path("Retry").path(0);
         lambdaTasks.forEach(task -> {
             JsonNode retrier = task.getValue().path("Retry").path(0);
