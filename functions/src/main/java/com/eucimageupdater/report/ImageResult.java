@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
  * @param buildMinutes from the start to the poll that saw the image's last state, to a tenth of a minute
  * @param sameReasonAs the image listed earlier in its account and Region that failed for the same reason, whose line
  *                     says it (a missing member role fails every image of an account alike): the reason is kept once
+ * @param copyConflicts the Regions of {@code copyToRegions} where another image held the copy's name: each a failure of the run
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -38,7 +39,8 @@ public record ImageResult(
         int quotaWaitSeconds,
         String details,
         Double buildMinutes,
-        String sameReasonAs) {
+        String sameReasonAs,
+        int copyConflicts) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OUR_FAILURE = ImageUpdateException.class.getName();
     private static final String AWS_REFUSED_FOR_NOW = RetryableAwsException.class.getName();
@@ -60,7 +62,8 @@ public record ImageResult(
         String distinctName = newImageName == null || newImageName.equals(newImage) ? null : newImageName;
         return new ImageResult(Service.valueOf(raw.path("service").asText()), null, null, raw.path("image").asText(), text(raw, "sourceName"),
                 outcome, newImage, distinctName, text(raw, "state"), reason, text(start, "adoptedFrom"), start.path("quotaWaitSeconds").asInt(0),
-                details.isEmpty() ? null : details.toString(), buildMinutes(text(start, "startedAt"), text(raw, "observedAt")), null);
+                details.isEmpty() ? null : details.toString(), buildMinutes(text(start, "startedAt"), text(raw, "observedAt")), null,
+                RolloutSection.copyConflicts(raw));
     }
 
     /** From the start step's time to the last poll's, when both are in the image's result. */
@@ -79,19 +82,19 @@ public record ImageResult(
     /** The result with its account and Region, which its location's summary holds once for all of its images. */
     ImageResult at(String where, String inRegion) {
         return new ImageResult(service, where, inRegion, image, sourceName, outcome, newImage, newImageName, state, reason, adoptedFrom,
-                quotaWaitSeconds, details, buildMinutes, sameReasonAs);
+                quotaWaitSeconds, details, buildMinutes, sameReasonAs, copyConflicts);
     }
 
     /** The result with the reason its line points to, for the report's own list of results. */
     ImageResult withReason(String pointedTo) {
         return new ImageResult(service, account, region, image, sourceName, outcome, newImage, newImageName, state, pointedTo, adoptedFrom,
-                quotaWaitSeconds, details, buildMinutes, sameReasonAs);
+                quotaWaitSeconds, details, buildMinutes, sameReasonAs, copyConflicts);
     }
 
     /** The result without its reason, which the line of {@code earlierImage} gives. */
     ImageResult withReasonOf(String earlierImage) {
         return new ImageResult(service, account, region, image, sourceName, outcome, newImage, newImageName, state, null, adoptedFrom,
-                quotaWaitSeconds, details, buildMinutes, earlierImage);
+                quotaWaitSeconds, details, buildMinutes, earlierImage, copyConflicts);
     }
 
     /** The new image's name, which the mail shows; the same as its identifier for AppStream. */

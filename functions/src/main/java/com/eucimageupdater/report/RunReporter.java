@@ -4,13 +4,19 @@ import com.eucimageupdater.images.QuotaWait;
 import com.eucimageupdater.report.RunReport.Counts;
 import com.eucimageupdater.report.RunReport.MessageAttribute;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
-/** Writes the one mail of a run: a subject that counts outcomes and a body a person reads in five seconds. */
+/**
+ * Writes the one mail of a run: a subject that says what failed first, then what happened to production and how many
+ * images updated, and a body a person reads in five seconds.
+ */
 public final class RunReporter {
     /** SNS subjects: at most 100 printable ASCII characters, no line breaks. */
     private static final int SUBJECT_MAX = 100;
@@ -26,25 +32,90 @@ public final class RunReporter {
         int rolloutFailures = request.rollback() != null
                 ? RolloutSection.rollback(request.rollback(), request.rolledBack(), rolloutBody)
                 : RolloutSection.production(request.rollout(), request.executionName(), rolloutBody);
-        int unsummarized = (int) request.builds().stream().filter(build -> build.failure() != null).count();
+        ProductionOutcome production = ProductionOutcome.of(request.rollout(), request.dryRun());
+        Failures failures = new Failures(count(results, Outcome.FAILED), results.stream().mapToInt(ImageResult::copyConflicts).sum(),
+                rolloutFailures, (int) request.builds().stream().filter(build -> build.failure() != null).count(),
+                production.kind() == ProductionOutcome.Kind.APPROVAL_NOT_REQUESTED);
         Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
-                count(results, Outcome.FAILED) + rolloutFailures + unsummarized);
-        int wouldUpdate = count(results, Outcome.WOULD_UPDATE);
+                failures.total());
         String status = !request.problems().isEmpty() ? "INPUT_REJECTED" : counts.failed() > 0 ? "SOME_FAILED" : "SUCCEEDED";
-        String subject = !request.problems().isEmpty()
-                ? TOOL + ": input rejected, " + plural(request.problems().size(), "problem") + ", nothing changed"
-                : request.rollback() != null ? TOOL + ": rollback of " + request.rollback() + ", " + counts.failed() + " failed"
-                : request.dryRun() ? TOOL + " (report only): " + wouldUpdate + " would update, " + counts.upToDate()
-                        + " up to date, " + counts.failed() + " failed"
-                : TOOL + ": " + countsText(counts);
-        String body = request.problems().isEmpty() ? resultsBody(request, counts) + rolloutBody : problemsBody(request);
+        String subject;
+        String body;
+        if (!request.problems().isEmpty()) {
+            subject = TOOL + ": input rejected, " + plural(request.problems().size(), "problem") + ", nothing changed";
+            body = problemsBody(request);
+        } else if (request.rollback() != null) {
+            subject = subject(TOOL, rolloutFailures == 0 ? List.of() : List.of(plural(rolloutFailures, "move back") + " failed"),
+                    RolloutSection.movedBack(request.rolledBack()) + " (rollback of " + request.rollback() + ")");
+            body = header(request) + rolloutBody;
+        } else {
+            subject = request.dryRun()
+                    ? subject(TOOL + " (report only)", failures.words(), count(results, Outcome.WOULD_UPDATE) + " would update, "
+                            + counts.upToDate() + " up to date")
+                    : subject(TOOL, failures.words(), production.words(), imageCounts(counts));
+            body = resultsBody(request, counts) + rolloutBody;
+        }
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         attributes.put("status", MessageAttribute.string(status));
         attributes.put("updated", MessageAttribute.number(counts.updated()));
         attributes.put("adopted", MessageAttribute.number(counts.adopted()));
         attributes.put("upToDate", MessageAttribute.number(counts.upToDate()));
         attributes.put("failed", MessageAttribute.number(counts.failed()));
-        return new RunReport(asciiSubject(subject), withinSnsLimit(body), attributes, counts, results, request.problems());
+        if (request.problems().isEmpty() && request.rollback() == null) {
+            attributes.put("production", MessageAttribute.string(production.kind().name()));
+        }
+        return new RunReport(subject, withinSnsLimit(body), attributes, counts, results, request.problems());
+    }
+
+    /**
+     * What failed in a run, by kind: the subject names each first, and their total fails the execution.
+     *
+     * @param rollouts production roll-outs (or a rollback's moves back) that failed
+     * @param unsummarized accounts and Regions whose results were lost
+     * @param approvalMail the approval mail could not be sent, so production was never asked for
+     */
+    private record Failures(int images, int copyConflicts, int rollouts, int unsummarized, boolean approvalMail) {
+        int total() {
+            return images + copyConflicts + rollouts + unsummarized + (approvalMail ? 1 : 0);
+        }
+
+        List<String> words() {
+            List<String> words = new ArrayList<>();
+            if (images > 0) {
+                words.add(plural(images, "image") + " failed");
+            }
+            if (copyConflicts > 0) {
+                words.add(plural(copyConflicts, "copy conflict"));
+            }
+            if (unsummarized > 0) {
+                words.add("results of " + plural(unsummarized, "account and Region", "accounts and Regions") + " lost");
+            }
+            if (rollouts > 0) {
+                words.add(plural(rollouts, "production roll-out") + " failed");
+            }
+            if (approvalMail) {
+                words.add("approval mail failed");
+            }
+            return words;
+        }
+    }
+
+    /**
+     * The subject: what failed first (when anything did), then what happened, "; " between the parts. SNS takes at most
+     * 100 printable ASCII characters: the last parts give way first, then the text is cut.
+     */
+    static String subject(String tool, List<String> failures, String... happened) {
+        List<String> parts = new ArrayList<>();
+        if (!failures.isEmpty()) {
+            parts.add(String.join(", ", failures));
+        }
+        Stream.of(happened).filter(Objects::nonNull).forEach(parts::add);
+        String subject = tool + ": " + String.join("; ", parts);
+        while (subject.length() > SUBJECT_MAX && parts.size() > 1) {
+            parts.remove(parts.size() - 1);
+            subject = tool + ": " + String.join("; ", parts);
+        }
+        return asciiSubject(subject);
     }
 
     private static String resultsBody(ReportRequest request, Counts counts) {
@@ -133,9 +204,14 @@ public final class RunReporter {
         return head.substring(0, head.lastIndexOf('\n') + 1) + CUT_NOTE;
     }
 
-    private static String countsText(Counts counts) {
+    /** The images' counts for the subject, whose failures come first. */
+    private static String imageCounts(Counts counts) {
         return counts.updated() + " updated, " + (counts.adopted() > 0 ? counts.adopted() + " adopted, " : "") + counts.upToDate()
-                + " up to date, " + counts.failed() + " failed";
+                + " up to date";
+    }
+
+    private static String countsText(Counts counts) {
+        return imageCounts(counts) + ", " + counts.failed() + " failed";
     }
 
     private static String problemsBody(ReportRequest request) {
@@ -153,8 +229,12 @@ public final class RunReporter {
         return (int) results.stream().filter(result -> result.outcome() == outcome).count();
     }
 
-    private static String plural(int count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
+    static String plural(int count, String noun) {
+        return plural(count, noun, noun + "s");
+    }
+
+    static String plural(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 
     private static String asciiSubject(String subject) {

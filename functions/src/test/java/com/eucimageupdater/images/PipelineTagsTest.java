@@ -62,4 +62,14 @@ class PipelineTagsTest {
         assertTrue(refusal(PipelineTags.forNewImage(job("run")), failed, job("run"))
                 .contains("failed (IMAGE_UPDATE_FAILURE disk full); delete it and run again"));
     }
+
+    @Test
+    void aCopyFromAnotherRegionIsNeverAdoptedAsThisRegionsUpdateThoughItKeepsItsSourceAndRunDate() {
+        Map<String, String> copy = new java.util.HashMap<>(PipelineTags.forNewImage(job("run")));
+        copy.put(PipelineTags.COPIED_FROM, "123456789012/us-east-1/Base-Win2022-2026-11-10");
+
+        assertEquals("image X is euc-image-updater's copy of 123456789012/us-east-1/Base-Win2022-2026-11-10 (that item's copyToRegions),"
+                + " not an update of Base-Win2022 made here, and holds the new image's name (remove this Region from that item's"
+                + " copyToRegions, or rename or delete the copy, then run again)", refusal(copy, BUILDING, job("run")));
+    }
 }
