@@ -147,7 +147,7 @@ final class RolloutSection {
         for (JsonNode result : rolledBack) {
             failed += "ROLLED_BACK".equals(result.path("outcome").asText()) ? 0 : 1;
         }
-        body.append("Rollback of run ").append(rolledBackExecution).append(": ").append(movedBack(rolledBack))
+        body.append("Rollback of run ").append(rolledBackExecution).append(": ").append(MovedBack.of(rolledBack).inFull())
                 .append(failed > 0 ? ", " + RunReporter.plural(failed, "move back") + " failed" : "").append(".\n\n");
         for (JsonNode result : rolledBack) {
             boolean ok = "ROLLED_BACK".equals(result.path("outcome").asText());
@@ -164,23 +164,39 @@ final class RolloutSection {
     }
 
     /**
-     * e.g. "3 fleets and bundles moved back, 1 already back": only the targets that this rollback's UpdateFleet or
-     * UpdateWorkspaceBundle moved count as moved back.
+     * How many fleets and bundles a rollback moved back, counting only those its UpdateFleet or UpdateWorkspaceBundle
+     * moved, and how many already used the image they would go back to.
      */
-    static String movedBack(JsonNode rolledBack) {
-        int moved = 0;
-        int already = 0;
-        for (JsonNode result : rolledBack) {
-            for (JsonNode move : result.path("moved")) {
-                if (move.path("moved").asBoolean()) {
-                    moved++;
-                } else {
-                    already++;
+    record MovedBack(int moved, int already) {
+
+        static MovedBack of(JsonNode rolledBack) {
+            int moved = 0;
+            int already = 0;
+            for (JsonNode result : rolledBack) {
+                for (JsonNode move : result.path("moved")) {
+                    if (move.path("moved").asBoolean()) {
+                        moved++;
+                    } else {
+                        already++;
+                    }
                 }
             }
+            return new MovedBack(moved, already);
         }
-        return RunReporter.plural(moved, "fleet or bundle", "fleets and bundles") + " moved back"
-                + (already > 0 ? ", " + already + " already back" : "");
+
+        /** e.g. "3 moved back, 1 already back", for the subject. */
+        String counts() {
+            return moved + " moved back" + alreadyBack();
+        }
+
+        /** e.g. "3 fleets and bundles moved back, 1 already back". */
+        String inFull() {
+            return RunReporter.plural(moved, "fleet or bundle", "fleets and bundles") + " moved back" + alreadyBack();
+        }
+
+        private String alreadyBack() {
+            return already > 0 ? ", " + already + " already back" : "";
+        }
     }
 
     /** A target this step moved, with what it used before; or one that already used the image, which no call moved. */

@@ -45,15 +45,16 @@ public final class RunReporter {
             subject = TOOL + ": input rejected, " + plural(request.problems().size(), "problem") + ", nothing changed";
             body = problemsBody(request);
         } else if (request.rollback() != null) {
-            subject = subject(TOOL, rolloutFailures == 0 ? List.of() : List.of(plural(rolloutFailures, "move back") + " failed"),
-                    RolloutSection.movedBack(request.rolledBack()) + " (rollback of " + request.rollback() + ")");
+            // The execution's name may be long: it comes last, where SNS's limit cuts it rather than the counts.
+            subject = asciiSubject(TOOL + ": " + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
+                    + RolloutSection.MovedBack.of(request.rolledBack()).counts() + " (rollback of " + request.rollback() + ")");
             body = header(request) + rolloutBody;
         } else {
             subject = request.dryRun()
                     ? subject(TOOL + " (report only)", failures.words(), count(results, Outcome.WOULD_UPDATE) + " would update, "
                             + counts.upToDate() + " up to date")
                     : subject(TOOL, failures.words(), production.words(), imageCounts(counts));
-            body = resultsBody(request, counts) + rolloutBody;
+            body = resultsBody(request, counts, failures) + rolloutBody;
         }
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         attributes.put("status", MessageAttribute.string(status));
@@ -118,7 +119,7 @@ public final class RunReporter {
         return asciiSubject(subject);
     }
 
-    private static String resultsBody(ReportRequest request, Counts counts) {
+    private static String resultsBody(ReportRequest request, Counts counts, Failures failures) {
         StringBuilder body = new StringBuilder(header(request));
         // Grouped by account and Region, each heading naming them, so every image's line says where it is.
         for (BuiltLocation build : request.builds()) {
@@ -128,7 +129,7 @@ public final class RunReporter {
             build.results().forEach(result -> imageLines(result, body));
             body.append('\n');
         }
-        return closing(request, counts, body);
+        return closing(request, counts, failures, body);
     }
 
     /** A location's results, each with its account and Region and its own reason, as the report lists them. */
@@ -181,14 +182,15 @@ public final class RunReporter {
         }
     }
 
-    private static String closing(ReportRequest request, Counts counts, StringBuilder body) {
-        body.append(request.dryRun() ? "Report only: nothing was created, moved or deleted." : countsText(counts) + ".")
+    private static String closing(ReportRequest request, Counts counts, Failures failures, StringBuilder body) {
+        body.append(request.dryRun() ? "Report only: nothing was created, moved or deleted."
+                : imageCounts(counts) + (failures.words().isEmpty() ? ", 0 failed" : "; " + String.join(", ", failures.words())) + ".")
                 .append('\n');
         if (counts.updated() + counts.adopted() > 0 && (request.rollout() == null || request.rollout().path("production").isEmpty())) {
             body.append("New images are AVAILABLE: test them, then point your fleets and bundles at them (or list them in the run's"
                     + " fleets and bundles, and the pipeline moves them).\n");
         }
-        if (counts.failed() > 0) {
+        if (failures.images() > 0) {
             body.append("Failed images keep their source image unchanged; see each reason above.\n");
         }
         return body.toString();
@@ -204,14 +206,10 @@ public final class RunReporter {
         return head.substring(0, head.lastIndexOf('\n') + 1) + CUT_NOTE;
     }
 
-    /** The images' counts for the subject, whose failures come first. */
+    /** The images' counts, without the failures, which the subject and the closing line name by kind. */
     private static String imageCounts(Counts counts) {
         return counts.updated() + " updated, " + (counts.adopted() > 0 ? counts.adopted() + " adopted, " : "") + counts.upToDate()
                 + " up to date";
-    }
-
-    private static String countsText(Counts counts) {
-        return imageCounts(counts) + ", " + counts.failed() + " failed";
     }
 
     private static String problemsBody(ReportRequest request) {

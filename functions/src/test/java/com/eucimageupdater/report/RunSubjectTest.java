@@ -67,6 +67,17 @@ class RunSubjectTest {
     }
 
     @Test
+    void aRollOutWhoseTargetsAllUsedTheirNewImageAlreadyDoesNotClaimToHaveRolledOut() throws Exception {
+        String notMoved = approved(rolledOut("Base-2026-11-10", "ROLLED_OUT"), rolledOut("Office-2026-11-10", "ROLLED_OUT"))
+                .replace("\"moved\": true", "\"moved\": false");
+
+        RunReport report = report(UPDATED, notMoved);
+
+        assertEquals("euc-image-updater: production already on new images (approved); 2 updated, 1 up to date", report.subject());
+        assertTrue(report.message().contains("           Base-Prod: already on Base-2026-11-10, not moved\n"), report.message());
+    }
+
+    @Test
     void aRejectedApprovalSaysProductionIsUnchanged() throws Exception {
         RunReport report = report(UPDATED, decided("rejected"));
 
@@ -175,7 +186,7 @@ class RunSubjectTest {
         RunReport report = reporter.report(new ReportRequest("rollback-1", "2026-11-12", List.of(), List.of(), null, "monthly-2026-11",
                 rolledBack, false));
 
-        assertEquals("euc-image-updater: 1 fleet or bundle moved back, 1 already back (rollback of monthly-2026-11)", report.subject());
+        assertEquals("euc-image-updater: 1 moved back, 1 already back (rollback of monthly-2026-11)", report.subject());
         assertTrue(report.message().startsWith("euc-image-updater run rollback-1 on 2026-11-12\n\n"
                 + "Rollback of run monthly-2026-11: 1 fleet or bundle moved back, 1 already back.\n\n"
                 + "ROLLED_BACK APPSTREAM  Base-2026-11-10 -> Base-2026-10-13\n"), report.message());
@@ -192,8 +203,7 @@ class RunSubjectTest {
         RunReport report = reporter.report(new ReportRequest("rollback-1", "2026-11-12", List.of(), List.of(), null, "monthly-2026-11",
                 rolledBack, false));
 
-        assertEquals("euc-image-updater: 1 move back failed; 0 fleets and bundles moved back (rollback of monthly-2026-11)",
-                report.subject());
+        assertEquals("euc-image-updater: 1 move back failed; 0 moved back (rollback of monthly-2026-11)", report.subject());
         assertTrue(report.message().contains("Rollback of run monthly-2026-11: 0 fleets and bundles moved back, 1 move back failed.\n"),
                 report.message());
     }
