@@ -49,7 +49,8 @@ public final class DistributeHandler extends ImageStepHandler<Distribution> {
 
     @Override
     Distribution sampleResult(ImageJob job) {
-        return new Distribution(List.of(new Distribution.Copy("eu-west-1", Distribution.CopyOutcome.COPIED, job.newImage(), null, null)),
+        return new Distribution(List.of(new Distribution.Copy("eu-west-1", Distribution.CopyOutcome.COPIED, job.newImage(), null, null,
+                null)),
                 List.of(new Distribution.Share("222222222222", Distribution.ShareOutcome.SHARED)));
     }
 }

@@ -232,7 +232,7 @@ public final class AppStreamImageService implements ImageService {
         Map<String, String> foundTags = tagsOf(found.arn());
         if (PipelineTags.untagged(foundTags) && Objects.equals(found.description(), image.description())) {
             tagCopy(found.arn(), tags);
-            return Distribution.Copy.alreadyCopied(region, found.name(), null);
+            return Distribution.Copy.alreadyCopied(region, found.name(), null, status(found).state());
         }
         return PipelineTags.foundCopy("AppStream image \"" + found.name() + "\"", found.name(), region, foundTags, status(found), tags);
     }

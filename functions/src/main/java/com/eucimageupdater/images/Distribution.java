@@ -16,7 +16,7 @@ public record Distribution(List<Copy> copies, List<Share> shares) {
     }
 
     public enum CopyOutcome {
-        /** This step's CopyImage or CopyWorkspaceImage answered with the copy. */
+        /** This step's CopyImage or CopyWorkspaceImage answered: the copy is under way in the destination. */
         COPIED,
         /** The destination holds a copy of this very image that euc-image-updater made earlier (its tags say so). */
         ALREADY_COPIED,
@@ -28,21 +28,22 @@ public record Distribution(List<Copy> copies, List<Share> shares) {
      * @param image the copy's identifier in its Region (AppStream: its name, the new image's; WorkSpaces: a new id), or for a
      *              conflict the identifier of the image that holds the name there
      * @param copiedBy for a copy made earlier, the execution its tags name (null when they name none)
+     * @param state for a copy made earlier, its state as the destination described it: AVAILABLE, or PENDING while copying
      * @param conflict for a conflict, what holds the name and what to do
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Copy(String region, CopyOutcome outcome, String image, String copiedBy, String conflict) {
+    public record Copy(String region, CopyOutcome outcome, String image, String copiedBy, ImageState state, String conflict) {
 
         static Copy copied(String region, String image) {
-            return new Copy(region, CopyOutcome.COPIED, image, null, null);
+            return new Copy(region, CopyOutcome.COPIED, image, null, null, null);
         }
 
-        static Copy alreadyCopied(String region, String image, String copiedBy) {
-            return new Copy(region, CopyOutcome.ALREADY_COPIED, image, copiedBy, null);
+        static Copy alreadyCopied(String region, String image, String copiedBy, ImageState state) {
+            return new Copy(region, CopyOutcome.ALREADY_COPIED, image, copiedBy, state, null);
         }
 
         static Copy conflict(String region, String image, String conflict) {
-            return new Copy(region, CopyOutcome.CONFLICT, image, null, conflict);
+            return new Copy(region, CopyOutcome.CONFLICT, image, null, null, conflict);
         }
     }
 

@@ -119,7 +119,7 @@ public final class PipelineTags {
             throw new ImageUpdateException("the copy of " + found + " in " + region + " failed (" + status.reason()
                     + "); delete it there and run again");
         }
-        return Distribution.Copy.alreadyCopied(region, image, foundTags.get(EXECUTION));
+        return Distribution.Copy.alreadyCopied(region, image, foundTags.get(EXECUTION), status.state());
     }
 
     /** Whether the image carries none of the pipeline's tags. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -33,12 +34,16 @@ final class RolloutSection {
     }
 
     /**
-     * What the distribute step answered, in one line (e.g. "copied to eu-west-1; shared with 222222222222; already shared
-     * with 333333333333"), then one line per conflict: a copy is "copied" only when this run's copy call made it.
+     * What the distribute step answered, in one line (e.g. "copy started: eu-west-1; shared with 222222222222; already
+     * shared with 333333333333"), then one line per conflict. A copy this run's call made has only started (AWS copies
+     * in the background); one found made earlier is "already copied" once AVAILABLE there.
      */
     private static void distribution(JsonNode distributed, String newImage, StringBuilder body) {
-        line(body, listed("copied to ", copies(distributed, "COPIED", newImage)),
-                listed("already copied to ", copies(distributed, "ALREADY_COPIED", newImage)),
+        line(body, listed("copy started: ", copies(distributed, copy -> "COPIED".equals(copy.path("outcome").asText()), newImage)),
+                listed("already copied: ", copies(distributed, copy -> "ALREADY_COPIED".equals(copy.path("outcome").asText())
+                        && "AVAILABLE".equals(copy.path("state").asText()), newImage)),
+                listed("copy already under way: ", copies(distributed, copy -> "ALREADY_COPIED".equals(copy.path("outcome").asText())
+                        && !"AVAILABLE".equals(copy.path("state").asText()), newImage)),
                 listed("shared with ", shares(distributed, "SHARED")),
                 listed("already shared with ", shares(distributed, "ALREADY_SHARED")));
         for (JsonNode copy : distributed.path("copies")) {
@@ -49,11 +54,11 @@ final class RolloutSection {
         }
     }
 
-    /** The copies with this outcome: each Region, with the copy's identifier when not the new image's own, and who made it. */
-    private static List<String> copies(JsonNode distributed, String outcome, String newImage) {
+    /** The copies wanted: each Region, with the copy's identifier when not the new image's own, and who made it. */
+    private static List<String> copies(JsonNode distributed, Predicate<JsonNode> wanted, String newImage) {
         List<String> regions = new ArrayList<>();
         for (JsonNode copy : distributed.path("copies")) {
-            if (!outcome.equals(copy.path("outcome").asText())) {
+            if (!wanted.test(copy)) {
                 continue;
             }
             List<String> about = new ArrayList<>();

@@ -83,7 +83,7 @@ class AppStreamDistributionTest {
     }
 
     private static Copy copied() {
-        return new Copy(TwoRegions.DESTINATION, CopyOutcome.COPIED, NEW_IMAGE, null, null);
+        return new Copy(TwoRegions.DESTINATION, CopyOutcome.COPIED, NEW_IMAGE, null, null, null);
     }
 
     @Test
@@ -110,7 +110,8 @@ class AppStreamDistributionTest {
 
     @Test
     void aCopyAnEarlierAttemptMadeButDidNotTagIsTaggedWithoutCopyingAgainAndReportedAsThereAlready() {
-        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.ALREADY_COPIED, NEW_IMAGE, null, null), copy(UNSEEN_COPY.formatted(0)));
+        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.ALREADY_COPIED, NEW_IMAGE, null, ImageState.AVAILABLE, null),
+                copy(UNSEEN_COPY.formatted(0)));
 
         assertEquals(List.of(), regions.callsIn(TwoRegions.HOME, "CopyImage"));
         assertEquals(COPY_TAGS, tagsInDestination());
@@ -118,7 +119,8 @@ class AppStreamDistributionTest {
 
     @Test
     void aCopyOfThisImageThatAnEarlierRunMadeIsReportedAsThereAlreadyWithThatRunAndLeftAsItIs() {
-        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.ALREADY_COPIED, NEW_IMAGE, "monthly-2026-11-first", null),
+        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.ALREADY_COPIED, NEW_IMAGE, "monthly-2026-11-first",
+                ImageState.AVAILABLE, null),
                 copy(copyTagged("monthly-2026-11-first", COPIED_FROM)));
 
         assertEquals(List.of(), regions.changesIn(TwoRegions.HOME));
@@ -146,10 +148,10 @@ class AppStreamDistributionTest {
     void anImageTheDestinationBuiltItselfUnderTheSameNameSourceAndRunDateIsAConflictLeftUntouchedNotACopy() {
         Copy conflict = copy(BUILT_THERE);
 
-        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.CONFLICT, NEW_IMAGE, null, "AppStream image \"Base-Win2022-2026-11-10\""
-                + " is already in eu-west-1 and was built there by euc-image-updater from Base-Win2022 in run monthly-2026-11, not copied"
-                + " from this image; it was left as it is: rename or delete it there, or remove eu-west-1 from copyToRegions, then run"
-                + " again"), conflict);
+        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.CONFLICT, NEW_IMAGE, null, null, "AppStream image"
+                + " \"Base-Win2022-2026-11-10\" is already in eu-west-1 and was built there by euc-image-updater from Base-Win2022 in run"
+                + " monthly-2026-11, not copied from this image; it was left as it is: rename or delete it there, or remove eu-west-1 from"
+                + " copyToRegions, then run again"), conflict);
         assertEquals(List.of(), regions.changesIn(TwoRegions.HOME));
         assertEquals(List.of(), regions.changesIn(TwoRegions.DESTINATION));
     }

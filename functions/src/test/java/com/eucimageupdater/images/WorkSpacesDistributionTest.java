@@ -96,7 +96,8 @@ class WorkSpacesDistributionTest {
 
         Copy first = copy();
 
-        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.ALREADY_COPIED, first.image(), PlannedJobs.EXECUTION, null), copy());
+        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.ALREADY_COPIED, first.image(), PlannedJobs.EXECUTION,
+                ImageState.AVAILABLE, null), copy());
         assertEquals(1, copiesMade().size());
     }
 
@@ -107,7 +108,8 @@ class WorkSpacesDistributionTest {
                   "tags": { "euc-image-updater:execution": "monthly-2026-11-first",
                             "euc-image-updater:copied-from": "123456789012/us-east-1/wsi-7k2m9p4q1" } }""");
 
-        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.ALREADY_COPIED, "wsi-c0py00001", "monthly-2026-11-first", null), copy());
+        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.ALREADY_COPIED, "wsi-c0py00001", "monthly-2026-11-first",
+                ImageState.AVAILABLE, null), copy());
 
         assertEquals(List.of(), copiesMade());
         assertEquals(1, regions.callsIn(TwoRegions.DESTINATION, "CopyWorkspaceImage").size());
@@ -120,7 +122,7 @@ class WorkSpacesDistributionTest {
                   "tags": { "euc-image-updater:source-image": "wsi-0a1b2c3d4", "euc-image-updater:run-date": "2026-11-10",
                             "euc-image-updater:execution": "monthly-2026-11" } }""");
 
-        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.CONFLICT, "wsi-bu1ltthere", null, "WorkSpaces image"
+        assertEquals(new Copy(TwoRegions.DESTINATION, CopyOutcome.CONFLICT, "wsi-bu1ltthere", null, null, "WorkSpaces image"
                 + " \"ws-win10-base-2026-11-10\" (wsi-bu1ltthere) is already in eu-west-1 and was built there by euc-image-updater from"
                 + " wsi-0a1b2c3d4 in run monthly-2026-11, not copied from this image; it was left as it is: rename or delete it there, or"
                 + " remove eu-west-1 from copyToRegions, then run again"), copy());
