@@ -93,7 +93,7 @@ final class RolloutSection {
         return conflicts;
     }
 
-    /** e.g. "copied to eu-west-1, ap-southeast-2", or null when there is none. */
+    /** e.g. "copy started: eu-west-1, ap-southeast-2", or null when there is none. */
     private static String listed(String label, List<String> values) {
         return values.isEmpty() ? null : label + String.join(", ", values);
     }

@@ -46,8 +46,8 @@ public final class RunReporter {
             body = problemsBody(request);
         } else if (request.rollback() != null) {
             // The execution's name may be long: it comes last, where SNS's limit cuts it rather than the counts.
-            subject = asciiSubject(TOOL + ": " + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
-                    + RolloutSection.MovedBack.of(request.rolledBack()).counts() + " (rollback of " + request.rollback() + ")");
+            subject = TOOL + ": " + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
+                    + RolloutSection.MovedBack.of(request.rolledBack()).counts() + " (rollback of " + request.rollback() + ")";
             body = header(request) + rolloutBody;
         } else {
             subject = request.dryRun()
@@ -65,7 +65,7 @@ public final class RunReporter {
         if (request.problems().isEmpty() && request.rollback() == null) {
             attributes.put("production", MessageAttribute.string(production.kind().name()));
         }
-        return new RunReport(subject, withinSnsLimit(body), attributes, counts, results, request.problems());
+        return new RunReport(asciiSubject(subject), withinSnsLimit(body), attributes, counts, results, request.problems());
     }
 
     /**
@@ -103,9 +103,9 @@ public final class RunReporter {
 
     /**
      * The subject: what failed first (when anything did), then what happened, "; " between the parts. SNS takes at most
-     * 100 printable ASCII characters: the last parts give way first, then the text is cut.
+     * 100 characters: the last parts give way first (the image counts, which the mail's closing line repeats).
      */
-    static String subject(String tool, List<String> failures, String... happened) {
+    private static String subject(String tool, List<String> failures, String... happened) {
         List<String> parts = new ArrayList<>();
         if (!failures.isEmpty()) {
             parts.add(String.join(", ", failures));
@@ -116,7 +116,7 @@ public final class RunReporter {
             parts.remove(parts.size() - 1);
             subject = tool + ": " + String.join("; ", parts);
         }
-        return asciiSubject(subject);
+        return subject;
     }
 
     private static String resultsBody(ReportRequest request, Counts counts, Failures failures) {
