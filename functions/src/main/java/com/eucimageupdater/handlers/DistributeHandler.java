@@ -4,12 +4,18 @@ import com.eucimageupdater.images.Distribution;
 import com.eucimageupdater.images.ImageJob;
 import com.eucimageupdater.images.ImageService;
 import com.eucimageupdater.images.ImageServices;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Copies the new image into the item's {@code copyToRegions} and shares it with its {@code shareWithAccounts}. The first
- * copy or share that fails fails the step with a reason naming its Region or account: every copy and share is idempotent,
- * so the state machine's retries, and a re-run, redo only what is missing.
+ * Copies the new image into the item's {@code copyToRegions} and shares it with its {@code shareWithAccounts}, and says
+ * of each whether this step made it, found it made already, or (a copy) found another image holding its name, which
+ * it leaves alone. A copy or share that fails fails the step with a reason naming its Region or account: every copy and
+ * share is idempotent, so the state machine's retries, and a re-run, redo only what is missing.
  */
 public final class DistributeHandler extends ImageStepHandler<Distribution> {
 
@@ -25,20 +31,26 @@ public final class DistributeHandler extends ImageStepHandler<Distribution> {
     Distribution handle(ImageJob job) {
         ImageService here = services.forService(job.service(), job.location());
         List<Distribution.Copy> copies = job.item().copyToRegions().stream()
-                .map(region -> new Distribution.Copy(region, here.copyToRegion(job.newImage(), region,
-                        services.forService(job.service(), job.location().inRegion(region)))))
+                .map(region -> here.copyToRegion(job, region, services.forService(job.service(), job.location().inRegion(region))))
                 .toList();
-        job.item().shareWithAccounts().forEach(account -> here.shareWith(job.newImage(), account));
-        return new Distribution(copies, job.item().shareWithAccounts());
+        List<Distribution.Share> shares = job.item().shareWithAccounts().isEmpty() ? List.of()
+                : here.shareWith(job.newImage(), job.item().shareWithAccounts());
+        return new Distribution(copies, shares);
     }
 
+    /** e.g. "COPIED 1 CONFLICT 1 SHARED 2": each outcome that occurred, with how often. */
     @Override
     String outcome(Distribution distribution) {
-        return "COPIED " + distribution.copies().size() + " SHARED " + distribution.sharedWith().size();
+        Map<String, Long> counts = Stream.concat(distribution.copies().stream().map(copy -> copy.outcome().name()),
+                distribution.shares().stream().map(share -> share.outcome().name()))
+                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream().map(count -> count.getKey() + " " + count.getValue()).collect(Collectors.joining(" "));
     }
 
     @Override
     Distribution sampleResult(ImageJob job) {
-        return new Distribution(List.of(new Distribution.Copy("eu-west-1", job.newImage())), List.of("222222222222"));
+        return new Distribution(List.of(new Distribution.Copy("eu-west-1", Distribution.CopyOutcome.COPIED, job.newImage(), null, null,
+                null)),
+                List.of(new Distribution.Share("222222222222", Distribution.ShareOutcome.SHARED)));
     }
 }

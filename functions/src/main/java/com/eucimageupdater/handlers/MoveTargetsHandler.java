@@ -44,6 +44,6 @@ public final class MoveTargetsHandler extends RecordStepHandler<MoveRequest, Mov
 
     @Override
     Moves sampleResult(MoveRequest request) {
-        return new Moves(List.of(new TargetMover.Moved("Base-Test", "Base-Win2022-2026-10-13", request.image(), "sessions")));
+        return new Moves(List.of(new TargetMover.Moved("Base-Test", "Base-Win2022-2026-10-13", request.image(), true, "sessions")));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
@@ -208,11 +209,13 @@ public final class AppStreamImageService implements ImageService {
      * ones when their session ends.
      */
     @Override
-    public void moveTarget(Target fleet, String image) {
-        if (!image.equals(fleet.image())) {
-            AwsErrors.call("UpdateFleet " + fleet.name() + " to \"" + image + "\"",
-                    () -> appStream.updateFleet(r -> r.name(fleet.name()).imageName(image)));
+    public boolean moveTarget(Target fleet, String image) {
+        if (image.equals(fleet.image())) {
+            return false;
         }
+        AwsErrors.call("UpdateFleet " + fleet.name() + " to \"" + image + "\"",
+                () -> appStream.updateFleet(r -> r.name(fleet.name()).imageName(image)));
+        return true;
     }
 
     @Override
@@ -227,49 +230,42 @@ public final class AppStreamImageService implements ImageService {
     }
 
     /**
-     * CopyImage runs here, in the new image's Region; the copy is looked for and tagged in the destination, since
-     * CopyImage copies no tags.
+     * CopyImage runs here, in the new image's Region, and copies no tags: the copy is tagged in the destination right
+     * after. A copy whose tagging was cut short has no tags at all, but the description CopyImage gave it.
      */
     @Override
-    public String copyToRegion(String newImage, String region, ImageService destination) {
+    public Distribution.Copy copyToRegion(ImageJob job, String region, ImageService destination) {
         AppStreamImageService there = (AppStreamImageService) destination;
-        Image image = findImage(newImage).orElseThrow(() -> disappeared(newImage));
-        Map<String, String> tags = PipelineTags.forCopy(tagsOf(image.arn()));
-        Optional<Image> existing = there.findImage(newImage);
+        Image image = findImage(job.newImage()).orElseThrow(() -> disappeared(job.newImage()));
+        Map<String, String> tags = PipelineTags.forCopy(tagsOf(image.arn()), job);
+        Optional<Image> existing = there.findImage(image.name());
         if (existing.isPresent()) {
-            there.requireCopyOf(existing.get(), image, tags, region);
-        } else {
-            copy(image, region, tags, there);
+            return there.found(existing.get(), image, tags, region);
         }
-        there.tagCopy(inRegion(image.arn(), region), tags);
-        return newImage;
-    }
-
-    private void copy(Image image, String region, Map<String, String> tags, AppStreamImageService there) {
         try {
             appStream.copyImage(r -> r.sourceImageName(image.name()).destinationImageName(image.name()).destinationRegion(region)
                     .destinationImageDescription(image.description()));
         } catch (ResourceAlreadyExistsException earlier) {
-            // An earlier attempt's copy whose answer was lost, or a concurrent run's; the destination may not show it yet.
-            there.requireCopyOf(there.findImage(image.name()).orElseThrow(() -> AwsErrors.notVisibleYet("AppStream image \"" + image.name()
-                    + "\" in " + region)), image, tags, region);
+            // An earlier attempt's copy whose answer was lost, a concurrent run's, or another image; the destination may not show it yet.
+            return there.found(there.findImage(image.name()).orElseThrow(() -> AwsErrors.notVisibleYet("AppStream image \""
+                    + image.name() + "\" in " + region)), image, tags, region);
         } catch (SdkException e) {
             throw AwsErrors.translate("CopyImage of \"" + image.name() + "\" to " + region, e);
         }
+        there.tagCopy(inRegion(image.arn(), region), tags);
+        return Distribution.Copy.copied(region, image.name());
     }
 
-    /** A copy whose tagging was cut short has none of the pipeline's tags yet: it is known by the description it was given. */
-    private void requireCopyOf(Image found, Image image, Map<String, String> tags, String region) {
+    private Distribution.Copy found(Image found, Image image, Map<String, String> tags, String region) {
         Map<String, String> foundTags = tagsOf(found.arn());
-        boolean isCopy = PipelineTags.isCopyOf(foundTags, tags)
-                || PipelineTags.untagged(foundTags) && Objects.equals(found.description(), image.description());
-        PipelineTags.requireUsableCopy("AppStream image \"" + image.name() + "\"", region, isCopy, status(found));
+        if (PipelineTags.untagged(foundTags) && Objects.equals(found.description(), image.description())) {
+            tagCopy(found.arn(), tags);
+            return Distribution.Copy.alreadyCopied(region, found.name(), null, status(found).state());
+        }
+        return PipelineTags.foundCopy("AppStream image \"" + found.name() + "\"", found.name(), region, foundTags, status(found), tags);
     }
 
     private void tagCopy(String arn, Map<String, String> tags) {
-        if (tags.isEmpty()) {
-            return;
-        }
         try {
             appStream.tagResource(r -> r.resourceArn(arn).tags(tags));
         } catch (ResourceNotFoundException justCopied) {
@@ -286,11 +282,22 @@ public final class AppStreamImageService implements ImageService {
         return String.join(":", parts);
     }
 
-    /** Fleets and image builders of the account may use it; it stays in this Region. */
+    /** Fleets and image builders of each account may use it; it stays in this Region. */
     @Override
-    public void shareWith(String newImage, String account) {
-        AwsErrors.call("UpdateImagePermissions sharing \"" + newImage + "\" with account " + account, () -> appStream.updateImagePermissions(
-                r -> r.name(newImage).sharedAccountId(account).imagePermissions(p -> p.allowFleet(true).allowImageBuilder(true))));
+    public List<Distribution.Share> shareWith(String newImage, List<String> accounts) {
+        Set<String> sharedAlike = permissions(newImage).stream()
+                .filter(shared -> Boolean.TRUE.equals(shared.imagePermissions().allowFleet())
+                        && Boolean.TRUE.equals(shared.imagePermissions().allowImageBuilder()))
+                .map(SharedImagePermissions::sharedAccountId).collect(Collectors.toSet());
+        return accounts.stream().map(account -> {
+            if (sharedAlike.contains(account)) {
+                return new Distribution.Share(account, Distribution.ShareOutcome.ALREADY_SHARED);
+            }
+            AwsErrors.call("UpdateImagePermissions sharing \"" + newImage + "\" with account " + account, () -> appStream
+                    .updateImagePermissions(r -> r.name(newImage).sharedAccountId(account)
+                            .imagePermissions(p -> p.allowFleet(true).allowImageBuilder(true))));
+            return new Distribution.Share(account, Distribution.ShareOutcome.SHARED);
+        }).toList();
     }
 
     private static ImageUpdateException disappeared(String image) {
@@ -330,9 +337,12 @@ public final class AppStreamImageService implements ImageService {
     }
 
     private List<String> sharedWith(String image) {
+        return permissions(image).stream().map(SharedImagePermissions::sharedAccountId).toList();
+    }
+
+    private List<SharedImagePermissions> permissions(String image) {
         return AwsErrors.pages("DescribeImagePermissions " + image, token -> appStream.describeImagePermissions(r -> r.name(image).nextToken(token)),
-                DescribeImagePermissionsResponse::sharedImagePermissionsList, DescribeImagePermissionsResponse::nextToken).stream()
-                .map(SharedImagePermissions::sharedAccountId).toList();
+                DescribeImagePermissionsResponse::sharedImagePermissionsList, DescribeImagePermissionsResponse::nextToken);
     }
 
     private List<Image> privateImages() {

@@ -33,8 +33,12 @@ public interface ImageService {
     /** Why the target cannot take images like {@code image} (an Elastic fleet, a platform change, a bundle not ours), or null. */
     String refusal(Target target, String image);
 
-    /** Points the fleet or bundle, as just described, at the image; one already there is left as it is. */
-    void moveTarget(Target target, String image);
+    /**
+     * Points the fleet or bundle, as just described, at the image; one already there is left as it is.
+     *
+     * @return whether AWS moved it on this call (false: it already used the image)
+     */
+    boolean moveTarget(Target target, String image);
 
     /**
      * Records on the image, once per target, which image each target used before: the rollback's record; and, for a
@@ -47,17 +51,22 @@ public interface ImageService {
     Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget, String rolledOutBy);
 
     /**
-     * Copies the new image into another Region of its account, with its tags (euc-image-updater's included, so a re-run
-     * recognises the copy). Idempotent: a copy this pipeline already made there is adopted and its tags written again.
+     * Copies the new image into another Region of its account, tagged as this pipeline's copy of it (its own tags, the
+     * execution that copies it, and the account, Region and image it comes from). Idempotent: a copy of this image that
+     * the pipeline made earlier is reported as there already; any other image holding the name there is a conflict,
+     * left untouched.
      *
+     * @param job the new image's job: its image, account, Region and execution
      * @param destination this same service in the destination Region, where the copy is looked for and tagged
-     * @return the copy's identifier in that Region
-     * @throws ImageUpdateException naming the Region, e.g. when an image that is no copy of this one holds the name there
+     * @throws ImageUpdateException naming the Region, when the copy failed there or AWS refused it
      */
-    String copyToRegion(String newImage, String region, ImageService destination);
+    Distribution.Copy copyToRegion(ImageJob job, String region, ImageService destination);
 
-    /** Shares the new image, in its own Region, with another account, which may then use it; sharing again changes nothing. */
-    void shareWith(String newImage, String account);
+    /**
+     * Shares the new image, in its own Region, with each account, which may then use it: an account the image's
+     * permissions already list as this share would make it is left as it is.
+     */
+    List<Distribution.Share> shareWith(String newImage, List<String> accounts);
 
     /** Tags the new image with the minutes it took to build, for its lineage's next first poll. */
     void recordBuildMinutes(String newImage, int minutes);

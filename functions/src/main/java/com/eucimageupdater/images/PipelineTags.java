@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Tags the pipeline puts on every image it creates, so a re-run can recognise its own work. */
@@ -27,6 +28,8 @@ public final class PipelineTags {
     public static final String KEEP = PREFIX + "keep";
     /** The execution that rolled the image out to production: the run that built it, or a promote of that run. */
     public static final String ROLLED_OUT_BY = PREFIX + "rolled-out-by";
+    /** On a copy in another Region: the account, Region and identifier of the image it was copied from. */
+    public static final String COPIED_FROM = PREFIX + "copied-from";
     /** The tags on every new image: source image, run date, execution, lineage and build minutes. */
     static final int COUNT = 5;
     /** Execution names may hold characters (such as ! or ') that tag values may not. */
@@ -130,20 +133,41 @@ public final class PipelineTags {
     }
 
     /**
-     * The new image's tags as its copies in other Regions carry them: without the roll-out's records, which name fleets or
-     * bundles of the new image's own Region, so that neither a rollback nor a promote ever looks for them where the copy is.
+     * The tags of a copy of the new image in another Region: the new image's, less what belongs to the new image alone
+     * (the roll-out records name fleets or bundles of its own Region, so that neither a rollback nor a promote ever looks
+     * for them where the copy is, and the build minutes are its build's, not the copy's, which also keeps the copy within
+     * the services' 50 tags), plus the execution that copies it and where it is copied from: the record by which a later
+     * run knows the copy as this pipeline's.
      */
-    static Map<String, String> forCopy(Map<String, String> newImageTags) {
+    static Map<String, String> forCopy(Map<String, String> newImageTags, ImageJob job) {
         Map<String, String> tags = new LinkedHashMap<>(newImageTags);
         tags.keySet().removeIf(key -> key.startsWith(PREVIOUS) || key.startsWith(PRODUCTION) || key.equals(KEEP)
-                || key.equals(ROLLED_OUT_BY));
+                || key.equals(ROLLED_OUT_BY) || key.equals(BUILD_MINUTES));
+        tags.put(EXECUTION, executionTag(job.executionName()));
+        tags.put(COPIED_FROM, job.location() + "/" + job.newImage());
         return tags;
     }
 
-    /** Whether an image found under the new image's name in another Region is this pipeline's copy of it: same source, same run date. */
-    static boolean isCopyOf(Map<String, String> foundTags, Map<String, String> newImageTags) {
-        return newImageTags.get(SOURCE_IMAGE) != null && newImageTags.get(SOURCE_IMAGE).equals(foundTags.get(SOURCE_IMAGE))
-                && Objects.equals(newImageTags.get(RUN_DATE), foundTags.get(RUN_DATE));
+    /**
+     * What an image found under the copy's name in the destination is: this pipeline's copy of the new image when its
+     * tags say it was copied from it, else a conflict that is left as it is.
+     *
+     * @param found how the found image is named in messages, e.g. {@code AppStream image "Base-2026-11-10"}
+     * @param image the found image's identifier
+     * @param copyTags the tags this copy carries, from {@link #forCopy}
+     * @throws ImageUpdateException when it is this pipeline's copy but failed in the destination
+     */
+    static Distribution.Copy foundCopy(String found, String image, String region, Map<String, String> foundTags, ImageStatus status,
+            Map<String, String> copyTags) {
+        if (!copyTags.get(COPIED_FROM).equals(foundTags.get(COPIED_FROM))) {
+            return Distribution.Copy.conflict(region, image, found + " is already in " + region + " and " + whatItIs(foundTags)
+                    + "; it was left as it is: rename or delete it there, or remove " + region + " from copyToRegions, then run again");
+        }
+        if (status.state() == ImageState.FAILED) {
+            throw new ImageUpdateException("the copy of " + found + " in " + region + " failed (" + status.reason()
+                    + "); delete it there and run again");
+        }
+        return Distribution.Copy.alreadyCopied(region, image, foundTags.get(EXECUTION), status.state());
     }
 
     /** Whether the image carries none of the pipeline's tags. */
@@ -151,19 +175,16 @@ public final class PipelineTags {
         return tags.keySet().stream().noneMatch(key -> key.startsWith(PREFIX));
     }
 
-    /**
-     * @param image how the image is named in messages, e.g. {@code AppStream image "Base-2026-11-10"}
-     * @param status the copy's state, for a copy that failed
-     */
-    static void requireUsableCopy(String image, String region, boolean isCopy, ImageStatus status) {
-        if (!isCopy) {
-            throw new ImageUpdateException(image + " already exists in " + region + " but is not euc-image-updater's copy of it"
-                    + " (rename or delete the one in " + region + ", or remove " + region + " from copyToRegions)");
+    /** What the tags say an image holding a copy's name is, for the conflict's message. */
+    private static String whatItIs(Map<String, String> tags) {
+        if (tags.containsKey(COPIED_FROM)) {
+            return "is euc-image-updater's copy of " + tags.get(COPIED_FROM) + ", not of this image";
         }
-        if (status.state() == ImageState.FAILED) {
-            throw new ImageUpdateException("the copy of " + image + " in " + region + " failed (" + status.reason()
-                    + "); delete it there and run again");
+        if (tags.containsKey(SOURCE_IMAGE)) {
+            return "was built there by euc-image-updater from " + tags.get(SOURCE_IMAGE)
+                    + (tags.containsKey(EXECUTION) ? " in run " + tags.get(EXECUTION) : "") + ", not copied from this image";
         }
+        return "was not copied there by euc-image-updater";
     }
 
     /** Whether this very execution made the image: a create whose answer was lost, not another run's image. */
@@ -179,6 +200,12 @@ public final class PipelineTags {
      * @throws ImageUpdateException saying why not and what to do
      */
     public static void requireAdoptable(String image, Map<String, String> tags, ImageStatus status, ImageJob job) {
+        if (tags.containsKey(COPIED_FROM)) {
+            // A copy keeps its source's tags, but it is no update of this Region's image: the same name, two images.
+            throw new ImageUpdateException(image + " is euc-image-updater's copy of " + tags.get(COPIED_FROM) + " (that item's"
+                    + " copyToRegions), not an update of " + job.image() + " made here, and holds the new image's name (remove this"
+                    + " Region from that item's copyToRegions, or rename or delete the copy, then run again)");
+        }
         String source = tags.get(SOURCE_IMAGE);
         if (source == null || !job.runDate().equals(tags.get(RUN_DATE))) {
             throw new ImageUpdateException(image + " already exists but was not made by euc-image-updater from " + job.image()

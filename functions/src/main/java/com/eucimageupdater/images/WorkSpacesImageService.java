@@ -159,11 +159,13 @@ public final class WorkSpacesImageService implements ImageService {
 
     /** Existing WorkSpaces keep their image until rebuilt or recreated; only new ones get the bundle's new image. */
     @Override
-    public void moveTarget(Target bundle, String image) {
-        if (!image.equals(bundle.image())) {
-            AwsErrors.call("UpdateWorkspaceBundle " + bundle.name() + " to " + image,
-                    () -> workSpaces.updateWorkspaceBundle(r -> r.bundleId(bundle.name()).imageId(image)));
+    public boolean moveTarget(Target bundle, String image) {
+        if (image.equals(bundle.image())) {
+            return false;
         }
+        AwsErrors.call("UpdateWorkspaceBundle " + bundle.name() + " to " + image,
+                () -> workSpaces.updateWorkspaceBundle(r -> r.bundleId(bundle.name()).imageId(image)));
+        return true;
     }
 
     @Override
@@ -181,40 +183,46 @@ public final class WorkSpacesImageService implements ImageService {
      * WorkSpaces cannot look an image up by name, so the copy is looked for among the destination's own images.
      */
     @Override
-    public String copyToRegion(String newImage, String region, ImageService destination) {
+    public Distribution.Copy copyToRegion(ImageJob job, String region, ImageService destination) {
         WorkSpacesImageService there = (WorkSpacesImageService) destination;
-        WorkspaceImage image = describe(newImage).orElseThrow(() -> new ImageUpdateException("WorkSpaces image " + newImage
+        WorkspaceImage image = describe(job.newImage()).orElseThrow(() -> new ImageUpdateException("WorkSpaces image " + job.newImage()
                 + " has disappeared"));
-        Map<String, String> tags = PipelineTags.forCopy(tagsOf(newImage));
+        Map<String, String> tags = PipelineTags.forCopy(tagsOf(job.newImage()), job);
         Optional<WorkspaceImage> existing = there.firstOwned(named(image.name()));
         if (existing.isPresent()) {
-            return there.requireCopyOf(existing.get(), tags, region);
+            return there.found(existing.get(), tags, region);
         }
-        String sourceRegion = workSpaces.serviceClientConfiguration().region().id();
         try {
-            return there.workSpaces.copyWorkspaceImage(r -> r.name(image.name()).description(image.description()).sourceImageId(newImage)
-                    .sourceRegion(sourceRegion).tags(toTags(tags))).imageId();
+            return Distribution.Copy.copied(region, there.workSpaces.copyWorkspaceImage(r -> r.name(image.name())
+                    .description(image.description()).sourceImageId(job.newImage()).sourceRegion(job.location().region())
+                    .tags(toTags(tags))).imageId());
         } catch (ResourceAlreadyExistsException earlier) {
-            // An earlier attempt's copy whose answer was lost, or a concurrent run's; the listing may not show it yet.
-            return there.requireCopyOf(there.firstOwned(named(image.name())).orElseThrow(() -> AwsErrors.notVisibleYet("WorkSpaces image \""
+            // An earlier attempt's copy whose answer was lost, a concurrent run's, or another image; the listing may not show it yet.
+            return there.found(there.firstOwned(named(image.name())).orElseThrow(() -> AwsErrors.notVisibleYet("WorkSpaces image \""
                     + image.name() + "\" in " + region)), tags, region);
         } catch (SdkException e) {
-            throw AwsErrors.translate("CopyWorkspaceImage of " + newImage + " to " + region, e);
+            throw AwsErrors.translate("CopyWorkspaceImage of " + job.newImage() + " to " + region, e);
         }
     }
 
-    /** The copy carried the pipeline's tags from its start, so an image without them is someone else's. */
-    private String requireCopyOf(WorkspaceImage found, Map<String, String> tags, String region) {
-        PipelineTags.requireUsableCopy("WorkSpaces image \"" + found.name() + "\"", region,
-                PipelineTags.isCopyOf(tagsOf(found.imageId()), tags), status(found));
-        return found.imageId();
+    /** The copy carried the pipeline's tags from its start, so an image without them is no copy of ours. */
+    private Distribution.Copy found(WorkspaceImage found, Map<String, String> tags, String region) {
+        return PipelineTags.foundCopy("WorkSpaces image \"" + found.name() + "\" (" + found.imageId() + ")", found.imageId(), region,
+                tagsOf(found.imageId()), status(found), tags);
     }
 
-    /** Another account may copy it into its own images; it stays in this Region. */
+    /** Each account may copy it into its own images; it stays in this Region. */
     @Override
-    public void shareWith(String newImage, String account) {
-        AwsErrors.call("UpdateWorkspaceImagePermission sharing " + newImage + " with account " + account, () -> workSpaces
-                .updateWorkspaceImagePermission(r -> r.imageId(newImage).allowCopyImage(true).sharedAccountId(account)));
+    public List<Distribution.Share> shareWith(String newImage, List<String> accounts) {
+        Set<String> shared = Set.copyOf(sharedWith(newImage));
+        return accounts.stream().map(account -> {
+            if (shared.contains(account)) {
+                return new Distribution.Share(account, Distribution.ShareOutcome.ALREADY_SHARED);
+            }
+            AwsErrors.call("UpdateWorkspaceImagePermission sharing " + newImage + " with account " + account, () -> workSpaces
+                    .updateWorkspaceImagePermission(r -> r.imageId(newImage).allowCopyImage(true).sharedAccountId(account)));
+            return new Distribution.Share(account, Distribution.ShareOutcome.SHARED);
+        }).toList();
     }
 
     @Override

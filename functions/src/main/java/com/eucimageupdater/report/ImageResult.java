@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
  * @param buildMinutes from the start to the poll that saw the image's last state, to a tenth of a minute
  * @param sameReasonAs the image listed earlier in its account and Region that failed for the same reason, whose line
  *                     says it (a missing member role fails every image of an account alike): the reason is kept once
+ * @param copyConflicts the Regions of {@code copyToRegions} where another image held the copy's name: each a failure of the run
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -40,7 +41,8 @@ public record ImageResult(
         String details,
         String update,
         Double buildMinutes,
-        String sameReasonAs) {
+        String sameReasonAs,
+        int copyConflicts) {
     /** A WorkSpaces update's description has no documented bound: a thousand of them must still fit in the run's data. */
     static final int UPDATE_MAX = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +68,7 @@ public record ImageResult(
         return new ImageResult(Service.valueOf(raw.path("service").asText()), null, null, raw.path("image").asText(), text(raw, "sourceName"),
                 outcome, newImage, distinctName, text(raw, "state"), reason, text(start, "adoptedFrom"), start.path("quotaWaitSeconds").asInt(0),
                 details.isEmpty() ? null : details.toString(), update, buildMinutes(text(start, "startedAt"), text(raw, "observedAt")),
-                null);
+                null, RolloutSection.copyConflicts(raw));
     }
 
     private static String cut(String text) {
@@ -89,19 +91,19 @@ public record ImageResult(
     /** The result with its account and Region, which its location's summary holds once for all of its images. */
     ImageResult at(String where, String inRegion) {
         return new ImageResult(service, where, inRegion, image, sourceName, outcome, newImage, newImageName, state, reason, adoptedFrom,
-                quotaWaitSeconds, details, update, buildMinutes, sameReasonAs);
+                quotaWaitSeconds, details, update, buildMinutes, sameReasonAs, copyConflicts);
     }
 
     /** The result with the reason its line points to, for the report's own list of results. */
     ImageResult withReason(String pointedTo) {
         return new ImageResult(service, account, region, image, sourceName, outcome, newImage, newImageName, state, pointedTo, adoptedFrom,
-                quotaWaitSeconds, details, update, buildMinutes, sameReasonAs);
+                quotaWaitSeconds, details, update, buildMinutes, sameReasonAs, copyConflicts);
     }
 
     /** The result without its reason, which the line of {@code earlierImage} gives. */
     ImageResult withReasonOf(String earlierImage) {
         return new ImageResult(service, account, region, image, sourceName, outcome, newImage, newImageName, state, null, adoptedFrom,
-                quotaWaitSeconds, details, update, buildMinutes, earlierImage);
+                quotaWaitSeconds, details, update, buildMinutes, earlierImage, copyConflicts);
     }
 
     /** The new image's name, which the mail shows; the same as its identifier for AppStream. */

@@ -4,13 +4,19 @@ import com.eucimageupdater.images.QuotaWait;
 import com.eucimageupdater.report.RunReport.Counts;
 import com.eucimageupdater.report.RunReport.MessageAttribute;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
-/** Writes the one mail of a run: a subject that counts outcomes and a body a person reads in five seconds. */
+/**
+ * Writes the one mail of a run: a subject that says what failed first, then what happened to production and how many
+ * images updated, and a body a person reads in five seconds.
+ */
 public final class RunReporter {
     /** SNS subjects: at most 100 printable ASCII characters, no line breaks. */
     private static final int SUBJECT_MAX = 100;
@@ -28,28 +34,44 @@ public final class RunReporter {
                 ? RolloutSection.rollback(request.rollback(), request.rolledBack(), rolloutBody)
                 : RolloutSection.production(request.rollout(), request.executionId(), promoted != null ? promoted : request.executionName(),
                         request.dryRun(), request.zone(), rolloutBody);
-        int unsummarized = (int) request.builds().stream().filter(build -> build.failure() != null).count();
+        ProductionOutcome production = ProductionOutcome.of(request.rollout(), request.dryRun());
+        boolean noSubscriber = RolloutSection.noConfirmedSubscriber(request.rollout());
+        String approvalProblem = production.kind() != ProductionOutcome.Kind.APPROVAL_NOT_REQUESTED ? null
+                : noSubscriber ? "approval not asked (no confirmed subscriber)" : "approval mail failed";
+        Failures failures = new Failures(count(results, Outcome.FAILED), results.stream().mapToInt(ImageResult::copyConflicts).sum(),
+                rolloutFailures, (int) request.builds().stream().filter(build -> build.failure() != null).count(), approvalProblem);
         Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
-                count(results, Outcome.FAILED) + rolloutFailures + unsummarized);
-        int wouldUpdate = count(results, Outcome.WOULD_UPDATE);
+                failures.total());
         String status = !request.problems().isEmpty() ? "INPUT_REJECTED"
-                : RolloutSection.noConfirmedSubscriber(request.rollout()) ? RolloutSection.NO_CONFIRMED_SUBSCRIBER
+                : noSubscriber ? RolloutSection.NO_CONFIRMED_SUBSCRIBER
                 : counts.failed() > 0 ? "SOME_FAILED" : "SUCCEEDED";
-        String subject = !request.problems().isEmpty()
-                ? TOOL + ": input rejected, " + plural(request.problems().size(), "problem") + ", nothing changed"
-                : request.rollback() != null ? TOOL + ": rollback of " + request.rollback() + ", " + counts.failed() + " failed"
-                : promoted != null ? TOOL + (request.dryRun() ? " (report only)" : "") + ": promote of " + promoted + ", "
-                        + counts.failed() + " failed"
-                : request.dryRun() ? TOOL + " (report only): " + wouldUpdate + " would update, " + counts.upToDate()
-                        + " up to date, " + counts.failed() + " failed"
-                : TOOL + ": " + countsText(counts);
-        String body = request.problems().isEmpty() ? resultsBody(request, counts, promoted) + rolloutBody : problemsBody(request);
+        String subject;
+        String body;
+        if (!request.problems().isEmpty()) {
+            subject = TOOL + ": input rejected, " + plural(request.problems().size(), "problem") + ", nothing changed";
+            body = problemsBody(request);
+        } else if (request.rollback() != null) {
+            // The execution's name may be long: it comes last, where SNS's limit cuts it rather than the counts.
+            subject = TOOL + ": " + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
+                    + RolloutSection.MovedBack.of(request.rolledBack()).counts() + " (rollback of " + request.rollback() + ")";
+            body = header(request) + rolloutBody;
+        } else {
+            String tool = TOOL + (request.dryRun() ? " (report only)" : "");
+            subject = promoted != null ? subject(tool, failures.words(), production.words(), "promote of " + promoted)
+                    : request.dryRun() ? subject(tool, failures.words(), count(results, Outcome.WOULD_UPDATE) + " would update, "
+                            + counts.upToDate() + " up to date")
+                    : subject(tool, failures.words(), production.words(), imageCounts(counts));
+            body = resultsBody(request, counts, failures, promoted) + rolloutBody;
+        }
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         attributes.put("status", MessageAttribute.string(status));
         attributes.put("updated", MessageAttribute.number(counts.updated()));
         attributes.put("adopted", MessageAttribute.number(counts.adopted()));
         attributes.put("upToDate", MessageAttribute.number(counts.upToDate()));
         attributes.put("failed", MessageAttribute.number(counts.failed()));
+        if (request.problems().isEmpty() && request.rollback() == null) {
+            attributes.put("production", MessageAttribute.string(production.kind().name()));
+        }
         return new RunReport(asciiSubject(subject), withinSnsLimit(body), attributes, counts, results, request.problems());
     }
 
@@ -58,7 +80,58 @@ public final class RunReporter {
         return request.rollout() != null && request.rollout().hasNonNull("promoted") ? request.rollout().get("promoted").asText() : null;
     }
 
-    private static String resultsBody(ReportRequest request, Counts counts, String promoted) {
+    /**
+     * What failed in a run, by kind: the subject names each first, and their total fails the execution.
+     *
+     * @param rollouts production roll-outs (or a rollback's moves back) that failed
+     * @param unsummarized accounts and Regions whose results were lost
+     * @param approvalProblem why production was never asked for (no approval mail sent), or null
+     */
+    private record Failures(int images, int copyConflicts, int rollouts, int unsummarized, String approvalProblem) {
+        int total() {
+            return images + copyConflicts + rollouts + unsummarized + (approvalProblem != null ? 1 : 0);
+        }
+
+        List<String> words() {
+            List<String> words = new ArrayList<>();
+            if (images > 0) {
+                words.add(plural(images, "image") + " failed");
+            }
+            if (copyConflicts > 0) {
+                words.add(plural(copyConflicts, "copy conflict"));
+            }
+            if (unsummarized > 0) {
+                words.add("results of " + plural(unsummarized, "account and Region", "accounts and Regions") + " lost");
+            }
+            if (rollouts > 0) {
+                words.add(plural(rollouts, "production roll-out") + " failed");
+            }
+            if (approvalProblem != null) {
+                words.add(approvalProblem);
+            }
+            return words;
+        }
+    }
+
+    /**
+     * The subject: what failed first (when anything did), then what happened, "; " between the parts. SNS takes at most
+     * 100 characters: the last parts give way first (the image counts, which the mail's closing line repeats).
+     */
+    private static String subject(String tool, List<String> failures, String... happened) {
+        List<String> parts = new ArrayList<>();
+        if (!failures.isEmpty()) {
+            parts.add(String.join(", ", failures));
+        }
+        Stream.of(happened).filter(Objects::nonNull).forEach(parts::add);
+        String subject = tool + ": " + String.join("; ", parts);
+        while (subject.length() > SUBJECT_MAX && parts.size() > 1) {
+            parts.remove(parts.size() - 1);
+            subject = tool + ": " + String.join("; ", parts);
+        }
+        return subject;
+    }
+
+    private static String resultsBody(ReportRequest request, Counts counts, Failures failures, String promoted) {
         StringBuilder body = new StringBuilder(header(request));
         // Grouped by account and Region, each heading naming them, so every image's line says where it is.
         for (BuiltLocation build : request.builds()) {
@@ -68,7 +141,7 @@ public final class RunReporter {
             build.results().forEach(result -> imageLines(result, body));
             body.append('\n');
         }
-        return closing(request, counts, promoted, body);
+        return closing(request, counts, failures, promoted, body);
     }
 
     /** A location's results, each with its account and Region and its own reason, as the report lists them. */
@@ -121,15 +194,16 @@ public final class RunReporter {
         }
     }
 
-    private static String closing(ReportRequest request, Counts counts, String promoted, StringBuilder body) {
+    private static String closing(ReportRequest request, Counts counts, Failures failures, String promoted, StringBuilder body) {
         body.append(request.dryRun() ? "Report only: nothing was created, moved or deleted."
                 : promoted != null ? "Promote of run " + promoted + ": it built and staged these images; this run built none."
-                : countsText(counts) + ".").append('\n');
+                : imageCounts(counts) + (failures.words().isEmpty() ? ", 0 failed" : "; " + String.join(", ", failures.words())) + ".")
+                .append('\n');
         if (counts.updated() + counts.adopted() > 0 && (request.rollout() == null || request.rollout().path("production").isEmpty())) {
             body.append("New images are AVAILABLE: test them, then point your fleets and bundles at them (or list them in the run's"
                     + " fleets and bundles, and the pipeline moves them).\n");
         }
-        if (counts.failed() > 0) {
+        if (failures.images() > 0) {
             body.append("Failed images keep their source image unchanged; see each reason above.\n");
         }
         return body.toString();
@@ -145,9 +219,10 @@ public final class RunReporter {
         return head.substring(0, head.lastIndexOf('\n') + 1) + CUT_NOTE;
     }
 
-    private static String countsText(Counts counts) {
+    /** The images' counts, without the failures, which the subject and the closing line name by kind. */
+    private static String imageCounts(Counts counts) {
         return counts.updated() + " updated, " + (counts.adopted() > 0 ? counts.adopted() + " adopted, " : "") + counts.upToDate()
-                + " up to date, " + counts.failed() + " failed";
+                + " up to date";
     }
 
     private static String problemsBody(ReportRequest request) {
@@ -165,8 +240,12 @@ public final class RunReporter {
         return (int) results.stream().filter(result -> result.outcome() == outcome).count();
     }
 
-    private static String plural(int count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
+    static String plural(int count, String noun) {
+        return plural(count, noun, noun + "s");
+    }
+
+    static String plural(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 
     private static String asciiSubject(String subject) {

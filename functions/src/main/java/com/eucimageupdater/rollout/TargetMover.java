@@ -23,9 +23,13 @@ public final class TargetMover {
         this.services = services;
     }
 
-    /** One target moved: the image it used before, and what the admin should know (sessions, existing WorkSpaces). */
+    /**
+     * One target: the image it used before, and what the admin should know (sessions, existing WorkSpaces).
+     *
+     * @param moved whether this step's UpdateFleet or UpdateWorkspaceBundle moved it; false when it already used the image
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Moved(String target, String previous, String image, String note) {}
+    public record Moved(String target, String previous, String image, boolean moved, String note) {}
 
     /**
      * @param record whether to record the previous images on {@code image} (a rollback records nothing)
@@ -41,8 +45,8 @@ public final class TargetMover {
         Map<String, String> previous = record && !targets.isEmpty() ? service.recordPrevious(image, current, rolledOutBy) : current;
         List<Moved> moved = new ArrayList<>();
         for (Target target : before.values()) {
-            service.moveTarget(target, image);
-            moved.add(new Moved(target.name(), previous.getOrDefault(target.name(), target.image()), image,
+            boolean movedNow = service.moveTarget(target, image);
+            moved.add(new Moved(target.name(), previous.getOrDefault(target.name(), target.image()), image, movedNow,
                     type.rules().afterMove(target)));
         }
         return moved;

@@ -58,31 +58,49 @@ class DistributeHandlerTest {
     }
 
     @Test
-    void theNewImageIsCopiedToEachListedRegionAndSharedWithEachListedAccount() throws IOException {
+    void theNewImageIsCopiedToEachListedRegionAndSharedWithEachListedAccountEachSayingThisStepMadeIt() throws IOException {
         regions = TwoRegions.start(HOME, "\"workspaces\": {}");
 
         JsonNode distributed = distribute();
 
-        String copy = regions.workSpaces(TwoRegions.DESTINATION).describeWorkspaceImages(r -> r.imageIds(distributed.at("/copies/0/image").asText()))
-                .images().get(0).name();
-        assertEquals("ws-win10-base-2026-11-10", copy);
+        String copy = distributed.at("/copies/0/image").asText();
+        assertEquals("ws-win10-base-2026-11-10", regions.workSpaces(TwoRegions.DESTINATION).describeWorkspaceImages(r -> r.imageIds(copy))
+                .images().get(0).name());
         assertEquals(JSON.readTree("""
-                {"copies": [{"region": "eu-west-1", "image": "%s"}], "sharedWith": ["222222222222", "333333333333"]}"""
-                .formatted(distributed.at("/copies/0/image").asText())), distributed);
+                {"copies": [{"region": "eu-west-1", "outcome": "COPIED", "image": "%s"}],
+                 "shares": [{"account": "222222222222", "outcome": "SHARED"}, {"account": "333333333333", "outcome": "SHARED"}]}"""
+                .formatted(copy)), distributed);
         assertEquals(List.of("222222222222", "333333333333"), regions.workSpaces(TwoRegions.HOME)
                 .describeWorkspaceImagePermissions(r -> r.imageId("wsi-7k2m9p4q1")).imagePermissions().stream()
                 .map(permission -> permission.sharedAccountId()).toList());
     }
 
     @Test
-    void aCopyThatCannotBeMadeFailsTheStepNamingTheRegionBeforeAnythingIsShared() {
+    void anImageHoldingTheCopysNameIsReportedAsAConflictAndTheSharesAreStillMade() throws IOException {
         regions = TwoRegions.start(HOME, """
                 "workspaces": { "images": [ { "id": "wsi-byhand0001", "name": "ws-win10-base-2026-11-10" } ] }""");
 
+        JsonNode distributed = distribute();
+
+        assertEquals("CONFLICT", distributed.at("/copies/0/outcome").asText());
+        assertEquals("wsi-byhand0001", distributed.at("/copies/0/image").asText());
+        assertEquals("WorkSpaces image \"ws-win10-base-2026-11-10\" (wsi-byhand0001) is already in eu-west-1 and was not copied there by"
+                + " euc-image-updater; it was left as it is: rename or delete it there, or remove eu-west-1 from copyToRegions, then run"
+                + " again", distributed.at("/copies/0/conflict").asText());
+        assertEquals(List.of(), regions.changesIn(TwoRegions.DESTINATION));
+        assertEquals(List.of("UpdateWorkspaceImagePermission", "UpdateWorkspaceImagePermission"), regions.changesIn(TwoRegions.HOME));
+    }
+
+    @Test
+    void aCopyThatFailedThereFailsTheStepNamingTheRegionBeforeAnythingIsShared() {
+        regions = TwoRegions.start(HOME, """
+                "workspaces": { "images": [ { "id": "wsi-c0py00001", "name": "ws-win10-base-2026-11-10", "state": "ERROR",
+                  "tags": { "euc-image-updater:copied-from": "123456789012/us-east-1/wsi-7k2m9p4q1" } } ] }""");
+
         ImageUpdateException e = assertThrows(ImageUpdateException.class, this::distribute);
 
-        assertEquals("WorkSpaces image \"ws-win10-base-2026-11-10\" already exists in eu-west-1 but is not euc-image-updater's copy of"
-                + " it (rename or delete the one in eu-west-1, or remove eu-west-1 from copyToRegions)", e.getMessage());
+        assertEquals("the copy of WorkSpaces image \"ws-win10-base-2026-11-10\" (wsi-c0py00001) in eu-west-1 failed (WorkSpaces image is"
+                + " ERROR); delete it there and run again", e.getMessage());
         assertEquals(List.of(), regions.changesIn(TwoRegions.HOME));
     }
 }

@@ -271,14 +271,15 @@ class HandlersTest {
         JsonNode report = invoke(new ReportHandler(), "{\"executionName\": \"monthly-2026-11\", \"runDate\": \"2026-11-10\", \"problems\": [],"
                 + " \"builds\": [" + built + "]}");
 
-        assertEquals("euc-image-updater: 1 updated, 0 up to date, 1 failed", report.get("subject").asText());
+        assertEquals("euc-image-updater: 1 image failed; nothing to approve; 1 updated, 0 up to date", report.get("subject").asText());
         assertTrue(report.get("message").asText().contains("reason: WorkSpaces image wsi-0a1b2c3d4 is PENDING"), report::toString);
         assertEquals(JSON.readTree("""
                 {"status": {"DataType": "String", "StringValue": "SOME_FAILED"},
                  "updated": {"DataType": "Number", "StringValue": "1"},
                  "adopted": {"DataType": "Number", "StringValue": "0"},
                  "upToDate": {"DataType": "Number", "StringValue": "0"},
-                 "failed": {"DataType": "Number", "StringValue": "1"}}"""), report.get("messageAttributes"));
+                 "failed": {"DataType": "Number", "StringValue": "1"},
+                 "production": {"DataType": "String", "StringValue": "NOTHING_TO_APPROVE"}}"""), report.get("messageAttributes"));
         assertTrue(report.at("/counts/failed").isInt(), "DidEveryImageSucceed compares $.counts.failed as a number");
         assertEquals(1, report.at("/counts/failed").asInt());
     }

@@ -119,8 +119,18 @@ class PipelineTagsTest {
         Map<String, String> tags = new HashMap<>(PipelineTags.forNewImage(withProduction()));
         tags.putAll(PipelineTags.rolloutRecord(tags, Map.of("Prod-2", "Base-Win2022-2026-09-08"), "monthly-2026-11"));
 
-        assertEquals(Map.of("team", "euc", "euc-image-updater:source-image", "Base-Win2022", "euc-image-updater:run-date", "2026-11-10",
-                "euc-image-updater:execution", "monthly-2026-11", "euc-image-updater:lineage", "Base-Win2022"), PipelineTags.forCopy(tags));
+        assertEquals(java.util.Set.of("team", "euc-image-updater:source-image", "euc-image-updater:run-date", "euc-image-updater:execution",
+                "euc-image-updater:lineage", "euc-image-updater:copied-from"), PipelineTags.forCopy(tags, withProduction()).keySet());
+    }
+
+    @Test
+    void aCopyFromAnotherRegionIsNeverAdoptedAsThisRegionsUpdateThoughItKeepsItsSourceAndRunDate() {
+        Map<String, String> copy = new java.util.HashMap<>(PipelineTags.forNewImage(job("run")));
+        copy.put(PipelineTags.COPIED_FROM, "123456789012/us-east-1/Base-Win2022-2026-11-10");
+
+        assertEquals("image X is euc-image-updater's copy of 123456789012/us-east-1/Base-Win2022-2026-11-10 (that item's copyToRegions),"
+                + " not an update of Base-Win2022 made here, and holds the new image's name (remove this Region from that item's"
+                + " copyToRegions, or rename or delete the copy, then run again)", refusal(copy, BUILDING, job("run")));
     }
 }
 

@@ -39,6 +39,11 @@ final class PlannedJobs {
         return new ImageJob(job.item(), job.run(), job.check(), start, job.poll());
     }
 
+    /** The job as the distribute step receives it in {@code executionName}: the new image AVAILABLE, in account ACCOUNT, us-east-1. */
+    static ImageJob distributing(Service service, String source, String newImage, String newImageName, String executionName) {
+        return started(inExecution(planned(service, source), executionName), StartedImage.created(newImage, newImageName, 0));
+    }
+
     /** The expected tags on an image this run creates: the admin's plus the pipeline's. */
     static Map<String, String> pipelineTags(String source, String executionName) {
         return Map.of("team", "euc", PipelineTags.SOURCE_IMAGE, source, PipelineTags.RUN_DATE, RUN_DATE,

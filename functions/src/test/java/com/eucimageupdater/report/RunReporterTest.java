@@ -18,12 +18,12 @@ class RunReporterTest {
     }
 
     @Test
-    void subjectCountsEachOutcome() throws Exception {
+    void subjectSaysNothingWasToApproveThenCountsEachOutcome() throws Exception {
         RunReport report = reportOf("""
                 [{"service": "APPSTREAM", "image": "a", "outcome": "UPDATED", "start": {"newImage": "a-2026-11-10"}},
                  {"service": "APPSTREAM", "image": "b", "outcome": "UPDATED", "start": {"newImage": "b-2026-11-10"}},
                  {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "UP_TO_DATE", "detail": "already has the latest updates"}]""");
-        assertEquals("euc-image-updater: 2 updated, 1 up to date, 0 failed", report.subject());
+        assertEquals("euc-image-updater: nothing to approve; 2 updated, 1 up to date", report.subject());
         assertEquals(new RunReport.Counts(2, 0, 1, 0), report.counts());
     }
 
@@ -84,7 +84,7 @@ class RunReporterTest {
                   "start": {"newImage": "b-2026-11-10", "newImageName": "b-2026-11-10", "adopted": false,
                             "waitingForQuota": false, "quotaWaitSeconds": 2700, "retryInSeconds": 0},
                   "state": "AVAILABLE"}]""");
-        assertEquals("euc-image-updater: 1 updated, 1 adopted, 0 up to date, 0 failed", report.subject());
+        assertEquals("euc-image-updater: nothing to approve; 1 updated, 1 adopted, 0 up to date", report.subject());
         assertEquals(Outcome.ADOPTED, report.results().get(0).outcome());
         assertEquals(new RunReport.Counts(1, 1, 0, 0), report.counts());
         assertTrue(report.message().contains("ADOPTED    APPSTREAM  a -> a-2026-11-10 [AVAILABLE]\n"

@@ -107,7 +107,7 @@ class RolloutServicesTest {
         List<TargetMover.Moved> moved = new TargetMover(services).move(Service.WORKSPACES, "wsi-4d4d4d4d4", List.of("wsb-0a1b2c3d4"),
                 HOME, true, null);
 
-        assertEquals(new TargetMover.Moved("wsb-0a1b2c3d4", "wsi-3c3c3c3c3", "wsi-4d4d4d4d4",
+        assertEquals(new TargetMover.Moved("wsb-0a1b2c3d4", "wsi-3c3c3c3c3", "wsi-4d4d4d4d4", true,
                 "4 existing WorkSpaces keep their image until rebuilt or recreated; new ones get the new image"), moved.get(0));
     }
 

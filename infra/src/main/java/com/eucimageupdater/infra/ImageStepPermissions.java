@@ -132,9 +132,12 @@ final class ImageStepPermissions {
                 Grant.onAny("appstream:DescribeImages", "workspaces:DescribeWorkspaceImages", "workspaces:CreateTags")));
         steps.put("Distribute", List.of(
                 // Copies go to other Regions of the same account (tags are not copied: they are written again), and
-                // shares name other accounts on the account's own image.
-                Grant.on(Scope.APPSTREAM_IMAGES, "appstream:CopyImage", "appstream:UpdateImagePermissions", "appstream:TagResource"),
-                Grant.on(Scope.WORKSPACES_IMAGES, "workspaces:CopyWorkspaceImage", "workspaces:UpdateWorkspaceImagePermission"),
+                // shares name other accounts on the account's own image; its permissions are read first, so that the
+                // mail says "shared" only for a share this run made.
+                Grant.on(Scope.APPSTREAM_IMAGES, "appstream:CopyImage", "appstream:UpdateImagePermissions", "appstream:TagResource",
+                        "appstream:DescribeImagePermissions"),
+                Grant.on(Scope.WORKSPACES_IMAGES, "workspaces:CopyWorkspaceImage", "workspaces:UpdateWorkspaceImagePermission",
+                        "workspaces:DescribeWorkspaceImagePermissions"),
                 // The new image's tags are read to go with each copy.
                 Grant.onAny("appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceImages",
                         "workspaces:DescribeTags", "workspaces:CreateTags")));

@@ -39,7 +39,7 @@ class LocalRunTest {
         Outcome run = localRun("--wait-ms", "1");
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("CheckForUpdate       update available -> Base-Win2022-"), run.output());
-        assertTrue(run.output().contains("Subject: euc-image-updater: 4 updated, 2 up to date, 0 failed"), run.output());
+        assertTrue(run.output().contains("Subject: euc-image-updater: nothing to approve; 4 updated, 2 up to date"), run.output());
         assertTrue(run.output().contains("SERVICE     IMAGE"), run.output());
         assertTrue(run.output().contains("Execution SUCCEEDED"), run.output());
     }

@@ -3,16 +3,22 @@ package com.eucimageupdater.local;
 import static com.eucimageupdater.local.OrganizationScenario.FLEET;
 import static com.eucimageupdater.local.OrganizationScenario.FLEET_IMAGE;
 import static com.eucimageupdater.local.OrganizationScenario.HOME;
+import static com.eucimageupdater.local.OrganizationScenario.TOPIC_ARN;
 import static com.eucimageupdater.local.TestScenarios.creates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.images.MemberAccess;
 import com.eucimageupdater.local.OrganizationScenario.Place;
+import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.simulator.PublishedMessage;
 import com.eucimageupdater.simulator.RecordedCall;
 import com.eucimageupdater.simulator.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,5 +184,30 @@ class OrganizationEndToEndTest {
         assertTrue(largest.historyEvents() < 200, largest::toString);
         assertTrue(histories.inlineHistoryEvents() > 3 * largest.historyEvents(), "one execution would hold every child's events");
         assertTrue(histories.largestPayload().bytes() < ExecutionHistories.PAYLOAD_LIMIT_BYTES);
+    }
+
+    @Test
+    @DisplayName("the organization demo: us-east-1's Base-Win2022 copied to eu-west-1, which builds its own of that name, is a conflict")
+    void organizationDemoReportsTheCopyToARegionBuildingTheSameNameAsAConflict() throws Exception {
+        Path demo = Path.of("simulator", "scenarios", "organization.json");
+        try (SimulatedAccount demoAccount = new SimulatedAccount(Scenario.fromJson(Files.readString(demo)))) {
+            LocalWorkflow.Settings settings = new LocalWorkflow.Settings(new DeploymentSettings("[]", 900, 480, 5, "UTC", 1,
+                    RolloutDefaults.DEFAULTS), 1L, 1L, LocalApproval.YES);
+            ExecutionResult demoRun = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(
+                    Path.of("events", "organization-run.json").toFile()), settings,
+                    demoAccount.target(TOPIC_ARN, new MemberAccess(HOME, null, OrganizationScenario.EXTERNAL_ID)), event -> { });
+
+            PublishedMessage mail = demoAccount.simulator().publishedMessages().get(0);
+            assertTrue(!TestScenarios.claimsACopyIn("eu-west-1", mail.message()), mail.message());
+            // Whichever holds the name first wins it: eu-west-1's own update (then the copy is the conflict), or the copy
+            // (then eu-west-1's update is refused, naming the copy). Neither is ever reported as the other.
+            boolean copyRefused = mail.message().contains("CONFLICT, not copied to eu-west-1: AppStream image \"Base-Win2022-");
+            boolean updateRefused = mail.message().contains("is euc-image-updater's copy of 111111111111/us-east-1/Base-Win2022-");
+            assertTrue(copyRefused != updateRefused, mail.message());
+            assertTrue(mail.subject().startsWith(copyRefused ? "euc-image-updater: 1 image failed, 1 copy conflict;"
+                    : "euc-image-updater: 2 images failed;"), mail.subject());
+            assertEquals("ImageUpdatesFailed", demoRun.error());
+            assertEquals(List.of(), demoAccount.simulator().modelViolations());
+        }
     }
 }

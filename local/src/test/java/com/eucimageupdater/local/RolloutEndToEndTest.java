@@ -7,12 +7,15 @@ import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.Service;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
+import com.eucimageupdater.rollout.TargetMover;
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.PublishedMessage;
 import com.eucimageupdater.simulator.RecordedCall;
 import com.eucimageupdater.simulator.Scenario;
 import com.eucimageupdater.images.ImageService;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -86,6 +89,25 @@ class RolloutEndToEndTest {
             }
         }
         throw new AssertionError("no " + operation + " mentioning " + mentioning);
+    }
+
+    /** Runs ROLLOUT_RUN, approved, on the account; its execution's name. */
+    private static String rolledOut(SimulatedAccount account) throws Exception {
+        ExecutionResult rollout = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(ROLLOUT_RUN),
+                answering(LocalApproval.YES), account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
+        assertTrue(rollout.succeeded(), rollout::toString);
+        return rollout.events().stream().filter(event -> "PlanRun".equals(event.state()) && event.output() != null)
+                .findFirst().orElseThrow().output().path("executionName").asText();
+    }
+
+    private static ExecutionResult rollBack(SimulatedAccount account, String execution) throws Exception {
+        return LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree("{\"rollback\": \"" + execution + "\"}"),
+                answering(LocalApproval.YES), account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
+    }
+
+    private static String lastSubject(AwsSimulator aws) {
+        List<PublishedMessage> mails = aws.publishedMessages();
+        return mails.get(mails.size() - 1).subject();
     }
 
     private static String lastMail(AwsSimulator aws) {
@@ -166,6 +188,9 @@ class RolloutEndToEndTest {
             assertTrue(mail.contains("kept: ws-win10-base-2026-09-08 (a fleet or bundle used it before this roll-out"), mail);
             assertTrue(mail.contains("4 existing WorkSpaces keep their image until rebuilt or recreated"), mail);
             assertTrue(mail.contains("{\"rollback\": \""), mail);
+            assertEquals("euc-image-updater: rolled out to production (approved); 2 updated, 0 up to date",
+                    aws.publishedMessages().get(1).subject());
+            assertEquals("ROLLED_OUT", aws.publishedMessages().get(1).attributes().get("production"));
             assertEquals(List.of(), aws.modelViolations());
         }
     }
@@ -178,6 +203,7 @@ class RolloutEndToEndTest {
             assertEquals(List.of("staging-win2022 -> " + NEW_BASE), moves(run.aws()));
             assertEquals(List.of(), deleted(run.aws()));
             assertTrue(lastMail(run.aws()).contains("Production: nothing rolled out, approval rejected"), lastMail(run.aws()));
+            assertEquals("euc-image-updater: approval rejected, production unchanged; 2 updated, 0 up to date", lastSubject(run.aws()));
         }
     }
 
@@ -188,6 +214,7 @@ class RolloutEndToEndTest {
             assertTrue(run.result.succeeded(), run.result::toString);
             assertEquals(List.of("staging-win2022 -> " + NEW_BASE), moves(run.aws()));
             assertTrue(lastMail(run.aws()).contains("Production: nothing rolled out, approval timed out"), lastMail(run.aws()));
+            assertEquals("euc-image-updater: approval timed out, production unchanged; 2 updated, 0 up to date", lastSubject(run.aws()));
         }
     }
 
@@ -200,6 +227,8 @@ class RolloutEndToEndTest {
             assertEquals(List.of("Base-Win2022-2026-10-13"), TestScenarios.createdSources(run.aws()));
             assertEquals(List.of("staging-win2022 -> " + NEW_BASE), moves(run.aws()));
             assertEquals(1, run.aws().publishedMessages().size(), "no approval mail");
+            assertEquals("euc-image-updater: rolled out to production; 1 updated, 0 up to date", lastSubject(run.aws()),
+                    "no approval was asked, so none is claimed");
         }
     }
 
@@ -245,7 +274,9 @@ class RolloutEndToEndTest {
             assertTrue(mail.contains("WOULD_UPDATE APPSTREAM  Base-Win2022-2026-10-13 -> " + NEW_BASE), mail);
             assertTrue(mail.contains("would stage: staging-win2022") && mail.contains("would roll out to production: prod-win2022-a"), mail);
             assertTrue(mail.contains("would delete: Base-Win2022-2026-08-11"), mail);
-            assertEquals("euc-image-updater (report only): 2 would update, 0 up to date, 0 failed",
+            assertTrue(mail.contains("would keep: Base-Win2022-2026-07-14 (in use by image builder base-builder)"), mail);
+            assertTrue(!mail.contains("kept:"), "a report-only run keeps nothing, it would");
+            assertEquals("euc-image-updater (report only): 2 would update, 0 up to date",
                     run.aws().publishedMessages().get(0).subject());
         }
     }
@@ -266,12 +297,10 @@ class RolloutEndToEndTest {
     @DisplayName("a rollback moves a finished run's fleets and bundles back to the images they used before, and mails what it did")
     void rollbackOfAFinishedRun() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
-            ExecutionResult rollout = execute(account, ROLLOUT_RUN, LocalApproval.YES);
-            assertTrue(rollout.succeeded(), rollout::toString);
-            String execution = SimulatedRun.executionName(rollout);
+            String execution = rolledOut(account);
             int before = moves(account.simulator()).size();
 
-            ExecutionResult rollback = execute(account, "{\"rollback\": \"" + execution + "\"}", LocalApproval.YES);
+            ExecutionResult rollback = rollBack(account, execution);
 
             assertTrue(rollback.succeeded(), rollback::toString);
             List<String> movedBack = moves(account.simulator()).subList(before, moves(account.simulator()).size());
@@ -279,8 +308,7 @@ class RolloutEndToEndTest {
                     "staging-win2022 -> Base-Win2022-2026-10-13", "wsb-0a1b2c3d4 -> wsi-3c3c3c3c3"), movedBack.stream().sorted().toList());
             String mail = lastMail(account.simulator());
             assertTrue(mail.contains("Rollback of run " + execution), mail);
-            assertEquals("euc-image-updater: rollback of " + execution + ", 0 failed",
-                    account.simulator().publishedMessages().get(account.simulator().publishedMessages().size() - 1).subject());
+            assertEquals("euc-image-updater: 4 moved back (rollback of " + execution + ")", lastSubject(account.simulator()));
         }
     }
 
@@ -288,13 +316,13 @@ class RolloutEndToEndTest {
     @DisplayName("a rollback whose previous image is gone is refused before any move, naming the fleet and the image")
     void rollbackCheckedFirst() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
-            String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.YES));
+            String execution = rolledOut(account);
             // The production fleets' previous image, no longer used by any fleet once they moved, is deleted by hand.
             account.target(SimulatedRun.topicArn(account.simulator().scenario())).images().forService(Service.APPSTREAM,
                     new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region())).retire("Base-Win2022", 1, java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE), java.util.Set.of(), true);
             int before = moves(account.simulator()).size();
 
-            ExecutionResult rollback = execute(account, "{\"rollback\": \"" + execution + "\"}", LocalApproval.YES);
+            ExecutionResult rollback = rollBack(account, execution);
 
             assertEquals("InvalidInput", rollback.error());
             assertEquals(before, moves(account.simulator()).size(), "nothing moved");
@@ -369,6 +397,41 @@ class RolloutEndToEndTest {
         }
     }
 
+    /** An earlier run today made Base's update and moved the staging fleet and both production fleets to it. */
+    private static String rolledOutEarlierToday() throws Exception {
+        ObjectNode account = (ObjectNode) SimulatedRun.JSON.readTree(rolloutAccount());
+        ((ArrayNode) account.at("/appstream/images")).addObject().put("name", NEW_BASE).put("platform", "WINDOWS_SERVER_2022")
+                .putObject("tags").put("euc-image-updater:source-image", "Base-Win2022-2026-10-13").put("euc-image-updater:run-date", TODAY)
+                .put("euc-image-updater:execution", "earlier-today").put("euc-image-updater:lineage", "Base-Win2022")
+                .put("euc-image-updater:was:staging-win2022", "Base-Win2022-2026-10-13")
+                .put("euc-image-updater:was:prod-win2022-a", "Base-Win2022-2026-09-08")
+                .put("euc-image-updater:was:prod-win2022-b", "Base-Win2022-2026-09-08");
+        account.at("/appstream/fleets").forEach(fleet -> {
+            if (fleet.path("name").asText().matches("staging-win2022|prod-win2022-[ab]")) {
+                ((ObjectNode) fleet).put("imageName", NEW_BASE);
+            }
+        });
+        return account.toString();
+    }
+
+    @Test
+    @DisplayName("fleets that already use the new image are said to be on it, not staged or rolled out by this run")
+    void targetsAlreadyOnTheNewImageAreNotClaimedAsMoved() throws Exception {
+        String input = """
+                {"images": [{"service": "APPSTREAM", "image": "Base-Win2022-2026-10-13", "stagingFleets": ["staging-win2022"],
+                             "fleets": ["prod-win2022-a", "prod-win2022-b"]}], "approval": "required"}""";
+        try (SimulatedRun run = SimulatedRun.of(rolledOutEarlierToday(), input, answering(LocalApproval.YES))) {
+            assertTrue(run.result.succeeded(), run.result::toString);
+            assertEquals(List.of(), moves(run.aws()));
+            String mail = lastMail(run.aws());
+            assertTrue(mail.contains("           staging-win2022: already on " + NEW_BASE + ", not moved\n"), mail);
+            assertTrue(mail.contains("           prod-win2022-a: already on " + NEW_BASE + ", not moved\n"), mail);
+            assertTrue(!mail.contains("staged:"), mail);
+            assertEquals("euc-image-updater: production already on new images (approved); 0 updated, 1 adopted, 0 up to date",
+                    lastSubject(run.aws()));
+        }
+    }
+
     @Test
     @DisplayName("after a timeout, a promote with approval \"none\" rolls out at once, without asking again")
     void timedOutThenPromotedWithoutApproval() throws Exception {
@@ -387,6 +450,21 @@ class RolloutEndToEndTest {
             assertEquals(mails + 1, aws.publishedMessages().size(), "no approval mail, only the promote's");
             assertEquals(NEW_BASE, targetImages(account).get("prod-win2022-a"));
             assertEquals(NEW_BASE, targetImages(account).get("prod-win2022-b"));
+        }
+    }
+
+    @Test
+    @DisplayName("retention reports an image AWS refused to delete as kept, with AWS's reason, never as deleted")
+    void aDeleteAwsRefusesIsReportedAsKept() throws Exception {
+        String refusing = rolloutAccount().replaceFirst("\\{", """
+                {"errors": [{"operation": "DeleteImage", "image": "Base-Win2022-2026-08-11", "type": "OperationNotPermittedException",
+                             "times": 1}],""");
+        try (SimulatedRun run = SimulatedRun.of(refusing, ROLLOUT_RUN, answering(LocalApproval.YES))) {
+            assertTrue(run.result.succeeded(), run.result::toString);
+            String mail = lastMail(run.aws());
+            assertTrue(mail.contains("kept: Base-Win2022-2026-08-11 (AWS refused the delete: "), mail);
+            assertTrue(!mail.contains("deleted: Base-Win2022-2026-08-11"), mail);
+            assertTrue(!deleted(run.aws()).contains("Base-Win2022-2026-08-11"));
         }
     }
 
@@ -471,6 +549,27 @@ class RolloutEndToEndTest {
             assertEquals(original, targetImages(account));
             assertTrue(lastMail(account.simulator()).contains("ROLLED_BACK APPSTREAM  " + NEW_BASE + " -> Base-Win2022-2026-10-13"),
                     lastMail(account.simulator()));
+        }
+    }
+
+    @Test
+    @DisplayName("a rollback counts as moved back only the fleets its calls moved; one moved back by hand is 'already back'")
+    void aRollbackSaysWhichTargetsItMovedBack() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            String execution = rolledOut(account);
+            // An admin moves one production fleet back by hand before the rollback.
+            new TargetMover(account.target(SimulatedRun.topicArn(account.simulator().scenario())).images()).move(Service.APPSTREAM,
+                    "Base-Win2022-2026-09-08", List.of("prod-win2022-a"),
+                    new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region()), false, null);
+
+            ExecutionResult rollback = rollBack(account, execution);
+
+            assertTrue(rollback.succeeded(), rollback::toString);
+            assertEquals("euc-image-updater: 3 moved back, 1 already back (rollback of " + execution + ")",
+                    lastSubject(account.simulator()));
+            String mail = lastMail(account.simulator());
+            assertTrue(mail.contains("Rollback of run " + execution + ": 3 fleets and bundles moved back, 1 already back.\n"), mail);
+            assertTrue(mail.contains("           prod-win2022-a: already on Base-Win2022-2026-09-08, not moved\n"), mail);
         }
     }
 }

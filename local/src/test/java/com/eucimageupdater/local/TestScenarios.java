@@ -73,6 +73,12 @@ final class TestScenarios {
         }
     }
 
+    /** Whether a mail's line says a copy was made, started or found in the Region, in today's words or before (not a conflict's). */
+    static boolean claimsACopyIn(String region, String mail) {
+        return mail.lines().anyMatch(line -> line.matches(".*((?<!not )copied to |copy started: |already copied: |copy already under way: )"
+                + "[^;]*" + region + ".*"));
+    }
+
     /** Each created image's source, one entry per successful create. */
     static List<String> createdSources(AwsSimulator aws) {
         return creates(aws).stream()

@@ -54,7 +54,7 @@ class WorkflowEndToEndTest {
             assertEquals(List.of(), run.aws().modelViolations());
 
             PublishedMessage mail = onlyMail(run);
-            assertEquals("euc-image-updater: 2 updated, 1 up to date, 0 failed", mail.subject());
+            assertEquals("euc-image-updater: nothing to approve; 2 updated, 1 up to date", mail.subject());
             assertTrue(mail.message().contains("Base-Win2022 -> Base-Win2022-"), mail.message());
             assertTrue(mail.message().contains("UP_TO_DATE APPSTREAM  Office-Win2019"), mail.message());
             assertEquals("SUCCEEDED", mail.attributes().get("status"));
@@ -73,7 +73,7 @@ class WorkflowEndToEndTest {
             assertEquals(List.of(), creates(run.aws()));
             assertEquals(List.of(), run.aws().calls().stream().filter(RecordedCall::mutating)
                     .filter(call -> !call.operation().equals("Publish")).toList());
-            assertEquals("euc-image-updater: 0 updated, 2 up to date, 0 failed", onlyMail(run).subject());
+            assertEquals("euc-image-updater: nothing to approve; 0 updated, 2 up to date", onlyMail(run).subject());
         }
     }
 
@@ -91,7 +91,7 @@ class WorkflowEndToEndTest {
             JsonAssert.failedWith(run.resultFor("Base-Win2022"), "Image builder failed to install updates");
             JsonAssert.failedWith(run.resultFor("wsi-0a1b2c3d4"), "The update could not be installed");
             PublishedMessage mail = onlyMail(run);
-            assertEquals("euc-image-updater: 1 updated, 0 up to date, 2 failed", mail.subject());
+            assertEquals("euc-image-updater: 2 images failed; nothing to approve; 1 updated, 0 up to date", mail.subject());
             assertTrue(mail.message().contains("reason: AppStream image is FAILED"), mail.message());
             assertEquals("SOME_FAILED", mail.attributes().get("status"));
         }
