@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /** The summary says who answered the approval, from the answer itself, and what happened when nobody could be asked. */
 class ApprovalAnswerReportTest {
+    /** The ARN of an execution of the state machine, whose Region and state machine the mail's commands name. */
+    private static final String EXECUTION_ARN = "arn:aws:states:us-east-1:123456789012:execution:EucImageUpdater-Workflow:";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PRODUCTION = """
             "production": [{"service": "APPSTREAM", "account": "123456789012", "region": "eu-west-1", "source": "Base",
@@ -17,7 +20,8 @@ class ApprovalAnswerReportTest {
                             "keep": 0}]""";
 
     private static RunReport report(String rollout) throws Exception {
-        return new RunReporter().report(new ReportRequest("monthly-2026-12", null, "2026-12-09", List.of(), Builds.of("""
+        return new RunReporter().report(new ReportRequest("monthly-2026-12", EXECUTION_ARN + "monthly-2026-12", "2026-12-09", List.of(),
+                Builds.of("""
                 [{"service": "APPSTREAM", "image": "Base", "outcome": "UPDATED", "start": {"newImage": "Base-2026-12-09"}}]"""),
                 JSON.readTree(rollout), null, null, false, "Europe/Paris"));
     }

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** The subject says what failed first, then what happened to production, then the images; the rollback mail opens with its moves. */
 class RunSubjectTest {
+    /** The ARN of an execution of the state machine, whose Region and state machine the mail's commands name. */
+    private static final String EXECUTION_ARN = "arn:aws:states:us-east-1:123456789012:execution:EucImageUpdater-Workflow:";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UPDATED = """
             [{"service": "APPSTREAM", "image": "Base", "outcome": "UPDATED", "start": {"newImage": "Base-2026-11-10"}},
@@ -35,8 +38,8 @@ class RunSubjectTest {
 
     private RunReport report(String rawResults, String rollout, boolean dryRun) throws Exception {
         JsonNode plan = rollout == null ? null : JSON.readTree(rollout);
-        return reporter.report(new ReportRequest("monthly-2026-11", null, "2026-11-10", List.of(), Builds.of(rawResults), plan, null,
-                null, dryRun, null));
+        return reporter.report(new ReportRequest("monthly-2026-11", EXECUTION_ARN + "monthly-2026-11", "2026-11-10", List.of(),
+                Builds.of(rawResults), plan, null, null, dryRun, null));
     }
 
     private static String approved(String... results) {
@@ -183,8 +186,8 @@ class RunSubjectTest {
                                 .add(JSON.createObjectNode().put("target", "Base-Prod-2").put("previous", "Base-2026-10-13")
                                         .put("image", "Base-2026-10-13").put("moved", false).put("note", "sessions")))));
 
-        RunReport report = reporter.report(new ReportRequest("rollback-1", null, "2026-11-12", List.of(), List.of(), null, "monthly-2026-11",
-                rolledBack, false, null));
+        RunReport report = reporter.report(new ReportRequest("rollback-1", EXECUTION_ARN + "rollback-1", "2026-11-12", List.of(),
+                List.of(), null, "monthly-2026-11", rolledBack, false, null));
 
         assertEquals("euc-image-updater: 1 moved back, 1 already back (rollback of monthly-2026-11)", report.subject());
         assertTrue(report.message().startsWith("euc-image-updater run rollback-1 on 2026-11-12\n\n"
@@ -200,8 +203,8 @@ class RunSubjectTest {
                         .put("outcome", "FAILED")
                         .set("error", JSON.createObjectNode().put("Error", "States.Timeout").put("Cause", "late"))));
 
-        RunReport report = reporter.report(new ReportRequest("rollback-1", null, "2026-11-12", List.of(), List.of(), null, "monthly-2026-11",
-                rolledBack, false, null));
+        RunReport report = reporter.report(new ReportRequest("rollback-1", EXECUTION_ARN + "rollback-1", "2026-11-12", List.of(),
+                List.of(), null, "monthly-2026-11", rolledBack, false, null));
 
         assertEquals("euc-image-updater: 1 move back failed; 0 moved back (rollback of monthly-2026-11)", report.subject());
         assertTrue(report.message().contains("Rollback of run monthly-2026-11: 0 fleets and bundles moved back, 1 move back failed.\n"),
