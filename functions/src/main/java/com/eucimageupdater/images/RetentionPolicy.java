@@ -37,12 +37,14 @@ public final class RetentionPolicy {
     public record Decision(String image, String name, boolean delete, String reason) {}
 
     /**
-     * An image of the lineage when its tags say this pipeline made it in that lineage; {@code sharedWith} is asked
-     * only then, since it costs a call per image.
+     * An image of the lineage when its tags say this pipeline built it in that lineage; {@code sharedWith} is asked
+     * only then, since it costs a call per image. A copy from another Region is never one: it carries its source's
+     * lineage tag, which may name a lineage of this Region too, and only its own Region's runs may retire it.
      */
     static Optional<LineageImage> member(String image, String name, String state, Map<String, String> tags, String lineage,
             String inUseBy, Supplier<List<String>> sharedWith) {
-        if (!lineage.equals(tags.get(PipelineTags.LINEAGE)) || !tags.containsKey(PipelineTags.RUN_DATE)) {
+        if (!lineage.equals(tags.get(PipelineTags.LINEAGE)) || !tags.containsKey(PipelineTags.RUN_DATE)
+                || tags.containsKey(PipelineTags.COPIED_FROM)) {
             return Optional.empty();
         }
         return Optional.of(new LineageImage(image, name, tags.get(PipelineTags.RUN_DATE), state, inUseBy, sharedWith.get()));

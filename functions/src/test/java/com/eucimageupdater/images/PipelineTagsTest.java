@@ -120,7 +120,8 @@ class PipelineTagsTest {
         tags.putAll(PipelineTags.rolloutRecord(tags, Map.of("Prod-2", "Base-Win2022-2026-09-08"), "monthly-2026-11"));
 
         assertEquals(java.util.Set.of("team", "euc-image-updater:source-image", "euc-image-updater:run-date", "euc-image-updater:execution",
-                "euc-image-updater:lineage", "euc-image-updater:copied-from"), PipelineTags.forCopy(tags, PlannedJobs.started(withProduction(),
+                "euc-image-updater:lineage", "euc-image-updater:copied-from"), PipelineTags.forCopy(tags,
+                PlannedJobs.started(withProduction(),
                 StartedImage.created("Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", 0))).keySet());
     }
 

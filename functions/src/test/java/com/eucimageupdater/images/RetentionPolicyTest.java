@@ -1,10 +1,12 @@
 package com.eucimageupdater.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.images.RetentionPolicy.Decision;
 import com.eucimageupdater.images.RetentionPolicy.LineageImage;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,15 @@ class RetentionPolicyTest {
         assertEquals(List.of("among the newest 1", "in use by fleet Base-Prod", "shared with account 210987654321", "it is PENDING",
                 "the source or the new image of this run"), decisions.stream().map(Decision::reason).toList());
         assertEquals(List.of(), decisions.stream().filter(Decision::delete).toList());
+    }
+
+    @Test
+    void aCopyFromAnotherRegionIsNeverAMemberOfALineageHereThoughItCarriesItsName() {
+        Map<String, String> built = Map.of(PipelineTags.LINEAGE, "Base-Win2022", PipelineTags.RUN_DATE, "2026-10-13");
+        Map<String, String> copied = Map.of(PipelineTags.LINEAGE, "Base-Win2022", PipelineTags.RUN_DATE, "2026-10-13",
+                PipelineTags.COPIED_FROM, "111122223333/us-east-1/Base-Win2022-2026-10-13");
+
+        assertTrue(RetentionPolicy.member("built", "built", "AVAILABLE", built, "Base-Win2022", null, List::of).isPresent());
+        assertTrue(RetentionPolicy.member("copy", "copy", "AVAILABLE", copied, "Base-Win2022", null, List::of).isEmpty());
     }
 }
