@@ -43,7 +43,7 @@ public enum Decision {
      * that the mail's command answered. Written by hand: its parts are fixed, and the mail's jar may not carry databind.
      */
     String cliAnswer() {
-        return "{\"decision\":\"" + answered + "\",\"answeredBy\":{\"command\":\"" + cliCommand + " (the approval mail's command)\"}}";
+        return "{\"decision\":\"" + answered + "\",\"answeredBy\":{\"command\":\"" + cliCommand + " (the command in the approval mail)\"}}";
     }
 
     static Optional<Decision> fromParameter(String value) {

@@ -168,11 +168,11 @@ class ApprovalLinksTest {
     void theCliCommandsGiveTheSameAnswersInTheStateMachinesRegionSayingTheMailsCommandGaveThem() {
         assertEquals("aws stepfunctions send-task-success --region eu-west-1 --task-token 'it'\\''s' --task-output"
                         + " '{\"decision\":\"approved\",\"answeredBy\":{\"command\":\"aws stepfunctions send-task-success"
-                        + " (the approval mail'\\''s command)\"}}'",
+                        + " (the command in the approval mail)\"}}'",
                 links.cliCommand(new ApprovalRequest(EXECUTION, "it's", Decision.APPROVE)));
         assertEquals("aws stepfunctions send-task-failure --region eu-west-1 --task-token 'tok' --error ApprovalRejected"
                         + " --cause '{\"decision\":\"rejected\",\"answeredBy\":{\"command\":\"aws stepfunctions send-task-failure"
-                        + " (the approval mail'\\''s command)\"}}'",
+                        + " (the command in the approval mail)\"}}'",
                 links.cliCommand(new ApprovalRequest(EXECUTION, "tok", Decision.REJECT)));
     }
 
