@@ -74,6 +74,7 @@ public final class RunPlanner {
         String rollback = rollback(request.input(), problems);
         Location own = own(request.executionId());
         List<Location> targets = Targets.parse(request.targets(), own, problems);
+        List<String> workRegions = WorkRegions.parse(request.workRegions(), problems);
         if (rollback != null && problems.isEmpty()) {
             List<Location> everywhere = new ArrayList<>(List.of(own));
             targets.stream().filter(target -> !everywhere.contains(target)).forEach(everywhere::add);
@@ -86,6 +87,7 @@ public final class RunPlanner {
         problems.addAll(images.problems());
         List<ImageRequest> placed = problems.isEmpty() ? Targets.place(images.requests(), targets, own) : List.of();
         if (problems.isEmpty()) {
+            problems.addAll(WorkRegions.problems(images, own.region(), workRegions));
             problems.addAll(todaysOwnImages(images, runDate));
             problems.addAll(RunLimits.problems("images", placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
                     approvalTimeoutHours));
