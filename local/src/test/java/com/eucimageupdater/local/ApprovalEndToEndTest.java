@@ -1,8 +1,6 @@
 package com.eucimageupdater.local;
 
-import static com.eucimageupdater.local.RolloutEndToEndTest.NEW_BASE;
 import static com.eucimageupdater.local.RolloutEndToEndTest.ROLLOUT_RUN;
-import static com.eucimageupdater.local.RolloutEndToEndTest.TODAY;
 import static com.eucimageupdater.local.RolloutEndToEndTest.deleted;
 import static com.eucimageupdater.local.RolloutEndToEndTest.rolloutAccount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +14,7 @@ import com.eucimageupdater.simulator.PublishedMessage;
 import com.eucimageupdater.simulator.RecordedCall;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -53,6 +52,9 @@ class ApprovalEndToEndTest {
             assertTrue(run.result.succeeded(), run.result::toString);
             String mail = aws.publishedMessages().get(0).message();
             String newWorkSpacesImage = run.resultFor("wsi-4d4d4d4d4").path("newImage").asText();
+            // The run's date, and so the new names, is reckoned in the schedule's time zone: a day ahead of UTC late at night.
+            String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+            String newBase = "Base-Win2022-" + today;
             assertTrue(mail.contains("""
                       APPSTREAM Base-Win2022-2026-10-13 -> %s (account 123456789012, us-east-1)
                         update: updates available (CreateUpdatedImage dry run: canUpdateImage true); platform WINDOWS_SERVER_2022;\
@@ -61,7 +63,7 @@ class ApprovalEndToEndTest {
                      instances are replaced as their sessions end
                       WORKSPACES ws-win10-base-2026-10-13 (wsi-4d4d4d4d4) -> ws-win10-base-%s (%s) (account 123456789012, us-east-1)
                         update: Windows 10 drivers and agent updates
-                    """.formatted(NEW_BASE, TODAY, newWorkSpacesImage)), mail);
+                    """.formatted(newBase, today, newWorkSpacesImage)), mail);
             assertTrue(mail.contains("""
                     Production, once approved:
                       %s (account 123456789012, us-east-1):
@@ -71,7 +73,7 @@ class ApprovalEndToEndTest {
                       ws-win10-base-%s (%s) (account 123456789012, us-east-1):
                         bundle wsb-0a1b2c3d4, now on wsi-3c3c3c3c3
                         deletes ws-win10-base-2026-08-11 (older than the newest 2)
-                    """.formatted(NEW_BASE, TODAY, newWorkSpacesImage)), mail);
+                    """.formatted(newBase, today, newWorkSpacesImage)), mail);
             assertEquals(List.of("Base-Win2022-2026-08-11", "wsi-2b2b2b2b2"), deleted(aws).stream().sorted().toList(),
                     "approving deleted what the mail said");
             Matcher deadline = Pattern.compile("Answer before (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}) Europe/Paris \\(72 h after this mail\\)")
