@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param targets the accounts and Regions (JSON text) where an item naming a fleet or bundle is resolved
  * @param maxConcurrency images built at once in each account and Region; {@code maxConcurrencyOverall} in the whole run
  * @param expectedBuildMinutes the first poll's delay for an image whose lineage records no build time yet
+ * @param workRegions the Regions besides its own (JSON text, a list) where the deployment may act (see {@link WorkRegions})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanRequest(
@@ -33,4 +34,5 @@ public record PlanRequest(
         String keepImages,
         String targets,
         String maxConcurrencyOverall,
-        String expectedBuildMinutes) {}
+        String expectedBuildMinutes,
+        String workRegions) {}

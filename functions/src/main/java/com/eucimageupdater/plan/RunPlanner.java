@@ -80,6 +80,7 @@ public final class RunPlanner {
         }
         Location own = own(request.executionId());
         List<Location> targets = Targets.parse(request.targets(), own, problems);
+        List<String> workRegions = WorkRegions.parse(request.workRegions(), problems);
         if ((rollback != null || promote != null) && problems.isEmpty()) {
             // That execution may have worked in any of them: its images are looked for everywhere.
             List<Location> everywhere = new ArrayList<>(List.of(own));
@@ -93,6 +94,7 @@ public final class RunPlanner {
         problems.addAll(images.problems());
         List<ImageRequest> placed = problems.isEmpty() ? Targets.place(images.requests(), targets, own) : List.of();
         if (problems.isEmpty()) {
+            problems.addAll(WorkRegions.problems(images, own.region(), workRegions));
             problems.addAll(todaysOwnImages(images, runDate));
             problems.addAll(RunLimits.problems("images", placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
                     approvalTimeoutHours));

@@ -24,7 +24,7 @@ class RunPlannerTest {
 
     private static PlanRequest request(String input, String configured) throws Exception {
         return new PlanRequest(JSON.readTree(input), "monthly-2026-11", EXECUTION_ID, "2026-11-10T06:00:00.123Z", configured, "900",
-                "480", "5", "UTC", "1", "required", "72", "0", null, null, null);
+                "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
     }
 
     @Test
@@ -40,7 +40,7 @@ class RunPlannerTest {
     @Test
     void aScheduledStartOnTheRunDayRunsWithTheScheduledDateEvenWhenStartedAfterMidnight() throws Exception {
         PlanRequest lateStart = new PlanRequest(JSON.readTree("{\"scheduledTime\": \"2026-07-15T23:00:00Z\"}"), "run", EXECUTION_ID,
-                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null);
+                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
         RunPlan plan = planner.plan(lateStart);
         assertEquals(false, plan.skipped());
         assertEquals("2026-07-15", plan.runDate());
@@ -91,7 +91,7 @@ class RunPlannerTest {
     @Test
     void aWaitThatIsNotWholeHoursIsSaidInMinutesAndRoundsPollsUp() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0", null, null, null);
+                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
         RunSettings run = planner.plan(request).run();
         assertEquals(10, run.maxPolls());
         assertEquals("95 min", run.maxWaitText());
@@ -131,7 +131,7 @@ class RunPlannerTest {
     @Test
     void anAbsentInputIsRefusedLikeNull() throws Exception {
         PlanRequest absent = new PlanRequest(null, "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "900", "480", "5", "UTC", "1",
-                "required", "72", "0", null, null, null);
+                "required", "72", "0", null, null, null, null);
         assertEquals(List.of("input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got nothing"
                 + " (an empty input, or null)"), planner.plan(absent).problems());
     }
@@ -179,7 +179,7 @@ class RunPlannerTest {
     @Test
     void brokenDeploymentSettingsAreReportedByName() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null);
+                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null, null);
         List<String> problems = planner.plan(request).problems();
         assertEquals(4, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("settings.timeZone: must be an IANA time zone"));
@@ -191,14 +191,15 @@ class RunPlannerTest {
     @Test
     void aMissingStartTimeIsAnError() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null);
+                null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
         assertThrows(IllegalArgumentException.class, () -> planner.plan(request));
     }
 
     @Test
     void theRunDateIsReckonedInTheSchedulesTimeZone() throws Exception {
         PlanRequest sydneyMorning = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5", "Australia/Sydney", "1", "required", "72", "0", null, null, null);
+                "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5", "Australia/Sydney", "1", "required", "72", "0", null, null, null,
+                null);
         assertEquals("2026-11-11", planner.plan(sydneyMorning).runDate());
     }
 
@@ -309,11 +310,83 @@ class RunPlannerTest {
         return "{\"images\": [" + images + "]}";
     }
 
+    /** An organization's deployment, working in the Regions of its targets and imagesInSixPlaces. */
     private static PlanRequest withOrganization(PlanRequest request, String targets, String maxConcurrency, String maxConcurrencyOverall) {
+        return withSettings(request, targets, maxConcurrency, maxConcurrencyOverall, "[\"eu-west-1\", \"us-east-1\"]");
+    }
+
+    private static PlanRequest withWorkRegions(PlanRequest request, String workRegions) {
+        return withSettings(request, request.targets(), request.maxConcurrency(), request.maxConcurrencyOverall(), workRegions);
+    }
+
+    private static PlanRequest withSettings(PlanRequest request, String targets, String maxConcurrency, String maxConcurrencyOverall,
+            String workRegions) {
         return new PlanRequest(request.input(), request.executionName(), request.executionId(), request.startTime(),
                 request.configuredImages(), request.pollIntervalSeconds(), request.maxWaitMinutes(), maxConcurrency,
                 request.timeZone(), request.daysAfterPatchTuesday(), request.approval(), request.approvalTimeoutHours(), request.keepImages(),
-                targets, maxConcurrencyOverall, null);
+                targets, maxConcurrencyOverall, null, workRegions);
+    }
+
+    @Test
+    void anItemInARegionTheDeploymentDoesNotWorkInIsRefusedNamingTheFieldAndTheWayOut() throws Exception {
+        PlanRequest request = withWorkRegions(request("""
+                {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "region": "sa-east-1"}]}""", CONFIGURED),
+                "[\"ap-southeast-2\", \"eu-west-1\"]");
+
+        RunPlan plan = planner.plan(request);
+
+        assertEquals(List.of("images[0].region: \"sa-east-1\" is not a Region this deployment works in (its own us-east-1, and cdk.json's"
+                + " targets, images and additionalRegions: ap-southeast-2, eu-west-1); add it to additionalRegions in cdk.json and deploy"
+                + " again"), plan.problems());
+        assertEquals(List.of(), plan.images(), "nothing to act on");
+    }
+
+    @Test
+    void aCopyToARegionTheDeploymentDoesNotWorkInIsRefusedNamingTheEntry() throws Exception {
+        PlanRequest request = withWorkRegions(request("""
+                {"images": [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "copyToRegions": ["eu-west-1", "sa-east-1"]}]}""",
+                CONFIGURED), "[\"eu-west-1\"]");
+
+        assertEquals(List.of("images[0].copyToRegions[1]: \"sa-east-1\" is not a Region this deployment works in (its own us-east-1,"
+                + " and cdk.json's targets, images and additionalRegions: eu-west-1); add it to additionalRegions in cdk.json and deploy"
+                + " again"), planner.plan(request).problems());
+    }
+
+    @Test
+    void itemsAndCopiesInTheWorkRegionsArePlanned() throws Exception {
+        PlanRequest request = withWorkRegions(request("""
+                {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "region": "eu-west-1",
+                             "copyToRegions": ["ap-southeast-2"]}]}""", CONFIGURED), "[\"ap-southeast-2\", \"eu-west-1\"]");
+
+        RunPlan plan = planner.plan(request);
+
+        assertEquals(List.of(), plan.problems());
+        assertEquals(List.of("eu-west-1"), plan.images().stream().map(ImageRequest::region).toList());
+    }
+
+    @Test
+    void theDeploymentsOwnRegionAlwaysPassesEvenWhenItWorksInNoOther() throws Exception {
+        PlanRequest inOwnRegion = withWorkRegions(request("""
+                {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "region": "us-east-1"}]}""", CONFIGURED), "[]");
+        assertEquals(List.of(), planner.plan(inOwnRegion).problems());
+
+        PlanRequest copiedHome = withWorkRegions(request("""
+                {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "region": "eu-west-1", "copyToRegions": ["us-east-1"]}]}""",
+                CONFIGURED), "[\"eu-west-1\"]");
+        assertEquals(List.of(), planner.plan(copiedHome).problems());
+
+        PlanRequest elsewhereWithNoneListed = withWorkRegions(request("""
+                {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "copyToRegions": ["eu-west-1"]}]}""", CONFIGURED), "[]");
+        assertEquals(List.of("images[0].copyToRegions[0]: \"eu-west-1\" is not a Region this deployment works in (its own us-east-1, and"
+                + " cdk.json's targets, images and additionalRegions: none); add it to additionalRegions in cdk.json and deploy again"),
+                planner.plan(elsewhereWithNoneListed).problems());
+    }
+
+    @Test
+    void aBrokenWorkRegionsSettingIsReportedByName() throws Exception {
+        assertEquals(List.of("settings.workRegions: must be a list of Region names such as [\"eu-west-1\"], got {\"eu-west-1\": true};"
+                + " check \"targets\", \"images\" and \"additionalRegions\" in cdk.json and deploy again"),
+                planner.plan(withWorkRegions(request("{}", CONFIGURED), "{\"eu-west-1\": true}")).problems());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.eucimageupdater.plan.MonthlySchedule;
 import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.plan.RunLimits;
+import com.eucimageupdater.plan.WorkRegions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -228,7 +228,7 @@ public record UpdaterConfig(
 
     /** The organization's settings as the state machine definition takes them, in the shared form the local runner uses too. */
     public OrganizationSettings organizationSettings() {
-        return new OrganizationSettings(targetsJson(), maxConcurrencyOverall, expectedBuildMinutes);
+        return new OrganizationSettings(targetsJson(), maxConcurrencyOverall, expectedBuildMinutes, workRegions());
     }
 
     /** The definition's substitutions for the settings, sorted for stable synths. */
@@ -259,13 +259,7 @@ public record UpdaterConfig(
      * additionalRegions (for runs started by hand that name others). Sorted, for stable synths.
      */
     public List<String> workRegions() {
-        Set<String> regions = new TreeSet<>(additionalRegions);
-        targets.forEach(target -> regions.addAll(target.regions()));
-        ImageRequests.parse(images, IMAGES).requests().forEach(image -> {
-            Optional.ofNullable(image.region()).ifPresent(regions::add);
-            regions.addAll(image.copyToRegions());
-        });
-        return List.copyOf(regions);
+        return WorkRegions.of(targets.stream().flatMap(target -> target.regions().stream()).toList(), images, additionalRegions);
     }
 
     /** The EventBridge Scheduler expression: every day of the week in which the run day falls (see MonthlySchedule). */

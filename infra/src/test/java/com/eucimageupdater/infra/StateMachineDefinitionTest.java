@@ -110,6 +110,15 @@ class StateMachineDefinitionTest {
     }
 
     @Test
+    @DisplayName("the Regions the deployment works in reach the Plan step as a JSON list inside a string")
+    void workRegionsReachThePlanStep() throws IOException {
+        JsonNode plan = JSON.readTree(substitutedDefinition()).at("/States/PlanRun/Parameters/workRegions");
+
+        assertTrue(plan.isTextual(), () -> "a string: " + plan);
+        assertEquals(JSON.valueToTree(TestStack.WORK_REGIONS), JSON.readTree(plan.asText()));
+    }
+
+    @Test
     @DisplayName("the ASL file is deployed as is, from an S3 asset, with its substitutions")
     void definitionIsDeployedFromTheFile() {
         assertTrue(stateMachine.containsKey("DefinitionS3Location"), stateMachine::toString);

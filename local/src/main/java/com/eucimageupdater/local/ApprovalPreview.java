@@ -70,13 +70,12 @@ final class ApprovalPreview {
     }
 
     /**
-     * The first state's Parameters with their paths resolved: the execution's input ({@code $}, or as the context gives
-     * it, {@code $$.Execution.Input}) and its context ({@code $$.Execution.Name}, {@code Id}, {@code StartTime}); the plan
-     * step is the first state and takes no other.
+     * The first state's Parameters with their paths resolved: the execution's context ({@code $$.Execution.Input},
+     * {@code Name}, {@code Id}, {@code StartTime}); the plan step is the first state and takes no other.
      */
     private static ObjectNode firstStepInput(JsonNode definition, JsonNode input, String region, String account) {
         JsonNode parameters = definition.path("States").path(definition.path("StartAt").asText()).path("Parameters");
-        Map<String, JsonNode> paths = Map.of("$", input, "$$.Execution.Input", input,
+        Map<String, JsonNode> paths = Map.of("$$.Execution.Input", input,
                 "$$.Execution.Name", JSON.getNodeFactory().textNode(EXECUTION_NAME),
                 "$$.Execution.Id", JSON.getNodeFactory().textNode(
                         "arn:aws:states:" + region + ":" + account + ":execution:euc-image-updater:" + EXECUTION_NAME),

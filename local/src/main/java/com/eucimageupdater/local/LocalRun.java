@@ -139,7 +139,7 @@ public final class LocalRun {
         // deployment's own Region is the SDK's default one (AWS_REGION), where images that name none are; the topic may be elsewhere.
         String region = new DefaultAwsRegionProviderChain().getRegion().id();
         LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(organization.access(arn[4])),
-                snsFor(topicArn), region, arn[4], topicArn, LambdaFaultInjector.NONE);
+                snsFor(topicArn), region, arn[4], topicArn, LambdaFaultInjector.NONE, List.of());
         ExecutionResult result;
         try (ProgressPrinter progress = ProgressPrinter.takingStderr(out)) {
             result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings, target, progress);

@@ -49,9 +49,14 @@ final class LocalWorkflow {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    /** Where the run's AWS calls go and what the deployment would have configured. */
+    /**
+     * Where the run's AWS calls go and what the deployment would have configured.
+     *
+     * @param simulatedRegions the Regions a simulated organization lists: the deployment works in them as if cdk.json's
+     *                         targets named them (none on AWS, where cdk.json alone says)
+     */
     record Target(ImageServices images, SnsClient sns, String region, String account, String topicArn,
-            LambdaFaultInjector lambdaFaults) {}
+            LambdaFaultInjector lambdaFaults, List<String> simulatedRegions) {}
 
     /**
      * @param deployment what CDK would substitute into the definition
@@ -69,6 +74,10 @@ final class LocalWorkflow {
         Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis) {
             this(deployment, waitMillis, retryMillis, LocalApproval.YES);
         }
+
+        Settings withWorkRegions(List<String> regions) {
+            return new Settings(deployment, waitMillis, retryMillis, approval, organization.withWorkRegions(regions));
+        }
     }
 
     private LocalWorkflow() {}
@@ -77,7 +86,8 @@ final class LocalWorkflow {
             throws IOException, InterruptedException {
         NodeRuntime.node(); // fails before the task host starts when there is no Node 22
         Map<String, String> functionArns = Definition.functionArns(target.region(), target.account());
-        String definition = render(definitionFile, settings, target.region(), target.account(), target.topicArn());
+        String definition = render(definitionFile, settings.withWorkRegions(target.simulatedRegions()), target.region(), target.account(),
+                target.topicArn());
         try (TaskHost host = new TaskHost(handlers(functionArns, target, settings.approval()), steps(functionArns), target.lambdaFaults(),
                 settings.approval(), new SnsPublisher(target.sns()))) {
             Path config = Files.createTempFile("euc-image-updater-run", ".json");

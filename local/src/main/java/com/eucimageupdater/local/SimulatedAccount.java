@@ -40,8 +40,10 @@ final class SimulatedAccount implements AutoCloseable {
     /** The scenario's account is the deployment's own; its other accounts are reached through {@code access}'s member role. */
     LocalWorkflow.Target target(String topicArn, MemberAccess access) {
         SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        Scenario scenario = simulator.scenario();
         return new LocalWorkflow.Target(ImageServices.fromEnvironment(access), sns, System.getProperty("aws.region"),
-                simulator.scenario().accountId(), topicArn, new LambdaFaultInjector(simulator.scenario().lambda(), simulator.scenario().seed()));
+                scenario.accountId(), topicArn, new LambdaFaultInjector(scenario.lambda(), scenario.seed()),
+                scenario.locations().stream().map(Scenario.Location::region).distinct().toList());
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.simulator.PublishedMessage;
 import com.eucimageupdater.simulator.RecordedCall;
+import com.eucimageupdater.simulator.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,26 @@ class DistributionEndToEndTest {
             assertTrue(reason.contains("is euc-image-updater's copy of 123456789012/us-east-1/Base-Win2022-" + TODAY
                     + " (that item's copyToRegions), not an update of Base-Win2022 made here"), reason);
             assertEquals(List.of(), TestScenarios.creates(run.aws()));
+        }
+    }
+
+    @Test
+    @DisplayName("a copy to a Region the deployment does not work in is refused with a mail before any call, and no image is made")
+    void copyOutsideTheWorkRegionsIsRefused() throws Exception {
+        String toSaoPaulo = INPUT.formatted("").replace("\"copyToRegions\": [\"eu-west-1\"],",
+                "\"copyToRegions\": [\"eu-west-1\", \"sa-east-1\"],");
+        try (SimulatedRun run = SimulatedRun.of(SCENARIO, toSaoPaulo)) {
+            assertEquals("InvalidInput", run.result.error());
+            assertEquals(List.of("Publish"), run.aws().calls().stream().map(RecordedCall::operation).toList(),
+                    "no AppStream or WorkSpaces call at all, only the mail");
+            PublishedMessage mail = run.aws().publishedMessages().get(0);
+            assertEquals("INPUT_REJECTED", mail.attributes().get("status"));
+            assertTrue(mail.message().contains("images[0].copyToRegions[1]: \"sa-east-1\" is not a Region this deployment works in (its own"
+                    + " us-east-1, and cdk.json's targets, images and additionalRegions: eu-west-1, us-east-1); add it to additionalRegions"
+                    + " in cdk.json and deploy again"), mail.message());
+            Scenario.Location home = run.aws().snapshot().location("123456789012", "us-east-1");
+            assertEquals(List.of("Base-Win2022"), home.appstream().images().stream().map(Scenario.AppStreamImage::name).toList());
+            assertEquals(List.of("wsi-0a1b2c3d4"), home.workspaces().images().stream().map(Scenario.WorkSpacesImage::id).toList());
         }
     }
 }

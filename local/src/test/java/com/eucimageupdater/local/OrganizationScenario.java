@@ -153,7 +153,8 @@ final class OrganizationScenario {
             ArrayNode targetRegions = targets.addObject().put("account", account).putArray("regions");
             regions.forEach(targetRegions::add);
         });
-        return new OrganizationSettings(targets.toString(), maxConcurrencyOverall, OrganizationSettings.DEFAULTS.expectedBuildMinutes());
+        return new OrganizationSettings(targets.toString(), maxConcurrencyOverall, OrganizationSettings.DEFAULTS.expectedBuildMinutes(),
+                regions);
     }
 
     /** The execution input: the images, each in its place, and the fleet item if asked for. */

@@ -1,0 +1,79 @@
+package com.eucimageupdater.plan;
+
+import com.eucimageupdater.images.ImageRequest;
+import com.eucimageupdater.images.ImageRequests;
+import com.eucimageupdater.images.ParsedImages;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The Regions, besides its own, where a deployment acts on images, fleets and bundles. Its IAM names only these and
+ * its own in image, fleet and bundle ARNs, so the plan refuses an item naming another before any call, rather than
+ * let the image steps fail part-way with AccessDenied (a copy made, its tagging refused).
+ */
+public final class WorkRegions {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WorkRegions() {}
+
+    /** cdk.json's targets' Regions, the configured images' region and copyToRegions, and additionalRegions: sorted, once each. */
+    public static List<String> of(Collection<String> targetRegions, JsonNode configuredImages, Collection<String> additionalRegions) {
+        Set<String> regions = new TreeSet<>(additionalRegions);
+        regions.addAll(targetRegions);
+        ImageRequests.parse(configuredImages, "images").requests().forEach(image -> {
+            Optional.ofNullable(image.region()).ifPresent(regions::add);
+            regions.addAll(image.copyToRegions());
+        });
+        return List.copyOf(regions);
+    }
+
+    /** The setting's list (JSON text); unset, the deployment works in its own Region only. */
+    static List<String> parse(String text, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            JsonNode regions = JSON.readTree(text);
+            if (regions.isArray() && regions.valueStream().allMatch(JsonNode::isTextual)) {
+                return regions.valueStream().map(JsonNode::asText).toList();
+            }
+        } catch (JsonProcessingException e) {
+            // reported below with the rule
+        }
+        problems.add("settings.workRegions: must be a list of Region names such as [\"eu-west-1\"], got " + text
+                + "; check \"targets\", \"images\" and \"additionalRegions\" in cdk.json and deploy again");
+        return List.of();
+    }
+
+    /** Each item's Region, when it names one (else it is the own Region), and each copy destination must be a work Region. */
+    static List<String> problems(ParsedImages images, String ownRegion, List<String> workRegions) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < images.requests().size(); i++) {
+            ImageRequest item = images.requests().get(i);
+            String at = images.path() + "[" + i + "]";
+            if (item.region() != null) {
+                check(at + ".region", item.region(), ownRegion, workRegions, problems);
+            }
+            for (int j = 0; j < item.copyToRegions().size(); j++) {
+                check(at + ".copyToRegions[" + j + "]", item.copyToRegions().get(j), ownRegion, workRegions, problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void check(String field, String region, String ownRegion, List<String> workRegions, List<String> problems) {
+        if (!region.equals(ownRegion) && !workRegions.contains(region)) {
+            String listed = workRegions.isEmpty() ? "none" : String.join(", ", workRegions);
+            problems.add(field + ": \"" + region + "\" is not a Region this deployment works in (its own " + ownRegion
+                    + ", and cdk.json's targets, images and additionalRegions: " + listed + "); add it to additionalRegions in cdk.json"
+                    + " and deploy again");
+        }
+    }
+}
