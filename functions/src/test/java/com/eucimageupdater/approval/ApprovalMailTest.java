@@ -65,6 +65,9 @@ class ApprovalMailTest {
                     deletes nothing: retention is off (keep 0 keeps every image)
                 """), mail);
         assertFalse(mail.contains("Office-Win2019"), "an image that is up to date has nothing to approve");
+        assertTrue(mail.startsWith("euc-image-updater run monthly-2026-12 on 2026-12-09: the new images below are AVAILABLE (each lists"
+                + " what was staged on it, if anything); production waits for your approval.\n"), "only the staged lines say what was"
+                + " staged: the WorkSpaces image was staged nowhere");
     }
 
     @Test
