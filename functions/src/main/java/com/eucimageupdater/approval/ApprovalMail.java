@@ -36,8 +36,8 @@ public final class ApprovalMail {
         Duration timeout = Duration.ofSeconds(request.approvalTimeoutSeconds());
         String header = "euc-image-updater run " + execution + " on " + request.runDate() + ": the new images below are AVAILABLE (each"
                 + " lists what was staged on it, if anything); production waits for your approval.\nAnswer before "
-                + AnsweredBy.time(now.plus(timeout), zone) + " (" + timeout.toHours() + " h after this mail): without an answer nothing goes"
-                + " to production.\n\n";
+                + AnsweredBy.time(now.plus(timeout), zone) + " (" + timeout.toHours() + " h after this mail): without an answer nothing"
+                + " goes to production.\n\n";
         StringBuilder content = new StringBuilder("New images:\n");
         newImages(request.builds(), content);
         content.append("\nProduction, once approved:\n");
