@@ -217,6 +217,19 @@ class IamPolicyTest {
     }
 
     @Test
+    @DisplayName("the approval request reads the subscriptions of and mails only the notification topic, through its key only")
+    void approvalRequestScopedToTopicAndItsKey() {
+        List<Map<String, Object>> statements = statementsOfRole(functionRole("RequestApproval"));
+        Map.Entry<String, Map<String, Object>> topic = template.findResources("AWS::SNS::Topic").entrySet().iterator().next();
+        Object keyArn = properties(topic.getValue()).get("KmsMasterKeyId");
+
+        assertEquals(List.of(Map.of("Ref", topic.getKey())), resourcesFor(statements, "sns:ListSubscriptionsByTopic"));
+        assertEquals(List.of(Map.of("Ref", topic.getKey())), resourcesFor(statements, "sns:Publish"));
+        assertEquals(List.of(keyArn), resourcesFor(statements, "kms:GenerateDataKey"));
+        assertEquals(List.of(keyArn), resourcesFor(statements, "kms:Decrypt"));
+    }
+
+    @Test
     @DisplayName("the schedule's role may only start this state machine and write to its dead-letter queue")
     void schedulerRoleScoped() {
         Map<String, Object> schedule = template.findResources("AWS::Scheduler::Schedule").values().iterator().next();
