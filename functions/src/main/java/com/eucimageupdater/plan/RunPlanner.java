@@ -94,7 +94,7 @@ public final class RunPlanner {
         problems.addAll(images.problems());
         List<ImageRequest> placed = problems.isEmpty() ? Targets.place(images.requests(), targets, own) : List.of();
         if (problems.isEmpty()) {
-            problems.addAll(WorkRegions.problems(images, own.region(), workRegions));
+            problems.addAll(WorkRegions.problems(images, own, workRegions));
             problems.addAll(todaysOwnImages(images, runDate));
             problems.addAll(RunLimits.problems("images", placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
                     approvalTimeoutHours));

@@ -2,6 +2,7 @@ package com.eucimageupdater.plan;
 
 import com.eucimageupdater.images.ImageRequest;
 import com.eucimageupdater.images.ImageRequests;
+import com.eucimageupdater.images.Location;
 import com.eucimageupdater.images.ParsedImages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,28 +53,37 @@ public final class WorkRegions {
         return List.of();
     }
 
-    /** Each item's Region, when it names one (else it is the own Region), and each copy destination must be a work Region. */
-    static List<String> problems(ParsedImages images, String ownRegion, List<String> workRegions) {
+    /**
+     * Each item's Region and each copy destination must be one the deployment's IAM names. In the deployment's own account
+     * that is its own Region or a work Region; in a member account only a work Region: the member role is synthesized
+     * where the updater's Region is not known, so it names only the work Regions, and an item there without a region
+     * (in the updater's own Region) must find it among them.
+     */
+    static List<String> problems(ParsedImages images, Location own, List<String> workRegions) {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < images.requests().size(); i++) {
             ImageRequest item = images.requests().get(i);
             String at = images.path() + "[" + i + "]";
-            if (item.region() != null) {
-                check(at + ".region", item.region(), ownRegion, workRegions, problems);
+            boolean member = item.account() != null && !item.account().equals(own.account());
+            String region = item.region() != null ? item.region() : own.region();
+            if (item.region() != null || member) {
+                check(at + ".region", region, member ? null : own.region(), workRegions, problems);
             }
             for (int j = 0; j < item.copyToRegions().size(); j++) {
-                check(at + ".copyToRegions[" + j + "]", item.copyToRegions().get(j), ownRegion, workRegions, problems);
+                check(at + ".copyToRegions[" + j + "]", item.copyToRegions().get(j), member ? null : own.region(), workRegions, problems);
             }
         }
         return problems;
     }
 
+    /** @param ownRegion the deployment's own Region where IAM names it for this item's account, else null */
     private static void check(String field, String region, String ownRegion, List<String> workRegions, List<String> problems) {
         if (!region.equals(ownRegion) && !workRegions.contains(region)) {
             String listed = workRegions.isEmpty() ? "none" : String.join(", ", workRegions);
-            problems.add(field + ": \"" + region + "\" is not a Region this deployment works in (its own " + ownRegion
-                    + ", and cdk.json's targets, images and additionalRegions: " + listed + "); add it to additionalRegions in cdk.json"
-                    + " and deploy again");
+            String where = ownRegion != null ? "(its own " + ownRegion + ", and cdk.json's targets, images and additionalRegions: "
+                    : "for a member account (its member role names only cdk.json's targets, images and additionalRegions: ";
+            problems.add(field + ": \"" + region + "\" is not a Region this deployment works in " + where + listed + "); add it to"
+                    + " additionalRegions in cdk.json and deploy again" + (ownRegion != null ? "" : ", the member stacks too"));
         }
     }
 }

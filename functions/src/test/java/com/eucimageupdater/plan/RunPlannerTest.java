@@ -383,6 +383,18 @@ class RunPlannerTest {
     }
 
     @Test
+    void aMemberAccountsItemWithoutARegionIsRefusedUnlessTheOwnRegionIsAWorkRegionSinceTheMemberRoleNamesOnlyThose() throws Exception {
+        String input = """
+                {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "account": "222222222222"}]}""";
+
+        assertEquals(List.of("images[0].region: \"us-east-1\" is not a Region this deployment works in for a member account (its member"
+                + " role names only cdk.json's targets, images and additionalRegions: eu-west-1); add it to additionalRegions in cdk.json"
+                + " and deploy again, the member stacks too"), planner.plan(withWorkRegions(request(input, CONFIGURED), "[\"eu-west-1\"]"))
+                .problems());
+        assertEquals(List.of(), planner.plan(withWorkRegions(request(input, CONFIGURED), "[\"eu-west-1\", \"us-east-1\"]")).problems());
+    }
+
+    @Test
     void aBrokenWorkRegionsSettingIsReportedByName() throws Exception {
         assertEquals(List.of("settings.workRegions: must be a list of Region names such as [\"eu-west-1\"], got {\"eu-west-1\": true};"
                 + " check \"targets\", \"images\" and \"additionalRegions\" in cdk.json and deploy again"),
