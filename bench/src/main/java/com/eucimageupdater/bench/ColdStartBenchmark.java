@@ -2,6 +2,7 @@ package com.eucimageupdater.bench;
 
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.Scenario;
+import com.eucimageupdater.workflow.WorkflowStep;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -33,7 +34,6 @@ public final class ColdStartBenchmark {
      * public API rather than parts of ours in the SDK's packages; the largest, the image steps', measured 9.58 MB.
      */
     static final long JAR_LIMIT_BYTES = 10_000_000;
-    private static final String HANDLERS = "com.eucimageupdater.handlers.";
 
     private final Path functionJar;
     private final Path runJar;
@@ -157,24 +157,24 @@ public final class ColdStartBenchmark {
         List<Subject> subjects = new ArrayList<>();
         subjects.add(new Subject("Newcomer", newcomerClasspath, "com.eucimageupdater.bench.newcomer.NewcomerHandler",
                 write("newcomer.json", "{}"), "AVAILABLE", Kind.HANDLER));
-        subjects.add(new Subject("Check", jar, HANDLERS + "CheckHandler", checkInput, "\"updateAvailable\":true", Kind.HANDLER));
-        subjects.add(new Subject("Start", jar, HANDLERS + "StartHandler", startInput, "\"newImage\":\"Base-Win2022-2026-11-10\"", Kind.HANDLER));
-        subjects.add(new Subject("Poll", jar, HANDLERS + "PollHandler", pollInput, "\"pollsDone\":1", Kind.HANDLER));
-        subjects.add(new Subject("Plan", run, HANDLERS + "PlanHandler", write("plan.json", plan), "\"maxConcurrency\":5", Kind.HANDLER));
-        subjects.add(new Subject("Report", run, HANDLERS + "ReportHandler", write("report.json", report), "1 updated, 1 up to date, 1 failed", Kind.HANDLER));
+        subjects.add(new Subject("Check", jar, WorkflowStep.CHECK.handlerClass(), checkInput, "\"updateAvailable\":true", Kind.HANDLER));
+        subjects.add(new Subject("Start", jar, WorkflowStep.START.handlerClass(), startInput, "\"newImage\":\"Base-Win2022-2026-11-10\"", Kind.HANDLER));
+        subjects.add(new Subject("Poll", jar, WorkflowStep.POLL.handlerClass(), pollInput, "\"pollsDone\":1", Kind.HANDLER));
+        subjects.add(new Subject("Plan", run, WorkflowStep.PLAN.handlerClass(), write("plan.json", plan), "\"maxConcurrency\":5", Kind.HANDLER));
+        subjects.add(new Subject("Report", run, WorkflowStep.REPORT.handlerClass(), write("report.json", report), "1 updated, 1 up to date, 1 failed", Kind.HANDLER));
         // What a SnapStart restore runs: the first invocation after the checkpoint hook's priming.
-        subjects.add(new Subject("Check primed", jar, HANDLERS + "CheckHandler", checkInput, "\"updateAvailable\":true", Kind.PRIMED));
-        subjects.add(new Subject("Start primed", jar, HANDLERS + "StartHandler", write("start-next.json", startJob.replace("2026-11-10", nextDay)),
+        subjects.add(new Subject("Check primed", jar, WorkflowStep.CHECK.handlerClass(), checkInput, "\"updateAvailable\":true", Kind.PRIMED));
+        subjects.add(new Subject("Start primed", jar, WorkflowStep.START.handlerClass(), write("start-next.json", startJob.replace("2026-11-10", nextDay)),
                 "\"newImage\":\"Base-Win2022-" + nextDay + "\"", Kind.PRIMED));
-        subjects.add(new Subject("Poll primed", jar, HANDLERS + "PollHandler", write("poll-next.json", pollJob.replace("2026-11-10", nextDay)),
+        subjects.add(new Subject("Poll primed", jar, WorkflowStep.POLL.handlerClass(), write("poll-next.json", pollJob.replace("2026-11-10", nextDay)),
                 "\"pollsDone\":1", Kind.PRIMED));
         String probe = "com.eucimageupdater.bench.probe.";
         String withJar = probesJar + File.pathSeparator + jar;
         subjects.add(new Subject("JVM floor", probesJar, probe + "Noop", checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("TLS context", probesJar, probe + "Tls", checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("Databind", probesJar + File.pathSeparator + run, probe + "Databind", checkInput, "done", Kind.PROBE));
-        subjects.add(new Subject("RecordJson", withJar, HANDLERS + "RecordJsonProbe", checkInput, "done", Kind.PROBE));
-        subjects.add(new Subject("JSON log line", withJar, HANDLERS + "StepLogProbe", checkInput, "done", Kind.PROBE));
+        subjects.add(new Subject("RecordJson", withJar, "com.eucimageupdater.lambda.RecordJsonProbe", checkInput, "done", Kind.PROBE));
+        subjects.add(new Subject("JSON log line", withJar, "com.eucimageupdater.lambda.StepLogProbe", checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("Metadata SDK", probesJar + File.pathSeparator + newcomerClasspath, probe + "ServiceMetadataOfAllServices",
                 checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("Metadata ours", withJar, probe + "ServiceMetadataOfAllServices", checkInput, "done", Kind.PROBE));

@@ -1,7 +1,7 @@
 package com.eucimageupdater.plan;
 
-import com.eucimageupdater.images.ImageRequest;
-import com.eucimageupdater.images.Location;
+import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

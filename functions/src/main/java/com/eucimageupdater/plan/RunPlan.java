@@ -1,8 +1,8 @@
 package com.eucimageupdater.plan;
 
-import com.eucimageupdater.images.ImageRequest;
-import com.eucimageupdater.images.Location;
-import com.eucimageupdater.images.RunSettings;
+import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.RunSettings;
 import java.util.List;
 
 /**

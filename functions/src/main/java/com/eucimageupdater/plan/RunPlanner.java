@@ -1,13 +1,10 @@
 package com.eucimageupdater.plan;
 
-import com.eucimageupdater.images.ImageNames;
-import com.eucimageupdater.images.ImageRequest;
-import com.eucimageupdater.images.ImageRequests;
-import com.eucimageupdater.images.KnownKeys;
-import com.eucimageupdater.images.Location;
-import com.eucimageupdater.images.ParsedImages;
-import com.eucimageupdater.images.RunSettings;
-import com.eucimageupdater.images.Service;
+import com.eucimageupdater.model.ImageNames;
+import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.RunSettings;
+import com.eucimageupdater.model.Service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

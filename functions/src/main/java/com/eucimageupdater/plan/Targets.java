@@ -1,7 +1,7 @@
 package com.eucimageupdater.plan;
 
-import com.eucimageupdater.images.ImageRequest;
-import com.eucimageupdater.images.Location;
+import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.Location;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

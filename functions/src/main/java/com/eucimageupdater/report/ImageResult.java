@@ -1,8 +1,8 @@
 package com.eucimageupdater.report;
 
-import com.eucimageupdater.images.ImageUpdateException;
-import com.eucimageupdater.images.RetryableAwsException;
-import com.eucimageupdater.images.Service;
+import com.eucimageupdater.model.ImageUpdateException;
+import com.eucimageupdater.model.RetryableAwsException;
+import com.eucimageupdater.model.Service;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,7 +101,7 @@ public record ImageResult(
     }
 
     /** The result without its reason, which the line of {@code earlierImage} gives. */
-    ImageResult withReasonOf(String earlierImage) {
+    public ImageResult withReasonOf(String earlierImage) {
         return new ImageResult(service, account, region, image, sourceName, outcome, newImage, newImageName, state, null, adoptedFrom,
                 quotaWaitSeconds, details, update, buildMinutes, earlierImage, copyConflicts);
     }

@@ -1,7 +1,7 @@
 package com.eucimageupdater.report;
 
-import com.eucimageupdater.approval.AnsweredBy;
-import com.eucimageupdater.approval.NoConfirmedSubscriberException;
+import com.eucimageupdater.approve.AnsweredBy;
+import com.eucimageupdater.approve.NoConfirmedSubscriberException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

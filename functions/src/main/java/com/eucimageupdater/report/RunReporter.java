@@ -1,6 +1,7 @@
 package com.eucimageupdater.report;
 
-import com.eucimageupdater.images.QuotaWait;
+import com.eucimageupdater.build.BuiltLocation;
+import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.report.RunReport.Counts;
 import com.eucimageupdater.report.RunReport.MessageAttribute;
 import java.nio.charset.StandardCharsets;

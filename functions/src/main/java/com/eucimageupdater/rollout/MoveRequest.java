@@ -1,7 +1,7 @@
 package com.eucimageupdater.rollout;
 
-import com.eucimageupdater.images.Location;
-import com.eucimageupdater.images.Service;
+import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.Service;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package com.eucimageupdater.rollout;
 
-import com.eucimageupdater.images.RunSettings;
-import com.eucimageupdater.report.BuiltLocation;
+import com.eucimageupdater.build.BuiltLocation;
+import com.eucimageupdater.model.RunSettings;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 

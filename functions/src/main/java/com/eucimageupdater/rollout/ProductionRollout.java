@@ -1,6 +1,6 @@
 package com.eucimageupdater.rollout;
 
-import com.eucimageupdater.images.Service;
+import com.eucimageupdater.model.Service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 

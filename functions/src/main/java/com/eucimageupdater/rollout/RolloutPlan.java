@@ -1,8 +1,8 @@
 package com.eucimageupdater.rollout;
 
-import com.eucimageupdater.images.RunSettings;
-import com.eucimageupdater.images.Service;
-import com.eucimageupdater.report.BuiltLocation;
+import com.eucimageupdater.build.BuiltLocation;
+import com.eucimageupdater.model.RunSettings;
+import com.eucimageupdater.model.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

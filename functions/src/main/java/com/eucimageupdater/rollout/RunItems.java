@@ -1,8 +1,8 @@
 package com.eucimageupdater.rollout;
 
-import com.eucimageupdater.images.ImageRequest;
-import com.eucimageupdater.images.Location;
-import com.eucimageupdater.images.RunSettings;
+import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.RunSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package com.eucimageupdater.rollout;
 
-import com.eucimageupdater.images.ImageService;
-import com.eucimageupdater.images.ImageServices;
-import com.eucimageupdater.images.Location;
-import com.eucimageupdater.images.Service;
-import com.eucimageupdater.images.Target;
+import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.model.ImageService;
+import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.Target;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

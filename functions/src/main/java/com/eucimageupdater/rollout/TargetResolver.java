@@ -1,12 +1,12 @@
 package com.eucimageupdater.rollout;
 
-import com.eucimageupdater.images.ImageRequest;
-import com.eucimageupdater.images.ImageService;
-import com.eucimageupdater.images.ImageServices;
-import com.eucimageupdater.images.ImageUpdateException;
-import com.eucimageupdater.images.Location;
-import com.eucimageupdater.images.Service;
-import com.eucimageupdater.images.Target;
+import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.ImageService;
+import com.eucimageupdater.model.ImageUpdateException;
+import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.images.ImageRequest;
-import com.eucimageupdater.images.Location;
-import com.eucimageupdater.images.RunSettings;
-import com.eucimageupdater.images.Service;
+import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.RunSettings;
+import com.eucimageupdater.model.Service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;

@@ -62,7 +62,7 @@ class ApprovalAnswerReportTest {
     void noConfirmedSubscriberLeavesProductionUnchangedSaysWhyAndGivesTheRunItsOwnStatus() throws Exception {
         RunReport report = report("{" + PRODUCTION + """
                 , "decision": "not asked: no confirmed subscriber", "approvalError": {
-                  "Error": "com.eucimageupdater.approval.NoConfirmedSubscriberException",
+                  "Error": "com.eucimageupdater.approve.NoConfirmedSubscriberException",
                   "Cause": "{\\"errorMessage\\": \\"no confirmed subscriber on arn:aws:sns:eu-west-1:123456789012:updates\\"}"}}""");
 
         assertTrue(report.message().contains("\nProduction: unchanged, nothing rolled out: the approval was not asked, no confirmed"

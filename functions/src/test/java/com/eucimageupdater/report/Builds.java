@@ -1,5 +1,6 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.build.BuiltLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -3,6 +3,8 @@ package com.eucimageupdater.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.build.BuiltLocation;
+
 import com.eucimageupdater.report.RunReport.MessageAttribute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,8 +53,8 @@ class RunReporterTest {
     @Test
     void ourFunctionsErrorBecomesItsMessage() throws Exception {
         RunReport report = reportOf("""
-                [{"service": "APPSTREAM", "image": "a", "outcome": "FAILED", "error": {"Error": "com.eucimageupdater.images.ImageUpdateException",
-                  "Cause": "{\\"errorMessage\\": \\"AppStream image \\\\\\"a\\\\\\" does not exist\\", \\"errorType\\": \\"com.eucimageupdater.images.ImageUpdateException\\"}"}}]""");
+                [{"service": "APPSTREAM", "image": "a", "outcome": "FAILED", "error": {"Error": "com.eucimageupdater.model.ImageUpdateException",
+                  "Cause": "{\\"errorMessage\\": \\"AppStream image \\\\\\"a\\\\\\" does not exist\\", \\"errorType\\": \\"com.eucimageupdater.model.ImageUpdateException\\"}"}}]""");
         assertEquals("AppStream image \"a\" does not exist", report.results().get(0).reason());
     }
 
@@ -66,7 +68,7 @@ class RunReporterTest {
     @Test
     void awsRefusalsThatOutlastTheRetriesSayHowManyAttemptsOverHowLongAndToRunAgainLater() throws Exception {
         RunReport report = reportOf("""
-                [{"service": "APPSTREAM", "image": "b", "outcome": "FAILED", "error": {"Error": "com.eucimageupdater.images.RetryableAwsException",
+                [{"service": "APPSTREAM", "image": "b", "outcome": "FAILED", "error": {"Error": "com.eucimageupdater.model.RetryableAwsException",
                   "Cause": "{\\"errorMessage\\": \\"DescribeImages b: AWS answered ServiceUnavailable (try later)\\"}"}}]""");
         assertEquals("6 attempts over up to 8 minutes failed, each after the SDK's own retries (last: DescribeImages b: AWS answered"
                 + " ServiceUnavailable (try later)); AWS was throttling or unavailable all that time: run again later",
@@ -124,7 +126,7 @@ class RunReporterTest {
 
     @Test
     void imagesOfALocationThatFailedAlikeKeepTheReasonOnceAndPointToIt() throws Exception {
-        String roleMissing = "{\"Error\": \"com.eucimageupdater.images.ImageUpdateException\", \"Cause\": \"{\\\"errorMessage\\\": "
+        String roleMissing = "{\"Error\": \"com.eucimageupdater.model.ImageUpdateException\", \"Cause\": \"{\\\"errorMessage\\\": "
                 + "\\\"AssumeRole arn:aws:iam::333333333333:role/EucImageUpdaterMember failed: AccessDenied\\\"}\"}";
         List<BuiltLocation> builds = Builds.of("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"outcome\": \"FAILED\", \"error\": " + roleMissing
                 + "}, {\"service\": \"APPSTREAM\", \"image\": \"b\", \"outcome\": \"FAILED\", \"error\": " + roleMissing + "}]");

@@ -28,7 +28,7 @@ class RunSubjectTest {
         return """
                 {"service": "APPSTREAM", "account": "123456789012", "region": "us-east-1", "newImageName": "%s", "outcome": "%s",
                  "moved": [{"target": "%s-Prod", "previous": "%s-2026-10-13", "image": "%s", "moved": true, "note": "sessions"}],
-                 "error": {"Error": "com.eucimageupdater.images.ImageUpdateException", "Cause": "{\\"errorMessage\\": \\"refused\\"}"}}"""
+                 "error": {"Error": "com.eucimageupdater.model.ImageUpdateException", "Cause": "{\\"errorMessage\\": \\"refused\\"}"}}"""
                 .formatted(image, outcome, image.split("-")[0], image.split("-")[0], image);
     }
 

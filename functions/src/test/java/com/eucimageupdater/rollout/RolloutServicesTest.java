@@ -3,12 +3,15 @@ package com.eucimageupdater.rollout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.images.ImageRequest;
-import com.eucimageupdater.images.ImageServices;
-import com.eucimageupdater.images.Location;
-import com.eucimageupdater.images.RetentionPolicy.Decision;
-import com.eucimageupdater.images.Service;
-import com.eucimageupdater.images.SimulatedAccount;
+import com.eucimageupdater.rollback.PromotionPlanner;
+import com.eucimageupdater.rollback.RollbackPlanner;
+
+import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.model.Location;
+import com.eucimageupdater.retire.RetentionPolicy.Decision;
+import com.eucimageupdater.model.Service;
+import com.eucimageupdater.aws.SimulatedAccount;
 import com.eucimageupdater.simulator.RecordedCall;
 import com.eucimageupdater.simulator.Scenario;
 import java.nio.file.Files;

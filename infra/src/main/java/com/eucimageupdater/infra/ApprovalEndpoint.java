@@ -1,6 +1,6 @@
 package com.eucimageupdater.infra;
 
-import com.eucimageupdater.approval.ApprovalLinks;
+import com.eucimageupdater.approve.ApprovalLinks;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
@@ -49,7 +49,7 @@ import software.constructs.Construct;
  * <p>The function that mails the links gets {@link #linkEnvironment()} and {@link #grantLinkSigning}.
  */
 public final class ApprovalEndpoint extends Construct {
-    static final String HANDLER = "com.eucimageupdater.handlers.ApprovalEndpointHandler::handleRequest";
+    static final String HANDLER = "com.eucimageupdater.approve.ApprovalEndpointHandler::handleRequest";
 
     private final String stateMachineArn;
     private final Key key;

@@ -1,10 +1,11 @@
 package com.eucimageupdater.infra;
 
-import com.eucimageupdater.plan.RunPlanner;
-import com.eucimageupdater.handlers.RequestApprovalHandler;
-import com.eucimageupdater.images.MemberAccess;
+import com.eucimageupdater.approve.RequestApprovalHandler;
+import com.eucimageupdater.model.MemberAccess;
 import com.eucimageupdater.plan.RolloutDefaults;
+import com.eucimageupdater.plan.RunPlanner;
 import com.eucimageupdater.report.RunMetrics;
+import com.eucimageupdater.workflow.WorkflowStep;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.nio.file.Files;
@@ -72,7 +73,6 @@ import software.constructs.IConstruct;
  * monthly by EventBridge Scheduler, reporting through an encrypted SNS topic, with an alarm on failed runs.
  */
 public class EucImageUpdaterStack extends Stack {
-    private static final String HANDLER_PACKAGE = "com.eucimageupdater.handlers.";
     /** Tiered compilation stopped at C1 starts a JVM faster, which is what short Lambda calls need. */
     static final String FAST_START_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     /** The alias the state machine invokes: the version published (and snapshotted by SnapStart) at the last deploy. */
@@ -298,7 +298,7 @@ public class EucImageUpdaterStack extends Stack {
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
                 .code(code)
-                .handler(HANDLER_PACKAGE + step + "Handler::handleRequest")
+                .handler(WorkflowStep.named(step).handler())
                 .memorySize(memoryMb)
                 .timeout(timeout)
                 .role(role)

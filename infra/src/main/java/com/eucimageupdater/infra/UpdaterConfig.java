@@ -1,11 +1,11 @@
 package com.eucimageupdater.infra;
 
-import com.eucimageupdater.images.ImageRequests;
-import com.eucimageupdater.images.KnownKeys;
-import com.eucimageupdater.images.ParsedImages;
 import com.eucimageupdater.plan.DeploymentSettings;
+import com.eucimageupdater.plan.ImageRequests;
+import com.eucimageupdater.plan.KnownKeys;
 import com.eucimageupdater.plan.MonthlySchedule;
 import com.eucimageupdater.plan.OrganizationSettings;
+import com.eucimageupdater.plan.ParsedImages;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.plan.RunLimits;
 import com.eucimageupdater.plan.WorkRegions;

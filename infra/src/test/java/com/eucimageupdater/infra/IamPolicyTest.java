@@ -249,7 +249,7 @@ class IamPolicyTest {
 
     private static String functionRole(Template template, String step) {
         Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function", Map.of("Properties",
-                Map.of("Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest")));
+                Map.of("Handler", TestStack.handler(step))));
         assertEquals(1, functions.size(), () -> step + " functions: " + functions.keySet());
         return getAttId(properties(functions.values().iterator().next()).get("Role"));
     }

@@ -34,7 +34,7 @@ class ObservabilityTest {
     @DisplayName("each function logs JSON at cdk.json's application log level, with Lambda's platform events at INFO")
     void jsonLogsAtTheConfiguredLevel(String step) {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest",
+                "Handler", TestStack.handler(step),
                 "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO"))));
     }
 
@@ -73,7 +73,7 @@ class ObservabilityTest {
     void snapStartOnThePublishedVersionTheAliasNames(String step) {
         String function = TestStack.get().functionId(step);
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest",
+                "Handler", TestStack.handler(step),
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions")));
         Map<String, Map<String, Object>> versions = template.findResources("AWS::Lambda::Version", Map.of("Properties",
                 Map.of("FunctionName", Map.of("Ref", function))));
@@ -99,7 +99,7 @@ class ObservabilityTest {
     @DisplayName("the functions are told the metrics namespace, which is the stack's own")
     void metricsNamespacePerStack() {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", "com.eucimageupdater.handlers.ReportHandler::handleRequest",
+                "Handler", "com.eucimageupdater.report.ReportHandler::handleRequest",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         RunMetrics.NAMESPACE_VARIABLE, RunMetrics.DEFAULT_NAMESPACE + "/" + EucImageUpdaterApp.STACK_NAME)))));
     }

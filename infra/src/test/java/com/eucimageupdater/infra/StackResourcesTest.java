@@ -3,7 +3,7 @@ package com.eucimageupdater.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.images.MemberAccess;
+import com.eucimageupdater.model.MemberAccess;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,7 +179,7 @@ class StackResourcesTest {
     })
     void functionsRunTheirHandlerOnJavaArm(String step, int memoryMb, int timeoutSeconds) {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest",
+                "Handler", TestStack.handler(step),
                 "Runtime", "java21",
                 "Architectures", List.of("arm64"),
                 "MemorySize", memoryMb,
@@ -246,7 +246,7 @@ class StackResourcesTest {
     @DisplayName("the Distribute step runs from the image steps' jar, through its live alias, as ${DistributeFunctionArn}")
     void distributeFunctionWired() {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", "com.eucimageupdater.handlers.DistributeHandler::handleRequest",
+                "Handler", "com.eucimageupdater.distribute.DistributeHandler::handleRequest",
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "Code", properties(template.findResources("AWS::Lambda::Function").get(functionId("Check"))).get("Code")));
         template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
@@ -288,7 +288,7 @@ class StackResourcesTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> variables(Template in, String step) {
         Map<String, Map<String, Object>> functions = in.findResources("AWS::Lambda::Function", Map.of("Properties",
-                Map.of("Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest")));
+                Map.of("Handler", TestStack.handler(step))));
         return (Map<String, Object>) ((Map<String, Object>) properties(functions.values().iterator().next()).get("Environment"))
                 .get("Variables");
     }

@@ -110,10 +110,26 @@ final class TestStack {
         return shipped;
     }
 
+    /** The Lambda handler setting the step's function must have. */
+    static String handler(String step) {
+        String handlerClass = switch (step) {
+            case "Plan" -> "plan.PlanHandler";
+            case "Resolve", "MoveTargets", "PlanRollout" -> "rollout." + step + "Handler";
+            case "Check", "Start", "Poll", "SummarizeBuilds" -> "build." + step + "Handler";
+            case "Distribute" -> "distribute.DistributeHandler";
+            case "Retire" -> "retire.RetireHandler";
+            case "RequestApproval" -> "approve.RequestApprovalHandler";
+            case "FindRollout" -> "rollback.FindRolloutHandler";
+            case "Report" -> "report.ReportHandler";
+            default -> throw new IllegalArgumentException("no step " + step);
+        };
+        return "com.eucimageupdater." + handlerClass + "::handleRequest";
+    }
+
     /** The logical id of the step's function. */
     String functionId(String step) {
         Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function", Map.of("Properties",
-                Map.of("Handler", "com.eucimageupdater.handlers." + step + "Handler::handleRequest")));
+                Map.of("Handler", TestStack.handler(step))));
         if (functions.size() != 1) {
             throw new AssertionError(step + " functions: " + functions.keySet());
         }

@@ -1,6 +1,6 @@
 package com.eucimageupdater.local;
 
-import com.eucimageupdater.images.ImageRequest;
+import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.plan.PlanRequest;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.plan.RunPlan;

@@ -1,9 +1,9 @@
 package com.eucimageupdater.local;
 
-import com.eucimageupdater.approval.AnswerInstructions;
-import com.eucimageupdater.approval.AnsweredBy;
-import com.eucimageupdater.approval.ApprovalAnswer;
-import com.eucimageupdater.approval.ApprovalRequest;
+import com.eucimageupdater.approve.AnswerInstructions;
+import com.eucimageupdater.approve.AnsweredBy;
+import com.eucimageupdater.approve.ApprovalAnswer;
+import com.eucimageupdater.approve.ApprovalRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

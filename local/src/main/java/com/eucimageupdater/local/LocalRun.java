@@ -1,9 +1,9 @@
 package com.eucimageupdater.local;
 
-import com.eucimageupdater.images.ImageServices;
+import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.plan.DeploymentSettings;
-import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.MonthlySchedule;
+import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.simulator.Scenario;
 import com.fasterxml.jackson.core.JsonLocation;

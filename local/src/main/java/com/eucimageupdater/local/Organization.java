@@ -1,6 +1,6 @@
 package com.eucimageupdater.local;
 
-import com.eucimageupdater.images.MemberAccess;
+import com.eucimageupdater.model.MemberAccess;
 import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.WorkRegions;
 import com.fasterxml.jackson.databind.JsonNode;

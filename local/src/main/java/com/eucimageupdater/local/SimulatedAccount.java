@@ -1,7 +1,7 @@
 package com.eucimageupdater.local;
 
-import com.eucimageupdater.images.ImageServices;
-import com.eucimageupdater.images.MemberAccess;
+import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.model.MemberAccess;
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.Scenario;
 import java.util.HashMap;

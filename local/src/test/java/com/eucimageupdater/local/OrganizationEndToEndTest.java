@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.images.MemberAccess;
+import com.eucimageupdater.model.MemberAccess;
 import com.eucimageupdater.local.OrganizationScenario.Place;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.RolloutDefaults;

@@ -136,7 +136,7 @@ class ProgressPrinterTest {
     void aStartThatFailedAndWasCaughtNamesNoImage() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ProgressPrinter printer = new ProgressPrinter(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        JsonNode caught = JSON.readTree("{\"error\": {\"Error\": \"com.eucimageupdater.images.ImageUpdateException\"}}");
+        JsonNode caught = JSON.readTree("{\"error\": {\"Error\": \"com.eucimageupdater.model.ImageUpdateException\"}}");
         printer.accept(exited(START, "StartUpdate", "Engineering-Win2019", caught.toString()));
         printer.accept(exited(START + 1, "StartUpdate", "Base-Win2022", "{\"start\": {\"newImage\": \"Base-Win2022-2026-05-28\"}}"));
         assertEquals(List.of("    0.0s  APPSTREAM Base-Win2022             StartUpdate          started Base-Win2022-2026-05-28"),

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.approval.NoConfirmedSubscriberException;
-import com.eucimageupdater.images.RetryableAwsException;
+import com.eucimageupdater.approve.NoConfirmedSubscriberException;
+import com.eucimageupdater.model.RetryableAwsException;
 import com.eucimageupdater.plan.RunLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class StateMachineRulesTest {
     private static final Set<String> LAMBDA_ERRORS = Set.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.ClientExecutionTimeoutException", "Lambda.TooManyRequestsException");
-    private static final String RETRYABLE_AWS = "com.eucimageupdater.images.RetryableAwsException";
+    private static final String RETRYABLE_AWS = "com.eucimageupdater.model.RetryableAwsException";
 
     private static JsonNode definition;
     /** Every Task state, top level and inside the Maps, in definition order. */

@@ -1,6 +1,6 @@
 package com.eucimageupdater.bench.probe;
 
-import com.eucimageupdater.images.ImageJob;
+import com.eucimageupdater.model.ImageJob;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,9 +1,0 @@
-package com.eucimageupdater.approval;
-
-/**
- * What answers the waiting task: SendTaskSuccess's output for an approval, SendTaskFailure's cause for a rejection, as
- * JSON in both, so that the execution's output and the summary mail can say who answered.
- *
- * @param decision "approved" or "rejected"
- */
-public record ApprovalAnswer(String decision, AnsweredBy answeredBy) {}

@@ -1,8 +1,0 @@
-package com.eucimageupdater.approval;
-
-/** The two Step Functions calls that answer a callback task. */
-public interface TaskAnswers {
-    void sendTaskSuccess(String taskToken, String output) throws TaskClosedException;
-
-    void sendTaskFailure(String taskToken, String error, String cause) throws TaskClosedException;
-}

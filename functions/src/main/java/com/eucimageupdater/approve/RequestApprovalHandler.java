@@ -1,0 +1,79 @@
+package com.eucimageupdater.approve;
+
+import com.eucimageupdater.aws.ApprovalTopic;
+import com.eucimageupdater.lambda.DatabindHandler;
+import com.eucimageupdater.lambda.StepLog;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Mails the approval request, saying how to answer (as deployed: signed links), once the topic has someone to read it
+ * (the state machine then waits on the task token). The token is a credential for the waiting task: it goes into the
+ * mail only, never into the result or the log.
+ */
+public final class RequestApprovalHandler extends DatabindHandler<ApprovalMailRequest, Map<String, String>> {
+    /** The topic the run's mails go to. */
+    public static final String TOPIC_ARN_ENV = "TOPIC_ARN";
+
+    private final AnswerInstructions instructions;
+    private final ApprovalTopic topic;
+    private final Clock clock;
+
+    public RequestApprovalHandler() {
+        this(ApprovalLinks.fromEnvironment().answeredAt(ApprovalLinks.endpointFromEnvironment()),
+                ApprovalTopic.fromEnvironment(System.getenv(TOPIC_ARN_ENV)), Clock.systemUTC());
+    }
+
+    /** @param instructions how the mail says to answer: the deployment's signed links, or a local run's command line */
+    public RequestApprovalHandler(AnswerInstructions instructions, ApprovalTopic topic, Clock clock) {
+        super(ApprovalMailRequest.class);
+        this.instructions = instructions;
+        this.topic = topic;
+        this.clock = clock;
+    }
+
+    @Override
+    protected Map<String, String> handle(ApprovalMailRequest request) {
+        topic.requireConfirmedSubscriber();
+        return Map.of("messageId", topic.publish(ApprovalMail.write(request, instructions, clock.instant())));
+    }
+
+    @Override
+    protected StepLog logFor(ApprovalMailRequest request) {
+        return new StepLog(step(), request.executionId(), null, null);
+    }
+
+    @Override
+    protected String outcome(Map<String, String> result) {
+        return "MAILED";
+    }
+
+    @Override
+    protected String sampleInput() {
+        return """
+                {"token": "priming", "executionId": "arn:aws:states:us-east-1:123456789012:execution:priming:priming",
+                 "runDate": "2026-11-10", "approvalTimeoutSeconds": 259200, "timeZone": "Europe/Paris",
+                 "builds": [{"account": "123456789012", "region": "us-east-1", "results": [{"service": "APPSTREAM",
+                   "image": "Base-Win2022", "outcome": "UPDATED", "newImage": "Base-Win2022-2026-11-10", "update": "updates available",
+                   "details": "           staged: Base-Test (was Base-Win2022): sessions\\n"}]}],
+                 "production": [{"service": "APPSTREAM", "account": "123456789012", "region": "us-east-1", "source": "Base-Win2022",
+                   "newImage": "Base-Win2022-2026-11-10", "targets": ["Base-Prod"], "lineage": "Base-Win2022", "keep": 3}],
+                 "previews": [{"decisions": [{"image": "Base-Win2022-2026-08-11", "name": "Base-Win2022-2026-08-11", "delete": true,
+                   "reason": "older than the newest 3"}], "current": [{"target": "Base-Prod", "image": "Base-Win2022"}]}]}""";
+    }
+
+    /**
+     * The JSON path and the mail's text, without its links: they need a signature, which needs KMS, and priming calls
+     * no AWS API.
+     */
+    @Override
+    protected void prime() throws IOException {
+        ApprovalMailRequest sample = read(new ByteArrayInputStream(sampleInput().getBytes(StandardCharsets.UTF_8)));
+        ApprovalMail.write(sample, (approve, reject) -> approve.executionName(), clock.instant());
+        write(OutputStream.nullOutputStream(), Map.of("messageId", "priming"));
+    }
+}

@@ -1,0 +1,211 @@
+package com.eucimageupdater.aws;
+
+import com.eucimageupdater.model.ImageService;
+import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.MemberAccess;
+import com.eucimageupdater.model.Service;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.appstream.AppStreamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
+
+/**
+ * The image service for each {@link Service} and {@link Location}: the one place where the workflow forks per service.
+ * Each client is built on first use and kept for the container's life, one per service, account and Region: an
+ * AppStream image's steps never build the WorkSpaces client. Another account is reached through its member role,
+ * whose temporary credentials {@link MemberCredentials} keeps renewed.
+ */
+public final class ImageServices {
+    /**
+     * A slow call ends as a retryable SDK error well within the function's timeout (Poll 30 s, Check and Start
+     * 60-90 s), so the state machine retries it instead of the image failing on a Lambda timeout.
+     */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final ClientOverrideConfiguration CALL_LIMITS = ClientOverrideConfiguration.builder()
+            .apiCallAttemptTimeout(Duration.ofSeconds(4))
+            .apiCallTimeout(API_CALL_TIMEOUT)
+            .build();
+
+    /** Builds the service for one location; tests hand in fakes that ignore it. */
+    @FunctionalInterface
+    public interface Factory {
+        ImageService build(Service service, Location location);
+    }
+
+    private record Key(Service service, Location location) {}
+
+    /** STS's AssumeRole answer, for priming: XML, as STS speaks the query protocol. */
+    private static final String ASSUMED_ROLE = """
+            <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>
+            <Credentials><AccessKeyId>ASIAPRIMING</AccessKeyId><SecretAccessKey>priming</SecretAccessKey>
+            <SessionToken>priming</SessionToken><Expiration>%s</Expiration></Credentials>
+            <AssumedRoleUser><AssumedRoleId>AROAPRIMING:priming</AssumedRoleId>
+            <Arn>arn:aws:sts::123456789012:assumed-role/priming/priming</Arn></AssumedRoleUser>
+            </AssumeRoleResult></AssumeRoleResponse>""";
+
+    private final Factory factory;
+    /** The deployment's own account and Region, whose clients SnapStart's priming builds; null when unknown. */
+    private final Location own;
+    /** The member accounts' credentials, whose STS client SnapStart's priming builds; null in tests with fakes. */
+    private final MemberCredentials members;
+    private final Map<Key, ImageService> built = new ConcurrentHashMap<>();
+
+    /** The same two services wherever an image lives: for tests. */
+    public ImageServices(ImageService appStream, ImageService workSpaces) {
+        this((service, location) -> service == Service.APPSTREAM ? appStream : workSpaces);
+    }
+
+    public ImageServices(Factory factory) {
+        this(factory, null);
+    }
+
+    ImageServices(Factory factory, Location own) {
+        this(factory, own, null);
+    }
+
+    ImageServices(Factory factory, Location own, MemberCredentials members) {
+        this.factory = factory;
+        this.own = own;
+        this.members = members;
+    }
+
+    /**
+     * Clients from the standard environment: region, credentials and endpoint ({@code AWS_ENDPOINT_URL*}) as the
+     * SDK finds them, over the lightweight url-connection HTTP client; other accounts through their member role,
+     * assumed with the function's own credentials through STS in the function's Region.
+     */
+    public static ImageServices fromEnvironment() {
+        return fromEnvironment(MemberAccess.fromEnvironment(System::getenv));
+    }
+
+    public static ImageServices fromEnvironment(MemberAccess access) {
+        SdkHttpClient http = UrlConnectionHttpClient.create();
+        Supplier<StsClient> stsClient = () -> StsClient.builder().httpClient(http).overrideConfiguration(CALL_LIMITS).build();
+        MemberCredentials members = new MemberCredentials(access, stsClient, MemberCredentials.sessionName(System::getenv));
+        String region = System.getenv("AWS_REGION");
+        return new ImageServices((service, location) -> {
+            AwsCredentialsProvider credentials = members.forLocation(location);
+            return switch (service) {
+                case APPSTREAM -> new AppStreamImageService(configure(AppStreamClient.builder(), http, location, credentials).build());
+                case WORKSPACES -> new WorkSpacesImageService(configure(WorkSpacesClient.builder(), http, location, credentials).build());
+            };
+        }, access.ownAccount() != null && region != null ? new Location(access.ownAccount(), region) : null, members);
+    }
+
+    /** Built once per Lambda container, on first use, so handlers that call no AWS API never build clients. */
+    public static ImageServices shared() {
+        return Shared.INSTANCE;
+    }
+
+    /**
+     * The service's client for the location, built on first use; a member account's role is assumed then, so a
+     * missing or untrusting role fails this image with a reason naming the role (and is tried again next time).
+     */
+    public ImageService forService(Service service, Location location) {
+        if (service == null) {
+            throw new IllegalArgumentException("service: is required and must be APPSTREAM or WORKSPACES");
+        }
+        if (location == null) {
+            throw new IllegalArgumentException("account and region: every image, fleet and bundle is looked for in an account and Region");
+        }
+        return built.computeIfAbsent(new Key(service, location), key -> factory.build(key.service(), key.location()));
+    }
+
+    /**
+     * For SnapStart's snapshot: builds each service's client for the deployment's own account and Region and the STS
+     * client for member accounts, then sends each service's read call, and an AssumeRole through a member role's
+     * credentials provider, through clients that answer from memory, so the SDK's marshalling, endpoint rules,
+     * signing and unmarshalling are loaded and run once. Nothing reaches AWS, and the priming clients, which sign with
+     * made-up credentials, are closed.
+     */
+    public void prime() {
+        if (own != null) {
+            forService(Service.APPSTREAM, own);
+            forService(Service.WORKSPACES, own);
+        }
+        if (members != null) {
+            members.stsClient();
+        }
+        SdkHttpClient answersNoImages = new CannedHttpClient("application/x-amz-json-1.1", "{\"Images\": []}");
+        // Expiring in an hour, as STS's would: credentials already expired take the provider down its warning path instead.
+        SdkHttpClient answersAssumedRole = new CannedHttpClient("text/xml", ASSUMED_ROLE.formatted(Instant.now().plusSeconds(3600)));
+        Region region = Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
+        try (AppStreamClient appStreamClient = primingClient(AppStreamClient.builder(), answersNoImages, region);
+                WorkSpacesClient workSpacesClient = primingClient(WorkSpacesClient.builder(), answersNoImages, region);
+                StsClient stsClient = primingClient(StsClient.builder(), answersAssumedRole, region);
+                StsAssumeRoleCredentialsProvider role = MemberCredentials.provider(stsClient, "arn:aws:iam::123456789012:role/priming",
+                        "priming", "priming")) {
+            appStreamClient.describeImages(request -> request.names("priming"));
+            workSpacesClient.describeWorkspaceImages(request -> request.imageIds("wsi-000000000"));
+            role.resolveCredentials();
+        }
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C primingClient(B builder, SdkHttpClient http,
+            Region region) {
+        return builder.httpClient(http).overrideConfiguration(CALL_LIMITS).region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMING", "priming"))).build();
+    }
+
+    /**
+     * The SDK's default credential and endpoint chains (in Lambda they stop at the runtime's variables, and naming the
+     * providers instead measured no faster: docs/performance.md), or the member role's credentials; the location's Region.
+     */
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder, SdkHttpClient http,
+            Location location, AwsCredentialsProvider credentials) {
+        builder.httpClient(http).overrideConfiguration(CALL_LIMITS).region(Region.of(location.region()));
+        return credentials == null ? builder : builder.credentialsProvider(credentials);
+    }
+
+    /** Answers every request with 200 and one body, without a connection. */
+    private record CannedHttpClient(String contentType, String body) implements SdkHttpClient {
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() {
+                    return HttpExecuteResponse.builder()
+                            .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", contentType).build())
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                            .build();
+                }
+
+                @Override
+                public void abort() {
+                    // Nothing in flight.
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            // No connections.
+        }
+    }
+
+    private static final class Shared {
+        static final ImageServices INSTANCE = fromEnvironment();
+    }
+}

@@ -1,0 +1,49 @@
+package com.eucimageupdater.build;
+
+import com.eucimageupdater.report.ImageResult;
+import com.eucimageupdater.rollout.ProductionRollout;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One account and Region's images after the build, summarised in its own child execution: each image's result in
+ * a few fields, and what goes to production there. The run's data holds one of these per account and Region.
+ *
+ * @param error the caught error when the summary step failed: the images were built, but their results are lost here
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BuiltLocation(String account, String region, List<ImageResult> results, List<ProductionRollout> production, JsonNode error) {
+
+    public BuiltLocation {
+        results = results == null ? List.of() : List.copyOf(results);
+        production = production == null ? List.of() : List.copyOf(production);
+    }
+
+    public BuiltLocation(String account, String region, List<ImageResult> results, List<ProductionRollout> production) {
+        this(account, region, results, production, null);
+    }
+
+    /**
+     * A location's summary from its images' results, each reason kept once: later images that failed alike point to the
+     * first one's line.
+     */
+    public static BuiltLocation of(String account, String region, List<ImageResult> results, List<ProductionRollout> production) {
+        Map<String, String> firstWithReason = new HashMap<>();
+        List<ImageResult> compact = results.stream().map(result -> {
+            if (result.reason() == null) {
+                return result;
+            }
+            String earlier = firstWithReason.putIfAbsent(result.reason(), result.image());
+            return earlier == null ? result : result.withReasonOf(earlier);
+        }).toList();
+        return new BuiltLocation(account, region, compact, production);
+    }
+
+    /** Why this location's summary is missing, when the step that writes it failed. */
+    public String failure() {
+        return error == null || error.isNull() ? null : ImageResult.reasonFromError(error);
+    }
+}

@@ -1,0 +1,15 @@
+package com.eucimageupdater.build;
+
+import com.eucimageupdater.model.RunSettings;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** One account and Region's images as the build Map's Record states left them, and the run's settings. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SummarizeBuildsRequest(String account, String region, List<JsonNode> results, RunSettings run) {
+
+    public SummarizeBuildsRequest {
+        results = results == null ? List.of() : List.copyOf(results);
+    }
+}

@@ -1,0 +1,77 @@
+package com.eucimageupdater.rollback;
+
+import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.model.ImageService;
+import com.eucimageupdater.model.ImageState;
+import com.eucimageupdater.model.ImageUpdateException;
+import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.Service;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reverses a roll-out: finds the images the named execution moved fleets and bundles to (as the run that built them,
+ * or as a promote of that run), and the image each of them used before (the new image's tags), and checks every move
+ * back first (the previous image still there, AVAILABLE, and of a platform the fleet can take). Nothing moves unless
+ * every check passes.
+ */
+public final class RollbackPlanner {
+    private final ImageServices services;
+
+    public RollbackPlanner(ImageServices services) {
+        this.services = services;
+    }
+
+    /** Targets to move back to one previous image. */
+    public record MoveBack(Service service, String account, String region, String image, String from, List<String> targets) {}
+
+    public record Rollback(List<MoveBack> moves, List<String> problems) {}
+
+    /**
+     * @param locations every account and Region the deployment works in: where the roll-out's images are looked for
+     */
+    public Rollback plan(String executionName, List<Location> locations) {
+        RunImages.Search search = RunImages.of(services, executionName, locations, "rollback");
+        List<String> problems = new ArrayList<>(search.problems());
+        Map<String, MoveBack> moves = new LinkedHashMap<>();
+        for (RunImages.Found found : search.images()) {
+            Location location = found.location();
+            found.image().previousByTarget().forEach((target, previous) -> {
+                String problem = problem(found.service(), found.type(), target, previous, location.account());
+                if (problem != null) {
+                    problems.add(location + ": " + problem);
+                } else {
+                    moves.merge(location + "/" + found.type() + "/" + previous + "/" + found.image().image(),
+                            new MoveBack(found.type(), location.account(), location.region(), previous, found.image().image(),
+                                    List.of(target)), RollbackPlanner::together);
+                }
+            });
+        }
+        if (moves.isEmpty() && problems.isEmpty()) {
+            problems.add("rollback: no image in the deployment's accounts and Regions records a roll-out by execution " + executionName
+                    + " (a report-only run, a run that rolled nothing out, or its images were deleted); nothing was changed");
+        }
+        return new Rollback(problems.isEmpty() ? List.copyOf(moves.values()) : List.of(), problems);
+    }
+
+    private static String problem(ImageService service, Service type, String target, String previous, String account) {
+        String what = type.rules().target() + " " + target + " back to " + previous;
+        try {
+            if (service.describeUpdatedImage(previous).state() != ImageState.AVAILABLE) {
+                return what + ": that image is no longer AVAILABLE";
+            }
+            String refusal = service.refusal(service.describeTarget(target, account), previous);
+            return refusal == null ? null : what + ": " + refusal;
+        } catch (ImageUpdateException e) {
+            return what + ": " + e.getMessage();
+        }
+    }
+
+    private static MoveBack together(MoveBack one, MoveBack other) {
+        List<String> targets = new ArrayList<>(one.targets());
+        targets.addAll(other.targets());
+        return new MoveBack(one.service(), one.account(), one.region(), one.image(), one.from(), targets);
+    }
+}

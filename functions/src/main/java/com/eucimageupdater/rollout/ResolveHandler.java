@@ -1,0 +1,63 @@
+package com.eucimageupdater.rollout;
+
+import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.lambda.RecordStepHandler;
+import com.eucimageupdater.lambda.StepLog;
+import java.util.List;
+
+/**
+ * Reads the fleets and bundles the run names, before anything changes: the source a fleet or bundle uses, and
+ * whether each target can take the new image. A run without targets passes through without an AWS call.
+ */
+public final class ResolveHandler extends RecordStepHandler<RunItems, RunItems> {
+    private final TargetResolver resolver;
+
+    public ResolveHandler() {
+        this(ImageServices.shared());
+    }
+
+    public ResolveHandler(ImageServices services) {
+        super(services, RunItems.class);
+        this.resolver = new TargetResolver(services);
+    }
+
+    @Override
+    protected RunItems handle(RunItems run) {
+        if (!run.problems().isEmpty()) {
+            return run;
+        }
+        if (!run.hasTargets()) {
+            return run.resolved(run.images(), List.of());
+        }
+        TargetResolver.Resolved resolved = resolver.resolve(run.images(), run.run().location());
+        return run.resolved(resolved.images(), resolved.problems());
+    }
+
+    @Override
+    protected StepLog logFor(RunItems run) {
+        return new StepLog(step(), run.executionName(), null, null);
+    }
+
+    @Override
+    protected String outcome(RunItems run) {
+        return run.problems().isEmpty() ? "RESOLVED " + run.builds().stream().mapToInt(build -> build.images().size()).sum() + " images in "
+                + run.builds().size() + " accounts and Regions" : "REFUSED " + run.problems().size() + " problems";
+    }
+
+    @Override
+    protected String sampleInput() {
+        return """
+                {"executionName": "priming", "runDate": "2026-11-10", "maxConcurrency": 5,
+                 "run": {"executionName": "priming", "runDate": "2026-11-10", "account": "123456789012", "region": "us-east-1",
+                         "pollIntervalSeconds": 900,
+                         "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h", "approval": "required",
+                         "approvalTimeoutSeconds": 259200, "dryRun": false, "expectedBuildMinutes": 90, "maxConcurrency": 5},
+                 "images": [{"service": "APPSTREAM", "fromTarget": "Base-Prod", "stagingTargets": ["Base-Test"], "keep": 3}],
+                 "problems": []}""";
+    }
+
+    @Override
+    protected RunItems sampleResult(RunItems run) {
+        return run;
+    }
+}
