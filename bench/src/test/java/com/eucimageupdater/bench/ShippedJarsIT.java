@@ -48,9 +48,9 @@ class ShippedJarsIT {
         assertTrue(image.contains("software/amazon/awssdk/regions/GeneratedServiceMetadataProvider.class"), "the SDK's own metadata");
         assertTrue(image.contains("software/amazon/awssdk/services/appstream/DefaultAppStreamClient.class"));
         assertTrue(image.contains("software/amazon/awssdk/services/sts/auth/StsAssumeRoleCredentialsProvider.class"));
-        assertTrue(image.contains("com/eucimageupdater/handlers/CheckHandler.class"));
+        assertTrue(image.contains("com/eucimageupdater/build/CheckHandler.class"));
         assertEquals(List.of(), run.stream().filter(name -> name.startsWith("software/amazon/awssdk/")).toList());
-        assertTrue(run.contains("com/eucimageupdater/handlers/ReportHandler.class"));
+        assertTrue(run.contains("com/eucimageupdater/report/ReportHandler.class"));
     }
 
     @Test

@@ -121,6 +121,7 @@ final class TestStack {
             case "RequestApproval" -> "approve.RequestApprovalHandler";
             case "FindRollout" -> "rollback.FindRolloutHandler";
             case "Report" -> "report.ReportHandler";
+            case "ApprovalEndpoint" -> "approve.ApprovalEndpointHandler";
             default -> throw new IllegalArgumentException("no step " + step);
         };
         return "com.eucimageupdater." + handlerClass + "::handleRequest";
