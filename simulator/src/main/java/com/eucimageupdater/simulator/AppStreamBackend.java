@@ -49,7 +49,7 @@ final class AppStreamBackend implements ServiceBackend {
         this.pageSize = Objects.requireNonNullElse(scenario.appstream().pageSize(), 25);
         scenario.appstream().images().forEach(spec -> {
             Image image = new Image(spec.name(), arn("image", spec.name(), spec.visibility()), spec.baseImageArn(), spec.displayName(),
-                    spec.description(), spec.visibility(), spec.platform(), Scenario.createdTime(spec.name(), spec.created()),
+                    spec.description(), spec.visibility(), spec.platform(), ScenarioRules.createdTime(spec.name(), spec.created()),
                     spec.build());
             image.state = spec.state();
             image.updateAvailable = spec.updateAvailable();
@@ -57,7 +57,7 @@ final class AppStreamBackend implements ServiceBackend {
             image.latestAgent = spec.latestAgent();
             image.tags.putAll(spec.tags());
             image.lag = new DescribeLag(spec.hiddenForDescribes());
-            image.failedAt = Scenario.failedTime(spec.name(), spec.failedAt());
+            image.failedAt = ScenarioRules.failedTime(spec.name(), spec.failedAt());
             // Shared from the scenario: with both permissions, as the console shares, unless it says which.
             spec.sharedWithAccounts().forEach(account -> image.sharedWith.put(account, new Scenario.ImagePermissions(true, true)));
             image.sharedWith.putAll(spec.imagePermissions());

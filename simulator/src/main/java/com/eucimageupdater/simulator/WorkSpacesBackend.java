@@ -56,14 +56,14 @@ final class WorkSpacesBackend implements ServiceBackend {
         this.ids = new Random(scenario.newIdSeed());
         scenario.workspaces().images().forEach(spec -> {
             Image image = new Image(spec.id(), spec.name(), spec.description(), spec.os(), spec.requiredTenancy(),
-                    Objects.requireNonNullElse(spec.ownerAccountId(), accountId), Scenario.createdTime(spec.id(), spec.created()),
+                    Objects.requireNonNullElse(spec.ownerAccountId(), accountId), ScenarioRules.createdTime(spec.id(), spec.created()),
                     spec.build());
             image.state = spec.state();
             image.updateAvailable = spec.updateAvailable();
             image.updateDescription = spec.updateDescription();
             image.tags.putAll(spec.tags());
             image.lag = new DescribeLag(spec.hiddenForDescribes());
-            image.failedAt = Scenario.failedTime(spec.id(), spec.failedAt());
+            image.failedAt = ScenarioRules.failedTime(spec.id(), spec.failedAt());
             image.sharedWith.addAll(spec.sharedWithAccounts());
             images.put(image.id, image);
         });
@@ -81,7 +81,7 @@ final class WorkSpacesBackend implements ServiceBackend {
                     spec.ownedBy(accountId) ? accountId : spec.owner());
             bundle.imageId = spec.imageId();
             if (spec.lastUpdated() != null) {
-                bundle.lastUpdated = Scenario.instant("lastUpdated", spec.lastUpdated());
+                bundle.lastUpdated = ScenarioRules.instant("lastUpdated", spec.lastUpdated());
             }
             bundles.put(bundle.id, bundle);
             for (int i = 1; i <= spec.workspaces(); i++) {
