@@ -252,7 +252,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
                                  String platform, boolean updateAvailable, Map<String, String> tags, Build build,
                                  int hiddenForDescribes, List<String> sharedWithAccounts, String created, String agentVersion,
                                  Boolean latestAgent, String baseImageArn, Map<String, ImagePermissions> imagePermissions,
-                                 Building building, String failedAt) {
+                                 Building building, String failedAt) implements ImageSpec {
         public AppStreamImage {
             Objects.requireNonNull(name, "an AppStream image needs a name");
             sharedWithAccounts = accountIds("AppStream image " + name, sharedWithAccounts);
@@ -311,7 +311,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
                                   String requiredTenancy, String ownerAccountId, boolean updateAvailable,
                                   String updateDescription, Map<String, String> tags, Build build,
                                   int hiddenForDescribes, List<String> sharedWithAccounts, String created, Building building,
-                                  String failedAt) {
+                                  String failedAt) implements ImageSpec {
         public WorkSpacesImage {
             Objects.requireNonNull(id, "a WorkSpaces image needs an id");
             sharedWithAccounts = accountIds("WorkSpaces image " + id, sharedWithAccounts);
