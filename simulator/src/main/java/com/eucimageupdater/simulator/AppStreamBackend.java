@@ -5,41 +5,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * AppStream 2.0 (WorkSpaces Applications) in one place: its images ({@link AppStreamImages}), its fleets and image
- * builders ({@link AppStreamFleets}), and what reaches other places: shares with other accounts
- * ({@link AppStreamSharing}) and copies to other Regions ({@link AppStreamCopies}).
+ * builders ({@link AppStreamFleets}), and what reaches other places: shares with other accounts and copies to other
+ * Regions ({@link AppStreamDistribution}). Each of them answers its own operations.
  */
 final class AppStreamBackend extends ImageServiceBackend {
     private static final List<String> RESERVED_PREFIXES = List.of("amazon", "aws", "appstream");
 
     final AppStreamImages images;
     final AppStreamFleets fleets;
-    private final AppStreamSharing sharing;
-    private final int pageSize;
+    private final AppStreamDistribution distribution;
 
     AppStreamBackend(Scenario.Location location, Clock clock, Organization organization) {
-        super(ServiceModel.APPSTREAM, location, clock, organization);
-        this.pageSize = Objects.requireNonNullElse(location.appstream().pageSize(), 25);
+        super(ServiceModel.APPSTREAM, location, location.appstream().pageSize(), clock, organization);
         this.images = new AppStreamImages(this, location.appstream());
         this.fleets = new AppStreamFleets(this, location.appstream());
-        this.sharing = new AppStreamSharing(this);
-        AppStreamCopies copies = new AppStreamCopies(this);
-        changes("CreateUpdatedImage", request -> !request.path("dryRun").asBoolean(false), images::createUpdatedImage);
-        reads("DescribeImages", images::describeImages);
-        reads("ListTagsForResource", images::listTagsForResource);
-        changes("TagResource", images::tagResource);
-        changes("DeleteImage", images::deleteImage);
-        reads("DescribeFleets", fleets::describeFleets);
-        changes("UpdateFleet", fleets::updateFleet);
-        reads("DescribeImageBuilders", fleets::describeImageBuilders);
-        reads("DescribeImagePermissions", sharing::describeImagePermissions);
-        changesAcrossPlaces("UpdateImagePermissions", sharing::updateImagePermissions);
-        changesAcrossPlaces("DeleteImagePermissions", sharing::deleteImagePermissions);
-        changesAcrossPlaces("CopyImage", copies::copyImage);
+        this.distribution = new AppStreamDistribution(this);
     }
 
     /**
@@ -53,7 +37,7 @@ final class AppStreamBackend extends ImageServiceBackend {
 
     /** The scenario's shares, made visible in the accounts they name once every place exists. */
     void shareScenarioImages() {
-        sharing.shareScenarioImages();
+        distribution.shareScenarioImages();
     }
 
     @Override

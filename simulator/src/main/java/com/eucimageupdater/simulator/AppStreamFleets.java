@@ -16,22 +16,16 @@ final class AppStreamFleets {
 
     AppStreamFleets(AppStreamBackend place, Scenario.AppStream scenario) {
         this.place = place;
-        scenario.fleets().forEach(spec -> {
-            Fleet fleet = new Fleet(spec.name(), place.arn("fleet", spec.name(), "PRIVATE"), spec.type(), spec.instanceType(),
-                    spec.desiredInstances());
-            fleet.state = spec.state();
-            fleet.displayName = spec.displayName();
-            fleet.description = spec.description();
-            fleet.image = spec.imageName() == null ? null : place.images.own.get(spec.imageName());
-            fleet.platform = spec.platform() != null ? spec.platform()
-                    : fleet.image != null ? fleet.image.platform : "WINDOWS_SERVER_2019";
-            fleets.put(fleet.name, fleet);
-        });
+        scenario.fleets().forEach(spec -> fleets.put(spec.name(), new Fleet(spec, place.arn("fleet", spec.name(), "PRIVATE"),
+                spec.imageName() == null ? null : place.images.own.get(spec.imageName()))));
         scenario.imageBuilders().forEach(spec -> imageBuilders.add(new ImageBuilder(spec.name(),
                 place.arn("image-builder", spec.name(), "PRIVATE"), place.images.own.get(spec.imageName()), spec.state())));
+        place.reads("DescribeFleets", this::describeFleets);
+        place.changes("UpdateFleet", this::updateFleet);
+        place.reads("DescribeImageBuilders", this::describeImageBuilders);
     }
 
-    JsonNode describeFleets(JsonNode request) {
+    private JsonNode describeFleets(JsonNode request) {
         List<Fleet> selected = request.has("Names") ? Json.texts(request.get("Names")).stream().map(this::fleet).toList()
                 : List.copyOf(fleets.values());
         return place.paged(selected, request, "Fleets", Fleet::toJson);
@@ -42,7 +36,7 @@ final class AppStreamFleets {
      * image of its own platform (update-fleets-new-image.html); a STARTING or STOPPING fleet cannot be updated.
      * Of the other attributes only DisplayName and Description are kept; the rest are accepted and ignored.
      */
-    JsonNode updateFleet(JsonNode request) {
+    private JsonNode updateFleet(JsonNode request) {
         if (request.has("ImageName") && request.has("ImageArn")) {
             throw place.error("InvalidParameterCombinationException", "ImageName and ImageArn cannot be used together.");
         }
@@ -79,7 +73,7 @@ final class AppStreamFleets {
         return Json.object().set("Fleet", fleet.toJson());
     }
 
-    JsonNode describeImageBuilders(JsonNode request) {
+    private JsonNode describeImageBuilders(JsonNode request) {
         List<ImageBuilder> selected = request.has("Names")
                 ? Json.texts(request.get("Names")).stream().map(name -> imageBuilders.stream()
                         .filter(builder -> builder.name.equals(name)).findFirst()
@@ -128,12 +122,18 @@ final class AppStreamFleets {
         /** Null for an Elastic fleet. */
         Image image;
 
-        Fleet(String name, String arn, String type, String instanceType, int desiredInstances) {
-            this.name = name;
+        /** A fleet as the scenario lists it, running {@code image}; its platform is its image's unless the scenario says. */
+        Fleet(Scenario.Fleet spec, String arn, Image image) {
+            this.name = spec.name();
             this.arn = arn;
-            this.type = type;
-            this.instanceType = instanceType;
-            this.desiredInstances = desiredInstances;
+            this.type = spec.type();
+            this.instanceType = spec.instanceType();
+            this.desiredInstances = spec.desiredInstances();
+            this.state = spec.state();
+            this.displayName = spec.displayName();
+            this.description = spec.description();
+            this.image = image;
+            this.platform = spec.platform() != null ? spec.platform() : image != null ? image.platform : "WINDOWS_SERVER_2019";
         }
 
         ObjectNode toJson() {

@@ -32,9 +32,14 @@ final class AppStreamImages {
             image.sharedWith.putAll(spec.imagePermissions());
             return image;
         });
+        place.changes("CreateUpdatedImage", request -> !request.path("dryRun").asBoolean(false), this::createUpdatedImage);
+        place.reads("DescribeImages", this::describeImages);
+        place.reads("ListTagsForResource", this::listTagsForResource);
+        place.changes("TagResource", this::tagResource);
+        place.changes("DeleteImage", this::deleteImage);
     }
 
-    JsonNode createUpdatedImage(JsonNode request) {
+    private JsonNode createUpdatedImage(JsonNode request) {
         Image source = named(request.get("existingImageName").asText());
         if (request.path("dryRun").asBoolean(false)) {
             return Json.object().put("canUpdateImage", source.updateAvailable).set("image", source.toJson());
@@ -67,7 +72,7 @@ final class AppStreamImages {
         return Json.object().set("image", image.toJson());
     }
 
-    JsonNode describeImages(JsonNode request) {
+    private JsonNode describeImages(JsonNode request) {
         if (request.has("Names") && request.has("Arns")) {
             throw place.error("InvalidParameterCombinationException", "Names and Arns cannot be used together.");
         }
@@ -90,18 +95,18 @@ final class AppStreamImages {
         });
     }
 
-    JsonNode listTagsForResource(JsonNode request) {
+    private JsonNode listTagsForResource(JsonNode request) {
         return Json.object().set("Tags", Json.stringMap(byArn(request.get("ResourceArn").asText()).tags));
     }
 
-    JsonNode tagResource(JsonNode request) {
+    private JsonNode tagResource(JsonNode request) {
         Image image = byArn(request.get("ResourceArn").asText());
         request.get("Tags").fields().forEachRemaining(tag -> image.tags.put(tag.getKey(), tag.getValue().asText()));
         return Json.object();
     }
 
     /** Refused while a fleet or image builder uses the image or it is shared (unshare first), as the API page says. */
-    JsonNode deleteImage(JsonNode request) {
+    private JsonNode deleteImage(JsonNode request) {
         Image image = named(request.get("Name").asText());
         List<String> users = place.fleets.usersOf(image);
         if (!users.isEmpty()) {
@@ -177,11 +182,9 @@ final class AppStreamImages {
     }
 
     static final class Image extends UpdatableImage {
-        final String name;
         final String arn;
         final String baseImageArn;
         final String displayName;
-        final String description;
         final String visibility;
         final String platform;
         String agentVersion;
@@ -191,19 +194,12 @@ final class AppStreamImages {
 
         Image(String name, String arn, String baseImageArn, String displayName, String description, String visibility,
               String platform, Instant created, Scenario.Build buildSpec) {
-            super(created, buildSpec);
-            this.name = name;
+            super(name, description, created, buildSpec);
             this.arn = arn;
             this.baseImageArn = baseImageArn;
             this.displayName = displayName;
-            this.description = description;
             this.visibility = visibility;
             this.platform = platform;
-        }
-
-        @Override
-        String key() {
-            return name;
         }
 
         /** How the account this image is shared with sees it: SHARED, without tags. */

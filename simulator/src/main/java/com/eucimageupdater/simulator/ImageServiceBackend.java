@@ -5,15 +5,17 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * What the AppStream and WorkSpaces backends share: the place (an account in a Region) whose images they hold, the
- * organization around it, and the table of their operations. An operation is answered under this backend's lock,
- * unless it reaches another place (a copy, a share): then it holds this backend's lock and the other's one after the
- * other, never both, so that two places reaching each other cannot deadlock.
+ * organization around it, and the table of their operations, to which each resource (images, fleets, bundles,
+ * distribution) adds those it answers. An operation is answered under this backend's lock, unless it reaches another
+ * place (a copy, a share): then it holds this backend's lock and the other's one after the other, never both, so that
+ * two places reaching each other cannot deadlock.
  */
 abstract class ImageServiceBackend implements ServiceBackend {
     final String region;
@@ -21,15 +23,18 @@ abstract class ImageServiceBackend implements ServiceBackend {
     final Clock clock;
     /** The other places, for copies to another Region and shares with another account. */
     final Organization organization;
+    /** How many items a describe answers when the request does not say. */
+    final int pageSize;
     private final ServiceModel model;
     private final Map<String, Operation> operations = new HashMap<>();
 
     private record Operation(Predicate<JsonNode> mutating, boolean reachesOtherPlaces, Function<JsonNode, JsonNode> answer) {}
 
-    ImageServiceBackend(String service, Scenario.Location location, Clock clock, Organization organization) {
+    ImageServiceBackend(String service, Scenario.Location location, Integer pageSize, Clock clock, Organization organization) {
         this.model = ServiceModel.of(service);
         this.region = location.region();
         this.accountId = location.accountId();
+        this.pageSize = Objects.requireNonNullElse(pageSize, 25);
         this.clock = clock;
         this.organization = organization;
     }

@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What an AppStream and a WorkSpaces image have alike: when it was made, its tags and state, whether an update is
- * available for it, and, while it is itself an update, the build that makes it. How a describe shows it is the
- * service's.
+ * What an AppStream and a WorkSpaces image have alike: a name and description, when it was made, its tags and state,
+ * whether an update is available for it, and, while it is itself an update, the build that makes it. How a describe
+ * shows it is the service's.
  */
 abstract class UpdatableImage {
+    final String name;
+    final String description;
     final Instant created;
     /** How updates made from this image turn out. */
     final Scenario.Build buildSpec;
@@ -23,13 +25,17 @@ abstract class UpdatableImage {
     Instant failedAt;
     DescribeLag lag;
 
-    UpdatableImage(Instant created, Scenario.Build buildSpec) {
+    UpdatableImage(String name, String description, Instant created, Scenario.Build buildSpec) {
+        this.name = name;
+        this.description = description;
         this.created = created;
         this.buildSpec = buildSpec;
     }
 
-    /** The name (AppStream) or id (WorkSpaces) the account finds it by. */
-    abstract String key();
+    /** What the account finds it by: its name, unless the service gives images ids (WorkSpaces). */
+    String key() {
+        return name;
+    }
 
     /** {@code copy}, as an account this image is shared with sees it: in its state now, and to every describe at once. */
     final <I extends UpdatableImage> I sharedAs(I copy) {

@@ -8,17 +8,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * AppStream images shared with other accounts: what each account may do with an image (run fleets, image builders),
- * and the image showing, SHARED, in that account in this Region.
+ * What reaches another place: AppStream images shared with other accounts (what each may do with an image: run fleets,
+ * image builders; the image shows, SHARED, in that account in this Region) and copied to other Regions. A share or
+ * copy holds this place's lock and the other's one after the other, never both.
  */
-final class AppStreamSharing {
+final class AppStreamDistribution {
     private final AppStreamBackend place;
 
-    AppStreamSharing(AppStreamBackend place) {
+    AppStreamDistribution(AppStreamBackend place) {
         this.place = place;
+        place.reads("DescribeImagePermissions", this::describeImagePermissions);
+        place.changesAcrossPlaces("UpdateImagePermissions", this::updateImagePermissions);
+        place.changesAcrossPlaces("DeleteImagePermissions", this::deleteImagePermissions);
+        place.changesAcrossPlaces("CopyImage", this::copyImage);
     }
 
-    JsonNode describeImagePermissions(JsonNode request) {
+    private JsonNode describeImagePermissions(JsonNode request) {
         Image image = place.images.named(request.get("Name").asText());
         List<String> accounts = request.has("SharedAwsAccountIds") ? Json.texts(request.get("SharedAwsAccountIds")) : null;
         List<ObjectNode> permissions = image.sharedWith.entrySet().stream()
@@ -37,7 +42,7 @@ final class AppStreamSharing {
      * Shares an image the account owns with one account, or changes what that account may do with it; the image then
      * shows in that account, in this Region, as SHARED.
      */
-    JsonNode updateImagePermissions(JsonNode request) {
+    private JsonNode updateImagePermissions(JsonNode request) {
         String account = request.get("SharedAccountId").asText();
         Image shared;
         synchronized (place) {
@@ -51,7 +56,7 @@ final class AppStreamSharing {
         return Json.object();
     }
 
-    JsonNode deleteImagePermissions(JsonNode request) {
+    private JsonNode deleteImagePermissions(JsonNode request) {
         String account = request.get("SharedAccountId").asText();
         String arn;
         synchronized (place) {
@@ -68,6 +73,27 @@ final class AppStreamSharing {
             }
         }
         return Json.object();
+    }
+
+    /** Copies an image the account owns: the copy is AVAILABLE there at once and has no tags (the API page). */
+    private JsonNode copyImage(JsonNode request) {
+        Image source;
+        synchronized (place) {
+            source = place.images.ownedAvailable(request.get("SourceImageName").asText(), "copied");
+        }
+        String name = request.get("DestinationImageName").asText();
+        String destination = request.get("DestinationRegion").asText();
+        AppStreamBackend target = destination.equals(place.region) ? place
+                : place.organization.place(place.accountId, destination).appStream();
+        synchronized (target) {
+            if (target.images.own.contains(name)) {
+                throw place.error("ResourceAlreadyExistsException", "The image " + name + " already exists in " + destination + ".");
+            }
+            target.images.own.addCopy(new Image(name, target.arn("image", name, "PRIVATE"), source.baseImageArn, source.displayName,
+                    request.path("DestinationImageDescription").textValue(), "PRIVATE", source.platform, place.clock.instant(),
+                    source.buildSpec));
+        }
+        return Json.object().put("DestinationImageName", name);
     }
 
     /** The scenario's shares, made visible in the accounts they name once every place exists. */
