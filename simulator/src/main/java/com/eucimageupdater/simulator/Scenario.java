@@ -25,8 +25,9 @@ import java.util.Optional;
 /**
  * A simulated organization: the home account (the top level) in its home Region with its images, topics, faults and
  * errors, and optionally more accounts and Regions ({@code accounts}), each with the roles the home account may assume
- * and its own images per Region. Read from JSON (format in the module README); absent fields take the defaults below.
- * A simulator's state is saved in the same format ({@link AwsSimulator#snapshot()}), {@code generation} counting the saves.
+ * and its own images per Region. Read from JSON ({@link ScenarioFile}; format in the module README); absent fields take
+ * the defaults below, and {@link ScenarioRules} checks the rest. A simulator's state is saved in the same format
+ * ({@link AwsSimulator#snapshot()}), {@code generation} counting the saves.
  */
 public record Scenario(String region, String accountId, long seed, Faults faults, List<ScriptedError> errors,
                        AppStream appstream, WorkSpaces workspaces, Sns sns, LambdaFaults lambda, List<Account> accounts,
