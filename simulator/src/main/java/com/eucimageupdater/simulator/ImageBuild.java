@@ -20,7 +20,7 @@ final class ImageBuild {
 
     /** A build that goes on from a saved state: started then, with its describes counted. */
     static ImageBuild resumed(Scenario.Build spec, Clock clock, Scenario.Building building) {
-        return new ImageBuild(spec, clock, Scenario.instant("building started", building.started()), building.polls());
+        return new ImageBuild(spec, clock, ScenarioRules.instant("building started", building.started()), building.polls());
     }
 
     private ImageBuild(Scenario.Build spec, Clock clock, Instant started, int polls) {

@@ -1,53 +1,43 @@
 package com.eucimageupdater.simulator;
 
+import static com.eucimageupdater.simulator.ScenarioRules.accountIds;
+import static com.eucimageupdater.simulator.ScenarioRules.checkLimits;
+import static com.eucimageupdater.simulator.ScenarioRules.createdTime;
+import static com.eucimageupdater.simulator.ScenarioRules.failedTime;
+import static com.eucimageupdater.simulator.ScenarioRules.instant;
+import static com.eucimageupdater.simulator.ScenarioRules.notNegative;
+import static com.eucimageupdater.simulator.ScenarioRules.oneOf;
+import static com.eucimageupdater.simulator.ScenarioRules.sorted;
+import static com.eucimageupdater.simulator.ScenarioRules.uniqueBy;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * A simulated organization: the home account (the top level) in its home Region with its images, topics, faults and
  * errors, and optionally more accounts and Regions ({@code accounts}), each with the roles the home account may assume
- * and its own images per Region. Read from JSON (format in the module README); absent fields take the defaults below.
- * A simulator's state is saved in the same format ({@link AwsSimulator#snapshot()}), {@code generation} counting the saves.
+ * and its own images per Region. Read from JSON ({@link ScenarioFile}; format in the module README); absent fields take
+ * the defaults below, and {@link ScenarioRules} checks the rest. A simulator's state is saved in the same format
+ * ({@link AwsSimulator#snapshot()}), {@code generation} counting the saves.
  */
 public record Scenario(String region, String accountId, long seed, Faults faults, List<ScriptedError> errors,
                        AppStream appstream, WorkSpaces workspaces, Sns sns, LambdaFaults lambda, List<Account> accounts,
                        Sts sts, int generation) {
     /** When the scenario's images were made: a fixed date keeps the answers reproducible. */
     static final Instant IMAGES_CREATED = Instant.parse("2025-01-01T00:00:00Z");
-    private static final String ACCOUNT_ID = "\\d{12}";
-    /** Region names as AWS spells them: us-east-1, eu-west-1, us-gov-west-1, ap-southeast-2. */
-    private static final String REGION_NAME = "[a-z]{2}(-[a-z]+)+-\\d{1,2}";
-    private static final String ROLE_NAME = "[\\w+=,.@-]{1,64}";
-    /** STS's externalIdType: 2 to 1224 of these characters. */
-    private static final String EXTERNAL_ID = "[\\w+=,.@:/-]{2,1224}";
 
     public Scenario {
-        region = matching("region", Objects.requireNonNullElse(region, "us-east-1"), REGION_NAME, "a Region name like eu-west-1");
-        accountId = matching("accountId", Objects.requireNonNullElse(accountId, "123456789012"), ACCOUNT_ID, "a 12-digit account id");
+        region = ScenarioRules.regionName("region", Objects.requireNonNullElse(region, "us-east-1"));
+        accountId = ScenarioRules.accountId("accountId", Objects.requireNonNullElse(accountId, "123456789012"));
         faults = Objects.requireNonNullElse(faults, new Faults(0, 0, null));
         errors = errors == null ? List.of() : List.copyOf(errors);
         appstream = Objects.requireNonNullElse(appstream, new AppStream(null, null, null, null, null, null));
@@ -57,31 +47,16 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         sts = Objects.requireNonNullElse(sts, new Sts(null));
         notNegative("generation", generation);
-        checkBundles("", accountId, workspaces);
-        HashSet<String> accountIds = new HashSet<>();
-        for (int i = 0; i < accounts.size(); i++) {
-            Account account = accounts.get(i);
-            String field = "accounts[" + i + "]";
-            if (!accountIds.add(account.accountId())) {
-                throw new IllegalArgumentException(field + ".accountId: account " + account.accountId() + " is listed twice");
-            }
-            if (account.accountId().equals(accountId) && account.regions().containsKey(region)) {
-                throw new IllegalArgumentException(field + ".regions." + region + ": the home account's home Region is"
-                        + " the top level of the scenario, not an entry of accounts");
-            }
-            account.regions().forEach((name, entry) -> checkBundles(field + ".regions." + name + ".", account.accountId(),
-                    entry.workspaces()));
-        }
+        ScenarioRules.checkOrganization(accountId, region, workspaces, accounts);
     }
 
     /** An account of the organization: the roles the home account may assume in it, and its state per Region. */
     public record Account(String accountId, List<Role> roles, Map<String, RegionState> regions) {
         public Account {
-            matching("accountId", Objects.requireNonNull(accountId, "an account needs an accountId"), ACCOUNT_ID,
-                    "a 12-digit account id");
+            ScenarioRules.accountId("accountId", Objects.requireNonNull(accountId, "an account needs an accountId"));
             roles = uniqueBy(roles, Role::name, "roles: role name");
             regions = sorted(regions);
-            regions.keySet().forEach(name -> matching("regions." + name, name, REGION_NAME, "a Region name like eu-west-1"));
+            regions.keySet().forEach(name -> ScenarioRules.regionName("regions." + name, name));
         }
 
         Optional<Role> role(String name) {
@@ -92,10 +67,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
     /** A role the home account may assume; with {@code externalId}, AssumeRole must give exactly that ExternalId. */
     public record Role(String name, String externalId) {
         public Role {
-            matching("name", Objects.requireNonNull(name, "a role needs a name"), ROLE_NAME, ROLE_NAME);
-            if (externalId != null) {
-                matching("externalId of role " + name, externalId, EXTERNAL_ID, EXTERNAL_ID);
-            }
+            ScenarioRules.checkRole(Objects.requireNonNull(name, "a role needs a name"), externalId);
         }
     }
 
@@ -111,10 +83,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
     /** STS settings: {@code credentialSeconds}, when set, is how long every assumed role's credentials last. */
     public record Sts(Integer credentialSeconds) {
         public Sts {
-            if (credentialSeconds != null && credentialSeconds < 1) {
-                throw new IllegalArgumentException("sts.credentialSeconds must be at least 1 (leave it out for the"
-                        + " request's DurationSeconds)");
-            }
+            ScenarioRules.checkCredentialSeconds(credentialSeconds);
         }
     }
 
@@ -124,23 +93,15 @@ public record Scenario(String region, String accountId, long seed, Faults faults
      */
     public record Location(String accountId, String region, long seed, Faults faults, List<ScriptedError> errors,
                            AppStream appstream, WorkSpaces workspaces, int generation) {
-        /** The seed of the ids this place makes from now on (see {@link Scenario#newIdSeed()}). */
+        /**
+         * The seed of the ids this place makes from now on (new WorkSpaces images, SNS messages): the seed itself in a
+         * scenario's first run, and one of its own in each later generation of a saved state, so that a later run never
+         * repeats an earlier run's ids (an id deleted by one run is not made again by the next). What the scenario itself
+         * lists keeps its ids.
+         */
         long newIdSeed() {
-            return Scenario.newIdSeed(seed, generation);
+            return generation == 0 ? seed : seed ^ (generation * 0x9E3779B97F4A7C15L);
         }
-    }
-
-    /**
-     * The seed of the ids made from now on (new WorkSpaces images, SNS messages): the seed itself in a scenario's first
-     * run, and one of its own in each later generation of a saved state, so that a later run never repeats an earlier
-     * run's ids (an id deleted by one run is not made again by the next). What the scenario itself lists keeps its ids.
-     */
-    long newIdSeed() {
-        return newIdSeed(seed, generation);
-    }
-
-    private static long newIdSeed(long seed, int generation) {
-        return generation == 0 ? seed : seed ^ (generation * 0x9E3779B97F4A7C15L);
     }
 
     /** What {@code account} holds in {@code region}; a place the scenario does not list exists but is empty. */
@@ -170,93 +131,27 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         return accounts.stream().filter(entry -> entry.accountId().equals(account)).findFirst();
     }
 
-    /** An account's own bundles must point at one of its images in that Region. */
-    private static void checkBundles(String where, String account, WorkSpaces workspaces) {
-        List<WorkSpacesImage> images = workspaces.images();
-        workspaces.bundles().stream().filter(bundle -> bundle.ownedBy(account)).forEach(bundle -> {
-            if (images.stream().noneMatch(image -> image.id().equals(bundle.imageId()))) {
-                throw new IllegalArgumentException(where + "workspaces.bundles: WorkSpaces bundle " + bundle.id()
-                        + " is the account's own, so its imageId " + bundle.imageId() + " must be one of " + where
-                        + "workspaces.images");
-            }
-        });
-    }
-
-    private static String matching(String field, String value, String pattern, String rule) {
-        if (!value.matches(pattern)) {
-            throw new IllegalArgumentException(field + ": " + value + " is not " + rule);
-        }
-        return value;
-    }
-
     /** As a file holds it: indented, and what is empty left out. */
     public String toJson() {
-        try {
-            return Json.MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_EMPTY).writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(this) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a scenario always serialises", e);
-        }
+        return ScenarioFile.toJson(this);
     }
 
     /** Writes it to {@code file} whole or not at all: a save cut short leaves the file as it was. */
     public void save(Path file) {
-        Path target = file.toAbsolutePath();
-        try {
-            Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".partial");
-            try {
-                Files.writeString(partial, toJson());
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the scenario to " + file, e);
-        }
+        ScenarioFile.save(this, file);
     }
 
     public static Scenario load(Path file) {
-        try {
-            return fromJson(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the scenario " + file, e);
-        }
+        return ScenarioFile.load(file);
     }
 
     public static Scenario fromJson(String json) {
-        try {
-            return Json.MAPPER.readerFor(Scenario.class).with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readValue(json);
-        } catch (JsonMappingException e) {
-            String at = field(e.getPath());
-            // A rule of ours broken: its own message, without Jackson's "Cannot construct instance of ...".
-            String problem = e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException
-                    ? e.getCause().getMessage() : e.getOriginalMessage();
-            throw new IllegalArgumentException("Invalid scenario" + (at.isEmpty() ? "" : " at " + at) + ": " + problem, e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Invalid scenario: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** Where in the file a problem is, e.g. accounts[1].regions.eu-west-1.appstream.images[0]. */
-    private static String field(List<JsonMappingException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference step : path) {
-            if (step.getFieldName() != null) {
-                field.append(field.length() == 0 ? "" : ".").append(step.getFieldName());
-            } else if (step.getIndex() >= 0) {
-                field.append('[').append(step.getIndex()).append(']');
-            }
-        }
-        return field.toString();
+        return ScenarioFile.fromJson(json);
     }
 
     /** Three AppStream and three WorkSpaces images (four with updates, all of which build) and one topic. */
     public static Scenario defaultScenario() {
-        try (InputStream in = Scenario.class.getResourceAsStream("/scenarios/default.json")) {
-            return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the default scenario", e);
-        }
+        return ScenarioFile.defaultScenario();
     }
 
     /**
@@ -266,9 +161,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
     public record Faults(double throttleRate, double serverErrorRate, List<String> faultOperations) {
         public Faults {
             faultOperations = faultOperations == null ? List.of() : List.copyOf(faultOperations);
-            if (throttleRate < 0 || serverErrorRate < 0 || throttleRate + serverErrorRate > 1) {
-                throw new IllegalArgumentException("throttleRate and serverErrorRate must be >= 0 and add up to at most 1");
-            }
+            ScenarioRules.checkFaultRates(throttleRate, serverErrorRate);
         }
     }
 
@@ -285,28 +178,9 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         public ScriptedError {
             Objects.requireNonNull(operation, "a scripted error needs an operation");
             Objects.requireNonNull(type, "a scripted error needs a type");
-            service = service != null ? service : serviceOf(operation);
-            ServiceModel model = ServiceModel.of(service);
-            if (!model.hasOperation(operation)) {
-                throw new IllegalArgumentException(service + " has no operation " + operation);
-            }
-            if (!model.hasError(type)) {
-                throw new IllegalArgumentException(service + " has no error " + type + " in its model");
-            }
-            if (times != null && times < 1) {
-                throw new IllegalArgumentException("times must be at least 1 (leave it out for always)");
-            }
+            service = ScenarioRules.serviceWith(service, operation, type);
+            ScenarioRules.checkTimes(times);
             message = Objects.requireNonNullElse(message, "Simulated " + type + " for " + operation);
-        }
-
-        private static String serviceOf(String operation) {
-            List<String> services = ServiceModel.SERVICES.stream()
-                    .filter(service -> ServiceModel.of(service).hasOperation(operation)).toList();
-            if (services.size() != 1) {
-                throw new IllegalArgumentException("Scripted error for " + operation + ": say which service "
-                        + (services.isEmpty() ? "(no model has this operation)" : "(one of " + services + ")"));
-            }
-            return services.get(0);
         }
     }
 
@@ -320,13 +194,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         public LambdaFaults {
             errors = errors == null || errors.isEmpty() ? List.of("Lambda.ServiceException") : List.copyOf(errors);
             firstCalls = firstCalls == null ? Map.of() : Map.copyOf(firstCalls);
-            if (rate < 0 || rate > 1) {
-                throw new IllegalArgumentException("lambda.rate must be from 0 to 1, got " + rate);
-            }
-            errors.stream().filter(error -> !error.matches("Lambda\\.[A-Za-z]+")).findFirst().ifPresent(error -> {
-                throw new IllegalArgumentException("lambda.errors: " + error + " is not a Lambda error as Step Functions names them"
-                        + " (Lambda.ServiceException, Lambda.TooManyRequestsException, ...)");
-            });
+            ScenarioRules.checkLambdaFaults(rate, errors);
         }
     }
 
@@ -341,17 +209,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
             checkLimits("appstream", maxUpdatesInFlight, newImagesHiddenForDescribes, pageSize);
             fleets = uniqueBy(fleets, Fleet::name, "AppStream fleet name");
             imageBuilders = uniqueBy(imageBuilders, ImageBuilder::name, "AppStream image builder name");
-            List<String> names = images.stream().map(AppStreamImage::name).toList();
-            fleets.stream().filter(fleet -> fleet.imageName() != null && !names.contains(fleet.imageName())).findFirst()
-                    .ifPresent(fleet -> {
-                        throw new IllegalArgumentException("AppStream fleet " + fleet.name() + " has imageName "
-                                + fleet.imageName() + ", which is not one of appstream.images");
-                    });
-            imageBuilders.stream().filter(builder -> !names.contains(builder.imageName())).findFirst().ifPresent(builder -> {
-                throw new IllegalArgumentException("AppStream image builder " + builder.name() + " has imageName "
-                        + builder.imageName() + ", which is not one of appstream.images");
-            });
-            images.forEach(image -> checkBuilding("AppStream image " + image.name(), image.state(), image.building(), names));
+            ScenarioRules.checkAppStreamReferences(images, fleets, imageBuilders);
         }
     }
 
@@ -368,13 +226,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
                     ServiceModel.APPSTREAM, "FleetType");
             state = oneOf("AppStream fleet " + name + " state", Objects.requireNonNullElse(state, "RUNNING"),
                     ServiceModel.APPSTREAM, "FleetState");
-            if (platform != null) {
-                oneOf("AppStream fleet " + name + " platform", platform, ServiceModel.APPSTREAM, "PlatformType");
-            }
-            if ("ELASTIC".equals(type) == (imageName != null)) {
-                throw new IllegalArgumentException("AppStream fleet " + name + ": an ELASTIC fleet has no imageName,"
-                        + " an ALWAYS_ON or ON_DEMAND fleet needs one");
-            }
+            ScenarioRules.checkFleetImage(name, type, platform, imageName);
             instanceType = Objects.requireNonNullElse(instanceType, "stream.standard.medium");
             desiredInstances = Objects.requireNonNullElse(desiredInstances, 1);
         }
@@ -401,16 +253,12 @@ public record Scenario(String region, String accountId, long seed, Faults faults
                                  String platform, boolean updateAvailable, Map<String, String> tags, Build build,
                                  int hiddenForDescribes, List<String> sharedWithAccounts, String created, String agentVersion,
                                  Boolean latestAgent, String baseImageArn, Map<String, ImagePermissions> imagePermissions,
-                                 Building building, String failedAt) {
+                                 Building building, String failedAt) implements ImageSpec {
         public AppStreamImage {
             Objects.requireNonNull(name, "an AppStream image needs a name");
             sharedWithAccounts = accountIds("AppStream image " + name, sharedWithAccounts);
             imagePermissions = imagePermissions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(imagePermissions));
-            accountIds("AppStream image " + name + " imagePermissions", List.copyOf(imagePermissions.keySet()));
-            sharedWithAccounts.stream().filter(imagePermissions::containsKey).findFirst().ifPresent(account -> {
-                throw new IllegalArgumentException("AppStream image " + name + ": account " + account
-                        + " is in both sharedWithAccounts and imagePermissions; list it once");
-            });
+            ScenarioRules.checkShares("AppStream image " + name, sharedWithAccounts, imagePermissions);
             createdTime("AppStream image " + name, created);
             failedTime("AppStream image " + name, failedAt);
             notNegative("AppStream image " + name + " hiddenForDescribes", hiddenForDescribes);
@@ -429,8 +277,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
             images = uniqueBy(images, WorkSpacesImage::id, "WorkSpaces image id");
             checkLimits("workspaces", maxUpdatesInFlight, newImagesHiddenForDescribes, pageSize);
             bundles = uniqueBy(bundles, Bundle::id, "WorkSpaces bundle id");
-            List<String> ids = images.stream().map(WorkSpacesImage::id).toList();
-            images.forEach(image -> checkBuilding("WorkSpaces image " + image.id(), image.state(), image.building(), ids));
+            ScenarioRules.checkWorkSpacesReferences(images);
         }
     }
 
@@ -443,9 +290,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
                          String lastUpdated) {
         public Bundle {
             Objects.requireNonNull(id, "a WorkSpaces bundle needs an id");
-            if (!id.matches("wsb-[0-9a-z]{8,63}")) {
-                throw new IllegalArgumentException("WorkSpaces bundle id " + id + " does not match wsb-[0-9a-z]{8,63}");
-            }
+            ScenarioRules.checkId("WorkSpaces bundle", id, "wsb-[0-9a-z]{8,63}");
             Objects.requireNonNull(name, "WorkSpaces bundle " + id + " needs a name");
             Objects.requireNonNull(imageId, "WorkSpaces bundle " + id + " needs an imageId");
             notNegative("WorkSpaces bundle " + id + " workspaces", workspaces);
@@ -467,16 +312,14 @@ public record Scenario(String region, String accountId, long seed, Faults faults
                                   String requiredTenancy, String ownerAccountId, boolean updateAvailable,
                                   String updateDescription, Map<String, String> tags, Build build,
                                   int hiddenForDescribes, List<String> sharedWithAccounts, String created, Building building,
-                                  String failedAt) {
+                                  String failedAt) implements ImageSpec {
         public WorkSpacesImage {
             Objects.requireNonNull(id, "a WorkSpaces image needs an id");
             sharedWithAccounts = accountIds("WorkSpaces image " + id, sharedWithAccounts);
             createdTime("WorkSpaces image " + id, created);
             failedTime("WorkSpaces image " + id, failedAt);
             notNegative("WorkSpaces image " + id + " hiddenForDescribes", hiddenForDescribes);
-            if (!id.matches("wsi-[0-9a-z]{9,63}")) {
-                throw new IllegalArgumentException("WorkSpaces image id " + id + " does not match wsi-[0-9a-z]{9,63}");
-            }
+            ScenarioRules.checkId("WorkSpaces image", id, "wsi-[0-9a-z]{9,63}");
             Objects.requireNonNull(name, "WorkSpaces image " + id + " needs a name");
             state = Objects.requireNonNullElse(state, "AVAILABLE");
             os = Objects.requireNonNullElse(os, "WINDOWS");
@@ -494,12 +337,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
         public Sns {
             topics = topics == null ? List.of() : List.copyOf(topics);
             subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
-            for (Subscription subscription : subscriptions) {
-                if (!topics.contains(subscription.topicArn())) {
-                    throw new IllegalArgumentException("sns.subscriptions: " + subscription.endpoint() + " subscribes to "
-                            + subscription.topicArn() + ", which is not one of sns.topics");
-                }
-            }
+            ScenarioRules.checkSubscriptions(topics, subscriptions);
         }
     }
 
@@ -529,9 +367,7 @@ public record Scenario(String region, String accountId, long seed, Faults faults
             if (pollsUntilDone == null && pendingSeconds == null) {
                 pollsUntilDone = 2;
             }
-            if (pollsUntilDone != null && pollsUntilDone < 0 || pendingSeconds != null && pendingSeconds < 0) {
-                throw new IllegalArgumentException("pollsUntilDone and pendingSeconds cannot be negative");
-            }
+            ScenarioRules.checkBuildWait(pollsUntilDone, pendingSeconds);
         }
     }
 
@@ -559,88 +395,5 @@ public record Scenario(String region, String accountId, long seed, Faults faults
             String outcome = text.toUpperCase(Locale.ROOT);
             return "ERROR".equals(outcome) ? FAILED : valueOf(outcome);
         }
-    }
-
-    private static void checkLimits(String service, Integer maxUpdatesInFlight, Integer newImagesHiddenForDescribes,
-                                    Integer pageSize) {
-        if (maxUpdatesInFlight != null && maxUpdatesInFlight < 1) {
-            throw new IllegalArgumentException(service + ".maxUpdatesInFlight must be at least 1 (leave it out for no limit)");
-        }
-        if (pageSize != null && pageSize < 1) {
-            throw new IllegalArgumentException(service + ".pageSize must be at least 1 (leave it out for 25)");
-        }
-        if (newImagesHiddenForDescribes != null) {
-            notNegative(service + ".newImagesHiddenForDescribes", newImagesHiddenForDescribes);
-        }
-    }
-
-    /** {@code value} if the model's enum {@code shape} has it; otherwise an error naming the field and the values. */
-    private static String oneOf(String field, String value, String service, String shape) {
-        List<String> values = Json.texts(ServiceModel.of(service).shape(shape).get("enum"));
-        if (!values.contains(value)) {
-            throw new IllegalArgumentException(field + " " + value + " is not one of " + values);
-        }
-        return value;
-    }
-
-    /** An image's {@code created} (ISO-8601, e.g. 2025-05-11T06:00:00Z), or the fixed default when absent. */
-    static Instant createdTime(String image, String created) {
-        return created == null ? IMAGES_CREATED : instant(image + " created", created);
-    }
-
-    /** When an image's update failed, if it did (ISO-8601). */
-    static Instant failedTime(String image, String failedAt) {
-        return failedAt == null ? null : instant(image + " failedAt", failedAt);
-    }
-
-    static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " " + value + " is not an ISO-8601 instant like 2025-05-11T06:00:00Z");
-        }
-    }
-
-    /** An image still building is PENDING and made from one of the images beside it. */
-    private static void checkBuilding(String image, String state, Building building, List<String> images) {
-        if (building == null) {
-            return;
-        }
-        if (!"PENDING".equals(state)) {
-            throw new IllegalArgumentException(image + " is " + state + " and building: only a PENDING image is still building");
-        }
-        if (building.updateOf() != null && !images.contains(building.updateOf())) {
-            throw new IllegalArgumentException(image + " is building from " + building.updateOf() + ", which is not one of the images");
-        }
-    }
-
-    private static List<String> accountIds(String owner, List<String> accounts) {
-        List<String> copy = accounts == null ? List.of() : List.copyOf(accounts);
-        copy.stream().filter(account -> !account.matches(ACCOUNT_ID)).findFirst().ifPresent(account -> {
-            throw new IllegalArgumentException(owner + " sharedWithAccounts: " + account + " is not a 12-digit account id");
-        });
-        return copy;
-    }
-
-    private static void notNegative(String field, int value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(field + " cannot be negative");
-        }
-    }
-
-    /** Keys in order, so that a saved state reads the same from one save to the next. */
-    private static <V> Map<String, V> sorted(Map<String, V> map) {
-        return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(map)));
-    }
-
-    private static <T> List<T> uniqueBy(List<T> items, Function<T, String> key, String what) {
-        List<T> copy = items == null ? List.of() : List.copyOf(items);
-        HashSet<String> seen = new HashSet<>();
-        copy.forEach(item -> {
-            if (!seen.add(key.apply(item))) {
-                throw new IllegalArgumentException("Duplicate " + what + " " + key.apply(item));
-            }
-        });
-        return copy;
     }
 }

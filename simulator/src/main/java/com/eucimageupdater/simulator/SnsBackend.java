@@ -36,7 +36,7 @@ final class SnsBackend implements ServiceBackend {
         this.homeAccount = scenario.accountId();
         this.topics = Set.copyOf(scenario.sns().topics());
         this.subscriptions = scenario.sns().subscriptions();
-        this.messageIds = new Random(scenario.newIdSeed());
+        this.messageIds = new Random(scenario.location(homeAccount, scenario.region()).newIdSeed());
     }
 
     @Override

@@ -1,0 +1,152 @@
+package com.eucimageupdater.simulator;
+
+import com.eucimageupdater.simulator.WorkSpacesImages.Image;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * WorkSpaces bundles in one place, the image each points at, and the WorkSpaces launched from each; pointing a bundle
+ * at another image.
+ */
+final class WorkSpacesBundles {
+    /** The one directory the scenario's WorkSpaces are registered in. */
+    private static final String DIRECTORY_ID = "d-9067a1b2c3";
+
+    private final WorkSpacesBackend place;
+    private final Map<String, Bundle> bundles = new LinkedHashMap<>();
+    private final List<Workspace> workspaces = new ArrayList<>();
+
+    WorkSpacesBundles(WorkSpacesBackend place, Scenario.Location location) {
+        this.place = place;
+        // WorkSpaces ids from their own generator, so adding WorkSpaces to a scenario leaves its new image ids as they were.
+        Random workspaceIds = new Random(location.seed() + 1);
+        location.workspaces().bundles().forEach(spec -> {
+            Bundle bundle = new Bundle(spec.id(), spec.name(), spec.description(),
+                    spec.ownedBy(place.accountId) ? place.accountId : spec.owner());
+            bundle.imageId = spec.imageId();
+            if (spec.lastUpdated() != null) {
+                bundle.lastUpdated = ScenarioRules.instant("lastUpdated", spec.lastUpdated());
+            }
+            bundles.put(bundle.id, bundle);
+            for (int i = 1; i <= spec.workspaces(); i++) {
+                workspaces.add(new Workspace(WorkSpacesBackend.newId("ws-", workspaceIds,
+                        id -> workspaces.stream().anyMatch(w -> w.id.equals(id))), "user" + (workspaces.size() + 1), bundle.id));
+            }
+        });
+        place.reads("DescribeWorkspaceBundles", this::describeWorkspaceBundles);
+        place.changes("UpdateWorkspaceBundle", this::updateWorkspaceBundle);
+        place.reads("DescribeWorkspaces", this::describeWorkspaces);
+    }
+
+    /** By BundleIds (unknown ids left out) or Owner (AMAZON, or an account), not both; neither: the account's own. */
+    private JsonNode describeWorkspaceBundles(JsonNode request) {
+        if (request.has("BundleIds") && request.has("Owner")) {
+            throw place.error("InvalidParameterValuesException", "BundleIds and Owner cannot be used together.");
+        }
+        List<Bundle> selected = request.has("BundleIds")
+                ? Json.texts(request.get("BundleIds")).stream().map(bundles::get).filter(Objects::nonNull).toList()
+                : bundles.values().stream().filter(bundle -> bundle.owner.equals(request.path("Owner").asText(place.accountId))).toList();
+        return place.paged(selected, request, "MaxResults", "Bundles", Bundle::toJson);
+    }
+
+    /**
+     * Points one of the account's bundles at an AVAILABLE image (its own or shared with it). The WorkSpaces
+     * launched from the bundle keep their image until rebuilt, so nothing else changes.
+     */
+    private JsonNode updateWorkspaceBundle(JsonNode request) {
+        if (!request.has("BundleId") || !request.has("ImageId")) {
+            throw place.error("InvalidParameterValuesException", "BundleId and ImageId are both required.");
+        }
+        String bundleId = request.get("BundleId").asText();
+        Bundle bundle = bundles.get(bundleId);
+        if (bundle == null) {
+            throw place.error("ResourceNotFoundException", "The bundle " + bundleId + " does not exist.");
+        }
+        if (!bundle.owner.equals(place.accountId)) {
+            throw place.error("AccessDeniedException", "The bundle " + bundleId + " is owned by " + bundle.owner
+                    + "; you can update only your own bundles.");
+        }
+        Image image = place.images.resource(request.get("ImageId").asText());
+        if (!"AVAILABLE".equals(image.state)) {
+            throw place.error("ResourceUnavailableException", "The image " + image.id + " is " + image.state
+                    + "; a bundle can use only an AVAILABLE image.");
+        }
+        bundle.imageId = image.id;
+        bundle.lastUpdated = place.clock.instant();
+        return Json.object();
+    }
+
+    /** One filter at a time (WorkspaceIds, DirectoryId, UserName, BundleId, WorkspaceName), as the API page says. */
+    private JsonNode describeWorkspaces(JsonNode request) {
+        List<String> filters = List.of("WorkspaceIds", "DirectoryId", "UserName", "BundleId", "WorkspaceName").stream()
+                .filter(request::has).toList();
+        if (filters.size() > 1) {
+            throw place.error("InvalidParameterValuesException", "Only one filter can be used at a time: " + String.join(", ", filters));
+        }
+        List<Workspace> selected = workspaces.stream().filter(workspace -> filters.isEmpty() || switch (filters.get(0)) {
+            case "WorkspaceIds" -> Json.texts(request.get("WorkspaceIds")).contains(workspace.id);
+            case "DirectoryId" -> request.get("DirectoryId").asText().equals(DIRECTORY_ID);
+            case "UserName" -> request.get("UserName").asText().equals(workspace.userName);
+            case "BundleId" -> request.get("BundleId").asText().equals(workspace.bundleId);
+            default -> false;
+        }).toList();
+        return place.paged(selected, request, "Limit", "Workspaces", Workspace::toJson);
+    }
+
+    /** The bundles that point at the image {@code imageId}: it cannot be deleted meanwhile. */
+    List<String> usersOf(String imageId) {
+        return bundles.values().stream().filter(bundle -> bundle.imageId.equals(imageId)).map(bundle -> bundle.id).toList();
+    }
+
+    /** The bundles, as a scenario lists them, with the WorkSpaces launched from each counted. */
+    List<Scenario.Bundle> snapshot() {
+        return bundles.values().stream().map(bundle -> new Scenario.Bundle(bundle.id, bundle.name, bundle.description, bundle.owner,
+                bundle.imageId, (int) workspaces.stream().filter(workspace -> workspace.bundleId.equals(bundle.id)).count(),
+                bundle.lastUpdated.toString())).toList();
+    }
+
+    private static final class Bundle {
+        final String id;
+        final String name;
+        final String description;
+        /** The account id, or AMAZON. */
+        final String owner;
+        String imageId;
+        Instant lastUpdated = Scenario.IMAGES_CREATED;
+
+        Bundle(String id, String name, String description, String owner) {
+            this.id = id;
+            this.name = name;
+            this.description = description;
+            this.owner = owner;
+        }
+
+        ObjectNode toJson() {
+            ObjectNode json = Json.object().put("BundleId", id).put("Name", name).put("Owner", owner);
+            Json.putIfPresent(json, "Description", description);
+            json.put("ImageId", imageId);
+            json.set("RootStorage", Json.object().put("Capacity", "80"));
+            json.set("UserStorage", Json.object().put("Capacity", "50"));
+            json.set("ComputeType", Json.object().put("Name", "STANDARD"));
+            json.set("LastUpdatedTime", Json.epochSeconds(lastUpdated));
+            json.set("CreationTime", Json.epochSeconds(Scenario.IMAGES_CREATED));
+            return json.put("State", "AVAILABLE").put("BundleType", "REGULAR");
+        }
+    }
+
+    private record Workspace(String id, String userName, String bundleId) {
+        ObjectNode toJson() {
+            return Json.object().put("WorkspaceId", id).put("DirectoryId", DIRECTORY_ID).put("UserName", userName)
+                    .put("State", "AVAILABLE").put("BundleId", bundleId)
+                    .put("ComputerName", "WSAMZN-" + id.substring(3, 10).toUpperCase(Locale.ROOT));
+        }
+    }
+}
