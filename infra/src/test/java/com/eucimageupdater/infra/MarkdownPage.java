@@ -86,15 +86,31 @@ final class MarkdownPage {
         return anchors;
     }
 
+    /** The prose from the heading to the next heading of its level or above. */
+    String section(String heading) {
+        int at = headingAt(heading);
+        int level = heading.indexOf(' ');
+        int end = at + 1;
+        while (end < prose.size() && !(HEADING.matcher(prose.get(end)).matches() && prose.get(end).indexOf(' ') <= level)) {
+            end++;
+        }
+        return String.join("\n", prose.subList(at, end));
+    }
+
+    private int headingAt(String heading) {
+        int at = prose.indexOf(heading);
+        if (at < 0) {
+            throw new AssertionError(file + " has no heading \"" + heading + "\"");
+        }
+        return at;
+    }
+
     /**
      * The rows of the first table under the heading, each as its cells (without the header and separator rows). Cells
      * are split at every |, so the table's cells must not hold one.
      */
     List<List<String>> tableUnder(String heading) {
-        int at = prose.indexOf(heading);
-        if (at < 0) {
-            throw new AssertionError(file + " has no heading \"" + heading + "\"");
-        }
+        int at = headingAt(heading);
         List<List<String>> rows = new ArrayList<>();
         int line = at + 1;
         while (line < prose.size() && !prose.get(line).startsWith("|")) {
