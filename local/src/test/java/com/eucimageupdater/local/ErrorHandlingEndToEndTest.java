@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * One test per row of the README's error table: the simulator answers the error, the real handlers and ASL
+ * One test per row of the error table in docs/limits-and-errors.md: the simulator answers the error, the real handlers and ASL
  * decide, and the simulator's record shows what was done about it.
  */
 class ErrorHandlingEndToEndTest {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The retry and catch rules of statemachine/image-updater.asl.json, which the README's error table promises. */
+/** The retry and catch rules of statemachine/image-updater.asl.json, which the error table in docs/limits-and-errors.md promises. */
 class StateMachineRulesTest {
     private static final Set<String> LAMBDA_ERRORS = Set.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.ClientExecutionTimeoutException", "Lambda.TooManyRequestsException");
