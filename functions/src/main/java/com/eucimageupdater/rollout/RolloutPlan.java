@@ -1,5 +1,6 @@
 package com.eucimageupdater.rollout;
 
+import com.eucimageupdater.images.Approval;
 import com.eucimageupdater.images.RunSettings;
 import com.eucimageupdater.images.Service;
 import com.eucimageupdater.report.BuiltLocation;
@@ -19,7 +20,7 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
     /** Every production roll-out of the built locations, and whether an approval comes first. */
     public static RolloutPlan of(List<BuiltLocation> builds, RunSettings run) {
         List<ProductionRollout> production = builds.stream().flatMap(build -> build.production().stream()).toList();
-        return new RolloutPlan(production, !run.dryRun() && !production.isEmpty() && "required".equals(run.approval()), run.promote());
+        return new RolloutPlan(production, !run.dryRun() && !production.isEmpty() && run.approval() == Approval.REQUIRED, run.promote());
     }
 
     /**

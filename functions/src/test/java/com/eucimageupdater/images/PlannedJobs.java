@@ -11,8 +11,9 @@ final class PlannedJobs {
     private PlannedJobs() {}
 
     static RunSettings run(String executionName, String runDate) {
-        return new RunSettings(executionName, runDate, ACCOUNT, "us-east-1", 900, 32, 480, "8 h", "required", 72 * 3600, false, 90, 5,
-                "UTC", null);
+        return RunSettings.builder().executionName(executionName).runDate(runDate).location(new Location(ACCOUNT, "us-east-1"))
+                .pollIntervalSeconds(900).maxPolls(32).maxWaitMinutes(480).maxWaitText("8 h").approval(Approval.REQUIRED)
+                .approvalTimeoutSeconds(72 * 3600).expectedBuildMinutes(90).maxConcurrency(5).timeZone("UTC").build();
     }
 
     static ImageJob planned(Service service, String image) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.images.ImageRequest;
 import com.eucimageupdater.images.Location;
+import com.eucimageupdater.images.Approval;
 import com.eucimageupdater.images.RunSettings;
 import com.eucimageupdater.images.Service;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -427,7 +428,7 @@ class RunPlannerTest {
         assertEquals("monthly-2026-10", plan.run().promote(), "the roll-out and the mail know whose images these are");
         assertEquals(null, plan.rollback());
         assertEquals(List.of(), plan.images(), "nothing is built");
-        assertEquals("none", plan.run().approval());
+        assertEquals(Approval.NONE, plan.run().approval());
         assertTrue(plan.run().dryRun());
         assertEquals(List.of(new Location("123456789012", "us-east-1"), new Location("222222222222", "eu-west-1")), plan.locations());
     }

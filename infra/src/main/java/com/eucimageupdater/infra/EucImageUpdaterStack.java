@@ -2,8 +2,8 @@ package com.eucimageupdater.infra;
 
 import com.eucimageupdater.plan.RunPlanner;
 import com.eucimageupdater.handlers.RequestApprovalHandler;
+import com.eucimageupdater.images.Approval;
 import com.eucimageupdater.images.MemberAccess;
-import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.report.RunMetrics;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -169,13 +169,13 @@ public class EucImageUpdaterStack extends Stack {
                     + " first deploy with images listed under \"images\" in cdk.json. Runs started by hand that name"
                     + " their images work either way.");
         }
-        if (config.rollout().approval().equals(RolloutDefaults.REQUIRED) && config.notificationEmails().isEmpty()) {
+        if (config.rollout().approval() == Approval.REQUIRED && config.notificationEmails().isEmpty()) {
             Annotations.of(this).addWarningV2(NO_APPROVERS_WARNING, "\"" + UpdaterConfig.APPROVAL + "\" is \""
-                    + RolloutDefaults.REQUIRED + "\" but \"" + UpdaterConfig.NOTIFICATION_EMAILS + "\" lists no address, so no"
+                    + Approval.REQUIRED + "\" but \"" + UpdaterConfig.NOTIFICATION_EMAILS + "\" lists no address, so no"
                     + " approval mail reaches anyone unless the topic is subscribed to another way, and production waits for an"
                     + " answer that does not come. List the approvers under \"" + UpdaterConfig.NOTIFICATION_EMAILS + "\" in"
                     + " cdk.json (each confirms the subscription mail), or set \"" + UpdaterConfig.APPROVAL + "\": \""
-                    + RolloutDefaults.NONE + "\" to roll out right after staging.");
+                    + Approval.NONE + "\" to roll out right after staging.");
         }
         createOutputs(stateMachine, topic);
     }

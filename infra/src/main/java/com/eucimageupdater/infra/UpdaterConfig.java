@@ -1,5 +1,6 @@
 package com.eucimageupdater.infra;
 
+import com.eucimageupdater.images.Approval;
 import com.eucimageupdater.images.ImageRequests;
 import com.eucimageupdater.images.KnownKeys;
 import com.eucimageupdater.images.ParsedImages;
@@ -443,13 +444,13 @@ public record UpdaterConfig(
             return Optional.of(text.strip());
         }
 
-        String approval() {
-            String approval = string(APPROVAL, RolloutDefaults.DEFAULTS.approval());
-            if (!approval.equals(RolloutDefaults.REQUIRED) && !approval.equals(RolloutDefaults.NONE)) {
-                problems.add(APPROVAL + ": must be \"" + RolloutDefaults.REQUIRED + "\" (production waits for an approve link) or \""
-                        + RolloutDefaults.NONE + "\" (production right after staging), got \"" + approval + "\"");
+        Approval approval() {
+            String approval = string(APPROVAL, RolloutDefaults.DEFAULTS.approval().toString());
+            if (Approval.of(approval).isEmpty()) {
+                problems.add(APPROVAL + ": must be \"" + Approval.REQUIRED + "\" (production waits for an approve link) or \""
+                        + Approval.NONE + "\" (production right after staging), got \"" + approval + "\"");
             }
-            return approval;
+            return Approval.of(approval).orElse(RolloutDefaults.DEFAULTS.approval());
         }
 
         void refuseScheduleExpression() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.images.Approval;
 import com.eucimageupdater.infra.UpdaterConfig.InvalidConfigurationException;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.OrganizationSettings;
@@ -57,7 +58,7 @@ class UpdaterConfigTest {
                 () -> assertEquals(4, config.pollIntervalMinutes()),
                 () -> assertEquals(8, config.maxWaitHours()),
                 () -> assertEquals(5, config.maxConcurrency()),
-                () -> assertEquals(new RolloutDefaults("required", 72, 0), config.rollout()),
+                () -> assertEquals(new RolloutDefaults(Approval.REQUIRED, 72, 0), config.rollout()),
                 () -> assertEquals("INFO", config.logLevel()),
                 () -> assertEquals(List.of(), config.targets()),
                 () -> assertEquals(new UpdaterConfig.MemberRole("EucImageUpdaterMember", Optional.empty(), Optional.empty()),

@@ -1,5 +1,6 @@
 package com.eucimageupdater.local;
 
+import com.eucimageupdater.images.Approval;
 import com.eucimageupdater.images.ImageServices;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.OrganizationSettings;
@@ -287,7 +288,7 @@ public final class LocalRun {
                     contextNumber(context, "maxConcurrency", DeploymentSettings.DEFAULT_MAX_CONCURRENCY),
                     context.path("scheduleTimeZone").asText(DeploymentSettings.DEFAULT_TIME_ZONE),
                     contextNumber(context, "daysAfterPatchTuesday", MonthlySchedule.DEFAULT_DAYS_AFTER_PATCH_TUESDAY),
-                    new RolloutDefaults(context.path("approval").asText(RolloutDefaults.DEFAULTS.approval()),
+                    new RolloutDefaults(contextApproval(context),
                             contextNumber(context, "approvalTimeoutHours", RolloutDefaults.DEFAULTS.approvalTimeoutHours()),
                             contextNumber(context, "keepImages", RolloutDefaults.DEFAULTS.keepImages())));
             return new DeploymentSettings(configured.configuredImagesJson(),
@@ -306,6 +307,15 @@ public final class LocalRun {
                 throw new IllegalArgumentException("cdk.json context." + key + ": must be a whole number, got " + value);
             }
             return value.asInt();
+        }
+
+        private static Approval contextApproval(JsonNode context) {
+            JsonNode value = context.get("approval");
+            if (value == null) {
+                return RolloutDefaults.DEFAULTS.approval();
+            }
+            return Approval.of(value.asText()).orElseThrow(() -> new IllegalArgumentException("cdk.json context.approval: must be \""
+                    + Approval.REQUIRED + "\" or \"" + Approval.NONE + "\", got " + value));
         }
 
         LocalWorkflow.Settings settings(DeploymentSettings deployment, Long defaultWaitMillis, OrganizationSettings organization,
