@@ -4,6 +4,7 @@ import com.eucimageupdater.images.Approval;
 import com.eucimageupdater.images.RunSettings;
 import com.eucimageupdater.images.Service;
 import com.eucimageupdater.report.BuiltLocation;
+import com.eucimageupdater.report.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
         List<ProductionRollout> production = new ArrayList<>();
         for (JsonNode result : results) {
             JsonNode item = result.path("item");
-            if (!"UPDATED".equals(result.path("outcome").asText()) || item.path("productionTargets").isEmpty()) {
+            if (!Outcome.UPDATED.name().equals(result.path("outcome").asText()) || item.path("productionTargets").isEmpty()) {
                 continue;
             }
             List<String> targets = new ArrayList<>();
