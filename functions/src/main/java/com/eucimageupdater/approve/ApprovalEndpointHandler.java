@@ -146,7 +146,7 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
     private static String answerJson(Decision decision, FunctionUrlEvent event) throws IOException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         AnsweredBy answeredBy = AnsweredBy.browser(event.sourceIp(), event.userAgent(), event.time());
-        RecordJson.write(json, new ApprovalAnswer(decision.answered(), answeredBy));
+        RecordJson.write(json, ApprovalAnswer.of(decision, answeredBy));
         return json.toString(StandardCharsets.UTF_8);
     }
 

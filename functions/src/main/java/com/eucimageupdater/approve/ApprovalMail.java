@@ -1,5 +1,6 @@
 package com.eucimageupdater.approve;
 
+import com.eucimageupdater.report.Outcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The one mail that asks for the production roll-out, enough to decide on: what each update brings (the service's
@@ -22,6 +24,8 @@ public final class ApprovalMail {
     static final int MESSAGE_MAX_BYTES = 250_000;
     private static final String INDENT = "    ";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> NEW_IMAGE_OUTCOMES = Stream.of(Outcome.UPDATED, Outcome.ADOPTED, Outcome.STAGED).map(Outcome::name)
+            .toList();
 
     private ApprovalMail() {}
 
@@ -53,9 +57,8 @@ public final class ApprovalMail {
     private static void newImages(JsonNode builds, StringBuilder body) {
         for (JsonNode build : builds) {
             for (JsonNode result : build.path("results")) {
-                String outcome = result.path("outcome").asText();
                 // A promote's images were built and staged by the run it promotes.
-                if (!List.of("UPDATED", "ADOPTED", "STAGED").contains(outcome)) {
+                if (!NEW_IMAGE_OUTCOMES.contains(result.path("outcome").asText())) {
                     continue;
                 }
                 body.append("  ").append(result.path("service").asText()).append(' ').append(displayed(result.path("image").asText(),

@@ -24,7 +24,9 @@ import java.util.Map;
  * costs about 200 ms and 600 classes before it reads the first byte, more than the step's AWS call. The parser is
  * the SDK's own copy of jackson-core, which its JSON protocol loads anyway, so the image steps' jar carries no other
  * JSON library. Covers what the image steps' records hold (text, numbers, booleans, enums, text maps, lists, nested
- * records), with databind's rules for them: unknown fields ignored, absent ones null or zero, nulls left out.
+ * records), with databind's rules for them: unknown fields ignored, absent ones null or zero, nulls left out. An enum
+ * is its {@code toString()}: its name, or the JSON form an enum such as {@code Approval} gives there and marks
+ * {@code @JsonValue} for databind (whose annotations this jar does not carry).
  */
 public final class RecordJson {
     static final JsonFactory FACTORY = new JsonFactory();
@@ -76,7 +78,6 @@ public final class RecordJson {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object readValue(JsonParser parser, Type type, String field) throws IOException {
         Class<?> raw = type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType() : (Class<?>) type;
         JsonToken token = parser.currentToken();
@@ -89,11 +90,13 @@ public final class RecordJson {
         } else if ((raw == boolean.class || raw == Boolean.class) && token.isBoolean()) {
             return parser.getBooleanValue();
         } else if (raw.isEnum() && token == JsonToken.VALUE_STRING) {
-            try {
-                return Enum.valueOf((Class<Enum>) raw, parser.getText());
-            } catch (IllegalArgumentException notOne) {
-                throw new JsonParseException(parser, field + ": not one of " + java.util.Arrays.toString(raw.getEnumConstants()));
+            String text = parser.getText();
+            for (Object constant : raw.getEnumConstants()) {
+                if (constant.toString().equals(text)) {
+                    return constant;
+                }
             }
+            throw new JsonParseException(parser, field + ": not one of " + java.util.Arrays.toString(raw.getEnumConstants()));
         } else if (raw == Map.class && token == JsonToken.START_OBJECT) {
             Type valueType = ((ParameterizedType) type).getActualTypeArguments()[1];
             Map<String, Object> map = new LinkedHashMap<>();

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param region the deployment's Region (from the execution's ARN), for images that name none
  * @param maxPolls the bound of each image's wait loop
  * @param maxWaitText the maximum wait as the mail says it, e.g. "8 h"
- * @param approval "required" or "none": whether production waits for an approve link
+ * @param approval whether production waits for an approve link
  * @param approvalTimeoutSeconds how long the approval may wait before nothing goes to production
  * @param dryRun a report-only run: everything is checked, nothing is changed
  * @param expectedBuildMinutes when an image's lineage records no build time: the first poll comes after about this long
@@ -30,7 +30,7 @@ public record RunSettings(
         int maxPolls,
         int maxWaitMinutes,
         String maxWaitText,
-        String approval,
+        Approval approval,
         int approvalTimeoutSeconds,
         boolean dryRun,
         int expectedBuildMinutes,
@@ -41,5 +41,107 @@ public record RunSettings(
     /** The deployment's own account and Region. */
     public Location location() {
         return new Location(account, region);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings by name; what is not set is null, zero or false, as in a run's JSON that leaves it out. */
+    public static final class Builder {
+        private String executionName;
+        private String runDate;
+        private String account;
+        private String region;
+        private int pollIntervalSeconds;
+        private int maxPolls;
+        private int maxWaitMinutes;
+        private String maxWaitText;
+        private Approval approval;
+        private int approvalTimeoutSeconds;
+        private boolean dryRun;
+        private int expectedBuildMinutes;
+        private int maxConcurrency;
+        private String timeZone;
+        private String promote;
+
+        private Builder() {}
+
+        public Builder executionName(String executionName) {
+            this.executionName = executionName;
+            return this;
+        }
+
+        public Builder runDate(String runDate) {
+            this.runDate = runDate;
+            return this;
+        }
+
+        /** The deployment's own account and Region. */
+        public Builder location(Location location) {
+            this.account = location.account();
+            this.region = location.region();
+            return this;
+        }
+
+        public Builder pollIntervalSeconds(int pollIntervalSeconds) {
+            this.pollIntervalSeconds = pollIntervalSeconds;
+            return this;
+        }
+
+        public Builder maxPolls(int maxPolls) {
+            this.maxPolls = maxPolls;
+            return this;
+        }
+
+        public Builder maxWaitText(String maxWaitText) {
+            this.maxWaitText = maxWaitText;
+            return this;
+        }
+
+        public Builder maxWaitMinutes(int maxWaitMinutes) {
+            this.maxWaitMinutes = maxWaitMinutes;
+            return this;
+        }
+
+        public Builder approval(Approval approval) {
+            this.approval = approval;
+            return this;
+        }
+
+        public Builder approvalTimeoutSeconds(int approvalTimeoutSeconds) {
+            this.approvalTimeoutSeconds = approvalTimeoutSeconds;
+            return this;
+        }
+
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        public Builder expectedBuildMinutes(int expectedBuildMinutes) {
+            this.expectedBuildMinutes = expectedBuildMinutes;
+            return this;
+        }
+
+        public Builder maxConcurrency(int maxConcurrency) {
+            this.maxConcurrency = maxConcurrency;
+            return this;
+        }
+
+        public Builder timeZone(String timeZone) {
+            this.timeZone = timeZone;
+            return this;
+        }
+
+        public Builder promote(String promote) {
+            this.promote = promote;
+            return this;
+        }
+
+        public RunSettings build() {
+            return new RunSettings(executionName, runDate, account, region, pollIntervalSeconds, maxPolls, maxWaitMinutes, maxWaitText,
+                    approval, approvalTimeoutSeconds, dryRun, expectedBuildMinutes, maxConcurrency, timeZone, promote);
+        }
     }
 }

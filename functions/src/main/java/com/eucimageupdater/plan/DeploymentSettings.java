@@ -48,7 +48,7 @@ public record DeploymentSettings(
                 "MaxConcurrency", Integer.toString(maxConcurrency),
                 "TimeZone", jsonStringContent(timeZone),
                 "DaysAfterPatchTuesday", Integer.toString(daysAfterPatchTuesday),
-                "Approval", jsonStringContent(rollout.approval()),
+                "Approval", jsonStringContent(rollout.approval().toString()),
                 "ApprovalTimeoutHours", Integer.toString(rollout.approvalTimeoutHours()),
                 "KeepImages", Integer.toString(rollout.keepImages()));
     }

@@ -21,6 +21,23 @@ import java.util.List;
 public record RunPlan(String executionName, String runDate, int maxConcurrency, RunSettings run, List<ImageRequest> images,
         String rollback, String promote, List<String> problems, boolean skipped, String skipReason, List<Location> locations) {
 
+    /** A run that updates these images. */
+    static RunPlan update(RunSettings run, int maxConcurrency, List<ImageRequest> images) {
+        return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, images, null, null, List.of(), false, null, List.of());
+    }
+
+    /** A run that moves the fleets and bundles of execution {@code rollback} back, its images looked for in {@code locations}. */
+    static RunPlan rollback(RunSettings run, int maxConcurrency, String rollback, List<Location> locations) {
+        return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, List.of(), rollback, null, List.of(), false, null,
+                locations);
+    }
+
+    /** A run that rolls out to production what execution {@code promote} staged, its images looked for in {@code locations}. */
+    static RunPlan promote(RunSettings run, int maxConcurrency, String promote, List<Location> locations) {
+        return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, List.of(), null, promote, List.of(), false, null,
+                locations);
+    }
+
     static RunPlan skip(String executionName, String runDate, String reason) {
         return new RunPlan(executionName, runDate, 1, null, List.of(), null, null, List.of(), true, reason, List.of());
     }

@@ -1,5 +1,6 @@
 package com.eucimageupdater.plan;
 
+import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -66,7 +68,7 @@ public final class RunPlanner {
         int approvalTimeoutHours = setting("approvalTimeoutHours", request.approvalTimeoutHours(), 1,
                 RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS, problems);
         int keepImages = setting("keepImages", request.keepImages(), 0, ImageRequests.MAX_KEEP, problems);
-        String approval = approval(request.input(), request.approval(), problems);
+        Approval approval = approval(request.input(), request.approval(), problems);
         boolean dryRun = flag(request.input(), "dryRun", problems);
         String rollback = otherRun(request.input(), "rollback", "whose roll-out to reverse", "as in the roll-out mail", "", problems);
         String promote = otherRun(request.input(), "promote", "whose staged images to roll out to production",
@@ -78,14 +80,17 @@ public final class RunPlanner {
         Location own = own(request.executionId());
         List<Location> targets = Targets.parse(request.targets(), own, problems);
         List<String> workRegions = WorkRegions.parse(request.workRegions(), problems);
+        RunSettings.Builder run = RunSettings.builder().executionName(request.executionName()).runDate(runDate).location(own)
+                .pollIntervalSeconds(pollIntervalSeconds).maxWaitMinutes(maxWaitMinutes).approval(approval)
+                .approvalTimeoutSeconds(approvalTimeoutHours * 3600).dryRun(dryRun).expectedBuildMinutes(expectedBuildMinutes)
+                .maxConcurrency(maxConcurrency).timeZone(zone.getId());
         if ((rollback != null || promote != null) && problems.isEmpty()) {
             // That execution may have worked in any of them: its images are looked for everywhere.
             List<Location> everywhere = new ArrayList<>(List.of(own));
             targets.stream().filter(target -> !everywhere.contains(target)).forEach(everywhere::add);
-            return new RunPlan(request.executionName(), runDate, maxConcurrencyOverall, new RunSettings(request.executionName(), runDate,
-                    own.account(), own.region(), pollIntervalSeconds, 1, maxWaitMinutes, "", approval, approvalTimeoutHours * 3600, dryRun,
-                    expectedBuildMinutes, maxConcurrency, zone.getId(), promote), List.of(), rollback, promote, List.of(), false, null,
-                    everywhere);
+            RunSettings otherRun = run.maxPolls(1).maxWaitText("").promote(promote).build();
+            return rollback != null ? RunPlan.rollback(otherRun, maxConcurrencyOverall, rollback, everywhere)
+                    : RunPlan.promote(otherRun, maxConcurrencyOverall, promote, everywhere);
         }
         ParsedImages images = images(request, problems);
         problems.addAll(images.problems());
@@ -104,15 +109,11 @@ public final class RunPlanner {
         if (!problems.isEmpty()) {
             return RunPlan.rejected(request.executionName(), runDate, Math.max(1, maxConcurrencyOverall), firstProblems(problems));
         }
-        int maxPolls = RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes);
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
-        RunSettings run = new RunSettings(request.executionName(), runDate, own.account(), own.region(), pollIntervalSeconds, maxPolls,
-                maxWaitMinutes, maxWaitText, approval, approvalTimeoutHours * 3600, dryRun, expectedBuildMinutes, maxConcurrency,
-                zone.getId(), null);
+        run.maxPolls(RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes)).maxWaitText(maxWaitText);
         List<ImageRequest> items = placed.stream()
                 .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages)).toList();
-        return new RunPlan(request.executionName(), runDate, maxConcurrencyOverall, run, items, null, null, List.of(), false, null,
-                List.of());
+        return RunPlan.update(run.build(), maxConcurrencyOverall, items);
     }
 
     /** A run does only what its input says: an input that is not an object, or holds a field it does not know, is refused. */
@@ -136,15 +137,15 @@ public final class RunPlanner {
     }
 
     /** The input's {@code approval}, else the deployment's: production waits for an approve link, or goes right after staging. */
-    private static String approval(JsonNode input, String configured, List<String> problems) {
+    private static Approval approval(JsonNode input, String configured, List<String> problems) {
         JsonNode given = input == null || !input.isObject() ? null : input.get("approval");
-        String approval = given == null || given.isNull() ? configured : given.asText();
-        if (!RolloutDefaults.REQUIRED.equals(approval) && !RolloutDefaults.NONE.equals(approval)) {
-            problems.add((given == null || given.isNull() ? "settings.approval" : "input.approval") + ": must be \"" + RolloutDefaults.REQUIRED
-                    + "\" or \"" + RolloutDefaults.NONE + "\", got " + (given == null ? "\"" + configured + "\"" : given));
-            return RolloutDefaults.REQUIRED;
+        Optional<Approval> approval = Approval.of(given == null || given.isNull() ? configured : given.asText());
+        if (approval.isEmpty()) {
+            problems.add((given == null || given.isNull() ? "settings.approval" : "input.approval") + ": must be \"" + Approval.REQUIRED
+                    + "\" or \"" + Approval.NONE + "\", got " + (given == null ? "\"" + configured + "\"" : given));
+            return Approval.REQUIRED;
         }
-        return approval;
+        return approval.get();
     }
 
     private static boolean flag(JsonNode input, String field, List<String> problems) {

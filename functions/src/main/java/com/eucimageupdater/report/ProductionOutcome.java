@@ -48,7 +48,7 @@ record ProductionOutcome(Kind kind, int rolledOut, int planned, boolean approved
         int rolledOut = 0;
         boolean moved = false;
         for (JsonNode result : rollout.path("results")) {
-            rolledOut += "ROLLED_OUT".equals(result.path("outcome").asText()) ? 1 : 0;
+            rolledOut += RolloutSection.recorded(result, MoveOutcome.ROLLED_OUT) ? 1 : 0;
             for (JsonNode target : result.path("moved")) {
                 moved |= target.path("moved").asBoolean();
             }

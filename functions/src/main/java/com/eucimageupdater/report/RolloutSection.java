@@ -2,6 +2,9 @@ package com.eucimageupdater.report;
 
 import com.eucimageupdater.approve.AnsweredBy;
 import com.eucimageupdater.approve.NoConfirmedSubscriberException;
+import com.eucimageupdater.distribute.Distribution.CopyOutcome;
+import com.eucimageupdater.distribute.Distribution.ShareOutcome;
+import com.eucimageupdater.model.ImageState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +31,7 @@ final class RolloutSection {
             body.append(INDENT).append(moved.path("moved").asBoolean() ? "staged: " : "").append(moved(moved)).append('\n');
         }
         distribution(raw.path("distributed"), raw.at("/start/newImage").asText(), body);
-        if (!"WOULD_UPDATE".equals(raw.path("outcome").asText())) {
+        if (!recorded(raw, Outcome.WOULD_UPDATE)) {
             return;
         }
         JsonNode item = raw.path("item");
@@ -45,15 +48,15 @@ final class RolloutSection {
      * in the background); one found made earlier is "already copied" once AVAILABLE there.
      */
     private static void distribution(JsonNode distributed, String newImage, StringBuilder body) {
-        line(body, listed("copy started: ", copies(distributed, copy -> "COPIED".equals(copy.path("outcome").asText()), newImage)),
-                listed("already copied: ", copies(distributed, copy -> "ALREADY_COPIED".equals(copy.path("outcome").asText())
-                        && "AVAILABLE".equals(copy.path("state").asText()), newImage)),
-                listed("copy already under way: ", copies(distributed, copy -> "ALREADY_COPIED".equals(copy.path("outcome").asText())
-                        && !"AVAILABLE".equals(copy.path("state").asText()), newImage)),
-                listed("shared with ", shares(distributed, "SHARED")),
-                listed("already shared with ", shares(distributed, "ALREADY_SHARED")));
+        line(body, listed("copy started: ", copies(distributed, copy -> recorded(copy, CopyOutcome.COPIED), newImage)),
+                listed("already copied: ", copies(distributed, copy -> recorded(copy, CopyOutcome.ALREADY_COPIED) && available(copy),
+                        newImage)),
+                listed("copy already under way: ", copies(distributed, copy -> recorded(copy, CopyOutcome.ALREADY_COPIED)
+                        && !available(copy), newImage)),
+                listed("shared with ", shares(distributed, ShareOutcome.SHARED)),
+                listed("already shared with ", shares(distributed, ShareOutcome.ALREADY_SHARED)));
         for (JsonNode copy : distributed.path("copies")) {
-            if ("CONFLICT".equals(copy.path("outcome").asText())) {
+            if (recorded(copy, CopyOutcome.CONFLICT)) {
                 body.append(INDENT).append("CONFLICT, not copied to ").append(copy.path("region").asText()).append(": ")
                         .append(copy.path("conflict").asText()).append('\n');
             }
@@ -80,10 +83,19 @@ final class RolloutSection {
         return regions;
     }
 
-    private static List<String> shares(JsonNode distributed, String outcome) {
+    /** Whether a result, a copy or a share records this outcome: the enum's name, as the steps and the state machine write it. */
+    static boolean recorded(JsonNode result, Enum<?> outcome) {
+        return outcome.name().equals(result.path("outcome").asText());
+    }
+
+    private static boolean available(JsonNode copy) {
+        return ImageState.AVAILABLE.name().equals(copy.path("state").asText());
+    }
+
+    private static List<String> shares(JsonNode distributed, ShareOutcome outcome) {
         List<String> accounts = new ArrayList<>();
         distributed.path("shares").forEach(share -> {
-            if (outcome.equals(share.path("outcome").asText())) {
+            if (recorded(share, outcome)) {
                 accounts.add(share.path("account").asText());
             }
         });
@@ -94,7 +106,7 @@ final class RolloutSection {
     static int copyConflicts(JsonNode raw) {
         int conflicts = 0;
         for (JsonNode copy : raw.at("/distributed/copies")) {
-            conflicts += "CONFLICT".equals(copy.path("outcome").asText()) ? 1 : 0;
+            conflicts += recorded(copy, CopyOutcome.CONFLICT) ? 1 : 0;
         }
         return conflicts;
     }
@@ -170,9 +182,10 @@ final class RolloutSection {
         body.append("\nProduction").append(rollout.has("approval") ? " (approved)" : "").append(":\n");
         int failed = 0;
         for (JsonNode result : rollout.path("results")) {
-            boolean ok = "ROLLED_OUT".equals(result.path("outcome").asText());
+            boolean ok = recorded(result, MoveOutcome.ROLLED_OUT);
             failed += ok ? 0 : 1;
-            body.append(String.format("%-10s %-10s %s (account %s, %s)%n", ok ? "ROLLED_OUT" : "FAILED", result.path("service").asText(),
+            body.append(String.format("%-10s %-10s %s (account %s, %s)%n", ok ? MoveOutcome.ROLLED_OUT : MoveOutcome.FAILED,
+                    result.path("service").asText(),
                     result.path("newImageName").asText(), result.path("account").asText(), result.path("region").asText()));
             for (JsonNode moved : result.path("moved")) {
                 body.append(INDENT).append(moved(moved)).append('\n');
@@ -244,14 +257,14 @@ final class RolloutSection {
     static int rollback(String rolledBackExecution, JsonNode rolledBack, StringBuilder body) {
         int failed = 0;
         for (JsonNode result : rolledBack) {
-            failed += "ROLLED_BACK".equals(result.path("outcome").asText()) ? 0 : 1;
+            failed += recorded(result, MoveOutcome.ROLLED_BACK) ? 0 : 1;
         }
         body.append("Rollback of run ").append(rolledBackExecution).append(": ").append(MovedBack.of(rolledBack).inFull())
                 .append(failed > 0 ? ", " + RunReporter.plural(failed, "move back") + " failed" : "").append(".\n\n");
         for (JsonNode result : rolledBack) {
-            boolean ok = "ROLLED_BACK".equals(result.path("outcome").asText());
-            body.append(String.format("%-11s %-10s %s -> %s%n", ok ? "ROLLED_BACK" : "FAILED", result.path("service").asText(),
-                    result.path("from").asText(), result.path("image").asText()));
+            boolean ok = recorded(result, MoveOutcome.ROLLED_BACK);
+            body.append(String.format("%-11s %-10s %s -> %s%n", ok ? MoveOutcome.ROLLED_BACK : MoveOutcome.FAILED,
+                    result.path("service").asText(), result.path("from").asText(), result.path("image").asText()));
             for (JsonNode moved : result.path("moved")) {
                 body.append(INDENT).append(moved(moved)).append('\n');
             }

@@ -1,8 +1,10 @@
 package com.eucimageupdater.rollout;
 
 import com.eucimageupdater.build.BuiltLocation;
+import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.report.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
     /** Every production roll-out of the built locations, and whether an approval comes first. */
     public static RolloutPlan of(List<BuiltLocation> builds, RunSettings run) {
         List<ProductionRollout> production = builds.stream().flatMap(build -> build.production().stream()).toList();
-        return new RolloutPlan(production, !run.dryRun() && !production.isEmpty() && "required".equals(run.approval()), run.promote());
+        return new RolloutPlan(production, !run.dryRun() && !production.isEmpty() && run.approval() == Approval.REQUIRED, run.promote());
     }
 
     /**
@@ -31,7 +33,7 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
         List<ProductionRollout> production = new ArrayList<>();
         for (JsonNode result : results) {
             JsonNode item = result.path("item");
-            if (!"UPDATED".equals(result.path("outcome").asText()) || item.path("productionTargets").isEmpty()) {
+            if (!Outcome.UPDATED.name().equals(result.path("outcome").asText()) || item.path("productionTargets").isEmpty()) {
                 continue;
             }
             List<String> targets = new ArrayList<>();

@@ -1,7 +1,9 @@
 package com.eucimageupdater.aws;
 
+import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.PipelineTags;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
@@ -18,8 +20,9 @@ public final class PlannedJobs {
     private PlannedJobs() {}
 
     public static RunSettings run(String executionName, String runDate) {
-        return new RunSettings(executionName, runDate, ACCOUNT, "us-east-1", 900, 32, 480, "8 h", "required", 72 * 3600, false, 90, 5,
-                "UTC", null);
+        return RunSettings.builder().executionName(executionName).runDate(runDate).location(new Location(ACCOUNT, "us-east-1"))
+                .pollIntervalSeconds(900).maxPolls(32).maxWaitMinutes(480).maxWaitText("8 h").approval(Approval.REQUIRED)
+                .approvalTimeoutSeconds(72 * 3600).expectedBuildMinutes(90).maxConcurrency(5).timeZone("UTC").build();
     }
 
     public static ImageJob planned(Service service, String image) {

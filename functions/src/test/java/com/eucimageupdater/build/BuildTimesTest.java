@@ -2,6 +2,10 @@ package com.eucimageupdater.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.eucimageupdater.model.Location;
+
+import com.eucimageupdater.model.Approval;
+
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.RunSettings;
@@ -15,8 +19,10 @@ class BuildTimesTest {
     private static final int FOUR_MINUTES = 240;
 
     private static ImageJob job(Integer lastBuildMinutes, int pollIntervalSeconds, int maxWaitMinutes) {
-        RunSettings run = new RunSettings("run", "2026-11-10", "123456789012", "us-east-1", pollIntervalSeconds, 0, maxWaitMinutes, "",
-                "none", 0, false, 90, 5, "UTC", null);
+        RunSettings run = RunSettings.builder().executionName("run").runDate("2026-11-10")
+                .location(new Location("123456789012", "us-east-1")).pollIntervalSeconds(pollIntervalSeconds)
+                .maxWaitMinutes(maxWaitMinutes).maxWaitText("").approval(Approval.NONE).expectedBuildMinutes(90).maxConcurrency(5)
+                .timeZone("UTC").build();
         UpdateCheck check = new UpdateCheck(true, "Base", "updates", "Base-2026-11-10", "d", "Base", "Base", lastBuildMinutes);
         return new ImageJob(new ImageRequest(Service.APPSTREAM, "Base", null, null, Map.of()), run, check, null, null);
     }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageStatus;
+import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.StartedImage;
 import com.eucimageupdater.model.UpdateCheck;
@@ -32,8 +34,10 @@ class RecordJsonTest {
                     Map.of("team", "euc", "cost-center", "42"), List.of("wsb-1t2e3s4t5"), List.of("wsb-9p8r7o6d5", "wsb-8p8r7o6d5"),
                     Map.of("wsb-9p8r7o6d5", "wsi-3c3c3c3c3", "wsb-8p8r7o6d5", "wsi-0a1b2c3d4"), 3,
                     "210987654321", "eu-west-1", List.of("eu-central-1"), List.of("123456789012"), "unreachable"),
-            new RunSettings("monthly-2026-11", "2026-11-10", "123456789012", "us-east-1", 900, 32, 480, "8 h", "required", 259200, true,
-                    90, 5, "Europe/Paris", "monthly-2026-10"),
+            RunSettings.builder().executionName("monthly-2026-11").runDate("2026-11-10").location(new Location("123456789012", "us-east-1"))
+                    .pollIntervalSeconds(900).maxPolls(32).maxWaitMinutes(480).maxWaitText("8 h").approval(Approval.REQUIRED)
+                    .approvalTimeoutSeconds(259200).dryRun(true).expectedBuildMinutes(90).maxConcurrency(5).timeZone("Europe/Paris")
+                    .promote("monthly-2026-10").build(),
             new UpdateCheck(true, "ws-win10", "drivers", "ws-win10-2026-11-10", "Updated", "Finance (2026-11-10)", "wsi-0a1b2c3d4", 171),
             new StartedImage("wsi-7k2m9p4q1", "ws-win10-2026-11-10", true, "monthly-2026-11-first", true, 900, 1800, "quota",
                     "2026-11-10T06:00:00Z", 9720),
@@ -73,12 +77,24 @@ class RecordJsonTest {
                  "run": {"pollIntervalSeconds": null, "runDate": "2026-11-10"}}""");
 
         assertEquals(new ImageJob(new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, Map.of("team", "euc")),
-                new RunSettings(null, "2026-11-10", null, null, 0, 0, 0, null, null, 0, false, 0, 0, null, null), null, null, null), job);
+                RunSettings.builder().runDate("2026-11-10").build(), null, null, null), job);
         assertEquals("{\"item\":{\"service\":\"APPSTREAM\",\"image\":\"Base-Win2022\",\"tags\":{\"team\":\"euc\"},"
                 + "\"stagingTargets\":[],\"productionTargets\":[],\"keep\":0,\"copyToRegions\":[],\"shareWithAccounts\":[]},\"run\":{\"runDate\":\"2026-11-10\",\"pollIntervalSeconds\":0,"
                 + "\"maxPolls\":0,\"maxWaitMinutes\":0,\"approvalTimeoutSeconds\":0,\"dryRun\":false,\"expectedBuildMinutes\":0,"
                 + "\"maxConcurrency\":0}}",
                 new String(write(job), StandardCharsets.UTF_8), "nulls left out");
+    }
+
+    @Test
+    void anEnumWithItsOwnJsonFormIsWrittenAndReadInThatFormByBothMappers() throws IOException {
+        assertTrue(new String(write(FULL_JOB), StandardCharsets.UTF_8).contains("\"approval\":\"required\""));
+        assertTrue(DATABIND.writeValueAsString(FULL_JOB).contains("\"approval\":\"required\""));
+        String none = "{\"item\": {\"service\": \"APPSTREAM\"}, \"run\": {\"approval\": \"none\"}}";
+        assertEquals(Approval.NONE, read(none).run().approval());
+        assertEquals(Approval.NONE, DATABIND.readValue(none, ImageJob.class).run().approval());
+
+        UnreadableInput error = assertThrows(UnreadableInput.class, () -> read("{\"run\": {\"approval\": \"NONE\"}}"));
+        assertTrue(error.getMessage().contains("approval: not one of [required, none]"), error.getMessage());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -427,7 +428,7 @@ class RunPlannerTest {
         assertEquals("monthly-2026-10", plan.run().promote(), "the roll-out and the mail know whose images these are");
         assertEquals(null, plan.rollback());
         assertEquals(List.of(), plan.images(), "nothing is built");
-        assertEquals("none", plan.run().approval());
+        assertEquals(Approval.NONE, plan.run().approval());
         assertTrue(plan.run().dryRun());
         assertEquals(List.of(new Location("123456789012", "us-east-1"), new Location("222222222222", "eu-west-1")), plan.locations());
     }

@@ -1,5 +1,7 @@
 package com.eucimageupdater.infra;
 
+import com.eucimageupdater.config.InvalidConfigurationException;
+import com.eucimageupdater.config.UpdaterConfig;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,7 +22,7 @@ public final class EucImageUpdaterApp {
         UpdaterConfig config;
         try {
             config = UpdaterConfig.fromContext(allContext(app));
-        } catch (UpdaterConfig.InvalidConfigurationException e) {
+        } catch (InvalidConfigurationException e) {
             // The problems are the whole message; a stack trace would only bury them.
             System.err.println(e.getMessage());
             System.exit(1);

@@ -1,5 +1,7 @@
 package com.eucimageupdater.infra;
 
+import com.eucimageupdater.config.MemberRole;
+import com.eucimageupdater.config.MemberTrust;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ import software.constructs.Construct;
 /**
  * What a member account needs so that one deployment patches it: the role the image steps assume there, trusting
  * only the updater account's function roles and allowed exactly the image steps' calls on this account's images,
- * fleets and bundles in the Regions the updater works in ({@link UpdaterConfig.MemberTrust#regions()}).
+ * fleets and bundles in the Regions the updater works in ({@link MemberTrust#regions()}).
  *
  * <p>Deployable with {@code cdk deploy} into one account, or as a CloudFormation StackSet to organizational units:
  * the template uses no asset and no CDK bootstrap (no BootstrapVersion parameter or rule), and it names its role
@@ -26,9 +28,9 @@ import software.constructs.Construct;
 public class EucImageUpdaterMemberStack extends Stack {
     public static final String ROLE_ARN_OUTPUT = "MemberRoleArn";
 
-    public EucImageUpdaterMemberStack(Construct scope, String id, UpdaterConfig.MemberTrust trust) {
+    public EucImageUpdaterMemberStack(Construct scope, String id, MemberTrust trust) {
         super(scope, id, memberStackProps());
-        UpdaterConfig.MemberRole access = trust.access();
+        MemberRole access = trust.access();
         Role role = Role.Builder.create(this, "Role")
                 .roleName(access.roleName())
                 .assumedBy(new AccountPrincipal(trust.updaterAccount()).withConditions(trustConditions(trust)))
@@ -68,9 +70,9 @@ public class EucImageUpdaterMemberStack extends Stack {
 
     /**
      * The updater account's function roles only (by their IAM path), presenting the external id and belonging to the
-     * organization where these are configured; {@link UpdaterConfig.MemberTrust} guarantees at least one of them.
+     * organization where these are configured; {@link MemberTrust} guarantees at least one of them.
      */
-    private Map<String, Object> trustConditions(UpdaterConfig.MemberTrust trust) {
+    private Map<String, Object> trustConditions(MemberTrust trust) {
         String functionRoles = formatArn(ArnComponents.builder()
                 .service("iam").region("").account(trust.updaterAccount())
                 .resource("role").resourceName(EucImageUpdaterStack.FUNCTION_ROLE_PATH.substring(1) + "*")

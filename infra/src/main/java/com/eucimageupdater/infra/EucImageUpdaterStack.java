@@ -1,8 +1,10 @@
 package com.eucimageupdater.infra;
 
 import com.eucimageupdater.approve.RequestApprovalHandler;
+import com.eucimageupdater.config.MemberRole;
+import com.eucimageupdater.config.UpdaterConfig;
+import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.MemberAccess;
-import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.plan.RunPlanner;
 import com.eucimageupdater.report.RunMetrics;
 import com.eucimageupdater.workflow.WorkflowStep;
@@ -169,13 +171,13 @@ public class EucImageUpdaterStack extends Stack {
                     + " first deploy with images listed under \"images\" in cdk.json. Runs started by hand that name"
                     + " their images work either way.");
         }
-        if (config.rollout().approval().equals(RolloutDefaults.REQUIRED) && config.notificationEmails().isEmpty()) {
+        if (config.rollout().approval() == Approval.REQUIRED && config.notificationEmails().isEmpty()) {
             Annotations.of(this).addWarningV2(NO_APPROVERS_WARNING, "\"" + UpdaterConfig.APPROVAL + "\" is \""
-                    + RolloutDefaults.REQUIRED + "\" but \"" + UpdaterConfig.NOTIFICATION_EMAILS + "\" lists no address, so no"
+                    + Approval.REQUIRED + "\" but \"" + UpdaterConfig.NOTIFICATION_EMAILS + "\" lists no address, so no"
                     + " approval mail reaches anyone unless the topic is subscribed to another way, and production waits for an"
                     + " answer that does not come. List the approvers under \"" + UpdaterConfig.NOTIFICATION_EMAILS + "\" in"
                     + " cdk.json (each confirms the subscription mail), or set \"" + UpdaterConfig.APPROVAL + "\": \""
-                    + RolloutDefaults.NONE + "\" to roll out right after staging.");
+                    + Approval.NONE + "\" to roll out right after staging.");
         }
         createOutputs(stateMachine, topic);
     }
@@ -227,7 +229,7 @@ public class EucImageUpdaterStack extends Stack {
     private Alias createImageStepFunction(String step, Code code, Duration timeout) {
         List<ImageStepPermissions.Grant> grants = ImageStepPermissions.BY_STEP.get(step);
         ImageStepPermissions.Regions regions = new ImageStepPermissions.Regions(true, config.workRegions());
-        UpdaterConfig.MemberRole member = config.memberRole();
+        MemberRole member = config.organization().memberRole();
         List<PolicyStatement> permissions = new ArrayList<>(ImageStepPermissions.statements(this, grants, regions));
         permissions.add(assumeMemberRole(member));
         // The functions reach their own account with their own role, any other through the member role there.
@@ -251,7 +253,7 @@ public class EucImageUpdaterStack extends Stack {
         return alias;
     }
 
-    private PolicyStatement assumeMemberRole(UpdaterConfig.MemberRole member) {
+    private PolicyStatement assumeMemberRole(MemberRole member) {
         PolicyStatement.Builder statement = PolicyStatement.Builder.create()
                 .effect(Effect.ALLOW)
                 .actions(List.of("sts:AssumeRole"))
@@ -394,10 +396,10 @@ public class EucImageUpdaterStack extends Stack {
                 .build()));
         Schedule.Builder.create(this, "MonthlySchedule")
                 .description("Starts the euc-image-updater with the images configured in cdk.json, "
-                        + config.daysAfterPatchTuesday() + " day(s) after Patch Tuesday")
-                .schedule(ScheduleExpression.expression(config.scheduleExpression(), TimeZone.of(config.scheduleTimeZone())))
+                        + config.schedule().daysAfterPatchTuesday() + " day(s) after Patch Tuesday")
+                .schedule(ScheduleExpression.expression(config.schedule().expression(), TimeZone.of(config.schedule().timeZone())))
                 // Without configured images a scheduled run could only fail with InvalidInput, every month.
-                .enabled(config.scheduleEnabled() && config.configuredImageCount() > 0)
+                .enabled(config.schedule().enabled() && config.configuredImageCount() > 0)
                 .target(new StepFunctionsStartExecution(stateMachine, ScheduleTargetBaseProps.builder()
                         // No "images" in the input: the run takes the configured list. The scheduled time (not the
                         // execution's start, which a retry may delay past midnight) decides whether today is the run day.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.approve.ApprovalLinks;
+import com.eucimageupdater.config.UpdaterConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package com.eucimageupdater.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.config.UpdaterConfig;
 import com.eucimageupdater.plan.ImageRequests;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.config.InvalidConfigurationException;
+import com.eucimageupdater.config.MemberRole;
+import com.eucimageupdater.config.MemberTrust;
+import com.eucimageupdater.config.UpdaterConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,13 +116,13 @@ class MemberStackTest {
     void refusedWithoutExternalIdOrOrganization() {
         Map<String, Object> context = Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT,
                 UpdaterConfig.TARGETS, TestStack.TARGETS);
-        List<String> problems = assertThrows(UpdaterConfig.InvalidConfigurationException.class,
+        List<String> problems = assertThrows(InvalidConfigurationException.class,
                 () -> UpdaterConfig.fromContext(context)).problems();
 
         assertEquals(1, problems.size(), () -> "problems: " + problems);
         assertTrue(problems.get(0).startsWith("memberExternalId or organizationId: the member stack"), problems.get(0));
-        assertThrows(UpdaterConfig.InvalidConfigurationException.class, () -> new UpdaterConfig.MemberTrust(TestStack.UPDATER_ACCOUNT,
-                new UpdaterConfig.MemberRole(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, Optional.empty(), Optional.empty()),
+        assertThrows(InvalidConfigurationException.class, () -> new MemberTrust(TestStack.UPDATER_ACCOUNT,
+                new MemberRole(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, Optional.empty(), Optional.empty()),
                 List.of("eu-west-1")));
     }
 
@@ -127,7 +131,7 @@ class MemberStackTest {
     void refusedWithoutRegions() {
         Map<String, Object> context = Map.of(UpdaterConfig.UPDATER_ACCOUNT, TestStack.UPDATER_ACCOUNT,
                 UpdaterConfig.MEMBER_EXTERNAL_ID, TestStack.EXTERNAL_ID);
-        List<String> problems = assertThrows(UpdaterConfig.InvalidConfigurationException.class,
+        List<String> problems = assertThrows(InvalidConfigurationException.class,
                 () -> UpdaterConfig.fromContext(context)).problems();
 
         assertEquals(1, problems.size(), () -> "problems: " + problems);

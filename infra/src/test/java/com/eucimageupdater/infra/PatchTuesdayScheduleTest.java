@@ -3,6 +3,7 @@ package com.eucimageupdater.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.config.UpdaterConfig;
 import com.eucimageupdater.plan.PlanRequest;
 import com.eucimageupdater.plan.RunPlan;
 import com.eucimageupdater.plan.RunPlanner;

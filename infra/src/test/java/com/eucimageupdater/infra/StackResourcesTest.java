@@ -3,6 +3,7 @@ package com.eucimageupdater.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.config.UpdaterConfig;
 import com.eucimageupdater.model.MemberAccess;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ class StackResourcesTest {
         TestStack shipped = TestStack.shipped();
 
         assertEquals(0, shipped.config.configuredImageCount(), "the shipped cdk.json lists no images");
-        assertTrue(shipped.config.scheduleEnabled(), "the shipped cdk.json asks for the schedule");
+        assertTrue(shipped.config.schedule().enabled(), "the shipped cdk.json asks for the schedule");
         shipped.template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("State", "DISABLED"));
     }
 

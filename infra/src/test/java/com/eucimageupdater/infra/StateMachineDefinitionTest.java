@@ -141,6 +141,6 @@ class StateMachineDefinitionTest {
     void timeZoneReachesPlanStep() throws IOException {
         JsonNode plan = JSON.readTree(substitutedDefinition()).at("/States/PlanRun/Parameters/timeZone");
 
-        assertEquals(TestStack.get().config.scheduleTimeZone(), plan.asText());
+        assertEquals(TestStack.get().config.schedule().timeZone(), plan.asText());
     }
 }

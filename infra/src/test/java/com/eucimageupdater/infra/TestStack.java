@@ -1,7 +1,6 @@
 package com.eucimageupdater.infra;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.eucimageupdater.config.UpdaterConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -150,11 +149,7 @@ final class TestStack {
     /** The "context" object of the project's cdk.json: configuration defaults and feature flags. */
     static Map<String, Object> cdkJsonContext() {
         try {
-            Map<String, Object> cdkJson = new ObjectMapper().readValue(PROJECT_ROOT.resolve("cdk.json").toFile(),
-                    new TypeReference<Map<String, Object>>() {});
-            @SuppressWarnings("unchecked")
-            Map<String, Object> context = (Map<String, Object>) cdkJson.get("context");
-            return context;
+            return UpdaterConfig.cdkJsonContext(PROJECT_ROOT.resolve("cdk.json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

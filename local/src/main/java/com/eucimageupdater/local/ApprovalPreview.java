@@ -1,8 +1,8 @@
 package com.eucimageupdater.local;
 
+import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.plan.PlanRequest;
-import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.plan.RunPlan;
 import com.eucimageupdater.plan.RunPlanner;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,12 +37,12 @@ final class ApprovalPreview {
         String approval = planInput.path("approval").asText();
         if (input.isObject() && !input.hasNonNull("rollback") && input.hasNonNull("promote")) {
             String promoteApproval = input.hasNonNull("approval") ? input.get("approval").asText() : approval;
-            return RolloutDefaults.NONE.equals(promoteApproval) ? Optional.empty()
+            return Approval.of(promoteApproval).equals(Optional.of(Approval.NONE)) ? Optional.empty()
                     : Optional.of("it promotes run " + input.get("promote") + " and approval is \"" + promoteApproval + "\"");
         }
         RunPlan plan = new RunPlanner().plan(JSON.treeToValue(planInput, PlanRequest.class));
         if (!plan.problems().isEmpty() || plan.skipped() || plan.rollback() != null || plan.run().dryRun()
-                || !RolloutDefaults.REQUIRED.equals(plan.run().approval())) {
+                || plan.run().approval() != Approval.REQUIRED) {
             return Optional.empty();
         }
         List<String> withProduction = plan.images().stream()

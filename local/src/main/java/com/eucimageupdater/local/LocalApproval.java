@@ -4,6 +4,7 @@ import com.eucimageupdater.approve.AnswerInstructions;
 import com.eucimageupdater.approve.AnsweredBy;
 import com.eucimageupdater.approve.ApprovalAnswer;
 import com.eucimageupdater.approve.ApprovalRequest;
+import com.eucimageupdater.approve.Decision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,8 +45,8 @@ enum LocalApproval implements AnswerInstructions {
     JsonNode answer() {
         AnsweredBy answeredBy = new AnsweredBy(null, null, command(), Instant.now().toString());
         return switch (this) {
-            case YES -> JSON.valueToTree(new ApprovalAnswer("approved", answeredBy));
-            case NO -> throw new TaskError("ApprovalRejected", json(new ApprovalAnswer("rejected", answeredBy)));
+            case YES -> JSON.valueToTree(ApprovalAnswer.of(Decision.APPROVE, answeredBy));
+            case NO -> throw new TaskError(Decision.REJECTED_ERROR, json(ApprovalAnswer.of(Decision.REJECT, answeredBy)));
             case TIMEOUT -> throw new TaskError("States.Timeout", "no answer within the approval timeout (locally: " + command() + ")");
         };
     }

@@ -1,10 +1,10 @@
 package com.eucimageupdater.local;
 
 import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.config.MemberRole;
+import com.eucimageupdater.config.UpdaterConfig;
 import com.eucimageupdater.plan.DeploymentSettings;
-import com.eucimageupdater.plan.MonthlySchedule;
 import com.eucimageupdater.plan.OrganizationSettings;
-import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.simulator.Scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class LocalRun {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DEFAULT_INPUT = Path.of("events", "local-run.json");
+    private static final Path CDK_JSON = Path.of("cdk.json");
     private static final Pattern SNS_TOPIC_ARN = Pattern.compile("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$");
     private static final String USAGE = """
             Usage: ./run-local [options]
@@ -75,13 +77,13 @@ public final class LocalRun {
         }
         try {
             JsonNode input = readInput(options.input, "--input");
-            JsonNode context = cdkJsonContext();
-            DeploymentSettings deployment = options.deploymentSettings(context);
-            Organization organization = Organization.of(context).withExternalId(options.memberExternalId);
+            UpdaterConfig config = configuration(CDK_JSON);
+            DeploymentSettings deployment = options.deploymentSettings(config);
+            MemberRole memberRole = options.memberRole(config);
             return options.target.equals("aws")
-                    ? runOnAws(options, input, deployment, organization, out)
+                    ? runOnAws(options, input, deployment, config.organizationSettings(), memberRole, out)
                     : runOnSimulator(options.startingAccount(), options.state, input,
-                            options.settings(deployment, 100L, organization.settings(), LocalApproval.YES), organization, out);
+                            options.settings(deployment, 100L, config.organizationSettings(), LocalApproval.YES), memberRole, out);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             return 2;
@@ -90,7 +92,7 @@ public final class LocalRun {
 
     /** @param state where the account is kept between runs, or null */
     private static int runOnSimulator(Scenario scenario, Path state, JsonNode input, LocalWorkflow.Settings settings,
-            Organization organization, PrintStream out) throws IOException, InterruptedException {
+            MemberRole memberRole, PrintStream out) throws IOException, InterruptedException {
         try (SimulatedAccount account = new SimulatedAccount(scenario)) {
             String topicArn = "arn:aws:sns:" + scenario.region() + ":" + scenario.accountId() + ":euc-image-updater";
             out.println("Simulated AWS account " + scenario.accountId() + " in " + scenario.region() + " at "
@@ -100,7 +102,7 @@ public final class LocalRun {
             try {
                 try (ProgressPrinter progress = ProgressPrinter.takingStderr(out)) {
                     result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings,
-                            account.target(topicArn, organization.access(scenario.accountId())), progress);
+                            account.target(topicArn, memberRole.access(scenario.accountId())), progress);
                 }
                 account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
                 return finish(result, out);
@@ -115,8 +117,8 @@ public final class LocalRun {
         }
     }
 
-    private static int runOnAws(Options options, JsonNode input, DeploymentSettings deployment, Organization organization,
-            PrintStream out) throws IOException, InterruptedException {
+    private static int runOnAws(Options options, JsonNode input, DeploymentSettings deployment, OrganizationSettings organization,
+            MemberRole memberRole, PrintStream out) throws IOException, InterruptedException {
         String topicArn = options.topicArn != null ? options.topicArn : System.getenv("EUC_TOPIC_ARN");
         if (topicArn == null || !SNS_TOPIC_ARN.matcher(topicArn).matches()) {
             out.println("--target aws needs --topic-arn ARN or EUC_TOPIC_ARN with an SNS topic ARN"
@@ -124,7 +126,7 @@ public final class LocalRun {
             return 2;
         }
         String[] arn = topicArn.split(":");
-        LocalWorkflow.Settings settings = options.settings(deployment, null, organization.settings(), null);
+        LocalWorkflow.Settings settings = options.settings(deployment, null, organization, null);
         if (settings.approval() == null) {
             // Planned in the topic's account and Region: where the run's own ones are only places its items, not whether it asks.
             String definition = LocalWorkflow.render(Definition.DEFAULT_FILE, settings, arn[3], arn[4], topicArn);
@@ -138,7 +140,7 @@ public final class LocalRun {
         // The topic lives in the deployment's account: images elsewhere are reached through their member role, as deployed. The
         // deployment's own Region is the SDK's default one (AWS_REGION), where images that name none are; the topic may be elsewhere.
         String region = new DefaultAwsRegionProviderChain().getRegion().id();
-        LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(organization.access(arn[4])),
+        LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(memberRole.access(arn[4])),
                 snsFor(topicArn), region, arn[4], topicArn, LambdaFaultInjector.NONE, List.of());
         ExecutionResult result;
         try (ProgressPrinter progress = ProgressPrinter.takingStderr(out)) {
@@ -198,10 +200,12 @@ public final class LocalRun {
                 + ", column " + at.getColumnNr()) + ": " + reason);
     }
 
-    /** The deployment's configuration (cdk.json context), so a local run behaves as the deployed one would. */
-    private static JsonNode cdkJsonContext() throws IOException {
-        Path cdkJson = Path.of("cdk.json");
-        return Files.exists(cdkJson) ? JSON.readTree(cdkJson.toFile()).path("context") : JSON.createObjectNode();
+    /**
+     * The deployment's configuration (cdk.json's context), read and judged as {@code cdk synth} reads it, so that a local run
+     * behaves as the deployed one would; without a cdk.json, the defaults.
+     */
+    static UpdaterConfig configuration(Path cdkJson) throws IOException {
+        return Files.exists(cdkJson) ? UpdaterConfig.fromCdkJson(cdkJson) : UpdaterConfig.fromContext(Map.of());
     }
 
     private static final class HelpRequested extends RuntimeException {
@@ -275,21 +279,9 @@ public final class LocalRun {
             return scenario == null ? Scenario.defaultScenario() : Scenario.load(scenario);
         }
 
-        /**
-         * cdk.json's settings, with the options given here taking precedence; their ranges and the images are
-         * judged by the plan step, as in a deployed run.
-         */
-        DeploymentSettings deploymentSettings(JsonNode context) {
-            DeploymentSettings configured = DeploymentSettings.fromConfiguration(
-                    context.path("images").isMissingNode() ? "[]" : context.get("images").toString(),
-                    contextNumber(context, "pollIntervalMinutes", DeploymentSettings.DEFAULT_POLL_INTERVAL_MINUTES),
-                    contextNumber(context, "maxWaitHours", DeploymentSettings.DEFAULT_MAX_WAIT_HOURS),
-                    contextNumber(context, "maxConcurrency", DeploymentSettings.DEFAULT_MAX_CONCURRENCY),
-                    context.path("scheduleTimeZone").asText(DeploymentSettings.DEFAULT_TIME_ZONE),
-                    contextNumber(context, "daysAfterPatchTuesday", MonthlySchedule.DEFAULT_DAYS_AFTER_PATCH_TUESDAY),
-                    new RolloutDefaults(context.path("approval").asText(RolloutDefaults.DEFAULTS.approval()),
-                            contextNumber(context, "approvalTimeoutHours", RolloutDefaults.DEFAULTS.approvalTimeoutHours()),
-                            contextNumber(context, "keepImages", RolloutDefaults.DEFAULTS.keepImages())));
+        /** cdk.json's settings, with the options given here taking precedence; the plan step judges their ranges, as deployed. */
+        DeploymentSettings deploymentSettings(UpdaterConfig config) {
+            DeploymentSettings configured = config.deploymentSettings();
             return new DeploymentSettings(configured.configuredImagesJson(),
                     Objects.requireNonNullElse(pollIntervalSeconds, configured.pollIntervalSeconds()),
                     Objects.requireNonNullElse(maxWaitMinutes, configured.maxWaitMinutes()),
@@ -297,15 +289,10 @@ public final class LocalRun {
                     configured.timeZone(), configured.daysAfterPatchTuesday(), configured.rollout());
         }
 
-        private static int contextNumber(JsonNode context, String key, int defaultValue) {
-            JsonNode value = context.get(key);
-            if (value == null) {
-                return defaultValue;
-            }
-            if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-                throw new IllegalArgumentException("cdk.json context." + key + ": must be a whole number, got " + value);
-            }
-            return value.asInt();
+        /** cdk.json's member role, with --member-external-id over its external id. */
+        MemberRole memberRole(UpdaterConfig config) {
+            MemberRole configured = config.organization().memberRole();
+            return memberExternalId == null ? configured : configured.withExternalId(memberExternalId);
         }
 
         LocalWorkflow.Settings settings(DeploymentSettings deployment, Long defaultWaitMillis, OrganizationSettings organization,

@@ -3,6 +3,7 @@ package com.eucimageupdater.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,7 @@ class ApprovalPreviewTest {
     private static final String PRODUCTION = """
             {"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"], "fleets": ["Base-Prod-1", "Base-Prod-2"]}""";
 
-    private static Optional<String> reason(String input, String configuredApproval) throws Exception {
+    private static Optional<String> reason(String input, Approval configuredApproval) throws Exception {
         LocalWorkflow.Settings settings = new LocalWorkflow.Settings(new DeploymentSettings("[]", 900, 480, 5, "UTC", 1,
                 new RolloutDefaults(configuredApproval, 72, 0)), 1L, 1L, null);
         return ApprovalPreview.reason(LocalWorkflow.render(Definition.DEFAULT_FILE, settings, "us-east-1", "123456789012",
@@ -23,7 +24,7 @@ class ApprovalPreviewTest {
     }
 
     private static Optional<String> reason(String input) throws Exception {
-        return reason(input, RolloutDefaults.REQUIRED);
+        return reason(input, Approval.REQUIRED);
     }
 
     @Test
@@ -52,8 +53,8 @@ class ApprovalPreviewTest {
     void aDryRunOrApprovalNoneFromTheInputOrTheDeploymentAsksNothing() throws Exception {
         assertEquals(Optional.empty(), reason("{\"images\": [" + PRODUCTION + "], \"dryRun\": true}"));
         assertEquals(Optional.empty(), reason("{\"images\": [" + PRODUCTION + "], \"approval\": \"none\"}"));
-        assertEquals(Optional.empty(), reason("{\"images\": [" + PRODUCTION + "]}", RolloutDefaults.NONE));
-        assertTrue(reason("{\"images\": [" + PRODUCTION + "], \"approval\": \"required\"}", RolloutDefaults.NONE).isPresent());
+        assertEquals(Optional.empty(), reason("{\"images\": [" + PRODUCTION + "]}", Approval.NONE));
+        assertTrue(reason("{\"images\": [" + PRODUCTION + "], \"approval\": \"required\"}", Approval.NONE).isPresent());
     }
 
     @Test
@@ -66,7 +67,7 @@ class ApprovalPreviewTest {
         assertEquals(Optional.of("it promotes run \"monthly-2026-11\" and approval is \"required\""),
                 reason("{\"promote\": \"monthly-2026-11\"}"));
         assertEquals(Optional.empty(), reason("{\"promote\": \"monthly-2026-11\", \"approval\": \"none\"}"));
-        assertEquals(Optional.empty(), reason("{\"promote\": \"monthly-2026-11\"}", RolloutDefaults.NONE));
+        assertEquals(Optional.empty(), reason("{\"promote\": \"monthly-2026-11\"}", Approval.NONE));
     }
 
     @Test

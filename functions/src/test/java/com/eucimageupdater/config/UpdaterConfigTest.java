@@ -1,4 +1,4 @@
-package com.eucimageupdater.infra;
+package com.eucimageupdater.config;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.infra.UpdaterConfig.InvalidConfigurationException;
+import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awscdk.App;
 
 class UpdaterConfigTest {
 
@@ -48,25 +48,25 @@ class UpdaterConfigTest {
 
         assertAll(
                 () -> assertEquals(0, config.configuredImageCount()),
-                () -> assertEquals(1, config.daysAfterPatchTuesday()),
-                () -> assertEquals(6, config.scheduleHour()),
-                () -> assertEquals("cron(0 6 9-15 * ? *)", config.scheduleExpression()),
-                () -> assertEquals("UTC", config.scheduleTimeZone()),
-                () -> assertTrue(config.scheduleEnabled()),
+                () -> assertEquals(1, config.schedule().daysAfterPatchTuesday()),
+                () -> assertEquals(6, config.schedule().hour()),
+                () -> assertEquals("cron(0 6 9-15 * ? *)", config.schedule().expression()),
+                () -> assertEquals("UTC", config.schedule().timeZone()),
+                () -> assertTrue(config.schedule().enabled()),
                 () -> assertEquals(List.of(), config.notificationEmails()),
-                () -> assertEquals(4, config.pollIntervalMinutes()),
-                () -> assertEquals(8, config.maxWaitHours()),
-                () -> assertEquals(5, config.maxConcurrency()),
-                () -> assertEquals(new RolloutDefaults("required", 72, 0), config.rollout()),
+                () -> assertEquals(4, config.pace().pollIntervalMinutes()),
+                () -> assertEquals(8, config.pace().maxWaitHours()),
+                () -> assertEquals(5, config.pace().maxConcurrency()),
+                () -> assertEquals(new RolloutDefaults(Approval.REQUIRED, 72, 0), config.rollout()),
                 () -> assertEquals("INFO", config.logLevel()),
-                () -> assertEquals(List.of(), config.targets()),
-                () -> assertEquals(new UpdaterConfig.MemberRole("EucImageUpdaterMember", Optional.empty(), Optional.empty()),
-                        config.memberRole()),
-                () -> assertEquals(Optional.empty(), config.updaterAccount()),
-                () -> assertEquals(50, config.maxConcurrencyOverall()),
-                () -> assertEquals(90, config.expectedBuildMinutes()),
+                () -> assertEquals(List.of(), config.organization().targets()),
+                () -> assertEquals(new MemberRole("EucImageUpdaterMember", Optional.empty(), Optional.empty()),
+                        config.organization().memberRole()),
+                () -> assertEquals(Optional.empty(), config.organization().updaterAccount()),
+                () -> assertEquals(50, config.pace().maxConcurrencyOverall()),
+                () -> assertEquals(90, config.pace().expectedBuildMinutes()),
                 () -> assertEquals(OptionalInt.of(5), config.approvalEndpointConcurrency()),
-                () -> assertEquals(List.of(), config.additionalRegions()),
+                () -> assertEquals(List.of(), config.organization().additionalRegions()),
                 () -> assertEquals(List.of(), config.workRegions(), "the deployment's own Region only"),
                 () -> assertEquals(OrganizationSettings.DEFAULTS, config.organizationSettings(), "the local runner's defaults"));
     }
@@ -93,8 +93,8 @@ class UpdaterConfigTest {
 
     @Test
     @DisplayName("the context shipped in cdk.json is valid and equals the defaults")
-    void shippedCdkJsonMatchesDefaults() {
-        assertEquals(read(Map.of()), read(TestStack.cdkJsonContext()));
+    void shippedCdkJsonMatchesDefaults() throws Exception {
+        assertEquals(read(Map.of()), UpdaterConfig.fromCdkJson(Path.of("..", "cdk.json")));
     }
 
     @Test
@@ -107,8 +107,8 @@ class UpdaterConfigTest {
                 UpdaterConfig.IMAGES, "[{\"service\": \"APPSTREAM\", \"image\": \"Finance-Win2022\"}]"));
 
         assertAll(
-                () -> assertEquals(10, config.maxConcurrency()),
-                () -> assertFalse(config.scheduleEnabled()),
+                () -> assertEquals(10, config.pace().maxConcurrency()),
+                () -> assertFalse(config.schedule().enabled()),
                 () -> assertEquals(List.of("euc-admins@example.com"), config.notificationEmails()),
                 () -> assertEquals("[{\"service\":\"APPSTREAM\",\"image\":\"Finance-Win2022\"}]", config.imagesJson()));
     }
@@ -130,7 +130,7 @@ class UpdaterConfigTest {
     @Test
     @DisplayName("a whole number given as a JSON double (8.0) is accepted")
     void wholeDouble() {
-        assertEquals(8, read(Map.of(UpdaterConfig.MAX_WAIT_HOURS, 8.0)).maxWaitHours());
+        assertEquals(8, read(Map.of(UpdaterConfig.MAX_WAIT_HOURS, 8.0)).pace().maxWaitHours());
     }
 
     @ParameterizedTest(name = "time zone \"{0}\" is refused")
@@ -142,7 +142,7 @@ class UpdaterConfigTest {
     @ParameterizedTest(name = "time zone \"{0}\" is accepted")
     @ValueSource(strings = {"UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "America/Port-au-Prince", "Etc/GMT+5"})
     void goodTimeZone(String zone) {
-        assertEquals(zone, read(Map.of(UpdaterConfig.SCHEDULE_TIME_ZONE, zone)).scheduleTimeZone());
+        assertEquals(zone, read(Map.of(UpdaterConfig.SCHEDULE_TIME_ZONE, zone)).schedule().timeZone());
     }
 
     @ParameterizedTest(name = "{0} = {1} is refused")
@@ -171,7 +171,7 @@ class UpdaterConfigTest {
     @DisplayName("the schedule fires daily through the week in which the run day falls, at the configured hour")
     void scheduleExpressionCoversTheRunDayWindow() {
         assertEquals("cron(0 0 12-18 * ? *)",
-                read(Map.of(UpdaterConfig.DAYS_AFTER_PATCH_TUESDAY, 4, UpdaterConfig.SCHEDULE_HOUR, 0)).scheduleExpression());
+                read(Map.of(UpdaterConfig.DAYS_AFTER_PATCH_TUESDAY, 4, UpdaterConfig.SCHEDULE_HOUR, 0)).schedule().expression());
     }
 
     @ParameterizedTest
@@ -309,10 +309,11 @@ class UpdaterConfigTest {
                 UpdaterConfig.EXPECTED_BUILD_MINUTES, 60));
 
         assertAll(
-                () -> assertEquals(List.of(new UpdaterConfig.Target("111122223333", List.of("eu-west-1", "us-east-1"))), config.targets()),
-                () -> assertEquals(new UpdaterConfig.MemberRole("Patcher", Optional.of("ext:id/1"), Optional.of("o-abcdefghij")),
-                        config.memberRole()),
-                () -> assertEquals(Optional.of(new UpdaterConfig.MemberTrust("999988887777", config.memberRole(),
+                () -> assertEquals(List.of(new Organization.Target("111122223333", List.of("eu-west-1", "us-east-1"))),
+                        config.organization().targets()),
+                () -> assertEquals(new MemberRole("Patcher", Optional.of("ext:id/1"), Optional.of("o-abcdefghij")),
+                        config.organization().memberRole()),
+                () -> assertEquals(Optional.of(new MemberTrust("999988887777", config.organization().memberRole(),
                         List.of("eu-west-1", "us-east-1"))),
                         config.memberTrust()),
                 () -> assertEquals(Map.of("Targets", "[{\\\"account\\\":\\\"111122223333\\\",\\\"regions\\\":[\\\"eu-west-1\\\",\\\"us-east-1\\\"]}]",
@@ -325,8 +326,8 @@ class UpdaterConfigTest {
     @Test
     @DisplayName("targets given on the command line as JSON text are parsed like cdk.json's list")
     void targetsAsText() {
-        assertEquals(List.of(new UpdaterConfig.Target("111122223333", List.of("eu-west-1"))), read(Map.of(UpdaterConfig.TARGETS,
-                "[{\"account\": \"111122223333\", \"regions\": [\"eu-west-1\"]}]")).targets());
+        assertEquals(List.of(new Organization.Target("111122223333", List.of("eu-west-1"))), read(Map.of(UpdaterConfig.TARGETS,
+                "[{\"account\": \"111122223333\", \"regions\": [\"eu-west-1\"]}]")).organization().targets());
     }
 
     @ParameterizedTest(name = "targets {0} is refused: {1} {2}")
@@ -380,7 +381,7 @@ class UpdaterConfigTest {
     @DisplayName("an external id of 1224 characters is accepted, one of 1225 refused")
     void externalIdLength() {
         assertEquals(Optional.of("a".repeat(1224)), read(Map.of(UpdaterConfig.MEMBER_EXTERNAL_ID, "a".repeat(1224)))
-                .memberRole().externalId());
+                .organization().memberRole().externalId());
         assertOneProblem(problemsWith(UpdaterConfig.MEMBER_EXTERNAL_ID, "a".repeat(1225)), UpdaterConfig.MEMBER_EXTERNAL_ID, "2-1224");
     }
 
@@ -398,7 +399,7 @@ class UpdaterConfigTest {
 
         assertOneProblem(problems, UpdaterConfig.MAX_CONCURRENCY_OVERALL, "must be at least maxConcurrency (10");
         assertEquals(10, read(Map.of(UpdaterConfig.MAX_CONCURRENCY, 10, UpdaterConfig.MAX_CONCURRENCY_OVERALL, 10))
-                .maxConcurrencyOverall());
+                .pace().maxConcurrencyOverall());
     }
 
     @Test
@@ -407,9 +408,9 @@ class UpdaterConfigTest {
         UpdaterConfig config = read(Map.of(UpdaterConfig.MEMBER_EXTERNAL_ID, "", UpdaterConfig.ORGANIZATION_ID, " ",
                 UpdaterConfig.UPDATER_ACCOUNT, ""));
 
-        assertEquals(Optional.empty(), config.memberRole().externalId());
-        assertEquals(Optional.empty(), config.memberRole().organizationId());
-        assertEquals(Optional.empty(), config.updaterAccount());
+        assertEquals(Optional.empty(), config.organization().memberRole().externalId());
+        assertEquals(Optional.empty(), config.organization().memberRole().organizationId());
+        assertEquals(Optional.empty(), config.organization().updaterAccount());
     }
 
     @Test
@@ -440,9 +441,10 @@ class UpdaterConfigTest {
                         "copyToRegions", List.of("eu-central-1"))),
                 UpdaterConfig.ADDITIONAL_REGIONS, List.of("eu-west-1", "ca-central-1")));
 
-        assertEquals(List.of("eu-west-1", "ca-central-1"), config.additionalRegions());
+        assertEquals(List.of("eu-west-1", "ca-central-1"), config.organization().additionalRegions());
         assertEquals(List.of("ap-southeast-2", "ca-central-1", "eu-central-1", "eu-west-1", "us-east-1"), config.workRegions());
-        assertEquals(List.of("sa-east-1"), read(Map.of(UpdaterConfig.ADDITIONAL_REGIONS, "[\"sa-east-1\"]")).additionalRegions(),
+        assertEquals(List.of("sa-east-1"), read(Map.of(UpdaterConfig.ADDITIONAL_REGIONS, "[\"sa-east-1\"]")).organization()
+                        .additionalRegions(),
                 "given on the command line as JSON text");
     }
 
@@ -503,40 +505,9 @@ class UpdaterConfigTest {
     }
 
     @Test
-    @DisplayName("CDK's own context keys pass: feature flags, the CLI's settings, cached lookups, acknowledged notices")
-    void cdksOwnKeysPass() {
-        Map<String, Object> context = new HashMap<>(cdkCliContext());
-        context.put("@aws-cdk-containers/ecs-service-extensions:enableDefaultLogDriver", true);
-        context.put("availability-zones:account=123456789012:region=us-east-1", List.of("us-east-1a", "us-east-1b"));
-        context.put("acknowledged-issue-numbers", List.of(32775));
-        context.put("cli-telemetry", false);
-        assertEquals(read(Map.of()), read(context));
-    }
-
-    @Test
-    @DisplayName("the project's cdk.json, with what the CLI adds, passes as the app sees it in its context")
-    void projectCdkJsonPassesAsTheAppSeesIt() {
-        Map<String, Object> context = new HashMap<>(TestStack.cdkJsonContext());
-        context.putAll(cdkCliContext());
-        App app = App.Builder.create().context(context).build();
-        assertEquals(read(TestStack.cdkJsonContext()), UpdaterConfig.fromContext(EucImageUpdaterApp.allContext(app)));
-
-        context.put("maxConcurency", 2);
-        App typo = App.Builder.create().context(context).build();
-        assertEquals(List.of("maxConcurency: unknown key; did you mean maxConcurrency?"), assertThrows(InvalidConfigurationException.class,
-                () -> UpdaterConfig.fromContext(EucImageUpdaterApp.allContext(typo))).problems());
-    }
-
-    @Test
     @DisplayName("a configured image's misspelt field fails synth, named by its path and the nearest field")
     void configuredImageField() {
         assertEquals(List.of("images[0].Fleets: unknown field; did you mean fleets?"),
                 problemsWith(UpdaterConfig.IMAGES, "[{\"service\": \"APPSTREAM\", \"image\": \"Base\", \"Fleets\": [\"prod\"]}]"));
-    }
-
-    /** What the CDK CLI puts in every app's context besides cdk.json's (its settings, as of CLI 2.1148). */
-    private static Map<String, Object> cdkCliContext() {
-        return Map.of("aws:cdk:enable-path-metadata", true, "aws:cdk:enable-asset-metadata", true, "aws:cdk:version-reporting", true,
-                "aws:cdk:bundling-stacks", List.of("**"), "@aws-cdk/core:failSynthOnValidationErrors", false);
     }
 }
