@@ -2,6 +2,8 @@ package com.eucimageupdater.bench;
 
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.Scenario;
+import com.eucimageupdater.workflow.FunctionEnvironment;
+import com.eucimageupdater.workflow.FunctionJar;
 import com.eucimageupdater.workflow.WorkflowStep;
 import java.io.BufferedReader;
 import java.io.File;
@@ -35,6 +37,7 @@ public final class ColdStartBenchmark {
      */
     static final long JAR_LIMIT_BYTES = 10_000_000;
 
+    private final Path root;
     private final Path functionJar;
     private final Path runJar;
     private final Path workDir;
@@ -42,11 +45,11 @@ public final class ColdStartBenchmark {
     private final String newcomerClasspath;
     private final String probesJar;
 
-    private ColdStartBenchmark(Path functionJar, Path runJar, Path workDir, String launcherClasspath, String newcomerClasspath,
-            String probesJar) {
+    private ColdStartBenchmark(Path root, Path workDir, String launcherClasspath, String newcomerClasspath, String probesJar) {
         this.probesJar = probesJar;
-        this.functionJar = functionJar;
-        this.runJar = runJar;
+        this.root = root;
+        this.functionJar = root.resolve(FunctionJar.IMAGE_STEPS.path());
+        this.runJar = root.resolve(FunctionJar.RUN_STEPS.path());
         this.workDir = workDir;
         this.launcherClasspath = launcherClasspath;
         this.newcomerClasspath = newcomerClasspath;
@@ -88,11 +91,9 @@ public final class ColdStartBenchmark {
     /** The benchmark of the project at {@code root}, once built (./run-benchmark builds it). */
     static ColdStartBenchmark inProject(Path root) throws IOException {
         Path target = root.resolve("bench").resolve("target");
-        Path functions = root.resolve("functions").resolve("target");
         String launcher = target.resolve("bench-1.0.0-SNAPSHOT.jar") + File.pathSeparator + read(target.resolve("launcher-classpath.txt"));
         String newcomer = target.resolve("bench-1.0.0-SNAPSHOT-newcomer.jar") + File.pathSeparator + read(target.resolve("newcomer-classpath.txt"));
-        return new ColdStartBenchmark(functions.resolve("functions-lambda.jar"), functions.resolve("functions-run-lambda.jar"),
-                Files.createTempDirectory("euc-bench"), launcher, newcomer,
+        return new ColdStartBenchmark(root, Files.createTempDirectory("euc-bench"), launcher, newcomer,
                 target.resolve("bench-1.0.0-SNAPSHOT-probes.jar").toAbsolutePath().toString());
     }
 
@@ -157,17 +158,17 @@ public final class ColdStartBenchmark {
         List<Subject> subjects = new ArrayList<>();
         subjects.add(new Subject("Newcomer", newcomerClasspath, "com.eucimageupdater.bench.newcomer.NewcomerHandler",
                 write("newcomer.json", "{}"), "AVAILABLE", Kind.HANDLER));
-        subjects.add(new Subject("Check", jar, WorkflowStep.CHECK.handlerClass(), checkInput, "\"updateAvailable\":true", Kind.HANDLER));
-        subjects.add(new Subject("Start", jar, WorkflowStep.START.handlerClass(), startInput, "\"newImage\":\"Base-Win2022-2026-11-10\"", Kind.HANDLER));
-        subjects.add(new Subject("Poll", jar, WorkflowStep.POLL.handlerClass(), pollInput, "\"pollsDone\":1", Kind.HANDLER));
-        subjects.add(new Subject("Plan", run, WorkflowStep.PLAN.handlerClass(), write("plan.json", plan), "\"maxConcurrency\":5", Kind.HANDLER));
-        subjects.add(new Subject("Report", run, WorkflowStep.REPORT.handlerClass(), write("report.json", report), "1 updated, 1 up to date, 1 failed", Kind.HANDLER));
+        subjects.add(step(WorkflowStep.CHECK, checkInput, "\"updateAvailable\":true", Kind.HANDLER));
+        subjects.add(step(WorkflowStep.START, startInput, "\"newImage\":\"Base-Win2022-2026-11-10\"", Kind.HANDLER));
+        subjects.add(step(WorkflowStep.POLL, pollInput, "\"pollsDone\":1", Kind.HANDLER));
+        subjects.add(step(WorkflowStep.PLAN, write("plan.json", plan), "\"maxConcurrency\":5", Kind.HANDLER));
+        subjects.add(step(WorkflowStep.REPORT, write("report.json", report), "1 updated, 1 up to date, 1 failed", Kind.HANDLER));
         // What a SnapStart restore runs: the first invocation after the checkpoint hook's priming.
-        subjects.add(new Subject("Check primed", jar, WorkflowStep.CHECK.handlerClass(), checkInput, "\"updateAvailable\":true", Kind.PRIMED));
-        subjects.add(new Subject("Start primed", jar, WorkflowStep.START.handlerClass(), write("start-next.json", startJob.replace("2026-11-10", nextDay)),
+        subjects.add(step(WorkflowStep.CHECK, checkInput, "\"updateAvailable\":true", Kind.PRIMED));
+        subjects.add(step(WorkflowStep.START, write("start-next.json", startJob.replace("2026-11-10", nextDay)),
                 "\"newImage\":\"Base-Win2022-" + nextDay + "\"", Kind.PRIMED));
-        subjects.add(new Subject("Poll primed", jar, WorkflowStep.POLL.handlerClass(), write("poll-next.json", pollJob.replace("2026-11-10", nextDay)),
-                "\"pollsDone\":1", Kind.PRIMED));
+        subjects.add(step(WorkflowStep.POLL, write("poll-next.json", pollJob.replace("2026-11-10", nextDay)), "\"pollsDone\":1",
+                Kind.PRIMED));
         String probe = "com.eucimageupdater.bench.probe.";
         String withJar = probesJar + File.pathSeparator + jar;
         subjects.add(new Subject("JVM floor", probesJar, probe + "Noop", checkInput, "done", Kind.PROBE));
@@ -182,6 +183,13 @@ public final class ColdStartBenchmark {
         subjects.add(new Subject("1 client dflt", withJar, probe + "Clients", write("one-default.txt", "one default"), "done", Kind.PROBE));
         subjects.add(new Subject("1 client expl", withJar, probe + "Clients", write("one-explicit.txt", "one explicit"), "done", Kind.PROBE));
         return subjects;
+    }
+
+    /** A step's handler from the jar the contract ships it in, named by the step ("Check", "Check primed"). */
+    private Subject step(WorkflowStep step, String input, String expected, Kind kind) {
+        String name = step.stepName() + (kind == Kind.PRIMED ? " primed" : "");
+        return new Subject(name, root.resolve(step.function().jar().path()).toAbsolutePath().toString(), step.function().handlerClass(),
+                input, expected, kind);
     }
 
     private String write(String name, String content) throws IOException {
@@ -238,7 +246,7 @@ public final class ColdStartBenchmark {
         environment.put("AWS_SESSION_TOKEN", "simulated-session");
         environment.put("AWS_ENDPOINT_URL", simulator.endpoint().toString());
         // As the stack sets it for the image steps: other accounts are reached through their member role.
-        environment.put("DEPLOYMENT_ACCOUNT", simulator.scenario().accountId());
+        environment.put(FunctionEnvironment.DEPLOYMENT_ACCOUNT, simulator.scenario().accountId());
         environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
         environment.put("AWS_LAMBDA_FUNCTION_NAME", "euc-image-updater-" + subject.name());
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");

@@ -1,6 +1,7 @@
 package com.eucimageupdater.approve;
 
 import com.eucimageupdater.aws.KmsMacKey;
+import com.eucimageupdater.workflow.FunctionEnvironment;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -35,13 +36,6 @@ public final class ApprovalLinks {
     /** The fields of a link, in link order: also the form fields that the endpoint's page posts back. */
     public static final List<String> FIELDS = List.of(EXECUTION, DECISION, TOKEN, SIGNATURE);
 
-    /** The approval endpoint's Function URL, for the function that mails the links. */
-    public static final String ENDPOINT_URL_ENV = "APPROVAL_ENDPOINT_URL";
-    /** The state machine whose executions the links may answer. */
-    public static final String STATE_MACHINE_ARN_ENV = "STATE_MACHINE_ARN";
-    /** The KMS HMAC key that signs (kms:GenerateMac) and checks (kms:VerifyMac) the links. */
-    public static final String KEY_ARN_ENV = "APPROVAL_KEY_ARN";
-
     /** A slow kms:GenerateMac or kms:VerifyMac ends as an error well within the calling function's timeout. */
     public static final Duration KMS_CALL_TIMEOUT = Duration.ofSeconds(8);
     /** SendTaskSuccess's and SendTaskFailure's limit on taskToken. */
@@ -71,14 +65,17 @@ public final class ApprovalLinks {
         this.key = key;
     }
 
-    /** From {@value #STATE_MACHINE_ARN_ENV} and {@value #KEY_ARN_ENV}, with its own KMS client: call it once per container. */
+    /**
+     * From {@value FunctionEnvironment#STATE_MACHINE_ARN} and {@value FunctionEnvironment#APPROVAL_KEY_ARN}, with its own KMS
+     * client: call it once per container.
+     */
     public static ApprovalLinks fromEnvironment() {
         return fromEnvironment(System::getenv);
     }
 
     static ApprovalLinks fromEnvironment(Function<String, String> environment) {
-        String stateMachineArn = required(environment, STATE_MACHINE_ARN_ENV);
-        String keyArn = required(environment, KEY_ARN_ENV);
+        String stateMachineArn = required(environment, FunctionEnvironment.STATE_MACHINE_ARN);
+        String keyArn = required(environment, FunctionEnvironment.APPROVAL_KEY_ARN);
         KmsClient kms = KmsClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
@@ -89,9 +86,9 @@ public final class ApprovalLinks {
         return new ApprovalLinks(stateMachineArn, new KmsMacKey(kms, keyArn));
     }
 
-    /** The endpoint from {@value #ENDPOINT_URL_ENV}, for {@link #link}. */
+    /** The endpoint from {@value FunctionEnvironment#APPROVAL_ENDPOINT_URL}, for {@link #link}. */
     public static URI endpointFromEnvironment() {
-        return URI.create(required(System::getenv, ENDPOINT_URL_ENV));
+        return URI.create(required(System::getenv, FunctionEnvironment.APPROVAL_ENDPOINT_URL));
     }
 
     private static String required(Function<String, String> environment, String name) {

@@ -3,6 +3,7 @@ package com.eucimageupdater.approve;
 import com.eucimageupdater.aws.ApprovalTopic;
 import com.eucimageupdater.lambda.DatabindHandler;
 import com.eucimageupdater.lambda.StepLog;
+import com.eucimageupdater.workflow.FunctionEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,16 +17,13 @@ import java.util.Map;
  * mail only, never into the result or the log.
  */
 public final class RequestApprovalHandler extends DatabindHandler<ApprovalMailRequest, Map<String, String>> {
-    /** The topic the run's mails go to. */
-    public static final String TOPIC_ARN_ENV = "TOPIC_ARN";
-
     private final AnswerInstructions instructions;
     private final ApprovalTopic topic;
     private final Clock clock;
 
     public RequestApprovalHandler() {
         this(ApprovalLinks.fromEnvironment().answeredAt(ApprovalLinks.endpointFromEnvironment()),
-                ApprovalTopic.fromEnvironment(System.getenv(TOPIC_ARN_ENV)), Clock.systemUTC());
+                ApprovalTopic.fromEnvironment(System.getenv(FunctionEnvironment.TOPIC_ARN)), Clock.systemUTC());
     }
 
     /** @param instructions how the mail says to answer: the deployment's signed links, or a local run's command line */

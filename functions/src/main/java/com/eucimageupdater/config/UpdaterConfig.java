@@ -230,6 +230,17 @@ public record UpdaterConfig(
         return images.size();
     }
 
+    /** Why no approval mail would reach anyone, when approvals are required and nobody is configured to get it. */
+    public Optional<String> approvalWithoutRecipients() {
+        if (rollout.approval() != Approval.REQUIRED || !notificationEmails.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("\"" + APPROVAL + "\" is \"" + Approval.REQUIRED + "\" but \"" + NOTIFICATION_EMAILS + "\" lists no"
+                + " address, so no approval mail reaches anyone unless the topic is subscribed to another way, and production waits for"
+                + " an answer that does not come. List the approvers under \"" + NOTIFICATION_EMAILS + "\" in cdk.json (each confirms"
+                + " the subscription mail), or set \"" + APPROVAL + "\": \"" + Approval.NONE + "\" to roll out right after staging.");
+    }
+
     /** The configured images as compact JSON text, the shape the Plan function expects. */
     public String imagesJson() {
         return images.toString();

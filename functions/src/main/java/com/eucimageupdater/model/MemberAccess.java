@@ -1,5 +1,6 @@
 package com.eucimageupdater.model;
 
+import com.eucimageupdater.workflow.FunctionEnvironment;
 import java.util.function.Function;
 
 /**
@@ -9,9 +10,6 @@ import java.util.function.Function;
  * @param ownAccount the deployment's account, reached with the function's own credentials
  */
 public record MemberAccess(String ownAccount, String roleName, String externalId) {
-    public static final String OWN_ACCOUNT_ENV = "DEPLOYMENT_ACCOUNT";
-    public static final String ROLE_NAME_ENV = "MEMBER_ROLE_NAME";
-    public static final String EXTERNAL_ID_ENV = "MEMBER_EXTERNAL_ID";
     public static final String DEFAULT_ROLE_NAME = "EucImageUpdaterMember";
 
     public MemberAccess {
@@ -21,7 +19,8 @@ public record MemberAccess(String ownAccount, String roleName, String externalId
 
     /** From the function's environment, as the CDK stack sets it. */
     public static MemberAccess fromEnvironment(Function<String, String> environment) {
-        return new MemberAccess(environment.apply(OWN_ACCOUNT_ENV), environment.apply(ROLE_NAME_ENV), environment.apply(EXTERNAL_ID_ENV));
+        return new MemberAccess(environment.apply(FunctionEnvironment.DEPLOYMENT_ACCOUNT),
+                environment.apply(FunctionEnvironment.MEMBER_ROLE_NAME), environment.apply(FunctionEnvironment.MEMBER_EXTERNAL_ID));
     }
 
     /** Whether the location is another account than the deployment's: reached through the member role. */

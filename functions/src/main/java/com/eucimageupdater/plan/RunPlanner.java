@@ -6,6 +6,7 @@ import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.workflow.WorkflowInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,12 +33,10 @@ public final class RunPlanner {
     private static final int MAX_SHOWN = 100;
     /** Step Functions execution names: 1-80 characters, no whitespace, brackets, wildcards or punctuation it reserves. */
     private static final Pattern EXECUTION_NAME = Pattern.compile("^[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/]{1,80}$");
-    /** The input field by which the schedule marks its starts. */
-    public static final String SCHEDULED_TIME = "scheduledTime";
     /** The fields that set what the whole run does, besides its images. */
     private static final List<String> RUN_WIDE_FIELDS = List.of("dryRun", "approval", "rollback", "promote");
     /** The console's default input carries a Comment, the schedule's its scheduledTime. */
-    private static final List<String> ACCEPTED_EXTRAS = List.of("Comment", SCHEDULED_TIME);
+    private static final List<String> ACCEPTED_EXTRAS = List.of("Comment", WorkflowInput.SCHEDULED_TIME);
     private static final KnownKeys INPUT_KEYS = KnownKeys.fields(Stream.of(List.of("images"), RUN_WIDE_FIELDS, ACCEPTED_EXTRAS)
                     .flatMap(List::stream).toList())
             .withElsewhere(ImageRequests.ITEM_FIELDS, "belongs to one image; put it in that image's item of \"images\"");
@@ -268,15 +267,15 @@ public final class RunPlanner {
 
     /** The schedule passes its own scheduled time ({@code <aws.scheduler.scheduled-time>}); a run by hand has none. */
     private static Instant scheduledTime(JsonNode input, List<String> problems) {
-        JsonNode value = input == null || !input.isObject() ? null : input.get(SCHEDULED_TIME);
+        JsonNode value = input == null || !input.isObject() ? null : input.get(WorkflowInput.SCHEDULED_TIME);
         if (value == null || value.isNull()) {
             return null;
         }
         try {
             return Instant.parse(value.asText());
         } catch (DateTimeParseException e) {
-            problems.add("input." + SCHEDULED_TIME + ": must be an ISO-8601 time such as 2026-11-11T06:00:00Z (the schedule sets"
-                    + " it; leave it out of a run started by hand), got " + value);
+            problems.add("input." + WorkflowInput.SCHEDULED_TIME + ": must be an ISO-8601 time such as 2026-11-11T06:00:00Z"
+                    + " (the schedule sets it; leave it out of a run started by hand), got " + value);
             return null;
         }
     }

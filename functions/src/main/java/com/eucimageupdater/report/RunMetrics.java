@@ -1,5 +1,6 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.workflow.FunctionEnvironment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,9 +14,6 @@ import java.util.List;
  * one per image that was built or waited for a quota (build minutes, seconds waited), by service.
  */
 public final class RunMetrics {
-    /** The metrics' namespace; the stack sets it, and its dashboard reads the same. */
-    public static final String NAMESPACE_VARIABLE = "METRICS_NAMESPACE";
-    public static final String DEFAULT_NAMESPACE = "EucImageUpdater";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String namespace;
@@ -25,8 +23,9 @@ public final class RunMetrics {
     }
 
     public static RunMetrics fromEnvironment() {
-        String namespace = System.getenv(NAMESPACE_VARIABLE);
-        return new RunMetrics(namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace);
+        // The stack sets it, and its dashboard reads the same.
+        String namespace = System.getenv(FunctionEnvironment.METRICS_NAMESPACE);
+        return new RunMetrics(namespace == null || namespace.isBlank() ? FunctionEnvironment.DEFAULT_METRICS_NAMESPACE : namespace);
     }
 
     /** One JSON line per event, in the order written. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.workflow.FunctionEnvironment;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,7 +189,7 @@ class ApprovalLinksTest {
     @Test
     void theEnvironmentMustNameTheStateMachineAndTheKey() {
         IllegalStateException noKey = assertThrows(IllegalStateException.class,
-                () -> ApprovalLinks.fromEnvironment(Map.of(ApprovalLinks.STATE_MACHINE_ARN_ENV, STATE_MACHINE)::get));
+                () -> ApprovalLinks.fromEnvironment(Map.of(FunctionEnvironment.STATE_MACHINE_ARN, STATE_MACHINE)::get));
         IllegalStateException noStateMachine = assertThrows(IllegalStateException.class,
                 () -> ApprovalLinks.fromEnvironment(Map.<String, String>of()::get));
 

@@ -1,10 +1,14 @@
 package com.eucimageupdater.infra;
 
-import com.eucimageupdater.approve.ApprovalLinks;
+import com.eucimageupdater.workflow.FunctionEnvironment;
+import com.eucimageupdater.workflow.FunctionSpec;
+import com.eucimageupdater.workflow.Scope;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
@@ -13,8 +17,6 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.IGrantable;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
@@ -38,7 +40,7 @@ import software.constructs.Construct;
 /**
  * The HTTPS endpoint that the approval mail's approve and reject links go to: a function behind a Lambda Function
  * URL with AuthType NONE (the links are clicked from a mail, without AWS credentials), and the KMS HMAC key that
- * signs and checks the links ({@link ApprovalLinks}). The protection is the signature, not the URL: the endpoint
+ * signs and checks the links. The protection is the signature, not the URL: the endpoint
  * answers only links that this deployment signed for an execution of its state machine.
  *
  * <p>Like the workflow's functions, the URL serves the {@value EucImageUpdaterStack#LIVE_ALIAS} alias on the version
@@ -46,10 +48,11 @@ import software.constructs.Construct;
  * task token at any level, and the SDK's own logs go nowhere (slf4j-nop). A reserved concurrency, when configured,
  * bounds what a flood of requests to the public URL can cost and keeps it from starving the workflow's functions.
  *
- * <p>The function that mails the links gets {@link #linkEnvironment()} and {@link #grantLinkSigning}.
+ * <p>The function is the contract's {@link FunctionSpec#APPROVAL_ENDPOINT}. The function that mails the links gets
+ * {@link #linkEnvironment()}, and signs them with {@link #getKey()}.
  */
 public final class ApprovalEndpoint extends Construct {
-    static final String HANDLER = "com.eucimageupdater.approve.ApprovalEndpointHandler::handleRequest";
+    private static final FunctionSpec FUNCTION = FunctionSpec.APPROVAL_ENDPOINT;
 
     private final String stateMachineArn;
     private final Key key;
@@ -61,7 +64,7 @@ public final class ApprovalEndpoint extends Construct {
      *        machine: the state machine's definition refers to the function that mails the links, which needs this
      *        endpoint's URL, so a reference back to the state machine would close a dependency loop. An ARN formed
      *        from the fixed name grants on exactly that state machine, where a name-prefix pattern would match others.
-     * @param code the functions' jar
+     * @param code the function's jar
      * @param logLevel the application log level, as for the workflow's functions
      * @param reservedConcurrency the function's reserved concurrency; empty: none, it shares the account's unreserved pool
      */
@@ -106,33 +109,29 @@ public final class ApprovalEndpoint extends Construct {
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Answers the euc-image-updater's approval task from the approval links")
                 .build();
-        // The Service Authorization Reference lists no resource type for states:SendTaskSuccess and
-        // states:SendTaskFailure (which would mean Resource "*"), yet Step Functions authorizes them against the
-        // state machine of the token's execution ("not authorized to perform: states:SendTaskFailure on resource:
-        // arn:...:stateMachine:..."), which is also what CDK's StateMachine.grantTaskResponse grants on. So the
-        // grant names this state machine only; the signature checked in code holds even if IAM did not.
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("states:SendTaskSuccess", "states:SendTaskFailure"))
-                .resources(List.of(stateMachineArn))
-                .build());
-        key.grant(role, "kms:VerifyMac");
+        Permissions permissions = new Permissions(Stack.of(this), Permissions.Regions.NONE)
+                .bind(Scope.STATE_MACHINE, stateMachineArn)
+                .bind(Scope.APPROVAL_LINK_KEY, key);
+        FUNCTION.grants().forEach(grant -> permissions.grant(grant, role));
         logGroup.grantWrite(role);
+        Map<String, String> values = Map.of(FunctionEnvironment.STATE_MACHINE_ARN, stateMachineArn,
+                FunctionEnvironment.APPROVAL_KEY_ARN, key.getKeyArn());
+        Map<String, String> environment = new LinkedHashMap<>();
+        FUNCTION.environment().forEach(variable -> environment.put(variable,
+                Objects.requireNonNull(values.get(variable), () -> "the approval endpoint sets no environment variable " + variable)));
+        environment.put("JAVA_TOOL_OPTIONS", EucImageUpdaterStack.FAST_START_JVM_OPTIONS);
         Function.Builder endpoint = Function.Builder.create(this, "Function")
                 .description("Approval links' endpoint of the euc-image-updater: GET shows, POST answers")
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
                 .code(code)
-                .handler(HANDLER)
-                .memorySize(512)
-                // A cold start plus one kms:VerifyMac and one Step Functions call, each bounded at 8 s.
-                .timeout(Duration.seconds(30))
+                .handler(FUNCTION.handler())
+                .memorySize(FUNCTION.memoryMb())
+                .timeout(Duration.seconds(FUNCTION.timeout().toSeconds()))
                 .role(role)
                 .logGroup(logGroup)
                 // No active tracing: X-Ray's actions take only Resource "*", and this role is reachable from the internet.
-                .environment(Map.of(
-                        ApprovalLinks.STATE_MACHINE_ARN_ENV, stateMachineArn,
-                        ApprovalLinks.KEY_ARN_ENV, key.getKeyArn(),
-                        "JAVA_TOOL_OPTIONS", EucImageUpdaterStack.FAST_START_JVM_OPTIONS))
+                .environment(environment)
                 .loggingFormat(LoggingFormat.JSON)
                 .applicationLogLevelV2(logLevel)
                 .systemLogLevelV2(SystemLogLevel.INFO)
@@ -143,7 +142,8 @@ public final class ApprovalEndpoint extends Construct {
                 "the function publishes a version for its live alias, which the Function URL serves");
         NagSuppressions.addResourceSuppressions(built, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-L1")
-                .reason("Java 21 is the runtime that all of this project's functions share and are tested on; newer ones are adopted deliberately")
+                .reason("Java 21 is the runtime that all of this project's functions share and are tested on; newer ones are"
+                        + " adopted deliberately")
                 .build()));
         return built;
     }
@@ -166,16 +166,11 @@ public final class ApprovalEndpoint extends Construct {
         return function;
     }
 
-    /** What the function that mails the links needs in its environment to build them ({@link ApprovalLinks#fromEnvironment()}). */
+    /** What the function that mails the links needs in its environment to build them. */
     public Map<String, String> linkEnvironment() {
         return Map.of(
-                ApprovalLinks.ENDPOINT_URL_ENV, url.getUrl(),
-                ApprovalLinks.STATE_MACHINE_ARN_ENV, stateMachineArn,
-                ApprovalLinks.KEY_ARN_ENV, key.getKeyArn());
-    }
-
-    /** Lets the function that mails the links sign them: kms:GenerateMac on this key only. */
-    public void grantLinkSigning(IGrantable signer) {
-        key.grant(signer, "kms:GenerateMac");
+                FunctionEnvironment.APPROVAL_ENDPOINT_URL, url.getUrl(),
+                FunctionEnvironment.STATE_MACHINE_ARN, stateMachineArn,
+                FunctionEnvironment.APPROVAL_KEY_ARN, key.getKeyArn());
     }
 }

@@ -28,7 +28,7 @@ public final class EucImageUpdaterApp {
             System.exit(1);
             return;
         }
-        build(app, config, EucImageUpdaterStack.Sources.inProject(Path.of("")));
+        build(app, config, Sources.inProject(Path.of("")));
         app.synth();
     }
 
@@ -39,7 +39,7 @@ public final class EucImageUpdaterApp {
     }
 
     /** The stacks with the cdk-nag AWS Solutions checks applied, as deployed and as tested. */
-    public static EucImageUpdaterStack build(App app, UpdaterConfig config, EucImageUpdaterStack.Sources sources) {
+    public static EucImageUpdaterStack build(App app, UpdaterConfig config, Sources sources) {
         EucImageUpdaterStack stack = new EucImageUpdaterStack(app, STACK_NAME, StackProps.builder()
                 .description("euc-image-updater: keeps AppStream 2.0 and WorkSpaces images patched every month")
                 .build(), config, sources);

@@ -2,8 +2,8 @@ package com.eucimageupdater.infra;
 
 import com.eucimageupdater.config.MemberRole;
 import com.eucimageupdater.config.MemberTrust;
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
+import com.eucimageupdater.workflow.Grant;
+import com.eucimageupdater.workflow.WorkflowStep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +37,13 @@ public class EucImageUpdaterMemberStack extends Stack {
                 .description("Assumed by the euc-image-updater's functions in account " + trust.updaterAccount()
                         + " to update, distribute, roll out and retire this account's AppStream and WorkSpaces images")
                 .build();
-        List<ImageStepPermissions.Grant> grants = ImageStepPermissions.union();
-        ImageStepPermissions.Regions regions = new ImageStepPermissions.Regions(false, trust.regions());
-        ImageStepPermissions.statements(this, grants, regions).forEach(role::addToPolicy);
-        NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM5")
-                .reason("Images, fleets and bundles are named at run time, so the updater may act on any image, fleet or bundle"
-                        + " this account owns, in the Regions it works in (" + String.join(", ", trust.regions()) + "); the actions"
-                        + " on \"*\" list no resource type in the Service Authorization Reference or, for"
-                        + " appstream:DescribeImages, also read AWS-owned public images")
-                .appliesTo(ImageStepPermissions.nagFindings(grants, regions))
-                .build()), true);
+        List<Grant> grants = WorkflowStep.memberAccountGrants();
+        Permissions permissions = new Permissions(this, new Permissions.Regions(false, trust.regions()));
+        grants.forEach(grant -> role.addToPolicy(permissions.statement(grant)));
+        Permissions.suppressWildcardResources(role, "Images, fleets and bundles are named at run time, so the updater may act on"
+                + " any image, fleet or bundle this account owns, in the Regions it works in (" + String.join(", ", trust.regions())
+                + "); the actions on \"*\" list no resource type in the Service Authorization Reference or, for"
+                + " appstream:DescribeImages, also read AWS-owned public images", permissions.nagFindings(grants));
         CfnOutput.Builder.create(this, ROLE_ARN_OUTPUT)
                 .description("The role the euc-image-updater assumes in this account")
                 .value(role.getRoleArn())

@@ -14,7 +14,7 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TextWidget;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.IStateMachine;
 import software.constructs.Construct;
 
 /**
@@ -26,7 +26,7 @@ final class OperationsDashboard extends Construct {
     private static final Duration PERIOD = Duration.days(1);
     private static final List<String> SERVICES = List.of("APPSTREAM", "WORKSPACES");
 
-    OperationsDashboard(Construct scope, String id, StateMachine stateMachine, EucImageUpdaterStack.WorkflowFunctions functions,
+    OperationsDashboard(Construct scope, String id, IStateMachine stateMachine, WorkflowFunctions functions,
             String metricsNamespace) {
         super(scope, id);
         MetricOptions sum = MetricOptions.builder().period(PERIOD).statistic("Sum").build();
@@ -76,9 +76,9 @@ final class OperationsDashboard extends Construct {
     }
 
     /** Each step's function as a whole (all versions), labelled by step. */
-    private static List<IMetric> perFunction(EucImageUpdaterStack.WorkflowFunctions functions, BiFunction<IFunction, String, IMetric> metric) {
+    private static List<IMetric> perFunction(WorkflowFunctions functions, BiFunction<IFunction, String, IMetric> metric) {
         List<IMetric> metrics = new ArrayList<>();
-        functions.byStep().forEach((step, alias) -> metrics.add(metric.apply(alias.getVersion().getLambda(), step)));
+        functions.byStep().forEach((step, alias) -> metrics.add(metric.apply(alias.getVersion().getLambda(), step.stepName())));
         return metrics;
     }
 

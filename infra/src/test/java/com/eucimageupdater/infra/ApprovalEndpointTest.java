@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.approve.ApprovalLinks;
 import com.eucimageupdater.config.UpdaterConfig;
+import com.eucimageupdater.workflow.FunctionEnvironment;
+import com.eucimageupdater.workflow.FunctionJar;
+import com.eucimageupdater.workflow.Scope;
+import com.eucimageupdater.workflow.WorkflowStep;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +51,7 @@ class ApprovalEndpointTest {
     /** A mailer built before the state machine that invokes it, as the approval step's function will be. */
     private static Stack wiredStack() {
         Stack stack = new Stack(new App(), "Wired");
-        Code code = Code.fromAsset(TestStack.PROJECT_ROOT.resolve(EucImageUpdaterStack.Sources.FUNCTION_JAR).toString());
+        Code code = Code.fromAsset(TestStack.PROJECT_ROOT.resolve(FunctionJar.APPROVAL_ENDPOINT.path()).toString());
         ApprovalEndpoint endpoint = new ApprovalEndpoint(stack, "ApprovalEndpoint", "Wired-Workflow", code, ApplicationLogLevel.WARN,
                 OptionalInt.empty());
         Function mailer = Function.Builder.create(stack, "Mailer")
@@ -58,7 +61,9 @@ class ApprovalEndpointTest {
                 .handler("com.example.Mailer::handleRequest")
                 .environment(endpoint.linkEnvironment())
                 .build();
-        endpoint.grantLinkSigning(mailer);
+        Permissions permissions = new Permissions(stack, Permissions.Regions.NONE).bind(Scope.APPROVAL_LINK_KEY, endpoint.getKey());
+        WorkflowStep.REQUEST_APPROVAL.function().grants().stream().filter(grant -> grant.scopes().contains(Scope.APPROVAL_LINK_KEY))
+                .forEach(grant -> permissions.grant(grant, mailer));
         StateMachine.Builder.create(stack, "StateMachine")
                 .stateMachineName("Wired-Workflow")
                 .definitionBody(DefinitionBody.fromString("{\"StartAt\": \"Ask\", \"States\": {\"Ask\": {\"Type\": \"Task\","
@@ -76,7 +81,7 @@ class ApprovalEndpointTest {
 
     private static String endpointFunction() {
         Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function",
-                Map.of("Properties", Map.of("Handler", ApprovalEndpoint.HANDLER)));
+                Map.of("Properties", Map.of("Handler", TestStack.handler("ApprovalEndpoint"))));
         assertEquals(1, functions.size(), () -> "approval endpoint functions: " + functions.keySet());
         return functions.keySet().iterator().next();
     }
@@ -170,7 +175,7 @@ class ApprovalEndpointTest {
         Object logGroup = ((Map<?, ?>) endpointProperties().get("LoggingConfig")).get("LogGroup");
         assertEquals(Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "INFO", "LogGroup", logGroup),
                 endpointProperties().get("LoggingConfig"));
-        wired.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", ApprovalEndpoint.HANDLER,
+        wired.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", TestStack.handler("ApprovalEndpoint"),
                 "LoggingConfig", Map.of("LogFormat", "JSON", "ApplicationLogLevel", "WARN", "SystemLogLevel", "INFO")));
     }
 
@@ -179,7 +184,7 @@ class ApprovalEndpointTest {
     void reservedConcurrencyAsConfigured() {
         assertEquals(UpdaterConfig.DEFAULT_APPROVAL_ENDPOINT_CONCURRENCY, endpointProperties().get("ReservedConcurrentExecutions"));
         Map<String, Map<String, Object>> unreserved = wired.findResources("AWS::Lambda::Function",
-                Map.of("Properties", Map.of("Handler", ApprovalEndpoint.HANDLER)));
+                Map.of("Properties", Map.of("Handler", TestStack.handler("ApprovalEndpoint"))));
         assertEquals(1, unreserved.size());
         assertFalse(properties(unreserved.values().iterator().next()).containsKey("ReservedConcurrentExecutions"));
     }
@@ -196,20 +201,20 @@ class ApprovalEndpointTest {
     void stateMachineNamed() {
         template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of("StateMachineName", STATE_MACHINE_NAME));
         assertEquals(stateMachineArn(), ((Map<?, ?>) ((Map<?, ?>) endpointProperties().get("Environment")).get("Variables"))
-                .get(ApprovalLinks.STATE_MACHINE_ARN_ENV));
+                .get(FunctionEnvironment.STATE_MACHINE_ARN));
     }
 
     @Test
     @DisplayName("the endpoint runs its handler on Java (arm64) with the state machine and the HMAC key in its environment")
     void endpointRunsItsHandler() {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", ApprovalEndpoint.HANDLER,
+                "Handler", TestStack.handler("ApprovalEndpoint"),
                 "Runtime", "java21",
                 "Architectures", List.of("arm64"),
                 "Timeout", 30,
                 "Environment", Map.of("Variables", Map.of(
-                        ApprovalLinks.STATE_MACHINE_ARN_ENV, stateMachineArn(),
-                        ApprovalLinks.KEY_ARN_ENV, Map.of("Fn::GetAtt", List.of(linkKey(template), "Arn")),
+                        FunctionEnvironment.STATE_MACHINE_ARN, stateMachineArn(),
+                        FunctionEnvironment.APPROVAL_KEY_ARN, Map.of("Fn::GetAtt", List.of(linkKey(template), "Arn")),
                         "JAVA_TOOL_OPTIONS", EucImageUpdaterStack.FAST_START_JVM_OPTIONS))));
         assertFalse(endpointProperties().containsKey("TracingConfig"), "no X-Ray: its actions would need Resource \"*\"");
     }
@@ -251,7 +256,8 @@ class ApprovalEndpointTest {
                 Map.of("Properties", Map.of("Handler", "com.example.Mailer::handleRequest")));
         Map<String, Object> mailer = properties(mailers.values().iterator().next());
 
-        assertEquals(Set.of(ApprovalLinks.ENDPOINT_URL_ENV, ApprovalLinks.STATE_MACHINE_ARN_ENV, ApprovalLinks.KEY_ARN_ENV),
+        assertEquals(Set.of(FunctionEnvironment.APPROVAL_ENDPOINT_URL, FunctionEnvironment.STATE_MACHINE_ARN,
+                        FunctionEnvironment.APPROVAL_KEY_ARN),
                 ((Map<?, ?>) ((Map<?, ?>) mailer.get("Environment")).get("Variables")).keySet());
         String role = (String) ((List<?>) ((Map<?, ?>) mailer.get("Role")).get("Fn::GetAtt")).get(0);
         List<Map<String, Object>> signing = statementsOfRole(wired, role).stream()
@@ -273,9 +279,10 @@ class ApprovalEndpointTest {
 
         assertTrue(definition.contains("Fn::GetAtt=[" + mailer + ", Arn]"), "the state machine invokes the mailer");
         wired.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Map.of(
-                ApprovalLinks.ENDPOINT_URL_ENV, Map.of("Fn::GetAtt", List.of(onlyResource(wired, "AWS::Lambda::Url"), "FunctionUrl"))))));
-        wired.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", ApprovalEndpoint.HANDLER,
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(ApprovalLinks.STATE_MACHINE_ARN_ENV,
+                FunctionEnvironment.APPROVAL_ENDPOINT_URL,
+                Map.of("Fn::GetAtt", List.of(onlyResource(wired, "AWS::Lambda::Url"), "FunctionUrl"))))));
+        wired.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", TestStack.handler("ApprovalEndpoint"),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(FunctionEnvironment.STATE_MACHINE_ARN,
                         Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(":stateMachine:Wired-Workflow"))))))))));
     }
 }

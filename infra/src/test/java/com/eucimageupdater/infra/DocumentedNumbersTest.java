@@ -23,6 +23,7 @@ import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.ImageRequests;
 import com.eucimageupdater.plan.RunLimits;
 import com.eucimageupdater.report.RunReporter;
+import com.eucimageupdater.workflow.WorkflowStep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -381,7 +382,7 @@ class DocumentedNumbersTest {
 
     private static JsonNode definition() {
         try {
-            return JSON.readTree(Files.readString(TestStack.PROJECT_ROOT.resolve(EucImageUpdaterStack.Sources.STATE_MACHINE_DEFINITION)));
+            return JSON.readTree(Files.readString(TestStack.PROJECT_ROOT.resolve(WorkflowStep.DEFINITION)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

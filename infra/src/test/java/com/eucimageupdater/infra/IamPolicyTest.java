@@ -271,7 +271,7 @@ class IamPolicyTest {
     @DisplayName("the approval endpoint's role, reachable from the internet, is not under the path that member roles trust")
     void endpointRoleOutsideTrustedPath() {
         Map<String, Map<String, Object>> endpoint = template.findResources("AWS::Lambda::Function",
-                Map.of("Properties", Map.of("Handler", ApprovalEndpoint.HANDLER)));
+                Map.of("Properties", Map.of("Handler", TestStack.handler("ApprovalEndpoint"))));
         String role = getAttId(properties(endpoint.values().iterator().next()).get("Role"));
 
         assertFalse(properties(template.findResources("AWS::IAM::Role").get(role)).containsKey("Path"));

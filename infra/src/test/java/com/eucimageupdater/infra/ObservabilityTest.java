@@ -3,7 +3,7 @@ package com.eucimageupdater.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.report.RunMetrics;
+import com.eucimageupdater.workflow.FunctionEnvironment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -101,7 +101,8 @@ class ObservabilityTest {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", "com.eucimageupdater.report.ReportHandler::handleRequest",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        RunMetrics.NAMESPACE_VARIABLE, RunMetrics.DEFAULT_NAMESPACE + "/" + EucImageUpdaterApp.STACK_NAME)))));
+                        FunctionEnvironment.METRICS_NAMESPACE,
+                        FunctionEnvironment.DEFAULT_METRICS_NAMESPACE + "/" + EucImageUpdaterApp.STACK_NAME)))));
     }
 
     @Test
@@ -114,7 +115,8 @@ class ObservabilityTest {
         for (String expected : List.of("\\\"title\\\":\\\"Runs\\\"", "ExecutionsStarted", "ExecutionsSucceeded", "ExecutionsFailed",
                 "ExecutionsTimedOut", "ImagesUpdated", "ImagesUpToDate", "ImagesFailed", "InputRejected", "BuildMinutes",
                 "QuotaWaitSeconds", "\\\"Service\\\",\\\"APPSTREAM\\\"", "\\\"Service\\\",\\\"WORKSPACES\\\"", "\\\"Errors\\\"",
-                "\\\"Throttles\\\"", "\\\"Duration\\\"", "p50", RunMetrics.DEFAULT_NAMESPACE + "/" + EucImageUpdaterApp.STACK_NAME)) {
+                "\\\"Throttles\\\"", "\\\"Duration\\\"", "p50",
+                FunctionEnvironment.DEFAULT_METRICS_NAMESPACE + "/" + EucImageUpdaterApp.STACK_NAME)) {
             assertTrue(body.contains(expected), () -> expected + " in " + body);
         }
         for (String step : STEPS) {

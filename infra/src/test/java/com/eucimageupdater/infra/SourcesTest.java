@@ -14,7 +14,7 @@ class SourcesTest {
     @DisplayName("a missing functions jar stops the synth with the command that builds it")
     void missingJarNamesTheBuild(@TempDir Path emptyProject) {
         IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> EucImageUpdaterStack.Sources.inProject(emptyProject));
+                () -> Sources.inProject(emptyProject));
 
         assertTrue(error.getMessage().contains("functions-lambda.jar is missing"), error.getMessage());
         assertTrue(error.getMessage().contains("mvn -B -pl functions -am package"), error.getMessage());

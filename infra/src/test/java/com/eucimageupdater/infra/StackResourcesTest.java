@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.config.UpdaterConfig;
-import com.eucimageupdater.model.MemberAccess;
+import com.eucimageupdater.workflow.FunctionEnvironment;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +102,7 @@ class StackResourcesTest {
         Map<String, Object> context = new LinkedHashMap<>(TestStack.cdkJsonContext());
         context.put(UpdaterConfig.APPROVAL, "none");
         Stack unattended = new EucImageUpdaterStack(new App(), "Unattended", StackProps.builder().build(),
-                UpdaterConfig.fromContext(context), EucImageUpdaterStack.Sources.inProject(TestStack.PROJECT_ROOT));
+                UpdaterConfig.fromContext(context), Sources.inProject(TestStack.PROJECT_ROOT));
 
         assertEquals(List.of(), warnings(TestStack.get().stack, EucImageUpdaterStack.NO_APPROVERS_WARNING));
         assertEquals(List.of(), warnings(unattended, EucImageUpdaterStack.NO_APPROVERS_WARNING));
@@ -273,17 +273,18 @@ class StackResourcesTest {
         Map<String, Object> withExternalId = variables(template, step);
         Map<String, Object> shipped = variables(TestStack.shipped().template, step);
 
-        assertEquals(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, withExternalId.get(MemberAccess.ROLE_NAME_ENV));
-        assertEquals(TestStack.EXTERNAL_ID, withExternalId.get(MemberAccess.EXTERNAL_ID_ENV));
-        assertEquals(ref("AWS::AccountId"), withExternalId.get(MemberAccess.OWN_ACCOUNT_ENV), "the own account: no role to assume");
-        assertEquals(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, shipped.get(MemberAccess.ROLE_NAME_ENV));
-        assertTrue(!shipped.containsKey(MemberAccess.EXTERNAL_ID_ENV), "no external id configured: " + shipped);
+        assertEquals(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, withExternalId.get(FunctionEnvironment.MEMBER_ROLE_NAME));
+        assertEquals(TestStack.EXTERNAL_ID, withExternalId.get(FunctionEnvironment.MEMBER_EXTERNAL_ID));
+        assertEquals(ref("AWS::AccountId"), withExternalId.get(FunctionEnvironment.DEPLOYMENT_ACCOUNT),
+                "the own account: no role to assume");
+        assertEquals(UpdaterConfig.DEFAULT_MEMBER_ROLE_NAME, shipped.get(FunctionEnvironment.MEMBER_ROLE_NAME));
+        assertTrue(!shipped.containsKey(FunctionEnvironment.MEMBER_EXTERNAL_ID), "no external id configured: " + shipped);
     }
 
     @ParameterizedTest(name = "{0} is not told about member roles")
     @CsvSource({"Plan", "SummarizeBuilds", "PlanRollout", "RequestApproval", "Report"})
     void runWideStepsDoNotKnowTheMemberRole(String step) {
-        assertTrue(!variables(template, step).containsKey(MemberAccess.ROLE_NAME_ENV));
+        assertTrue(!variables(template, step).containsKey(FunctionEnvironment.MEMBER_ROLE_NAME));
     }
 
     @SuppressWarnings("unchecked")

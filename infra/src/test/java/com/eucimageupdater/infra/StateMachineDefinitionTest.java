@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.RunLimits;
+import com.eucimageupdater.workflow.WorkflowStep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,7 +47,7 @@ class StateMachineDefinitionTest {
 
     private static String deployedDefinition() {
         try {
-            return Files.readString(TestStack.PROJECT_ROOT.resolve(EucImageUpdaterStack.Sources.STATE_MACHINE_DEFINITION));
+            return Files.readString(TestStack.PROJECT_ROOT.resolve(WorkflowStep.DEFINITION));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -78,9 +81,19 @@ class StateMachineDefinitionTest {
     @Test
     @DisplayName("every ${...} placeholder in the ASL file has a substitution, and every substitution is used")
     void placeholdersMatchSubstitutions() throws IOException {
-        String file = Files.readString(TestStack.PROJECT_ROOT.resolve(EucImageUpdaterStack.Sources.STATE_MACHINE_DEFINITION));
+        String file = Files.readString(TestStack.PROJECT_ROOT.resolve(WorkflowStep.DEFINITION));
 
         assertEquals(placeholders(file), new TreeSet<>(substitutions().keySet()));
+    }
+
+    @Test
+    @DisplayName("the ASL's ${<step>FunctionArn} placeholders are exactly the contract's steps (the others are settings)")
+    void functionPlaceholdersAreTheContractSteps() {
+        Set<String> functions = new TreeSet<>(placeholders(deployedDefinition()));
+        functions.removeIf(name -> !name.endsWith("FunctionArn"));
+
+        assertEquals(Arrays.stream(WorkflowStep.values()).map(WorkflowStep::placeholder).collect(Collectors.toCollection(TreeSet::new)),
+                functions);
     }
 
     @Test

@@ -50,7 +50,7 @@ final class TestStack {
         Path outdir = createTempDirectory();
         App app = App.Builder.create().context(context).outdir(outdir.toString()).build();
         config = UpdaterConfig.fromContext(EucImageUpdaterApp.allContext(app));
-        stack = EucImageUpdaterApp.build(app, config, EucImageUpdaterStack.Sources.inProject(PROJECT_ROOT));
+        stack = EucImageUpdaterApp.build(app, config, Sources.inProject(PROJECT_ROOT));
         memberStack = (Stack) app.getNode().tryFindChild(EucImageUpdaterApp.MEMBER_STACK_NAME);
         template = synthesize(stack, outdir.resolve("validation-report.json"));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.workflow.WorkflowStep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class TimeoutNestingTest {
     /** Every Task state that invokes one of our functions, anywhere in the definition, by step. */
     private static Map<String, Integer> taskTimeoutsByStep() throws Exception {
         JsonNode definition = JSON.readTree(Files.readString(TestStack.PROJECT_ROOT.resolve(
-                EucImageUpdaterStack.Sources.STATE_MACHINE_DEFINITION)));
+                WorkflowStep.DEFINITION)));
         Map<String, Integer> timeouts = new HashMap<>();
         collectTasks(definition.get("States"), timeouts);
         return timeouts;

@@ -18,6 +18,7 @@ import com.eucimageupdater.rollback.FindRolloutHandler;
 import com.eucimageupdater.rollout.MoveTargetsHandler;
 import com.eucimageupdater.rollout.PlanRolloutHandler;
 import com.eucimageupdater.rollout.ResolveHandler;
+import com.eucimageupdater.workflow.WorkflowStep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,11 +86,16 @@ final class LocalWorkflow {
     static ExecutionResult run(Path definitionFile, JsonNode input, Settings settings, Target target, Consumer<ExecutionEvent> listener)
             throws IOException, InterruptedException {
         NodeRuntime.node(); // fails before the task host starts when there is no Node 22
-        Map<String, String> functionArns = Definition.functionArns(target.region(), target.account());
+        Map<WorkflowStep, String> functionArns = Definition.functionArns(target.region(), target.account());
         String definition = render(definitionFile, settings.withWorkRegions(target.simulatedRegions()), target.region(), target.account(),
                 target.topicArn());
-        try (TaskHost host = new TaskHost(handlers(functionArns, target, settings.approval()), steps(functionArns), target.lambdaFaults(),
-                settings.approval(), new SnsPublisher(target.sns()))) {
+        Map<String, RequestStreamHandler> handlers = new HashMap<>();
+        Map<String, String> steps = new HashMap<>();
+        functionArns.forEach((step, arn) -> {
+            handlers.put(arn, handler(step, target, settings.approval()));
+            steps.put(arn, step.stepName());
+        });
+        try (TaskHost host = new TaskHost(handlers, steps, target.lambdaFaults(), settings.approval(), new SnsPublisher(target.sns()))) {
             Path config = Files.createTempFile("euc-image-updater-run", ".json");
             try {
                 ObjectNode runner = runnerConfig(definition, input, settings, target, host);
@@ -104,38 +110,38 @@ final class LocalWorkflow {
 
     /** The definition as CDK would deploy it in {@code account} and {@code region} with these settings. */
     static String render(Path definitionFile, Settings settings, String region, String account, String topicArn) throws IOException {
-        Map<String, String> substitutions = new HashMap<>(Definition.functionArns(region, account));
+        Map<String, String> substitutions = new HashMap<>();
+        Definition.functionArns(region, account).forEach((step, arn) -> substitutions.put(step.placeholder(), arn));
         substitutions.put("TopicArn", topicArn);
         substitutions.putAll(settings.deployment().substitutions());
         substitutions.putAll(settings.organization().substitutions());
         return Definition.render(definitionFile, substitutions);
     }
 
-    /** @param approval how the run answers its approval, which its approval mail says instead of links */
-    private static Map<String, RequestStreamHandler> handlers(Map<String, String> arns, Target target, LocalApproval approval) {
+    /**
+     * The step's handler, over the run's AWS: exhaustive, so that a step added to the contract fails to compile here until
+     * it is wired.
+     *
+     * @param approval how the run answers its approval, which its approval mail says instead of links
+     */
+    private static RequestStreamHandler handler(WorkflowStep step, Target target, LocalApproval approval) {
         ImageServices images = target.images();
-        return Map.ofEntries(
-                Map.entry(arns.get("PlanFunctionArn"), new PlanHandler()),
-                Map.entry(arns.get("ResolveFunctionArn"), new ResolveHandler(images)),
-                Map.entry(arns.get("CheckFunctionArn"), new CheckHandler(images)),
-                Map.entry(arns.get("StartFunctionArn"), new StartHandler(images)),
-                Map.entry(arns.get("PollFunctionArn"), new PollHandler(images)),
-                Map.entry(arns.get("MoveTargetsFunctionArn"), new MoveTargetsHandler(images)),
-                Map.entry(arns.get("DistributeFunctionArn"), new DistributeHandler(images)),
-                Map.entry(arns.get("RetireFunctionArn"), new RetireHandler(images)),
-                Map.entry(arns.get("SummarizeBuildsFunctionArn"), new SummarizeBuildsHandler()),
-                Map.entry(arns.get("PlanRolloutFunctionArn"), new PlanRolloutHandler()),
-                Map.entry(arns.get("RequestApprovalFunctionArn"), new RequestApprovalHandler(approval,
-                        new ApprovalTopic(target.sns(), target.topicArn()), Clock.systemUTC())),
-                Map.entry(arns.get("FindRolloutFunctionArn"), new FindRolloutHandler(images)),
-                Map.entry(arns.get("ReportFunctionArn"), new ReportHandler()));
-    }
-
-    /** "CheckFunctionArn" -> its ARN becomes ARN -> "Check". */
-    private static Map<String, String> steps(Map<String, String> arns) {
-        Map<String, String> steps = new HashMap<>();
-        arns.forEach((placeholder, arn) -> steps.put(arn, placeholder.replace("FunctionArn", "")));
-        return steps;
+        return switch (step) {
+            case PLAN -> new PlanHandler();
+            case RESOLVE -> new ResolveHandler(images);
+            case CHECK -> new CheckHandler(images);
+            case START -> new StartHandler(images);
+            case POLL -> new PollHandler(images);
+            case DISTRIBUTE -> new DistributeHandler(images);
+            case SUMMARIZE_BUILDS -> new SummarizeBuildsHandler();
+            case MOVE_TARGETS -> new MoveTargetsHandler(images);
+            case RETIRE -> new RetireHandler(images);
+            case PLAN_ROLLOUT -> new PlanRolloutHandler();
+            case REQUEST_APPROVAL -> new RequestApprovalHandler(approval, new ApprovalTopic(target.sns(), target.topicArn()),
+                    Clock.systemUTC());
+            case FIND_ROLLOUT -> new FindRolloutHandler(images);
+            case REPORT -> new ReportHandler();
+        };
     }
 
     private static ObjectNode runnerConfig(String definition, JsonNode input, Settings settings, Target target, TaskHost host) {
