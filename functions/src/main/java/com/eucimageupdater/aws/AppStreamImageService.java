@@ -1,5 +1,6 @@
 package com.eucimageupdater.aws;
 
+import com.eucimageupdater.build.QuotaReachedException;
 import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.distribute.Distribution;
 import com.eucimageupdater.model.AppStreamRules;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.appstream.model.Fleet;
 import software.amazon.awssdk.services.appstream.model.FleetState;
 import software.amazon.awssdk.services.appstream.model.FleetType;
 import software.amazon.awssdk.services.appstream.model.Image;
+import software.amazon.awssdk.services.appstream.model.LimitExceededException;
 import software.amazon.awssdk.services.appstream.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.appstream.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.appstream.model.SharedImagePermissions;
@@ -76,14 +78,12 @@ public final class AppStreamImageService implements ImageService {
     /** The dry run's answer, or nothing when today's image exists already. */
     private Optional<CreateUpdatedImageResponse> dryRun(String sourceName, String newName) {
         try {
-            return Optional.of(AwsErrors.call("CreateUpdatedImage (dry run) for \"" + sourceName + "\"",
-                    () -> appStream.createUpdatedImage(r -> r.existingImageName(sourceName).newImageName(newName).dryRun(true))));
-        } catch (ImageUpdateException e) {
-            if ("ResourceAlreadyExistsException".equals(e.awsErrorCode())) {
-                // Today's image already exists: the start step adopts it if this pipeline made it from this source.
-                return Optional.empty();
-            }
-            throw e;
+            return Optional.of(appStream.createUpdatedImage(r -> r.existingImageName(sourceName).newImageName(newName).dryRun(true)));
+        } catch (ResourceAlreadyExistsException todaysImage) {
+            // Today's image already exists: the start step adopts it if this pipeline made it from this source.
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.translate("CreateUpdatedImage (dry run) for \"" + sourceName + "\"", e);
         }
     }
 
@@ -127,9 +127,10 @@ public final class AppStreamImageService implements ImageService {
                 image.name(), job.runDate(), status(image).state())).isPresent());
     }
 
-    private StartedImage create(ImageJob job, int quotaWaited) {
+    private StartedImage create(ImageJob job, int quotaWaited) throws QuotaReachedException {
         UpdateCheck check = job.requireCheck();
         String newName = check.newImageName();
+        String what = "CreateUpdatedImage from \"" + job.image() + "\" to \"" + newName + "\"";
         try {
             // With dryRun=false the answer need not say canUpdateImage again: the new image is the answer.
             CreateUpdatedImageResponse response = appStream.createUpdatedImage(r -> r.existingImageName(job.image())
@@ -143,12 +144,14 @@ public final class AppStreamImageService implements ImageService {
                         + "\" (it did at the check); nothing was created");
             }
             return StartedImage.created(response.image().name(), response.image().name(), quotaWaited);
+        } catch (LimitExceededException quota) {
+            throw AwsErrors.quotaReached(what, quota);
         } catch (ResourceAlreadyExistsException raced) {
             // A concurrent execution created it between our lookup and our create; DescribeImages may not show it yet.
             return adopt(job, findImage(newName).orElseThrow(() -> AwsErrors.notVisibleYet("AppStream image \"" + newName + "\"")),
                     quotaWaited);
         } catch (SdkException e) {
-            throw AwsErrors.translate("CreateUpdatedImage from \"" + job.image() + "\" to \"" + newName + "\"", e);
+            throw AwsErrors.translate(what, e);
         }
     }
 
@@ -368,12 +371,11 @@ public final class AppStreamImageService implements ImageService {
 
     private Optional<Fleet> fleet(String name) {
         try {
-            return AwsErrors.call("DescribeFleets " + name, () -> appStream.describeFleets(r -> r.names(name)).fleets().stream().findFirst());
-        } catch (ImageUpdateException e) {
-            if ("ResourceNotFoundException".equals(e.awsErrorCode())) {
-                return Optional.empty();
-            }
-            throw e;
+            return appStream.describeFleets(r -> r.names(name)).fleets().stream().findFirst();
+        } catch (ResourceNotFoundException absent) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.translate("DescribeFleets " + name, e);
         }
     }
 
@@ -383,13 +385,11 @@ public final class AppStreamImageService implements ImageService {
 
     private Optional<Image> findImage(String name) {
         try {
-            return AwsErrors.call("DescribeImages " + name,
-                    () -> appStream.describeImages(r -> r.names(name)).images().stream().findFirst());
-        } catch (ImageUpdateException e) {
-            if ("ResourceNotFoundException".equals(e.awsErrorCode())) {
-                return Optional.empty();
-            }
-            throw e;
+            return appStream.describeImages(r -> r.names(name)).images().stream().findFirst();
+        } catch (ResourceNotFoundException absent) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.translate("DescribeImages " + name, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.eucimageupdater.aws;
 
+import com.eucimageupdater.build.QuotaReachedException;
 import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.distribute.Distribution;
 import com.eucimageupdater.model.ImageJob;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.workspaces.model.ImagePermission;
 import software.amazon.awssdk.services.workspaces.model.ImageType;
 import software.amazon.awssdk.services.workspaces.model.OperatingSystemType;
 import software.amazon.awssdk.services.workspaces.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.workspaces.model.ResourceLimitExceededException;
 import software.amazon.awssdk.services.workspaces.model.Tag;
 import software.amazon.awssdk.services.workspaces.model.WorkspaceBundle;
 import software.amazon.awssdk.services.workspaces.model.WorkspaceImage;
@@ -97,8 +99,9 @@ public final class WorkSpacesImageService implements ImageService {
                 image.name(), job.runDate(), status(image).state())).isPresent());
     }
 
-    private StartedImage create(ImageJob job, int quotaWaited) {
+    private StartedImage create(ImageJob job, int quotaWaited) throws QuotaReachedException {
         String newName = job.requireCheck().newImageName();
+        String what = "CreateUpdatedWorkspaceImage from " + job.image() + " to \"" + newName + "\"";
         List<Tag> tags = toTags(PipelineTags.forNewImage(job));
         try {
             String imageId = workSpaces.createUpdatedWorkspaceImage(r -> r.sourceImageId(job.image())
@@ -107,12 +110,14 @@ public final class WorkSpacesImageService implements ImageService {
                             .tags(tags))
                     .imageId();
             return StartedImage.created(imageId, newName, quotaWaited);
+        } catch (ResourceLimitExceededException quota) {
+            throw AwsErrors.quotaReached(what, quota);
         } catch (ResourceAlreadyExistsException raced) {
             // A concurrent execution created it between our lookup and our create; the listing may not show it yet.
             return adopt(job, firstOwned(named(newName))
                     .orElseThrow(() -> AwsErrors.notVisibleYet("WorkSpaces image \"" + newName + "\"")), quotaWaited);
         } catch (SdkException e) {
-            throw AwsErrors.translate("CreateUpdatedWorkspaceImage from " + job.image() + " to \"" + newName + "\"", e);
+            throw AwsErrors.translate(what, e);
         }
     }
 
