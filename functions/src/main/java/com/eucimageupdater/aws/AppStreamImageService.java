@@ -3,10 +3,10 @@ package com.eucimageupdater.aws;
 import com.eucimageupdater.build.QuotaReachedException;
 import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.distribute.Distribution;
+import com.eucimageupdater.distribute.Distributor;
 import com.eucimageupdater.model.AppStreamRules;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageNames;
-import com.eucimageupdater.model.ImageService;
 import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageStatus;
 import com.eucimageupdater.model.ImageUpdateException;
@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.appstream.model.SharedImagePermissions;
 import software.amazon.awssdk.services.appstream.model.VisibilityType;
 
 /** AppStream 2.0 (WorkSpaces Applications): images are named, and CreateUpdatedImage with dryRun is the check. */
-public final class AppStreamImageService implements ImageService {
+public final class AppStreamImageService implements ServiceAdapter {
     private final AppStreamClient appStream;
 
     public AppStreamImageService(AppStreamClient appStream) {
@@ -253,7 +253,7 @@ public final class AppStreamImageService implements ImageService {
      * after. A copy whose tagging was cut short has no tags at all, but the description CopyImage gave it.
      */
     @Override
-    public Distribution.Copy copyToRegion(ImageJob job, String region, ImageService destination) {
+    public Distribution.Copy copyToRegion(ImageJob job, String region, Distributor destination) {
         AppStreamImageService there = (AppStreamImageService) destination;
         Image image = findImage(job.newImage()).orElseThrow(() -> disappeared(job.newImage()));
         Map<String, String> tags = PipelineTags.forCopy(tagsOf(image.arn()), job);

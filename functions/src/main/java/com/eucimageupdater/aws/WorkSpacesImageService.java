@@ -3,9 +3,9 @@ package com.eucimageupdater.aws;
 import com.eucimageupdater.build.QuotaReachedException;
 import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.distribute.Distribution;
+import com.eucimageupdater.distribute.Distributor;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageNames;
-import com.eucimageupdater.model.ImageService;
 import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageStatus;
 import com.eucimageupdater.model.ImageUpdateException;
@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.workspaces.model.WorkspaceBundle;
 import software.amazon.awssdk.services.workspaces.model.WorkspaceImage;
 
 /** WorkSpaces: images are ids; DescribeWorkspaceImages says per image whether updates are available. */
-public final class WorkSpacesImageService implements ImageService {
+public final class WorkSpacesImageService implements ServiceAdapter {
     private final WorkSpacesClient workSpaces;
 
     public WorkSpacesImageService(WorkSpacesClient workSpaces) {
@@ -204,7 +204,7 @@ public final class WorkSpacesImageService implements ImageService {
      * WorkSpaces cannot look an image up by name, so the copy is looked for among the destination's own images.
      */
     @Override
-    public Distribution.Copy copyToRegion(ImageJob job, String region, ImageService destination) {
+    public Distribution.Copy copyToRegion(ImageJob job, String region, Distributor destination) {
         WorkSpacesImageService there = (WorkSpacesImageService) destination;
         WorkspaceImage image = describe(job.newImage()).orElseThrow(() -> new ImageUpdateException("WorkSpaces image " + job.newImage()
                 + " has disappeared"));
