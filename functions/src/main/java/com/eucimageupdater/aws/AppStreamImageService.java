@@ -337,7 +337,8 @@ public final class AppStreamImageService implements ServiceAdapter {
     }
 
     @Override
-    public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, Set<String> previous, boolean apply) {
+    public List<RetentionPolicy.Decision> retire(String lineage, RetentionPolicy.Keep keep, Set<String> spare, Set<String> previous,
+            boolean apply) {
         Map<String, String> inUse = new HashMap<>();
         AwsErrors.pages("DescribeFleets", token -> appStream.describeFleets(r -> r.nextToken(token)), DescribeFleetsResponse::fleets, DescribeFleetsResponse::nextToken)
                 .stream().filter(fleet -> fleet.imageName() != null)

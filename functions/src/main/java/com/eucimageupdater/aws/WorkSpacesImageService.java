@@ -259,7 +259,8 @@ public final class WorkSpacesImageService implements ServiceAdapter {
     }
 
     @Override
-    public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, Set<String> previous, boolean apply) {
+    public List<RetentionPolicy.Decision> retire(String lineage, RetentionPolicy.Keep keep, Set<String> spare, Set<String> previous,
+            boolean apply) {
         Map<String, String> inUse = new HashMap<>();
         AwsErrors.pages("DescribeWorkspaceBundles", token -> workSpaces.describeWorkspaceBundles(r -> r.nextToken(token)), DescribeWorkspaceBundlesResponse::bundles,
                 DescribeWorkspaceBundlesResponse::nextToken).forEach(bundle -> inUse.putIfAbsent(bundle.imageId(), "bundle " + bundle.bundleId()));

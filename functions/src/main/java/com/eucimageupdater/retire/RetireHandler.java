@@ -32,13 +32,11 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
         if (request.keep() == 0) {
             return new Retirement(List.of());
         }
-        // A preview runs before the new image exists: it will be the newest, so one fewer old image stays.
-        int keep = request.apply() ? request.keep() : request.keep() - 1;
-        List<RetentionPolicy.Decision> decisions = services.retirement(request.service(), request.location())
-                .retire(request.lineage(), keep, new HashSet<>(request.spare()), new HashSet<>(request.previous()), request.apply());
-        return new Retirement(request.apply() ? decisions : decisions.stream().map(decision -> new RetentionPolicy.Decision(
-                decision.image(), decision.name(), decision.delete(), decision.reason().replace("newest " + keep,
-                        "newest " + request.keep() + ", counting the new image"))).toList());
+        // A preview runs before the new image exists.
+        RetentionPolicy.Keep keep = request.apply() ? RetentionPolicy.Keep.newest(request.keep())
+                : RetentionPolicy.Keep.newestWithTheNewImage(request.keep());
+        return new Retirement(services.retirement(request.service(), request.location())
+                .retire(request.lineage(), keep, new HashSet<>(request.spare()), new HashSet<>(request.previous()), request.apply()));
     }
 
     /**
@@ -53,7 +51,7 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
             return new Retirement(List.of(), current);
         }
         Set<String> previous = current.stream().map(TargetImage::image).filter(image -> image != null).collect(Collectors.toSet());
-        return new Retirement(services.retirement(request.service(), request.location()).retire(request.lineage(), request.keep(), new HashSet<>(request.spare()), previous, false).stream()
+        return new Retirement(services.retirement(request.service(), request.location()).retire(request.lineage(), RetentionPolicy.Keep.newest(request.keep()), new HashSet<>(request.spare()), previous, false).stream()
                 .filter(RetentionPolicy.Decision::delete).toList(), current);
     }
 

@@ -7,6 +7,7 @@ import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
+import com.eucimageupdater.retire.RetentionPolicy;
 import com.eucimageupdater.rollout.TargetMover;
 import com.eucimageupdater.rollout.TargetMoves;
 import com.eucimageupdater.simulator.AwsSimulator;
@@ -319,7 +320,7 @@ class RolloutEndToEndTest {
             String execution = rolledOut(account);
             // The production fleets' previous image, no longer used by any fleet once they moved, is deleted by hand.
             account.target(SimulatedRun.topicArn(account.simulator().scenario())).images().retirement(Service.APPSTREAM,
-                    new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region())).retire("Base-Win2022", 1, java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE), java.util.Set.of(), true);
+                    new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region())).retire("Base-Win2022", RetentionPolicy.Keep.newest(1), java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE), java.util.Set.of(), true);
             int before = moves(account.simulator()).size();
 
             ExecutionResult rollback = rollBack(account, execution);
