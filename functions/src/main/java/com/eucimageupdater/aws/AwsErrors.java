@@ -93,7 +93,7 @@ final class AwsErrors {
         return new ImageUpdateException(what + " failed: " + code + ": " + message + " (" + hint + ")");
     }
 
-    /** A create's quota refusal, worded as any refusal is, for {@link com.eucimageupdater.build.QuotaWait} to wait out or fail the image with. */
+    /** A create's quota refusal, worded as any refusal, which {@link com.eucimageupdater.build.QuotaWait} waits out or fails. */
     static QuotaReachedException quotaReached(String what, AwsServiceException quota) {
         return new QuotaReachedException(translate(what, quota).getMessage());
     }
