@@ -4,7 +4,6 @@ import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.RunSettings;
-import com.eucimageupdater.model.Service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -12,5 +12,6 @@ public interface LineageRetirement {
      * @param spare images never deleted in this run (its sources and new images)
      * @param previous images the roll-out moved targets away from, kept for a rollback
      */
-    List<RetentionPolicy.Decision> retire(String lineage, RetentionPolicy.Keep keep, Set<String> spare, Set<String> previous, boolean apply);
+    List<RetentionPolicy.Decision> retire(String lineage, RetentionPolicy.Keep keep, Set<String> spare, Set<String> previous,
+            boolean apply);
 }

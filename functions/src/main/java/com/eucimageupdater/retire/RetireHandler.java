@@ -51,8 +51,9 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
             return new Retirement(List.of(), current);
         }
         Set<String> previous = current.stream().map(TargetImage::image).filter(image -> image != null).collect(Collectors.toSet());
-        return new Retirement(services.retirement(request.service(), request.location()).retire(request.lineage(), RetentionPolicy.Keep.newest(request.keep()), new HashSet<>(request.spare()), previous, false).stream()
-                .filter(RetentionPolicy.Decision::delete).toList(), current);
+        List<RetentionPolicy.Decision> decisions = services.retirement(request.service(), request.location())
+                .retire(request.lineage(), RetentionPolicy.Keep.newest(request.keep()), new HashSet<>(request.spare()), previous, false);
+        return new Retirement(decisions.stream().filter(RetentionPolicy.Decision::delete).toList(), current);
     }
 
     @Override

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The feature packages reach AppStream and WorkSpaces only through their own ports, which this package implements. */
 class AdapterBoundaryTest {
     private static final Path MAIN = Path.of("src", "main", "java", "com", "eucimageupdater");
-    private static final Pattern ADAPTER = Pattern.compile(
-            "import software\\.amazon\\.awssdk\\.services\\.(appstream|workspaces)\\.|\\b(ServiceAdapter|AppStreamImageService|WorkSpacesImageService)\\b");
+    private static final Pattern ADAPTER = Pattern.compile("import software\\.amazon\\.awssdk\\.services\\.(appstream|workspaces)\\."
+            + "|\\b(ServiceAdapter|AppStreamImageService|WorkSpacesImageService|AppStreamImages|WorkSpacesImages)\\b");
 
     @Test
     void noClassOutsideTheAdapterPackageImportsTheServiceClientsOrNamesAnAdapter() throws IOException {

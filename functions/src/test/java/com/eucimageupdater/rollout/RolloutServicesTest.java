@@ -125,7 +125,8 @@ class RolloutServicesTest {
 
     @Test
     void retentionDeletesOnlyOldFreeImagesOfTheLineageAndSaysWhyTheOthersStay() {
-        List<Decision> decisions = services.retirement(Service.APPSTREAM, HOME).retire("Base-Win2022", Keep.newest(2), Set.of(), Set.of(), true);
+        List<Decision> decisions = services.retirement(Service.APPSTREAM, HOME).retire("Base-Win2022", Keep.newest(2), Set.of(), Set.of(),
+                true);
 
         assertEquals(Map.of(
                 "Base-Win2022-2026-10-13", "among the newest 2",
@@ -142,7 +143,8 @@ class RolloutServicesTest {
 
     @Test
     void aReportOnlyRetentionDecidesTheSameAndDeletesNothing() {
-        List<Decision> decisions = services.retirement(Service.WORKSPACES, HOME).retire("wsi-0a1b2c3d4", Keep.newest(1), Set.of(), Set.of(), false);
+        List<Decision> decisions = services.retirement(Service.WORKSPACES, HOME).retire("wsi-0a1b2c3d4", Keep.newest(1), Set.of(),
+                Set.of(), false);
 
         assertEquals(List.of("wsi-2b2b2b2b2"), decisions.stream().filter(Decision::delete).map(Decision::image).toList());
         assertEquals(List.of(), account.simulator().mutatingCalls());

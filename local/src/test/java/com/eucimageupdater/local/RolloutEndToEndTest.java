@@ -320,7 +320,9 @@ class RolloutEndToEndTest {
             String execution = rolledOut(account);
             // The production fleets' previous image, no longer used by any fleet once they moved, is deleted by hand.
             account.target(SimulatedRun.topicArn(account.simulator().scenario())).images().retirement(Service.APPSTREAM,
-                    new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region())).retire("Base-Win2022", RetentionPolicy.Keep.newest(1), java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE), java.util.Set.of(), true);
+                    new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region()))
+                    .retire("Base-Win2022", RetentionPolicy.Keep.newest(1), java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE),
+                            java.util.Set.of(), true);
             int before = moves(account.simulator()).size();
 
             ExecutionResult rollback = rollBack(account, execution);
