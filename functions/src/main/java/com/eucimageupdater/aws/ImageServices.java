@@ -133,10 +133,12 @@ public final class ImageServices {
         return adapter(service, location);
     }
 
+    /** The distribute step's port, here or in a copy's destination Region. */
     public Distributor distributor(Service service, Location location) {
         return adapter(service, location);
     }
 
+    /** The retire step's port. */
     public LineageRetirement retirement(Service service, Location location) {
         return adapter(service, location);
     }
