@@ -1,12 +1,15 @@
 package com.eucimageupdater.aws;
 
+import static com.eucimageupdater.aws.AppStreamImages.named;
+import static com.eucimageupdater.aws.AppStreamImages.status;
+
+import com.eucimageupdater.build.QuotaReachedException;
 import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.distribute.Distribution;
+import com.eucimageupdater.distribute.Distributor;
 import com.eucimageupdater.model.AppStreamRules;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageNames;
-import com.eucimageupdater.model.ImageService;
-import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageStatus;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.PipelineImage;
@@ -22,36 +25,35 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
 import software.amazon.awssdk.services.appstream.model.CreateUpdatedImageResponse;
 import software.amazon.awssdk.services.appstream.model.DescribeFleetsResponse;
 import software.amazon.awssdk.services.appstream.model.DescribeImageBuildersResponse;
-import software.amazon.awssdk.services.appstream.model.DescribeImagePermissionsResponse;
-import software.amazon.awssdk.services.appstream.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.appstream.model.Fleet;
 import software.amazon.awssdk.services.appstream.model.FleetState;
 import software.amazon.awssdk.services.appstream.model.FleetType;
 import software.amazon.awssdk.services.appstream.model.Image;
+import software.amazon.awssdk.services.appstream.model.LimitExceededException;
 import software.amazon.awssdk.services.appstream.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.appstream.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.appstream.model.SharedImagePermissions;
 import software.amazon.awssdk.services.appstream.model.VisibilityType;
 
 /** AppStream 2.0 (WorkSpaces Applications): images are named, and CreateUpdatedImage with dryRun is the check. */
-public final class AppStreamImageService implements ImageService {
+public final class AppStreamImageService implements ServiceAdapter {
     private final AppStreamClient appStream;
+    private final AppStreamImages images;
 
     public AppStreamImageService(AppStreamClient appStream) {
         this.appStream = appStream;
+        this.images = new AppStreamImages(appStream);
     }
 
     @Override
     public UpdateCheck checkForUpdate(ImageJob job) {
-        Image source = findImage(job.image())
+        Image source = images.find(job.image())
                 .orElseThrow(() -> new ImageUpdateException("AppStream image \"" + job.image() + "\" does not exist in this"
                         + " account and Region, or is shared with it (check the name and the Region; only images this"
                         + " account owns can be updated)"));
@@ -68,7 +70,7 @@ public final class AppStreamImageService implements ImageService {
         String detail = !updateAvailable ? "already has the latest updates"
                 : answer.map(AppStreamImageService::updateDetail).orElse("today's updated image " + newName + " exists already"
                         + " (CreateUpdatedImage dry run: ResourceAlreadyExistsException)");
-        Map<String, String> sourceTags = tagsOf(source.arn());
+        Map<String, String> sourceTags = images.tagsOf(source.arn());
         return new UpdateCheck(updateAvailable, source.name(), detail, newName, description, displayName,
                 PipelineTags.lineageOf(source.name(), sourceTags), PipelineTags.buildMinutesOf(sourceTags));
     }
@@ -76,14 +78,12 @@ public final class AppStreamImageService implements ImageService {
     /** The dry run's answer, or nothing when today's image exists already. */
     private Optional<CreateUpdatedImageResponse> dryRun(String sourceName, String newName) {
         try {
-            return Optional.of(AwsErrors.call("CreateUpdatedImage (dry run) for \"" + sourceName + "\"",
-                    () -> appStream.createUpdatedImage(r -> r.existingImageName(sourceName).newImageName(newName).dryRun(true))));
-        } catch (ImageUpdateException e) {
-            if ("ResourceAlreadyExistsException".equals(e.awsErrorCode())) {
-                // Today's image already exists: the start step adopts it if this pipeline made it from this source.
-                return Optional.empty();
-            }
-            throw e;
+            return Optional.of(appStream.createUpdatedImage(r -> r.existingImageName(sourceName).newImageName(newName).dryRun(true)));
+        } catch (ResourceAlreadyExistsException todaysImage) {
+            // Today's image already exists: the start step adopts it if this pipeline made it from this source.
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.translate("CreateUpdatedImage (dry run) for \"" + sourceName + "\"", e);
         }
     }
 
@@ -119,17 +119,18 @@ public final class AppStreamImageService implements ImageService {
         UpdateCheck check = job.requireCheck();
         String newName = check.newImageName();
         int quotaWaited = QuotaWait.waitedSoFar(job);
-        Optional<Image> existing = findImage(newName);
+        Optional<Image> existing = images.find(newName);
         if (existing.isPresent()) {
             return adopt(job, existing.get(), quotaWaited);
         }
-        return QuotaWait.create(job, () -> create(job, quotaWaited), () -> firstPrivate(image -> ImageNames.isBuildingForRun(
+        return QuotaWait.create(job, () -> create(job, quotaWaited), () -> images.firstPrivate(image -> ImageNames.isBuildingForRun(
                 image.name(), job.runDate(), status(image).state())).isPresent());
     }
 
-    private StartedImage create(ImageJob job, int quotaWaited) {
+    private StartedImage create(ImageJob job, int quotaWaited) throws QuotaReachedException {
         UpdateCheck check = job.requireCheck();
         String newName = check.newImageName();
+        String what = "CreateUpdatedImage from \"" + job.image() + "\" to \"" + newName + "\"";
         try {
             // With dryRun=false the answer need not say canUpdateImage again: the new image is the answer.
             CreateUpdatedImageResponse response = appStream.createUpdatedImage(r -> r.existingImageName(job.image())
@@ -143,47 +144,26 @@ public final class AppStreamImageService implements ImageService {
                         + "\" (it did at the check); nothing was created");
             }
             return StartedImage.created(response.image().name(), response.image().name(), quotaWaited);
+        } catch (LimitExceededException quota) {
+            throw AwsErrors.quotaReached(what, quota);
         } catch (ResourceAlreadyExistsException raced) {
             // A concurrent execution created it between our lookup and our create; DescribeImages may not show it yet.
-            return adopt(job, findImage(newName).orElseThrow(() -> AwsErrors.notVisibleYet("AppStream image \"" + newName + "\"")),
+            return adopt(job, images.find(newName).orElseThrow(() -> AwsErrors.notVisibleYet("AppStream image \"" + newName + "\"")),
                     quotaWaited);
         } catch (SdkException e) {
-            throw AwsErrors.translate("CreateUpdatedImage from \"" + job.image() + "\" to \"" + newName + "\"", e);
+            throw AwsErrors.translate(what, e);
         }
     }
 
     private StartedImage adopt(ImageJob job, Image existing, int quotaWaited) {
-        Map<String, String> tags = tagsOf(existing.arn());
-        PipelineTags.requireAdoptable("AppStream image \"" + existing.name() + "\"", tags, status(existing), job);
-        return PipelineTags.startedByThisRun(tags, job)
-                ? StartedImage.created(existing.name(), existing.name(), quotaWaited)
-                : StartedImage.adopted(existing.name(), existing.name(), tags.get(PipelineTags.EXECUTION), quotaWaited);
+        return PipelineTags.adopt("AppStream image \"" + existing.name() + "\"", images.read(existing), job, quotaWaited);
     }
 
     @Override
     public ImageStatus describeUpdatedImage(String newImage) {
-        return status(findImage(newImage)
+        return status(images.find(newImage)
                 .orElseThrow(() -> new ImageUpdateException("the updated AppStream image \"" + newImage
                         + "\" has disappeared (deleted while it was being built?)")));
-    }
-
-    /** PENDING, CREATING, COPYING, IMPORTING, VALIDATING are still on their way; DELETING will never be usable. */
-    private static ImageStatus status(Image image) {
-        String state = String.valueOf(image.stateAsString());
-        return switch (state) {
-            case "AVAILABLE" -> ImageStatus.of(ImageState.AVAILABLE, state, null);
-            case "FAILED", "DELETING" -> ImageStatus.of(ImageState.FAILED, state, failureReason(image));
-            default -> ImageStatus.of(ImageState.PENDING, state, null);
-        };
-    }
-
-    private static String failureReason(Image image) {
-        Stream<String> stateChange = image.stateChangeReason() == null
-                ? Stream.empty()
-                : Stream.of(FailureReasons.join(image.stateChangeReason().codeAsString(), image.stateChangeReason().message()));
-        Stream<String> imageErrors = image.imageErrors().stream()
-                .map(error -> FailureReasons.join(error.errorCodeAsString(), error.errorMessage()));
-        return FailureReasons.describe("AppStream image is " + image.stateAsString(), Stream.concat(stateChange, imageErrors));
     }
 
     private static void requireUpdatable(Image source) {
@@ -212,7 +192,7 @@ public final class AppStreamImageService implements ImageService {
             return "AppStream fleet \"" + fleet.name() + "\" is an Elastic fleet: it runs app blocks, not an image; remove it from the"
                     + " roll-out";
         }
-        String platform = findImage(image).map(Image::platformAsString).orElse(null);
+        String platform = images.find(image).map(Image::platformAsString).orElse(null);
         if (platform != null && !platform.equals(fleet.platform()) && !FleetState.STOPPED.toString().equals(fleet.state())) {
             return "AppStream fleet \"" + fleet.name() + "\" runs " + fleet.platform() + " and is " + fleet.state() + ", and \"" + image
                     + "\" is " + platform + ": a fleet changes platform only while STOPPED; stop it first or remove it from the roll-out";
@@ -236,11 +216,11 @@ public final class AppStreamImageService implements ImageService {
 
     @Override
     public Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget, String rolledOutBy) {
-        Image tagged = findImage(image).orElseThrow(() -> disappeared(image));
-        Map<String, String> existing = tagsOf(tagged.arn());
+        Image tagged = images.existing(image);
+        Map<String, String> existing = images.tagsOf(tagged.arn());
         Map<String, String> tags = PipelineTags.rolloutRecord(existing, previousByTarget, rolledOutBy);
         if (!tags.isEmpty()) {
-            AwsErrors.call("TagResource " + tagged.arn(), () -> appStream.tagResource(r -> r.resourceArn(tagged.arn()).tags(tags)));
+            images.tag(tagged.arn(), tags);
         }
         return PipelineTags.recordedPrevious(existing, previousByTarget);
     }
@@ -250,11 +230,11 @@ public final class AppStreamImageService implements ImageService {
      * after. A copy whose tagging was cut short has no tags at all, but the description CopyImage gave it.
      */
     @Override
-    public Distribution.Copy copyToRegion(ImageJob job, String region, ImageService destination) {
+    public Distribution.Copy copyToRegion(ImageJob job, String region, Distributor destination) {
         AppStreamImageService there = (AppStreamImageService) destination;
-        Image image = findImage(job.newImage()).orElseThrow(() -> disappeared(job.newImage()));
-        Map<String, String> tags = PipelineTags.forCopy(tagsOf(image.arn()), job);
-        Optional<Image> existing = there.findImage(image.name());
+        Image image = images.existing(job.newImage());
+        Map<String, String> tags = PipelineTags.forCopy(images.tagsOf(image.arn()), job);
+        Optional<Image> existing = there.images.find(image.name());
         if (existing.isPresent()) {
             return there.found(existing.get(), image, tags, region);
         }
@@ -263,7 +243,7 @@ public final class AppStreamImageService implements ImageService {
                     .destinationImageDescription(image.description()));
         } catch (ResourceAlreadyExistsException earlier) {
             // An earlier attempt's copy whose answer was lost, a concurrent run's, or another image; the destination may not show it yet.
-            return there.found(there.findImage(image.name()).orElseThrow(() -> AwsErrors.notVisibleYet("AppStream image \""
+            return there.found(there.images.find(image.name()).orElseThrow(() -> AwsErrors.notVisibleYet("AppStream image \""
                     + image.name() + "\" in " + region)), image, tags, region);
         } catch (SdkException e) {
             throw AwsErrors.translate("CopyImage of \"" + image.name() + "\" to " + region, e);
@@ -273,12 +253,12 @@ public final class AppStreamImageService implements ImageService {
     }
 
     private Distribution.Copy found(Image found, Image image, Map<String, String> tags, String region) {
-        Map<String, String> foundTags = tagsOf(found.arn());
-        if (PipelineTags.untagged(foundTags) && Objects.equals(found.description(), image.description())) {
+        PipelineImage copy = images.read(found);
+        if (PipelineTags.untagged(copy.tags()) && Objects.equals(found.description(), image.description())) {
             tagCopy(found.arn(), tags);
-            return Distribution.Copy.alreadyCopied(region, found.name(), null, status(found).state());
+            return Distribution.Copy.alreadyCopied(region, found.name(), null, copy.status().state());
         }
-        return PipelineTags.foundCopy("AppStream image \"" + found.name() + "\"", found.name(), region, foundTags, status(found), tags);
+        return PipelineTags.foundCopy("AppStream image \"" + found.name() + "\"", found.name(), region, copy.tags(), copy.status(), tags);
     }
 
     private void tagCopy(String arn, Map<String, String> tags) {
@@ -301,100 +281,49 @@ public final class AppStreamImageService implements ImageService {
     /** Fleets and image builders of each account may use it; it stays in this Region. */
     @Override
     public List<Distribution.Share> shareWith(String newImage, List<String> accounts) {
-        Set<String> sharedAlike = permissions(newImage).stream()
+        Set<String> sharedAlike = images.permissions(newImage).stream()
                 .filter(shared -> Boolean.TRUE.equals(shared.imagePermissions().allowFleet())
                         && Boolean.TRUE.equals(shared.imagePermissions().allowImageBuilder()))
                 .map(SharedImagePermissions::sharedAccountId).collect(Collectors.toSet());
-        return accounts.stream().map(account -> {
-            if (sharedAlike.contains(account)) {
-                return new Distribution.Share(account, Distribution.ShareOutcome.ALREADY_SHARED);
-            }
-            AwsErrors.call("UpdateImagePermissions sharing \"" + newImage + "\" with account " + account, () -> appStream
-                    .updateImagePermissions(r -> r.name(newImage).sharedAccountId(account)
-                            .imagePermissions(p -> p.allowFleet(true).allowImageBuilder(true))));
-            return new Distribution.Share(account, Distribution.ShareOutcome.SHARED);
-        }).toList();
-    }
-
-    private static ImageUpdateException disappeared(String image) {
-        return new ImageUpdateException("AppStream image \"" + image + "\" has disappeared");
+        return Distribution.Share.each(accounts, sharedAlike, account -> AwsErrors.call("UpdateImagePermissions sharing \"" + newImage
+                + "\" with account " + account, () -> appStream.updateImagePermissions(r -> r.name(newImage).sharedAccountId(account)
+                        .imagePermissions(p -> p.allowFleet(true).allowImageBuilder(true)))));
     }
 
     @Override
     public void recordBuildMinutes(String newImage, int minutes) {
-        Image tagged = findImage(newImage).orElseThrow(() -> disappeared(newImage));
-        AwsErrors.call("TagResource " + tagged.arn(), () -> appStream.tagResource(r -> r.resourceArn(tagged.arn())
-                .tags(Map.of(PipelineTags.BUILD_MINUTES, String.valueOf(minutes)))));
+        images.tag(images.existing(newImage).arn(), Map.of(PipelineTags.BUILD_MINUTES, String.valueOf(minutes)));
     }
 
     @Override
     public List<PipelineImage> imagesOfRun(String executionName) {
-        return privateImages().stream().map(image -> new PipelineImage(image.name(), image.name(), status(image), tagsOf(image.arn())))
-                .filter(image -> PipelineTags.ofRun(image.tags(), executionName)).toList();
+        return images.privateImages().stream().map(images::read).filter(image -> PipelineTags.ofRun(image.tags(), executionName)).toList();
     }
 
     @Override
-    public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, Set<String> previous, boolean apply) {
+    public List<RetentionPolicy.Decision> retire(String lineage, RetentionPolicy.Keep keep, Set<String> spare, Set<String> previous,
+            boolean apply) {
         Map<String, String> inUse = new HashMap<>();
-        AwsErrors.pages("DescribeFleets", token -> appStream.describeFleets(r -> r.nextToken(token)), DescribeFleetsResponse::fleets, DescribeFleetsResponse::nextToken)
+        AwsErrors.pages("DescribeFleets", token -> appStream.describeFleets(r -> r.nextToken(token)), DescribeFleetsResponse::fleets,
+                        DescribeFleetsResponse::nextToken)
                 .stream().filter(fleet -> fleet.imageName() != null)
                 .forEach(fleet -> inUse.putIfAbsent(fleet.imageName(), "fleet " + fleet.name()));
-        AwsErrors.pages("DescribeImageBuilders", token -> appStream.describeImageBuilders(r -> r.nextToken(token)), DescribeImageBuildersResponse::imageBuilders,
-                DescribeImageBuildersResponse::nextToken).stream().filter(builder -> builder.imageArn() != null)
+        AwsErrors.pages("DescribeImageBuilders", token -> appStream.describeImageBuilders(r -> r.nextToken(token)),
+                        DescribeImageBuildersResponse::imageBuilders, DescribeImageBuildersResponse::nextToken)
+                .stream().filter(builder -> builder.imageArn() != null)
                 .forEach(builder -> inUse.putIfAbsent(builder.imageArn().substring(builder.imageArn().lastIndexOf('/') + 1),
                         "image builder " + builder.name()));
-        List<RetentionPolicy.LineageImage> members = privateImages().stream()
-                .flatMap(image -> RetentionPolicy.member(image.name(), image.name(), image.stateAsString(), tagsOf(image.arn()), lineage,
-                        inUse.get(image.name()), () -> sharedWith(image.name())).stream())
+        List<RetentionPolicy.LineageImage> members = images.privateImages().stream()
+                .flatMap(image -> RetentionPolicy.member(image.name(), image.name(), image.stateAsString(), images.tagsOf(image.arn()),
+                        lineage, inUse.get(image.name()), () -> images.sharedWith(image.name())).stream())
                 .toList();
         List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare, previous);
         return apply ? RetentionPolicy.apply(decisions, image -> AwsErrors.call("DeleteImage " + image,
                 () -> appStream.deleteImage(r -> r.name(image)))) : decisions;
     }
 
-    private List<String> sharedWith(String image) {
-        return permissions(image).stream().map(SharedImagePermissions::sharedAccountId).toList();
-    }
-
-    private List<SharedImagePermissions> permissions(String image) {
-        return AwsErrors.pages("DescribeImagePermissions " + image, token -> appStream.describeImagePermissions(r -> r.name(image).nextToken(token)),
-                DescribeImagePermissionsResponse::sharedImagePermissionsList, DescribeImagePermissionsResponse::nextToken);
-    }
-
-    private List<Image> privateImages() {
-        return AwsErrors.pages("DescribeImages (private)", token -> appStream.describeImages(r -> r.type(VisibilityType.PRIVATE).nextToken(token)),
-                DescribeImagesResponse::images, DescribeImagesResponse::nextToken);
-    }
-
     private Optional<Fleet> fleet(String name) {
-        try {
-            return AwsErrors.call("DescribeFleets " + name, () -> appStream.describeFleets(r -> r.names(name)).fleets().stream().findFirst());
-        } catch (ImageUpdateException e) {
-            if ("ResourceNotFoundException".equals(e.awsErrorCode())) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    private Map<String, String> tagsOf(String arn) {
-        return AwsErrors.call("ListTagsForResource " + arn, () -> appStream.listTagsForResource(r -> r.resourceArn(arn)).tags());
-    }
-
-    private Optional<Image> findImage(String name) {
-        try {
-            return AwsErrors.call("DescribeImages " + name,
-                    () -> appStream.describeImages(r -> r.names(name)).images().stream().findFirst());
-        } catch (ImageUpdateException e) {
-            if ("ResourceNotFoundException".equals(e.awsErrorCode())) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    /** The account's own images, page by page, until one matches. */
-    private Optional<Image> firstPrivate(Predicate<Image> wanted) {
-        return privateImages().stream().filter(wanted).findFirst();
+        return named("DescribeFleets " + name,
+                () -> appStream.describeFleets(r -> r.names(name)).fleets().stream().findFirst());
     }
 }

@@ -1,5 +1,6 @@
 package com.eucimageupdater.aws;
 
+import com.eucimageupdater.build.QuotaReachedException;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.RetryableAwsException;
 import java.util.ArrayList;
@@ -89,7 +90,12 @@ final class AwsErrors {
             return new RetryableAwsException(what + ": AWS answered " + code + " (" + message + ")");
         }
         String hint = HINTS.getOrDefault(code, "see the service's message");
-        return new ImageUpdateException(what + " failed: " + code + ": " + message + " (" + hint + ")", code);
+        return new ImageUpdateException(what + " failed: " + code + ": " + message + " (" + hint + ")");
+    }
+
+    /** A create's quota refusal, worded as any refusal, which {@link com.eucimageupdater.build.QuotaWait} waits out or fails. */
+    static QuotaReachedException quotaReached(String what, AwsServiceException quota) {
+        return new QuotaReachedException(translate(what, quota).getMessage());
     }
 
     /**

@@ -1,9 +1,13 @@
 package com.eucimageupdater.aws;
 
-import com.eucimageupdater.model.ImageService;
+import com.eucimageupdater.build.ImageBuilds;
+import com.eucimageupdater.distribute.Distributor;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.MemberAccess;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.retire.LineageRetirement;
+import com.eucimageupdater.rollback.RolloutRecords;
+import com.eucimageupdater.rollout.TargetMoves;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,8 +36,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 
 /**
- * The image service for each {@link Service} and {@link Location}: the one place where the workflow forks per service.
- * Each client is built on first use and kept for the container's life, one per service, account and Region: an
+ * Each step's port of the service for each {@link Service} and {@link Location}: the one place where the workflow forks
+ * per service. Each client is built on first use and kept for the container's life, one per service, account and Region: an
  * AppStream image's steps never build the WorkSpaces client. Another account is reached through its member role,
  * whose temporary credentials {@link MemberCredentials} keeps renewed.
  */
@@ -51,7 +55,7 @@ public final class ImageServices {
     /** Builds the service for one location; tests hand in fakes that ignore it. */
     @FunctionalInterface
     public interface Factory {
-        ImageService build(Service service, Location location);
+        ServiceAdapter build(Service service, Location location);
     }
 
     private record Key(Service service, Location location) {}
@@ -70,10 +74,10 @@ public final class ImageServices {
     private final Location own;
     /** The member accounts' credentials, whose STS client SnapStart's priming builds; null in tests with fakes. */
     private final MemberCredentials members;
-    private final Map<Key, ImageService> built = new ConcurrentHashMap<>();
+    private final Map<Key, ServiceAdapter> built = new ConcurrentHashMap<>();
 
     /** The same two services wherever an image lives: for tests. */
-    public ImageServices(ImageService appStream, ImageService workSpaces) {
+    public ImageServices(ServiceAdapter appStream, ServiceAdapter workSpaces) {
         this((service, location) -> service == Service.APPSTREAM ? appStream : workSpaces);
     }
 
@@ -119,11 +123,36 @@ public final class ImageServices {
         return Shared.INSTANCE;
     }
 
+    /** The check, start and poll steps' port. */
+    public ImageBuilds builds(Service service, Location location) {
+        return adapter(service, location);
+    }
+
+    /** The roll-out's port, which reads fleets and bundles and moves them. */
+    public TargetMoves targets(Service service, Location location) {
+        return adapter(service, location);
+    }
+
+    /** The distribute step's port, here or in a copy's destination Region. */
+    public Distributor distributor(Service service, Location location) {
+        return adapter(service, location);
+    }
+
+    /** The retire step's port. */
+    public LineageRetirement retirement(Service service, Location location) {
+        return adapter(service, location);
+    }
+
+    /** The rollback's and the promote's port, which reads another execution's roll-out from its images. */
+    public RolloutRecords rolloutRecords(Service service, Location location) {
+        return adapter(service, location);
+    }
+
     /**
      * The service's client for the location, built on first use; a member account's role is assumed then, so a
      * missing or untrusting role fails this image with a reason naming the role (and is tried again next time).
      */
-    public ImageService forService(Service service, Location location) {
+    private ServiceAdapter adapter(Service service, Location location) {
         if (service == null) {
             throw new IllegalArgumentException("service: is required and must be APPSTREAM or WORKSPACES");
         }
@@ -142,8 +171,8 @@ public final class ImageServices {
      */
     public void prime() {
         if (own != null) {
-            forService(Service.APPSTREAM, own);
-            forService(Service.WORKSPACES, own);
+            adapter(Service.APPSTREAM, own);
+            adapter(Service.WORKSPACES, own);
         }
         if (members != null) {
             members.stsClient();

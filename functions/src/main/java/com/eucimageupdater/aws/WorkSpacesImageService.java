@@ -1,11 +1,15 @@
 package com.eucimageupdater.aws;
 
+import static com.eucimageupdater.aws.WorkSpacesImages.named;
+import static com.eucimageupdater.aws.WorkSpacesImages.status;
+import static com.eucimageupdater.aws.WorkSpacesImages.toTags;
+
+import com.eucimageupdater.build.QuotaReachedException;
 import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.distribute.Distribution;
+import com.eucimageupdater.distribute.Distributor;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageNames;
-import com.eucimageupdater.model.ImageService;
-import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageStatus;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.PipelineImage;
@@ -21,34 +25,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 import software.amazon.awssdk.services.workspaces.model.DescribeWorkspaceBundlesResponse;
-import software.amazon.awssdk.services.workspaces.model.DescribeWorkspaceImagePermissionsResponse;
-import software.amazon.awssdk.services.workspaces.model.DescribeWorkspaceImagesResponse;
 import software.amazon.awssdk.services.workspaces.model.DescribeWorkspacesResponse;
-import software.amazon.awssdk.services.workspaces.model.ImagePermission;
-import software.amazon.awssdk.services.workspaces.model.ImageType;
 import software.amazon.awssdk.services.workspaces.model.OperatingSystemType;
 import software.amazon.awssdk.services.workspaces.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.workspaces.model.ResourceLimitExceededException;
 import software.amazon.awssdk.services.workspaces.model.Tag;
 import software.amazon.awssdk.services.workspaces.model.WorkspaceBundle;
 import software.amazon.awssdk.services.workspaces.model.WorkspaceImage;
 
 /** WorkSpaces: images are ids; DescribeWorkspaceImages says per image whether updates are available. */
-public final class WorkSpacesImageService implements ImageService {
+public final class WorkSpacesImageService implements ServiceAdapter {
     private final WorkSpacesClient workSpaces;
+    private final WorkSpacesImages images;
 
     public WorkSpacesImageService(WorkSpacesClient workSpaces) {
         this.workSpaces = workSpaces;
+        this.images = new WorkSpacesImages(workSpaces);
     }
 
     @Override
     public UpdateCheck checkForUpdate(ImageJob job) {
-        WorkspaceImage source = describe(job.image())
+        WorkspaceImage source = images.describe(job.image())
                 .orElseThrow(() -> new ImageUpdateException("WorkSpaces image " + job.image()
                         + " does not exist in this account and Region (check the id and the Region)"));
         requireUpdatable(source, job);
@@ -60,7 +60,7 @@ public final class WorkSpacesImageService implements ImageService {
         String description = job.description() != null
                 ? ImageNames.withRunDate(job.description(), job.runDate(), WorkSpacesRules.DESCRIPTION_MAX)
                 : ImageNames.defaultDescription(job.image(), job.runDate());
-        Map<String, String> sourceTags = tagsOf(job.image());
+        Map<String, String> sourceTags = images.tagsOf(job.image());
         return new UpdateCheck(updateAvailable, source.name(), detail, newName, description, null,
                 PipelineTags.lineageOf(job.image(), sourceTags), PipelineTags.buildMinutesOf(sourceTags));
     }
@@ -89,16 +89,17 @@ public final class WorkSpacesImageService implements ImageService {
         UpdateCheck check = job.requireCheck();
         String newName = check.newImageName();
         int quotaWaited = QuotaWait.waitedSoFar(job);
-        Optional<WorkspaceImage> existing = firstOwned(named(newName));
+        Optional<WorkspaceImage> existing = images.firstOwned(named(newName));
         if (existing.isPresent()) {
             return adopt(job, existing.get(), quotaWaited);
         }
-        return QuotaWait.create(job, () -> create(job, quotaWaited), () -> firstOwned(image -> ImageNames.isBuildingForRun(
+        return QuotaWait.create(job, () -> create(job, quotaWaited), () -> images.firstOwned(image -> ImageNames.isBuildingForRun(
                 image.name(), job.runDate(), status(image).state())).isPresent());
     }
 
-    private StartedImage create(ImageJob job, int quotaWaited) {
+    private StartedImage create(ImageJob job, int quotaWaited) throws QuotaReachedException {
         String newName = job.requireCheck().newImageName();
+        String what = "CreateUpdatedWorkspaceImage from " + job.image() + " to \"" + newName + "\"";
         List<Tag> tags = toTags(PipelineTags.forNewImage(job));
         try {
             String imageId = workSpaces.createUpdatedWorkspaceImage(r -> r.sourceImageId(job.image())
@@ -107,52 +108,27 @@ public final class WorkSpacesImageService implements ImageService {
                             .tags(tags))
                     .imageId();
             return StartedImage.created(imageId, newName, quotaWaited);
+        } catch (ResourceLimitExceededException quota) {
+            throw AwsErrors.quotaReached(what, quota);
         } catch (ResourceAlreadyExistsException raced) {
             // A concurrent execution created it between our lookup and our create; the listing may not show it yet.
-            return adopt(job, firstOwned(named(newName))
+            return adopt(job, images.firstOwned(named(newName))
                     .orElseThrow(() -> AwsErrors.notVisibleYet("WorkSpaces image \"" + newName + "\"")), quotaWaited);
         } catch (SdkException e) {
-            throw AwsErrors.translate("CreateUpdatedWorkspaceImage from " + job.image() + " to \"" + newName + "\"", e);
+            throw AwsErrors.translate(what, e);
         }
     }
 
     private StartedImage adopt(ImageJob job, WorkspaceImage existing, int quotaWaited) {
-        Map<String, String> tags = tagsOf(existing.imageId());
-        PipelineTags.requireAdoptable("WorkSpaces image \"" + existing.name() + "\" (" + existing.imageId() + ")", tags,
-                status(existing), job);
-        return PipelineTags.startedByThisRun(tags, job)
-                ? StartedImage.created(existing.imageId(), existing.name(), quotaWaited)
-                : StartedImage.adopted(existing.imageId(), existing.name(), tags.get(PipelineTags.EXECUTION), quotaWaited);
+        return PipelineTags.adopt("WorkSpaces image \"" + existing.name() + "\" (" + existing.imageId() + ")", images.read(existing), job,
+                quotaWaited);
     }
 
     @Override
     public ImageStatus describeUpdatedImage(String newImage) {
-        return status(describe(newImage)
+        return status(images.describe(newImage)
                 .orElseThrow(() -> new ImageUpdateException("the updated WorkSpaces image " + newImage
                         + " has disappeared (deleted while it was being built?)")));
-    }
-
-    private static ImageStatus status(WorkspaceImage image) {
-        String state = String.valueOf(image.stateAsString());
-        return switch (state) {
-            case "AVAILABLE" -> ImageStatus.of(ImageState.AVAILABLE, state, null);
-            case "ERROR" -> ImageStatus.of(ImageState.FAILED, state, failureReason(image));
-            default -> ImageStatus.of(ImageState.PENDING, state, null);
-        };
-    }
-
-    private static String failureReason(WorkspaceImage image) {
-        Stream<String> error = image.errorCode() == null && image.errorMessage() == null
-                ? Stream.empty()
-                : Stream.of(FailureReasons.join(image.errorCode(), image.errorMessage()));
-        Stream<String> details = image.errorDetails().stream()
-                .map(detail -> FailureReasons.join(detail.errorCodeAsString(), detail.errorMessage()));
-        return FailureReasons.describe("WorkSpaces image is ERROR", Stream.concat(error, details));
-    }
-
-    private Optional<WorkspaceImage> describe(String imageId) {
-        return AwsErrors.call("DescribeWorkspaceImages " + imageId,
-                () -> workSpaces.describeWorkspaceImages(r -> r.imageIds(imageId)).images().stream().findFirst());
     }
 
     @Override
@@ -161,10 +137,11 @@ public final class WorkSpacesImageService implements ImageService {
                         () -> workSpaces.describeWorkspaceBundles(r -> r.bundleIds(target)).bundles().stream().findFirst())
                 .orElseThrow(() -> new ImageUpdateException("WorkSpaces bundle " + target + " does not exist in this account and Region"
                         + " (check the id and the Region)"));
-        int users = AwsErrors.pages("DescribeWorkspaces " + target, token -> workSpaces.describeWorkspaces(r -> r.bundleId(target).nextToken(token)),
+        int users = AwsErrors.pages("DescribeWorkspaces " + target,
+                token -> workSpaces.describeWorkspaces(r -> r.bundleId(target).nextToken(token)),
                 DescribeWorkspacesResponse::workspaces, DescribeWorkspacesResponse::nextToken).size();
-        return new Target(bundle.bundleId(), bundle.imageId(), null, null, bundle.owner(), account != null && account.equals(bundle.owner()),
-                users);
+        return new Target(bundle.bundleId(), bundle.imageId(), null, null, bundle.owner(),
+                account != null && account.equals(bundle.owner()), users);
     }
 
     @Override
@@ -186,10 +163,10 @@ public final class WorkSpacesImageService implements ImageService {
 
     @Override
     public Map<String, String> recordPrevious(String image, Map<String, String> previousByTarget, String rolledOutBy) {
-        Map<String, String> existing = tagsOf(image);
+        Map<String, String> existing = images.tagsOf(image);
         Map<String, String> tags = PipelineTags.rolloutRecord(existing, previousByTarget, rolledOutBy);
         if (!tags.isEmpty()) {
-            AwsErrors.call("CreateTags " + image, () -> workSpaces.createTags(r -> r.resourceId(image).tags(toTags(tags))));
+            images.tag(image, tags);
         }
         return PipelineTags.recordedPrevious(existing, previousByTarget);
     }
@@ -199,12 +176,11 @@ public final class WorkSpacesImageService implements ImageService {
      * WorkSpaces cannot look an image up by name, so the copy is looked for among the destination's own images.
      */
     @Override
-    public Distribution.Copy copyToRegion(ImageJob job, String region, ImageService destination) {
+    public Distribution.Copy copyToRegion(ImageJob job, String region, Distributor destination) {
         WorkSpacesImageService there = (WorkSpacesImageService) destination;
-        WorkspaceImage image = describe(job.newImage()).orElseThrow(() -> new ImageUpdateException("WorkSpaces image " + job.newImage()
-                + " has disappeared"));
-        Map<String, String> tags = PipelineTags.forCopy(tagsOf(job.newImage()), job);
-        Optional<WorkspaceImage> existing = there.firstOwned(named(image.name()));
+        WorkspaceImage image = images.existing(job.newImage());
+        Map<String, String> tags = PipelineTags.forCopy(images.tagsOf(job.newImage()), job);
+        Optional<WorkspaceImage> existing = there.images.firstOwned(named(image.name()));
         if (existing.isPresent()) {
             return there.found(existing.get(), tags, region);
         }
@@ -214,7 +190,7 @@ public final class WorkSpacesImageService implements ImageService {
                     .tags(toTags(tags))).imageId());
         } catch (ResourceAlreadyExistsException earlier) {
             // An earlier attempt's copy whose answer was lost, a concurrent run's, or another image; the listing may not show it yet.
-            return there.found(there.firstOwned(named(image.name())).orElseThrow(() -> AwsErrors.notVisibleYet("WorkSpaces image \""
+            return there.found(there.images.firstOwned(named(image.name())).orElseThrow(() -> AwsErrors.notVisibleYet("WorkSpaces image \""
                     + image.name() + "\" in " + region)), tags, region);
         } catch (SdkException e) {
             throw AwsErrors.translate("CopyWorkspaceImage of " + job.newImage() + " to " + region, e);
@@ -223,76 +199,43 @@ public final class WorkSpacesImageService implements ImageService {
 
     /** The copy carried the pipeline's tags from its start, so an image without them is no copy of ours. */
     private Distribution.Copy found(WorkspaceImage found, Map<String, String> tags, String region) {
+        PipelineImage copy = images.read(found);
         return PipelineTags.foundCopy("WorkSpaces image \"" + found.name() + "\" (" + found.imageId() + ")", found.imageId(), region,
-                tagsOf(found.imageId()), status(found), tags);
+                copy.tags(), copy.status(), tags);
     }
 
     /** Each account may copy it into its own images; it stays in this Region. */
     @Override
     public List<Distribution.Share> shareWith(String newImage, List<String> accounts) {
-        Set<String> shared = Set.copyOf(sharedWith(newImage));
-        return accounts.stream().map(account -> {
-            if (shared.contains(account)) {
-                return new Distribution.Share(account, Distribution.ShareOutcome.ALREADY_SHARED);
-            }
-            AwsErrors.call("UpdateWorkspaceImagePermission sharing " + newImage + " with account " + account, () -> workSpaces
-                    .updateWorkspaceImagePermission(r -> r.imageId(newImage).allowCopyImage(true).sharedAccountId(account)));
-            return new Distribution.Share(account, Distribution.ShareOutcome.SHARED);
-        }).toList();
+        return Distribution.Share.each(accounts, Set.copyOf(images.sharedWith(newImage)), account -> AwsErrors.call(
+                "UpdateWorkspaceImagePermission sharing " + newImage + " with account " + account, () -> workSpaces
+                        .updateWorkspaceImagePermission(r -> r.imageId(newImage).allowCopyImage(true).sharedAccountId(account))));
     }
 
     @Override
     public void recordBuildMinutes(String newImage, int minutes) {
-        AwsErrors.call("CreateTags " + newImage, () -> workSpaces.createTags(r -> r.resourceId(newImage)
-                .tags(toTags(Map.of(PipelineTags.BUILD_MINUTES, String.valueOf(minutes))))));
+        images.tag(newImage, Map.of(PipelineTags.BUILD_MINUTES, String.valueOf(minutes)));
     }
 
     @Override
     public List<PipelineImage> imagesOfRun(String executionName) {
-        return ownedImages().stream().map(image -> new PipelineImage(image.imageId(), image.name(), status(image), tagsOf(image.imageId())))
-                .filter(image -> PipelineTags.ofRun(image.tags(), executionName)).toList();
+        return images.ownedImages().stream().map(images::read).filter(image -> PipelineTags.ofRun(image.tags(), executionName)).toList();
     }
 
     @Override
-    public List<RetentionPolicy.Decision> retire(String lineage, int keep, Set<String> spare, Set<String> previous, boolean apply) {
+    public List<RetentionPolicy.Decision> retire(String lineage, RetentionPolicy.Keep keep, Set<String> spare, Set<String> previous,
+            boolean apply) {
         Map<String, String> inUse = new HashMap<>();
-        AwsErrors.pages("DescribeWorkspaceBundles", token -> workSpaces.describeWorkspaceBundles(r -> r.nextToken(token)), DescribeWorkspaceBundlesResponse::bundles,
-                DescribeWorkspaceBundlesResponse::nextToken).forEach(bundle -> inUse.putIfAbsent(bundle.imageId(), "bundle " + bundle.bundleId()));
-        List<RetentionPolicy.LineageImage> members = ownedImages().stream()
-                .flatMap(image -> RetentionPolicy.member(image.imageId(), image.name(), image.stateAsString(), tagsOf(image.imageId()),
-                        lineage, inUse.get(image.imageId()), () -> sharedWith(image.imageId())).stream())
+        AwsErrors.pages("DescribeWorkspaceBundles", token -> workSpaces.describeWorkspaceBundles(r -> r.nextToken(token)),
+                        DescribeWorkspaceBundlesResponse::bundles, DescribeWorkspaceBundlesResponse::nextToken)
+                .forEach(bundle -> inUse.putIfAbsent(bundle.imageId(), "bundle " + bundle.bundleId()));
+        List<RetentionPolicy.LineageImage> members = images.ownedImages().stream()
+                .flatMap(image -> RetentionPolicy.member(image.imageId(), image.name(), image.stateAsString(),
+                        images.tagsOf(image.imageId()), lineage, inUse.get(image.imageId()), () -> images.sharedWith(image.imageId()))
+                        .stream())
                 .toList();
         List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare, previous);
         return apply ? RetentionPolicy.apply(decisions, image -> AwsErrors.call("DeleteWorkspaceImage " + image,
                 () -> workSpaces.deleteWorkspaceImage(r -> r.imageId(image)))) : decisions;
-    }
-
-    private List<String> sharedWith(String imageId) {
-        return AwsErrors.pages("DescribeWorkspaceImagePermissions " + imageId, token -> workSpaces.describeWorkspaceImagePermissions(r -> r.imageId(imageId).nextToken(token)),
-                DescribeWorkspaceImagePermissionsResponse::imagePermissions, DescribeWorkspaceImagePermissionsResponse::nextToken).stream()
-                .map(ImagePermission::sharedAccountId).toList();
-    }
-
-    private List<WorkspaceImage> ownedImages() {
-        return AwsErrors.pages("DescribeWorkspaceImages (owned)", token -> workSpaces.describeWorkspaceImages(r -> r.imageType(ImageType.OWNED).nextToken(token)),
-                DescribeWorkspaceImagesResponse::images, DescribeWorkspaceImagesResponse::nextToken);
-    }
-
-    private Map<String, String> tagsOf(String imageId) {
-        return AwsErrors.call("DescribeTags " + imageId, () -> workSpaces.describeTags(r -> r.resourceId(imageId)).tagList().stream()
-                .collect(Collectors.toMap(Tag::key, tag -> tag.value() == null ? "" : tag.value())));
-    }
-
-    private static List<Tag> toTags(Map<String, String> tags) {
-        return tags.entrySet().stream().map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build()).toList();
-    }
-
-    private static Predicate<WorkspaceImage> named(String name) {
-        return image -> name.equals(image.name());
-    }
-
-    /** WorkSpaces cannot look an image up by name, so the account's own images are listed page by page. */
-    private Optional<WorkspaceImage> firstOwned(Predicate<WorkspaceImage> wanted) {
-        return ownedImages().stream().filter(wanted).findFirst();
     }
 }

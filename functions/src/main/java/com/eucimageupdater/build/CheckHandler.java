@@ -22,7 +22,7 @@ public final class CheckHandler extends ImageStepHandler<UpdateCheck> {
         if (job.item().unreachable() != null) {
             throw new ImageUpdateException(job.item().unreachable());
         }
-        return services.forService(job.service(), job.location()).checkForUpdate(job);
+        return services.builds(job.service(), job.location()).checkForUpdate(job);
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.eucimageupdater.build;
 import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.lambda.ImageStepHandler;
 import com.eucimageupdater.model.ImageJob;
-import com.eucimageupdater.model.ImageService;
 import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageStatus;
 import com.eucimageupdater.model.ImageUpdateException;
@@ -22,19 +21,19 @@ public final class PollHandler extends ImageStepHandler<ImageStatus> {
 
     @Override
     protected ImageStatus handle(ImageJob job) {
-        ImageService service = services.forService(job.service(), job.location());
+        ImageBuilds builds = services.builds(job.service(), job.location());
         Instant now = Instant.now();
-        ImageStatus status = service.describeUpdatedImage(job.newImage()).afterPoll(job).observedAt(now);
+        ImageStatus status = builds.describeUpdatedImage(job.newImage()).afterPoll(job).observedAt(now);
         if (status.state() == ImageState.AVAILABLE && job.start().startedAt() != null) {
-            recordBuildMinutes(service, job, BuildTimes.buildMinutes(job.start().startedAt(), now));
+            recordBuildMinutes(builds, job, BuildTimes.buildMinutes(job.start().startedAt(), now));
         }
         return status;
     }
 
     /** Only next month's first poll depends on it: an image that built is never failed for a tag it could not take. */
-    private static void recordBuildMinutes(ImageService service, ImageJob job, int minutes) {
+    private static void recordBuildMinutes(ImageBuilds builds, ImageJob job, int minutes) {
         try {
-            service.recordBuildMinutes(job.newImage(), minutes);
+            builds.recordBuildMinutes(job.newImage(), minutes);
         } catch (ImageUpdateException untagged) {
             System.err.println("Poll " + job.image() + ": build minutes not recorded on " + job.newImage() + ": " + untagged.getMessage());
         }

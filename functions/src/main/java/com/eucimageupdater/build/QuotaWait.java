@@ -3,9 +3,7 @@ package com.eucimageupdater.build;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.StartedImage;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
  * A create refused by a quota (AppStream's image builders or images, WorkSpaces' images) while other updates of the
@@ -15,30 +13,27 @@ import java.util.function.Supplier;
  * a quota with nothing in flight to free it fails the image at once, with the Service Quotas hint.
  */
 public final class QuotaWait {
-    private static final Set<String> QUOTA_ERRORS = Set.of("LimitExceededException", "ResourceLimitExceededException");
     private static final int LONGEST_WAIT_IN_POLL_INTERVALS = 4;
 
     private QuotaWait() {}
 
-    private static boolean isQuota(ImageUpdateException refusal) {
-        return refusal.awsErrorCode() != null && QUOTA_ERRORS.contains(refusal.awsErrorCode());
+    /** One attempt at the create, its other AWS errors already translated. */
+    @FunctionalInterface
+    public interface Create {
+        StartedImage attempt() throws QuotaReachedException;
     }
 
     /**
      * Runs the create; a quota refusal is waited out while other updates of the run build. When none is building
      * any more, the builds that held the quota may have just ended, so the create is tried once more at once.
      *
-     * @param create the create, its AWS errors already translated
      * @param othersInFlight whether other updates of this run are still building, asked after a refusal
      */
-    public static StartedImage create(ImageJob job, Supplier<StartedImage> create, BooleanSupplier othersInFlight) {
+    public static StartedImage create(ImageJob job, Create create, BooleanSupplier othersInFlight) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return create.get();
-            } catch (ImageUpdateException refusal) {
-                if (!isQuota(refusal)) {
-                    throw refusal;
-                }
+                return create.attempt();
+            } catch (QuotaReachedException refusal) {
                 boolean inFlight = othersInFlight.getAsBoolean();
                 if (inFlight || attempt == 2) {
                     return next(job, refusal, inFlight);
@@ -54,24 +49,22 @@ public final class QuotaWait {
     }
 
     /**
-     * @param quota the translated quota error, whose message carries the service's words and the hint
+     * @param quota the quota's refusal, whose message carries the service's words and the hint
      * @param othersInFlight whether other updates of this run are still building
      * @return the wait before the next attempt
      * @throws ImageUpdateException when nothing will free the quota, or the image has waited as long as it may
      */
-    private static StartedImage next(ImageJob job, ImageUpdateException quota, boolean othersInFlight) {
+    private static StartedImage next(ImageJob job, QuotaReachedException quota, boolean othersInFlight) {
         int waited = waitedSoFar(job);
         if (!othersInFlight) {
             throw new ImageUpdateException(quota.getMessage() + (waited == 0 ? "" : "; still exhausted after waiting "
-                    + minutes(waited) + " for it") + "; no other update of this run is building, so it will not free up by itself",
-                    quota.awsErrorCode());
+                    + minutes(waited) + " for it") + "; no other update of this run is building, so it will not free up by itself");
         }
         int previousWait = job.start() == null ? 0 : job.start().retryInSeconds();
         int wait = nextWait(previousWait, job.run().pollIntervalSeconds());
         if (waited + wait > job.run().maxWaitMinutes() * 60) {
             throw new ImageUpdateException(quota.getMessage() + "; still exhausted after waiting " + minutes(waited)
-                    + " for other updates of this run to finish (the maximum wait is " + job.run().maxWaitText() + ")",
-                    quota.awsErrorCode());
+                    + " for other updates of this run to finish (the maximum wait is " + job.run().maxWaitText() + ")");
         }
         return StartedImage.waitingForQuota(waited, wait, quota.getMessage());
     }

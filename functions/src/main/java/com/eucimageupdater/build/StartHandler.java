@@ -19,7 +19,7 @@ public final class StartHandler extends ImageStepHandler<StartedImage> {
 
     @Override
     protected StartedImage handle(ImageJob job) {
-        return services.forService(job.service(), job.location()).startUpdate(job).startedAt(Instant.now(), job);
+        return services.builds(job.service(), job.location()).startUpdate(job).startedAt(Instant.now(), job);
     }
 
     @Override

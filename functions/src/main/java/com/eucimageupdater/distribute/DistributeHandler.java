@@ -3,7 +3,6 @@ package com.eucimageupdater.distribute;
 import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.lambda.ImageStepHandler;
 import com.eucimageupdater.model.ImageJob;
-import com.eucimageupdater.model.ImageService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,9 @@ public final class DistributeHandler extends ImageStepHandler<Distribution> {
 
     @Override
     protected Distribution handle(ImageJob job) {
-        ImageService here = services.forService(job.service(), job.location());
+        Distributor here = services.distributor(job.service(), job.location());
         List<Distribution.Copy> copies = job.item().copyToRegions().stream()
-                .map(region -> here.copyToRegion(job, region, services.forService(job.service(), job.location().inRegion(region))))
+                .map(region -> here.copyToRegion(job, region, services.distributor(job.service(), job.location().inRegion(region))))
                 .toList();
         List<Distribution.Share> shares = job.item().shareWithAccounts().isEmpty() ? List.of()
                 : here.shareWith(job.newImage(), job.item().shareWithAccounts());

@@ -3,6 +3,8 @@ package com.eucimageupdater.distribute;
 import com.eucimageupdater.model.ImageState;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What the distribute step found and did for one new image, Region by Region of {@code copyToRegions} and account by
@@ -55,5 +57,21 @@ public record Distribution(List<Copy> copies, List<Share> shares) {
         ALREADY_SHARED
     }
 
-    public record Share(String account, ShareOutcome outcome) {}
+    public record Share(String account, ShareOutcome outcome) {
+
+        /**
+         * Shares with each account in turn, unless it is shared with already as this share would make it.
+         *
+         * @param share the service's call sharing the image with one account
+         */
+        public static List<Share> each(List<String> accounts, Set<String> sharedAlike, Consumer<String> share) {
+            return accounts.stream().map(account -> {
+                if (sharedAlike.contains(account)) {
+                    return new Share(account, ShareOutcome.ALREADY_SHARED);
+                }
+                share.accept(account);
+                return new Share(account, ShareOutcome.SHARED);
+            }).toList();
+        }
+    }
 }

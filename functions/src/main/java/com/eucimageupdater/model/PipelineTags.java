@@ -3,8 +3,6 @@ package com.eucimageupdater.model;
 import com.eucimageupdater.distribute.Distribution;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -188,8 +186,22 @@ public final class PipelineTags {
         return "was not copied there by euc-image-updater";
     }
 
+    /**
+     * An image found under today's name, taken as this run's start instead of creating another: this very execution's
+     * (a create whose answer was lost), or adopted from the run that made it.
+     *
+     * @param described how the image is named in messages, e.g. {@code AppStream image "Base-2026-11-10"}
+     * @throws ImageUpdateException when it may not be adopted ({@link #requireAdoptable}), saying why and what to do
+     */
+    public static StartedImage adopt(String described, PipelineImage found, ImageJob job, int quotaWaitSeconds) {
+        requireAdoptable(described, found.tags(), found.status(), job);
+        return startedByThisRun(found.tags(), job)
+                ? StartedImage.created(found.image(), found.name(), quotaWaitSeconds)
+                : StartedImage.adopted(found.image(), found.name(), found.tags().get(EXECUTION), quotaWaitSeconds);
+    }
+
     /** Whether this very execution made the image: a create whose answer was lost, not another run's image. */
-    public static boolean startedByThisRun(Map<String, String> tags, ImageJob job) {
+    private static boolean startedByThisRun(Map<String, String> tags, ImageJob job) {
         return forNewImage(job).get(EXECUTION).equals(tags.get(EXECUTION));
     }
 
@@ -200,7 +212,7 @@ public final class PipelineTags {
      * @param image how the image is named in messages, e.g. {@code AppStream image "Base-2026-11-10"}
      * @throws ImageUpdateException saying why not and what to do
      */
-    public static void requireAdoptable(String image, Map<String, String> tags, ImageStatus status, ImageJob job) {
+    static void requireAdoptable(String image, Map<String, String> tags, ImageStatus status, ImageJob job) {
         if (tags.containsKey(COPIED_FROM)) {
             // A copy keeps its source's tags, but it is no update of this Region's image: the same name, two images.
             throw new ImageUpdateException(image + " is euc-image-updater's copy of " + tags.get(COPIED_FROM) + " (that item's"

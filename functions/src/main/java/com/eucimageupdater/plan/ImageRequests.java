@@ -53,31 +53,25 @@ public final class ImageRequests {
      * @param itemKeys the fields an item may hold ({@link #ITEM_FIELDS}), and what to say of a field that belongs elsewhere
      */
     public static ParsedImages parse(JsonNode images, String path, KnownKeys itemKeys) {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
+        Problems list = problems.at(path);
         List<ImageRequest> requests = new ArrayList<>();
         if (images == null || images.isNull() || images.isMissingNode()) {
-            return new ParsedImages(path, requests, problems);
+            return new ParsedImages(path, requests, problems.all());
         }
         if (!images.isArray()) {
-            problems.add(path + ": must be a list of images, e.g. [{\"service\": \"APPSTREAM\", \"image\": \"my-image\"}]");
-            return new ParsedImages(path, requests, problems);
+            list.add("must be a list of images, e.g. [{\"service\": \"APPSTREAM\", \"image\": \"my-image\"}]");
+            return new ParsedImages(path, requests, problems.all());
         }
         Map<String, String> firstSeenAt = new HashMap<>();
         for (int i = 0; i < images.size(); i++) {
-            String at = path + "[" + i + "]";
-            ImageRequest request = parseOne(images.get(i), at, itemKeys, problems);
-            if (request == null) {
-                continue;
-            }
-            String problem = request.image() == null ? null : listedTwice(request, at, firstSeenAt);
-            problem = problem != null ? problem : targetListedTwice(request, at, firstSeenAt);
-            if (problem != null) {
-                problems.add(problem);
-            } else {
+            Problems item = list.index(i);
+            ImageRequest request = parseOne(images.get(i), item, itemKeys);
+            if (request != null && !listedTwice(request, item, firstSeenAt)) {
                 requests.add(request);
             }
         }
-        return new ParsedImages(path, requests, problems);
+        return new ParsedImages(path, requests, problems.all());
     }
 
     /** Names are unique per account and Region: the same name elsewhere is another image (or fleet, or bundle). */
@@ -85,28 +79,39 @@ public final class ImageRequests {
         return (request.account() == null ? "own" : request.account()) + "/" + (request.region() == null ? "own" : request.region()) + "/";
     }
 
-    private static String listedTwice(ImageRequest request, String at, Map<String, String> firstSeenAt) {
-        String earlier = firstSeenAt.putIfAbsent(where(request) + request.service() + "/" + request.image(), at);
+    /** @return whether the item names what an earlier item named, which is then its problem */
+    private static boolean listedTwice(ImageRequest request, Problems item, Map<String, String> firstSeenAt) {
+        return request.image() != null && imageListedTwice(request, item, firstSeenAt) || targetListedTwice(request, item, firstSeenAt);
+    }
+
+    /** The image, or the name it would be updated to. */
+    private static boolean imageListedTwice(ImageRequest request, Problems item, Map<String, String> firstSeenAt) {
+        String earlier = firstSeenAt.putIfAbsent(where(request) + request.service() + "/" + request.image(), item.path());
         if (earlier != null) {
-            return at + ": " + request.service() + " image \"" + request.image() + "\" is listed twice (also " + earlier
-                    + "); each image may appear once per run (list all its fleets or bundles in one entry)";
+            item.add(request.service() + " image \"" + request.image() + "\" is listed twice (also " + earlier
+                    + "); each image may appear once per run (list all its fleets or bundles in one entry)");
+            return true;
         }
         String sameNewName = request.service().rules().sourcesAreNamed()
-                ? firstSeenAt.putIfAbsent(where(request) + newNameKey(request), at) : null;
-        return sameNewName == null ? null : at + ".image: \"" + request.image() + "\" and " + sameNewName + " would both be updated to \""
-                + newNameKey(request).replace(ANY_DATE, "<run date>") + "\" (a date suffix is replaced); keep one of them";
+                ? firstSeenAt.putIfAbsent(where(request) + newNameKey(request), item.path()) : null;
+        if (sameNewName != null) {
+            item.at("image").add("\"" + request.image() + "\" and " + sameNewName + " would both be updated to \""
+                    + newNameKey(request).replace(ANY_DATE, "<run date>") + "\" (a date suffix is replaced); keep one of them");
+        }
+        return sameNewName != null;
     }
 
     /** A fleet or bundle takes one image: it may be named once in a run, as a source, a staging or a production target. */
-    private static String targetListedTwice(ImageRequest request, String at, Map<String, String> firstSeenAt) {
+    private static boolean targetListedTwice(ImageRequest request, Problems item, Map<String, String> firstSeenAt) {
         for (String target : request.targets()) {
-            String earlier = firstSeenAt.putIfAbsent(where(request) + request.service() + "/target/" + target, at);
+            String earlier = firstSeenAt.putIfAbsent(where(request) + request.service() + "/target/" + target, item.path());
             if (earlier != null) {
-                return at + ": " + request.service().rules().target() + " \"" + target + "\" is also named by " + earlier
-                        + "; a " + request.service().rules().target() + " may be named once per run";
+                item.add(request.service().rules().target() + " \"" + target + "\" is also named by " + earlier
+                        + "; a " + request.service().rules().target() + " may be named once per run");
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     /**
@@ -117,70 +122,69 @@ public final class ImageRequests {
         return ImageNames.newImageName(request.service(), request.image(), ANY_DATE);
     }
 
-    private static ImageRequest parseOne(JsonNode node, String at, KnownKeys itemKeys, List<String> problems) {
+    private static ImageRequest parseOne(JsonNode node, Problems item, KnownKeys itemKeys) {
         if (!node.isObject()) {
-            problems.add(at + ": must be an object with at least \"service\" and \"image\"");
+            item.add("must be an object with at least \"service\" and \"image\"");
             return null;
         }
-        int before = problems.size();
         // An item with an unknown field is not what the admin meant: refused, its other fields still checked.
-        problems.addAll(itemKeys.problems(node::fieldNames, at));
+        itemKeys.refuseUnknown(node::fieldNames, item);
         if (!node.has("service") && misspelt(node, itemKeys, "service")) {
             return null;
         }
-        Service service = service(node.get("service"), at + ".service", problems);
+        Service service = service(node.get("service"), item.at("service"));
         if (service == null) {
             return null;
         }
         ServiceRules rules = service.rules();
-        refuseOtherServicesTargets(node, service, at, problems);
-        String image = text(node, "image", at, problems, false);
-        String fromTarget = text(node, rules.target(), at, problems, false);
-        if (image == null && fromTarget == null && problems.size() == before) {
-            problems.add(at + ".image: is required: the image to update, or \"" + rules.target() + "\": the " + rules.target()
+        refuseOtherServicesTargets(node, service, item);
+        String image = text(node, "image", item, false);
+        String fromTarget = text(node, rules.target(), item, false);
+        if (image == null && fromTarget == null && item.isEmpty()) {
+            item.at("image").add("is required: the image to update, or \"" + rules.target() + "\": the " + rules.target()
                     + " whose image to update");
         } else if (image != null && fromTarget != null) {
-            problems.add(at + ": give either \"image\" or \"" + rules.target() + "\", not both (a " + rules.target()
+            item.add("give either \"image\" or \"" + rules.target() + "\", not both (a " + rules.target()
                     + " that should take the new image goes in \"" + rules.productionField() + "\")");
         }
-        String displayName = text(node, "displayName", at, problems, false);
-        String description = text(node, "description", at, problems, false);
-        Map<String, String> tags = tags(node.get("tags"), at + ".tags", problems);
-        check(image, rules::imageProblem, at + ".image", problems);
-        check(fromTarget, rules::targetProblem, at + "." + rules.target(), problems);
-        check(displayName, rules::displayNameProblem, at + ".displayName", problems);
-        check(description, rules::descriptionProblem, at + ".description", problems);
-        List<String> staging = targets(node, rules.stagingField(), rules, at, problems);
-        List<String> production = targets(node, rules.productionField(), rules, at, problems);
-        staging.stream().filter(production::contains).forEach(both -> problems.add(at + "." + rules.productionField() + ": \"" + both
+        String displayName = text(node, "displayName", item, false);
+        String description = text(node, "description", item, false);
+        Map<String, String> tags = tags(node.get("tags"), item.at("tags"));
+        item.at("image").check(image, rules::imageProblem);
+        item.at(rules.target()).check(fromTarget, rules::targetProblem);
+        item.at("displayName").check(displayName, rules::displayNameProblem);
+        item.at("description").check(description, rules::descriptionProblem);
+        List<String> staging = targets(node, rules.stagingField(), rules, item);
+        List<String> production = targets(node, rules.productionField(), rules, item);
+        staging.stream().filter(production::contains).forEach(both -> item.at(rules.productionField()).add("\"" + both
                 + "\" is also in " + rules.stagingField() + "; a " + rules.target() + " is either staged or in production"));
         if (fromTarget != null && (staging.contains(fromTarget) || production.contains(fromTarget))) {
-            problems.add(at + "." + rules.target() + ": \"" + fromTarget + "\" is the source and also listed as a target; the "
+            item.at(rules.target()).add("\"" + fromTarget + "\" is the source and also listed as a target; the "
                     + rules.target() + " named as the source is already a production target");
         }
-        int keep = keep(node.get("keep"), at + ".keep", problems);
-        String account = text(node, "account", at, problems, false);
-        String region = text(node, "region", at, problems, false);
-        check(account, ImageRequests::accountProblem, at + ".account", problems);
-        check(region, ImageRequests::regionProblem, at + ".region", problems);
-        List<String> copyToRegions = strings(node, "copyToRegions", ImageRequests::regionProblem, at, problems);
-        List<String> shareWithAccounts = strings(node, "shareWithAccounts", ImageRequests::accountProblem, at, problems);
+        int keep = keep(node.get("keep"), item.at("keep"));
+        String account = text(node, "account", item, false);
+        String region = text(node, "region", item, false);
+        item.at("account").check(account, ImageRequests::accountProblem);
+        item.at("region").check(region, ImageRequests::regionProblem);
+        List<String> copyToRegions = strings(node, "copyToRegions", ImageRequests::regionProblem, item);
+        List<String> shareWithAccounts = strings(node, "shareWithAccounts", ImageRequests::accountProblem, item);
         if (region != null && copyToRegions.contains(region)) {
-            problems.add(at + ".copyToRegions: \"" + region + "\" is the image's own Region; list only the Regions that get a copy");
+            item.at("copyToRegions").add("\"" + region + "\" is the image's own Region; list only the Regions that get a copy");
         }
         if (account != null && shareWithAccounts.contains(account)) {
-            problems.add(at + ".shareWithAccounts: \"" + account + "\" owns the image; list only the accounts it is shared with");
+            item.at("shareWithAccounts").add("\"" + account + "\" owns the image; list only the accounts it is shared with");
         }
         int productionTargets = production.size() + (fromTarget == null ? 0 : 1);
         int rolloutTags = PipelineTags.rolloutTags(staging.size(), productionTargets);
-        if (problems.size() == before && tags.size() + rolloutTags > USER_TAGS_MAX) {
-            problems.add(at + ".tags: " + tags.size() + " tags, " + staging.size() + " staging and " + productionTargets + " production "
+        if (item.isEmpty() && tags.size() + rolloutTags > USER_TAGS_MAX) {
+            item.at("tags").add(tags.size() + " tags, " + staging.size() + " staging and " + productionTargets + " production "
                     + rules.target() + "s: the new image records the roll-out in " + rolloutTags + " tags (one per staging "
                     + rules.target() + ", two per production " + rules.target() + ", and two more with production " + rules.target()
                     + "s), and images take at most " + ImageRules.MAX_TAGS + " tags (" + PipelineTags.COUNT
                     + " more of them the pipeline's)");
         }
-        return problems.size() == before
+        return item.isEmpty()
                 ? new ImageRequest(service, image, fromTarget, displayName, description, tags, staging, production, null, keep, account,
                         region, copyToRegions, shareWithAccounts, null)
                 : null;
@@ -197,15 +201,8 @@ public final class ImageRequests {
         return false;
     }
 
-    private static void check(String value, Function<String, String> rule, String at, List<String> problems) {
-        String problem = value == null ? null : rule.apply(value);
-        if (problem != null) {
-            problems.add(at + ": " + problem);
-        }
-    }
-
     /** Fleets belong to AppStream images and bundles to WorkSpaces images. */
-    private static void refuseOtherServicesTargets(JsonNode node, Service service, String at, List<String> problems) {
+    private static void refuseOtherServicesTargets(JsonNode node, Service service, Problems item) {
         for (Service other : Service.values()) {
             ServiceRules rules = other.rules();
             if (other == service) {
@@ -213,7 +210,7 @@ public final class ImageRequests {
             }
             for (String field : List.of(rules.target(), rules.stagingField(), rules.productionField())) {
                 if (node.has(field)) {
-                    problems.add(at + "." + field + ": is for " + other + " images; " + service + " images roll out to "
+                    item.at(field).add("is for " + other + " images; " + service + " images roll out to "
                             + service.rules().target() + "s (" + service.rules().stagingField() + ", " + service.rules().productionField()
                             + ")");
                 }
@@ -221,30 +218,9 @@ public final class ImageRequests {
         }
     }
 
-    private static List<String> targets(JsonNode node, String field, ServiceRules rules, String at, List<String> problems) {
-        JsonNode list = node.get(field);
-        List<String> targets = new ArrayList<>();
-        if (list == null || list.isNull()) {
-            return targets;
-        }
-        if (!list.isArray()) {
-            problems.add(at + "." + field + ": must be a list of " + rules.target() + "s, e.g. [\"" + (rules.target().equals("fleet")
-                    ? "Base-Test" : "wsb-0a1b2c3d4") + "\"]");
-            return targets;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            String targetAt = at + "." + field + "[" + i + "]";
-            JsonNode target = list.get(i);
-            if (!target.isTextual()) {
-                problems.add(targetAt + ": must be a string");
-            } else if (targets.contains(target.asText())) {
-                problems.add(targetAt + ": \"" + target.asText() + "\" is listed twice");
-            } else {
-                check(target.asText(), rules::targetProblem, targetAt, problems);
-                targets.add(target.asText());
-            }
-        }
-        return targets;
+    private static List<String> targets(JsonNode node, String field, ServiceRules rules, Problems item) {
+        return distinct(node.get(field), "a list of " + rules.target() + "s, e.g. [\"" + (rules.target().equals("fleet") ? "Base-Test"
+                : "wsb-0a1b2c3d4") + "\"]", rules::targetProblem, item.at(field));
     }
 
     static String accountProblem(String account) {
@@ -255,26 +231,33 @@ public final class ImageRequests {
         return Location.REGION.matcher(region).matches() ? null : "must be an AWS Region name such as eu-west-1, got \"" + region + "\"";
     }
 
-    /** An optional list of distinct strings, each checked by {@code rule}. */
-    private static List<String> strings(JsonNode node, String field, Function<String, String> rule, String at, List<String> problems) {
-        JsonNode list = node.get(field);
+    private static List<String> strings(JsonNode node, String field, Function<String, String> rule, Problems item) {
+        return distinct(node.get(field), "a list of strings", rule, item.at(field));
+    }
+
+    /**
+     * An optional list of distinct strings, each checked by {@code rule}.
+     *
+     * @param shape what the list must be, e.g. {@code a list of strings}
+     */
+    private static List<String> distinct(JsonNode list, String shape, Function<String, String> rule, Problems field) {
         List<String> values = new ArrayList<>();
         if (list == null || list.isNull()) {
             return values;
         }
         if (!list.isArray()) {
-            problems.add(at + "." + field + ": must be a list of strings");
+            field.add("must be " + shape);
             return values;
         }
         for (int i = 0; i < list.size(); i++) {
-            String valueAt = at + "." + field + "[" + i + "]";
+            Problems entry = field.index(i);
             JsonNode value = list.get(i);
             if (!value.isTextual()) {
-                problems.add(valueAt + ": must be a string");
+                entry.add("must be a string");
             } else if (values.contains(value.asText())) {
-                problems.add(valueAt + ": \"" + value.asText() + "\" is listed twice");
+                entry.add("\"" + value.asText() + "\" is listed twice");
             } else {
-                check(value.asText(), rule, valueAt, problems);
+                entry.check(value.asText(), rule);
                 values.add(value.asText());
             }
         }
@@ -282,96 +265,96 @@ public final class ImageRequests {
     }
 
     /** How many of the lineage's images to keep; at least 1, the new one. */
-    private static int keep(JsonNode node, String at, List<String> problems) {
+    private static int keep(JsonNode node, Problems keep) {
         if (node == null || node.isNull()) {
             return 0;
         }
         if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1 || node.asInt() > MAX_KEEP) {
-            problems.add(at + ": must be a whole number from 1 to " + MAX_KEEP + " (the newest images of the lineage to keep; leave"
+            keep.add("must be a whole number from 1 to " + MAX_KEEP + " (the newest images of the lineage to keep; leave"
                     + " it out to keep them all), got " + node);
             return 0;
         }
         return node.asInt();
     }
 
-    private static Service service(JsonNode node, String at, List<String> problems) {
+    private static Service service(JsonNode node, Problems service) {
         if (node == null || !node.isTextual()) {
-            problems.add(at + ": is required and must be \"APPSTREAM\" or \"WORKSPACES\"");
+            service.add("is required and must be \"APPSTREAM\" or \"WORKSPACES\"");
             return null;
         }
         try {
             return Service.valueOf(node.asText().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(at + ": must be \"APPSTREAM\" or \"WORKSPACES\", got \"" + node.asText() + "\"");
+            service.add("must be \"APPSTREAM\" or \"WORKSPACES\", got \"" + node.asText() + "\"");
             return null;
         }
     }
 
-    private static String text(JsonNode parent, String field, String at, List<String> problems, boolean required) {
+    private static String text(JsonNode parent, String field, Problems item, boolean required) {
         JsonNode node = parent.get(field);
         boolean absent = node == null || node.isNull() || (!required && node.isTextual() && node.asText().isBlank());
         if (absent) {
             // A blank optional field gets its default, as if it were left out.
             if (required) {
-                problems.add(at + "." + field + ": is required");
+                item.at(field).add("is required");
             }
             return null;
         }
         if (!node.isTextual() || (required && node.asText().isBlank())) {
-            problems.add(at + "." + field + ": must be a " + (required ? "non-empty " : "") + "string");
+            item.at(field).add("must be a " + (required ? "non-empty " : "") + "string");
             return null;
         }
         if (node.asText().contains("${")) {
             // The configured images reach the state machine through a CloudFormation substitution.
-            problems.add(at + "." + field + ": may not contain \"${\" (CloudFormation would take it for a substitution)");
+            item.at(field).add("may not contain \"${\" (CloudFormation would take it for a substitution)");
             return null;
         }
         return node.asText();
     }
 
-    private static Map<String, String> tags(JsonNode node, String at, List<String> problems) {
+    private static Map<String, String> tags(JsonNode node, Problems at) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return tags;
         }
         if (!node.isObject()) {
-            problems.add(at + ": must be an object of tag keys to string values, e.g. {\"team\": \"euc\"}");
+            at.add("must be an object of tag keys to string values, e.g. {\"team\": \"euc\"}");
             return tags;
         }
         if (node.size() > USER_TAGS_MAX) {
-            problems.add(at + ": at most " + USER_TAGS_MAX + " tags (the services allow " + ImageRules.MAX_TAGS
+            at.add("at most " + USER_TAGS_MAX + " tags (the services allow " + ImageRules.MAX_TAGS
                     + " and the pipeline adds " + PipelineTags.COUNT + "), got " + node.size());
         }
         node.fields().forEachRemaining(entry -> {
             String key = entry.getKey();
-            String keyAt = at + "." + key;
-            checkTagKey(key, keyAt, problems);
+            checkTagKey(key, at);
             JsonNode value = entry.getValue();
             if (!value.isTextual()) {
-                problems.add(keyAt + ": tag values must be strings");
+                at.at(key).add("tag values must be strings");
                 return;
             }
-            checkTagText(value.asText(), ImageRules.TAG_VALUE_MAX, 0, keyAt + " (value)", problems);
+            checkTagText(value.asText(), ImageRules.TAG_VALUE_MAX, 0, at.at(key + " (value)"));
             tags.put(key, value.asText());
         });
         return tags;
     }
 
-    private static void checkTagKey(String key, String at, List<String> problems) {
+    /** @param tags the item's tags, whose key each problem names */
+    private static void checkTagKey(String key, Problems tags) {
         String lower = key.toLowerCase(Locale.ROOT);
         if (lower.startsWith("aws:")) {
-            problems.add(at + ": tag keys may not start with 'aws:' (reserved by AWS)");
+            tags.at(key).add("tag keys may not start with 'aws:' (reserved by AWS)");
         } else if (lower.startsWith(PipelineTags.PREFIX)) {
-            problems.add(at + ": tag keys may not start with '" + PipelineTags.PREFIX + "' (set by the pipeline)");
+            tags.at(key).add("tag keys may not start with '" + PipelineTags.PREFIX + "' (set by the pipeline)");
         }
-        checkTagText(key, ImageRules.TAG_KEY_MAX, 1, at + " (key)", problems);
+        checkTagText(key, ImageRules.TAG_KEY_MAX, 1, tags.at(key + " (key)"));
     }
 
-    private static void checkTagText(String text, int max, int min, String at, List<String> problems) {
+    private static void checkTagText(String text, int max, int min, Problems at) {
         if (ImageRules.length(text) < min || ImageRules.length(text) > max) {
-            problems.add(at + ": must be " + min + "-" + max + " characters, got " + ImageRules.length(text));
+            at.add("must be " + min + "-" + max + " characters, got " + ImageRules.length(text));
         } else if (!ImageRules.TAG_TEXT.matcher(text).matches()) {
-            problems.add(at + ": may contain only letters, digits, spaces and _ . : / = + - @, got \"" + text + "\"");
+            at.add("may contain only letters, digits, spaces and _ . : / = + - @, got \"" + text + "\"");
         }
     }
 }

@@ -66,26 +66,30 @@ public final class KnownKeys {
      * @param path the object's path in messages, e.g. {@code images[0]} or {@code input}; empty for cdk.json's context
      */
     public List<String> problems(Iterable<String> given, String path) {
-        List<String> problems = new ArrayList<>();
-        for (String key : given) {
-            if (!knows(key)) {
-                problems.add(problem(key, path));
-            }
-        }
-        return problems;
+        Problems problems = new Problems();
+        refuseUnknown(given, problems.at(path));
+        return problems.all();
     }
 
-    private String problem(String key, String path) {
-        String at = (path.isEmpty() ? "" : path + ".") + (PLAIN.matcher(key).matches() ? key : "\"" + key + "\"");
+    /** Each of {@code given} that is not a known key is a problem of the object, named by its path, in their order. */
+    public void refuseUnknown(Iterable<String> given, Problems object) {
+        for (String key : given) {
+            if (!knows(key)) {
+                object.at(PLAIN.matcher(key).matches() ? key : "\"" + key + "\"").add(rule(key));
+            }
+        }
+    }
+
+    private String rule(String key) {
         if (elsewhere.containsKey(key)) {
-            return at + ": " + key + " " + elsewhere.get(key);
+            return key + " " + elsewhere.get(key);
         }
         Optional<String> meant = nearest(key);
         if (meant.isEmpty()) {
-            return at + ": unknown " + noun + "; the known " + noun + "s are " + String.join(", ", keys);
+            return "unknown " + noun + "; the known " + noun + "s are " + String.join(", ", keys);
         }
         String where = elsewhere.get(meant.get());
-        return at + ": unknown " + noun + "; did you mean " + meant.get() + "?" + (where == null ? "" : " " + meant.get() + " " + where);
+        return "unknown " + noun + "; did you mean " + meant.get() + "?" + (where == null ? "" : " " + meant.get() + " " + where);
     }
 
     /**

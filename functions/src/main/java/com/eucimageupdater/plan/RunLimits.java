@@ -48,72 +48,78 @@ public final class RunLimits {
         return Math.max(1, (int) Math.ceil(maxWaitMinutes * 60.0 / pollIntervalSeconds));
     }
 
-    /** For a deployment's configured images, all in one account and Region. */
+    /**
+     * For a deployment's configured images, all in one account and Region.
+     *
+     * @param subject what the problem is reported against: the cdk.json keys to change
+     * @return the problems, empty when the run fits
+     */
     public static List<String> problems(String subject, int images, int maxConcurrency, int pollIntervalSeconds, int maxWaitMinutes,
             int approvalTimeoutHours) {
-        return problems(subject, images, images, maxConcurrency, maxConcurrency, pollIntervalSeconds, maxWaitMinutes, approvalTimeoutHours);
+        Problems problems = new Problems();
+        check(problems.at(subject), images, images, maxConcurrency, maxConcurrency, pollIntervalSeconds, maxWaitMinutes,
+                approvalTimeoutHours);
+        return problems.all();
     }
 
     /**
-     * @param subject what the problem is reported against, e.g. {@code images} or the cdk.json keys to change
+     * @param images the run's images as the problems name them
      * @param placed the run's images, each with its account and Region
-     * @return the problems, empty when the run fits
      */
-    public static List<String> problems(String subject, List<ImageRequest> placed, int maxConcurrency, int maxConcurrencyOverall,
-            int pollIntervalSeconds, int maxWaitMinutes, int approvalTimeoutHours) {
+    static void check(Problems images, List<ImageRequest> placed, int maxConcurrency, int maxConcurrencyOverall, int pollIntervalSeconds,
+            int maxWaitMinutes, int approvalTimeoutHours) {
         Map<Location, Long> perLocation = placed.stream().collect(Collectors.groupingBy(item -> new Location(item.account(), item.region()),
                 Collectors.counting()));
         int busiest = perLocation.values().stream().mapToInt(Long::intValue).max().orElse(0);
-        List<String> problems = new ArrayList<>();
         perLocation.forEach((location, count) -> {
             if (count > MAX_IMAGES_PER_LOCATION) {
-                problems.add(subject + ": " + count + " images in account " + location.account() + ", " + location.region() + ", and one"
+                images.add(count + " images in account " + location.account() + ", " + location.region() + ", and one"
                         + " account and Region takes at most " + MAX_IMAGES_PER_LOCATION + " a run (their results must fit in its child"
                         + " execution's 256 KB of data): split them over several runs");
             }
         });
-        problems.addAll(problems(subject, placed.size(), busiest, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds,
-                maxWaitMinutes, approvalTimeoutHours));
-        return problems;
+        check(images, placed.size(), busiest, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
+                approvalTimeoutHours);
     }
 
-    private static List<String> problems(String subject, int images, int busiestLocation, int maxConcurrency, int maxConcurrencyOverall,
+    private static void check(Problems subject, int images, int busiestLocation, int maxConcurrency, int maxConcurrencyOverall,
             int pollIntervalSeconds, int maxWaitMinutes, int approvalTimeoutHours) {
-        List<String> problems = new ArrayList<>();
         if (images > MAX_IMAGES) {
-            problems.add(subject + ": " + images + " images in one run, and a run takes at most " + MAX_IMAGES + " (their items and"
+            subject.add(images + " images in one run, and a run takes at most " + MAX_IMAGES + " (their items and"
                     + " results must fit in Step Functions' 256 KB of execution data, and their lines in one mail): split them over several"
                     + " runs");
         }
         int maxPolls = maxPolls(pollIntervalSeconds, maxWaitMinutes);
         int eventsPerImage = EVENTS_PER_IMAGE + EVENTS_PER_POLL * maxPolls;
         if (eventsPerImage > HISTORY_EVENT_BUDGET) {
-            problems.add(subject + ": each image may poll " + maxPolls + " times (every " + duration(pollIntervalSeconds) + " for up to "
+            subject.add("each image may poll " + maxPolls + " times (every " + duration(pollIntervalSeconds) + " for up to "
                     + duration(maxWaitMinutes * 60) + "), about " + eventsPerImage + " history events in its execution, and this pipeline"
-                    + " allows " + HISTORY_EVENT_BUDGET + " per execution (Step Functions stops one at 25,000): poll less often or wait less");
+                    + " allows " + HISTORY_EVENT_BUDGET + " per execution (Step Functions stops one at 25,000): poll less often or wait"
+                    + " less");
         }
         int rounds = Math.max(1, Math.max(ceilDiv(busiestLocation, maxConcurrency), ceilDiv(images, maxConcurrencyOverall)));
         int worstCaseHours = (int) Math.ceil(rounds * (maxWaitMinutes + 60) / 60.0) + approvalTimeoutHours;
         if (worstCaseHours > EXECUTION_TIMEOUT_HOURS) {
-            problems.add(subject + ": " + images + " images, " + maxConcurrency + " at a time in each account and Region and "
+            subject.add(images + " images, " + maxConcurrency + " at a time in each account and Region and "
                     + maxConcurrencyOverall + " in all, each waiting up to " + maxWaitMinutes + " min, then up to " + approvalTimeoutHours
                     + " h for approval, could take " + worstCaseHours + " h, more than the execution's " + EXECUTION_TIMEOUT_HOURS
                     + " h timeout: process more images at a time, wait less for each, or for the approval");
         }
-        return problems;
     }
 
     /**
+     * Whether the items fit in the run's data once resolved.
+     *
      * @param itemsJsonBytes the planned items' JSON, as the plan writes it
-     * @return the problem when the items would not fit in the run's data once resolved, else null
      */
-    public static String dataProblem(String subject, List<ImageRequest> items, int itemsJsonBytes) {
-        int images = items.size();
-        long resolved = (long) itemsJsonBytes + (long) images * RESOLVED_ITEM_OVERHEAD_BYTES
+    public static void checkData(Problems images, List<ImageRequest> items, int itemsJsonBytes) {
+        long resolved = (long) itemsJsonBytes + (long) items.size() * RESOLVED_ITEM_OVERHEAD_BYTES
                 + items.stream().mapToLong(RunLimits::productionImagesBytes).sum();
-        return resolved <= ITEMS_BUDGET_BYTES ? null : subject + ": the run's " + images + " items take about " + resolved / 1000
-                + " KB of the execution's data, and at most " + ITEMS_BUDGET_BYTES / 1000 + " KB fit beside the run's settings in Step"
-                + " Functions' 256 KB: split them over several runs, or give them fewer tags, fleets and bundles";
+        if (resolved > ITEMS_BUDGET_BYTES) {
+            images.add("the run's " + items.size() + " items take about " + resolved / 1000 + " KB of the execution's data, and at most "
+                    + ITEMS_BUDGET_BYTES / 1000 + " KB fit beside the run's settings in Step Functions' 256 KB: split them over several"
+                    + " runs, or give them fewer tags, fleets and bundles");
+        }
     }
 
     /**

@@ -5,7 +5,6 @@ import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.RunSettings;
-import com.eucimageupdater.model.Service;
 import com.eucimageupdater.workflow.WorkflowInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,41 +43,44 @@ public final class RunPlanner {
             .withElsewhere(RUN_WIDE_FIELDS, "applies to the whole run; put it at the top level");
 
     public RunPlan plan(PlanRequest request) {
-        List<String> problems = new ArrayList<>(inputProblems(request.input()));
-        ZoneId zone = zone(request.timeZone(), problems);
-        Instant scheduledTime = scheduledTime(request.input(), problems);
+        Problems problems = new Problems();
+        Problems input = problems.at("input");
+        Problems settings = problems.at("settings");
+        refuseUnknownInput(request.input(), input);
+        ZoneId zone = zone(request.timeZone(), settings.at("timeZone"));
+        Instant scheduledTime = scheduledTime(request.input(), input);
         // A scheduled start keeps the day it was scheduled for, even when the scheduler's retries start it late.
         LocalDate runDay = (scheduledTime != null ? scheduledTime : startTime(request.startTime())).atZone(zone).toLocalDate();
         String runDate = runDay.toString();
         if (scheduledTime != null && problems.isEmpty()) {
-            MonthlySchedule schedule = new MonthlySchedule(setting("daysAfterPatchTuesday", request.daysAfterPatchTuesday(), 0,
-                    MonthlySchedule.MAX_DAYS_AFTER, problems));
+            MonthlySchedule schedule = new MonthlySchedule(setting(settings.at("daysAfterPatchTuesday"), request.daysAfterPatchTuesday(), 0,
+                    MonthlySchedule.MAX_DAYS_AFTER));
             if (problems.isEmpty() && !schedule.isRunDay(runDay)) {
                 return RunPlan.skip(request.executionName(), runDate, schedule.notTheRunDay(runDay));
             }
         }
-        int pollIntervalSeconds = setting("pollIntervalSeconds", request.pollIntervalSeconds(), 1, 86_400, problems);
-        int maxWaitMinutes = setting("maxWaitMinutes", request.maxWaitMinutes(), 1, 525_600, problems);
-        int maxConcurrency = setting("maxConcurrency", request.maxConcurrency(), 1, 1_000, problems);
+        int pollIntervalSeconds = setting(settings.at("pollIntervalSeconds"), request.pollIntervalSeconds(), 1, 86_400);
+        int maxWaitMinutes = setting(settings.at("maxWaitMinutes"), request.maxWaitMinutes(), 1, 525_600);
+        int maxConcurrency = setting(settings.at("maxConcurrency"), request.maxConcurrency(), 1, 1_000);
         int maxConcurrencyOverall = request.maxConcurrencyOverall() == null ? maxConcurrency
-                : setting("maxConcurrencyOverall", request.maxConcurrencyOverall(), 1, RunLimits.MAX_IMAGES, problems);
+                : setting(settings.at("maxConcurrencyOverall"), request.maxConcurrencyOverall(), 1, RunLimits.MAX_IMAGES);
         int expectedBuildMinutes = request.expectedBuildMinutes() == null ? RunLimits.DEFAULT_EXPECTED_BUILD_MINUTES
-                : setting("expectedBuildMinutes", request.expectedBuildMinutes(), 1, 1_440, problems);
-        int approvalTimeoutHours = setting("approvalTimeoutHours", request.approvalTimeoutHours(), 1,
-                RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS, problems);
-        int keepImages = setting("keepImages", request.keepImages(), 0, ImageRequests.MAX_KEEP, problems);
+                : setting(settings.at("expectedBuildMinutes"), request.expectedBuildMinutes(), 1, 1_440);
+        int approvalTimeoutHours = setting(settings.at("approvalTimeoutHours"), request.approvalTimeoutHours(), 1,
+                RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS);
+        int keepImages = setting(settings.at("keepImages"), request.keepImages(), 0, ImageRequests.MAX_KEEP);
         Approval approval = approval(request.input(), request.approval(), problems);
-        boolean dryRun = flag(request.input(), "dryRun", problems);
-        String rollback = otherRun(request.input(), "rollback", "whose roll-out to reverse", "as in the roll-out mail", "", problems);
+        boolean dryRun = flag(request.input(), "dryRun", input);
+        String rollback = otherRun(request.input(), "rollback", "whose roll-out to reverse", "as in the roll-out mail", "", input);
         String promote = otherRun(request.input(), "promote", "whose staged images to roll out to production",
-                "as in its rejected or timed-out mail", " (and \"approval\" or \"dryRun\" if wanted)", problems);
+                "as in its rejected or timed-out mail", " (and \"approval\" or \"dryRun\" if wanted)", input);
         if (rollback != null && promote != null) {
-            problems.add("input.promote: a run either promotes an execution or rolls one back; give \"promote\" or \"rollback\", not"
+            input.at("promote").add("a run either promotes an execution or rolls one back; give \"promote\" or \"rollback\", not"
                     + " both");
         }
         Location own = own(request.executionId());
-        List<Location> targets = Targets.parse(request.targets(), own, problems);
-        List<String> workRegions = WorkRegions.parse(request.workRegions(), problems);
+        List<Location> targets = Targets.parse(request.targets(), own, settings.at("targets"));
+        List<String> workRegions = WorkRegions.parse(request.workRegions(), settings.at("workRegions"));
         RunSettings.Builder run = RunSettings.builder().executionName(request.executionName()).runDate(runDate).location(own)
                 .pollIntervalSeconds(pollIntervalSeconds).maxWaitMinutes(maxWaitMinutes).approval(approval)
                 .approvalTimeoutSeconds(approvalTimeoutHours * 3600).dryRun(dryRun).expectedBuildMinutes(expectedBuildMinutes)
@@ -95,18 +97,16 @@ public final class RunPlanner {
         problems.addAll(images.problems());
         List<ImageRequest> placed = problems.isEmpty() ? Targets.place(images.requests(), targets, own) : List.of();
         if (problems.isEmpty()) {
-            problems.addAll(WorkRegions.problems(images, own, workRegions));
-            problems.addAll(todaysOwnImages(images, runDate));
-            problems.addAll(RunLimits.problems("images", placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
-                    approvalTimeoutHours));
-            String tooMuchData = placed.size() > RunLimits.MAX_IMAGES ? null
-                    : RunLimits.dataProblem("images", placed, jsonBytes(placed));
-            if (tooMuchData != null) {
-                problems.add(tooMuchData);
+            WorkRegions.check(images, own, workRegions, problems);
+            refuseTodaysOwnImages(images, runDate, problems);
+            RunLimits.check(problems.at("images"), placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
+                    approvalTimeoutHours);
+            if (placed.size() <= RunLimits.MAX_IMAGES) {
+                RunLimits.checkData(problems.at("images"), placed, jsonBytes(placed));
             }
         }
         if (!problems.isEmpty()) {
-            return RunPlan.rejected(request.executionName(), runDate, Math.max(1, maxConcurrencyOverall), firstProblems(problems));
+            return RunPlan.rejected(request.executionName(), runDate, Math.max(1, maxConcurrencyOverall), firstProblems(problems.all()));
         }
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
         run.maxPolls(RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes)).maxWaitText(maxWaitText);
@@ -116,12 +116,12 @@ public final class RunPlanner {
     }
 
     /** A run does only what its input says: an input that is not an object, or holds a field it does not know, is refused. */
-    private static List<String> inputProblems(JsonNode input) {
+    private static void refuseUnknownInput(JsonNode input, Problems given) {
         if (input == null || !input.isObject()) {
-            return List.of("input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got "
-                    + shown(input));
+            given.add("must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got " + shown(input));
+        } else {
+            INPUT_KEYS.refuseUnknown(input::fieldNames, given);
         }
-        return INPUT_KEYS.problems(input::fieldNames, "input");
     }
 
     private static String shown(JsonNode input) {
@@ -136,24 +136,24 @@ public final class RunPlanner {
     }
 
     /** The input's {@code approval}, else the deployment's: production waits for an approve link, or goes right after staging. */
-    private static Approval approval(JsonNode input, String configured, List<String> problems) {
+    private static Approval approval(JsonNode input, String configured, Problems problems) {
         JsonNode given = input == null || !input.isObject() ? null : input.get("approval");
         Optional<Approval> approval = Approval.of(given == null || given.isNull() ? configured : given.asText());
         if (approval.isEmpty()) {
-            problems.add((given == null || given.isNull() ? "settings.approval" : "input.approval") + ": must be \"" + Approval.REQUIRED
+            problems.at(given == null || given.isNull() ? "settings" : "input").at("approval").add("must be \"" + Approval.REQUIRED
                     + "\" or \"" + Approval.NONE + "\", got " + (given == null ? "\"" + configured + "\"" : given));
             return Approval.REQUIRED;
         }
         return approval.get();
     }
 
-    private static boolean flag(JsonNode input, String field, List<String> problems) {
+    private static boolean flag(JsonNode input, String field, Problems problems) {
         JsonNode given = input == null || !input.isObject() ? null : input.get(field);
         if (given == null || given.isNull()) {
             return false;
         }
         if (!given.isBoolean()) {
-            problems.add("input." + field + ": must be true or false, got " + given);
+            problems.at(field).add("must be true or false, got " + given);
             return false;
         }
         return given.asBoolean();
@@ -168,18 +168,18 @@ public final class RunPlanner {
      * @param where where the admin finds its name
      * @param alsoAllowed the other fields such a run takes, as the refusal of images names them
      */
-    private static String otherRun(JsonNode input, String field, String whose, String where, String alsoAllowed, List<String> problems) {
+    private static String otherRun(JsonNode input, String field, String whose, String where, String alsoAllowed, Problems problems) {
         JsonNode given = input == null || !input.isObject() ? null : input.get(field);
         if (given == null || given.isNull()) {
             return null;
         }
         if (!given.isTextual() || !EXECUTION_NAME.matcher(given.asText()).matches()) {
-            problems.add("input." + field + ": must be the name of the execution " + whose + " (1-80 characters, no spaces, " + where
+            problems.at(field).add("must be the name of the execution " + whose + " (1-80 characters, no spaces, " + where
                     + "), got " + given);
             return null;
         }
         if (input.hasNonNull("images") && !input.get("images").isEmpty()) {
-            problems.add("input." + field + ": a " + field + " run names no images; start it with only {\"" + field + "\": \""
+            problems.at(field).add("a " + field + " run names no images; start it with only {\"" + field + "\": \""
                     + given.asText() + "\"}" + alsoAllowed);
             return null;
         }
@@ -197,20 +197,18 @@ public final class RunPlanner {
     }
 
     /** A source that is itself today's updated image would be "updated" onto its own name. */
-    private static List<String> todaysOwnImages(ParsedImages images, String runDate) {
-        List<String> problems = new ArrayList<>();
+    private static void refuseTodaysOwnImages(ParsedImages images, String runDate, Problems problems) {
         for (int i = 0; i < images.requests().size(); i++) {
             ImageRequest request = images.requests().get(i);
             if (request.image() != null && request.service().rules().sourcesAreNamed()
                     && ImageNames.newImageName(request.service(), request.image(), runDate).equals(request.image())) {
-                problems.add(images.path() + "[" + i + "].image: \"" + request.image() + "\" is itself today's updated image;"
+                problems.at(images.path()).index(i).at("image").add("\"" + request.image() + "\" is itself today's updated image;"
                         + " list the image it was made from instead");
             }
         }
-        return problems;
     }
 
-    private static ParsedImages images(PlanRequest request, List<String> problems) {
+    private static ParsedImages images(PlanRequest request, Problems problems) {
         JsonNode input = request.input();
         if (input == null || !input.isObject()) {
             // Refused as a whole (inputProblems): the configured images are not what it asked for either.
@@ -220,22 +218,23 @@ public final class RunPlanner {
         if (given != null && !(given.isArray() && given.isEmpty()) && !given.isNull()) {
             return ImageRequests.parse(given, "images", ITEM_KEYS);
         }
-        ParsedImages configured = ImageRequests.parse(configuredImages(request.configuredImages(), problems), "configuredImages");
+        ParsedImages configured = ImageRequests.parse(configuredImages(request.configuredImages(), problems.at("configuredImages")),
+                "configuredImages");
         if (configured.valid() && configured.requests().isEmpty() && problems.isEmpty()) {
-            problems.add("images: the input names no images and none are configured; pass {\"images\": [...]} or set the"
+            problems.at("images").add("the input names no images and none are configured; pass {\"images\": [...]} or set the"
                     + " \"images\" context in cdk.json and deploy again");
         }
         return configured;
     }
 
-    private static JsonNode configuredImages(String text, List<String> problems) {
+    private static JsonNode configuredImages(String text, Problems configured) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            problems.add("configuredImages: is not valid JSON (" + e.getOriginalMessage() + "); check the \"images\" context in cdk.json");
+            configured.add("is not valid JSON (" + e.getOriginalMessage() + "); check the \"images\" context in cdk.json");
             return null;
         }
     }
@@ -266,7 +265,7 @@ public final class RunPlanner {
     }
 
     /** The schedule passes its own scheduled time ({@code <aws.scheduler.scheduled-time>}); a run by hand has none. */
-    private static Instant scheduledTime(JsonNode input, List<String> problems) {
+    private static Instant scheduledTime(JsonNode input, Problems problems) {
         JsonNode value = input == null || !input.isObject() ? null : input.get(WorkflowInput.SCHEDULED_TIME);
         if (value == null || value.isNull()) {
             return null;
@@ -274,26 +273,27 @@ public final class RunPlanner {
         try {
             return Instant.parse(value.asText());
         } catch (DateTimeParseException e) {
-            problems.add("input." + WorkflowInput.SCHEDULED_TIME + ": must be an ISO-8601 time such as 2026-11-11T06:00:00Z"
-                    + " (the schedule sets it; leave it out of a run started by hand), got " + value);
+            problems.at(WorkflowInput.SCHEDULED_TIME).add("must be an ISO-8601 time such as 2026-11-11T06:00:00Z (the schedule sets"
+                    + " it; leave it out of a run started by hand), got " + value);
             return null;
         }
     }
 
     /** The schedule's time zone; an unset one is UTC. */
-    private static ZoneId zone(String timeZone, List<String> problems) {
+    private static ZoneId zone(String timeZone, Problems setting) {
         if (timeZone == null || timeZone.isBlank()) {
             return ZoneOffset.UTC;
         }
         try {
             return ZoneId.of(timeZone);
         } catch (DateTimeException e) {
-            problems.add("settings.timeZone: must be an IANA time zone such as Europe/Paris, got \"" + timeZone + "\"");
+            setting.add("must be an IANA time zone such as Europe/Paris, got \"" + timeZone + "\"");
             return ZoneOffset.UTC;
         }
     }
 
-    private static int setting(String name, String value, int min, int max, List<String> problems) {
+    /** @param setting the setting's problems, e.g. {@code settings.maxConcurrency} */
+    private static int setting(Problems setting, String value, int min, int max) {
         try {
             int parsed = Integer.parseInt(value == null ? "" : value.strip());
             if (parsed >= min && parsed <= max) {
@@ -302,7 +302,7 @@ public final class RunPlanner {
         } catch (NumberFormatException e) {
             // reported below with the rule
         }
-        problems.add("settings." + name + ": must be a whole number from " + min + " to " + max + ", got \"" + value + "\"");
+        setting.add("must be a whole number from " + min + " to " + max + ", got \"" + value + "\"");
         return min;
     }
 }

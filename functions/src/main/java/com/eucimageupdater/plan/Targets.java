@@ -17,8 +17,12 @@ final class Targets {
 
     private Targets() {}
 
-    /** Every (account, Region) the setting lists, in order; empty when it lists none. */
-    static List<Location> parse(String text, Location own, List<String> problems) {
+    /**
+     * Every (account, Region) the setting lists, in order; empty when it lists none.
+     *
+     * @param setting the setting's problems, as {@code settings.targets}
+     */
+    static List<Location> parse(String text, Location own, Problems setting) {
         List<Location> locations = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return locations;
@@ -27,44 +31,44 @@ final class Targets {
         try {
             targets = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            problems.add("settings.targets: is not valid JSON (" + e.getOriginalMessage() + "); check \"targets\" in cdk.json");
+            setting.add("is not valid JSON (" + e.getOriginalMessage() + "); check \"targets\" in cdk.json");
             return locations;
         }
         if (!targets.isArray()) {
-            problems.add("settings.targets: must be a list such as [{\"account\": \"123456789012\", \"regions\": [\"eu-west-1\"]}]");
+            setting.add("must be a list such as [{\"account\": \"123456789012\", \"regions\": [\"eu-west-1\"]}]");
             return locations;
         }
         for (int i = 0; i < targets.size(); i++) {
-            String at = "settings.targets[" + i + "]";
+            Problems at = setting.index(i);
             JsonNode target = targets.get(i);
             String account = target.path("account").asText(own.account());
             if (!Location.ACCOUNT.matcher(account).matches()) {
-                problems.add(at + ".account: must be a 12-digit AWS account id, got \"" + account + "\"");
+                at.at("account").add("must be a 12-digit AWS account id, got \"" + account + "\"");
                 continue;
             }
             JsonNode regions = target.path("regions");
             if (regions.isMissingNode() || regions.isNull()) {
-                add(new Location(account, own.region()), at, locations, problems);
+                add(new Location(account, own.region()), at, locations);
                 continue;
             }
             if (!regions.isArray() || regions.isEmpty()) {
-                problems.add(at + ".regions: must be a non-empty list of Region names such as [\"eu-west-1\"]");
+                at.at("regions").add("must be a non-empty list of Region names such as [\"eu-west-1\"]");
                 continue;
             }
             for (JsonNode region : regions) {
                 if (!region.isTextual() || !Location.REGION.matcher(region.asText()).matches()) {
-                    problems.add(at + ".regions: must hold Region names such as eu-west-1, got " + region);
+                    at.at("regions").add("must hold Region names such as eu-west-1, got " + region);
                 } else {
-                    add(new Location(account, region.asText()), at, locations, problems);
+                    add(new Location(account, region.asText()), at, locations);
                 }
             }
         }
         return locations;
     }
 
-    private static void add(Location location, String at, List<Location> locations, List<String> problems) {
+    private static void add(Location location, Problems at, List<Location> locations) {
         if (locations.contains(location)) {
-            problems.add(at + ": account " + location.account() + " in " + location.region() + " is listed twice");
+            at.add("account " + location.account() + " in " + location.region() + " is listed twice");
         } else {
             locations.add(location);
         }

@@ -5,7 +5,6 @@ import com.eucimageupdater.model.Location;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +32,12 @@ public final class WorkRegions {
         return List.copyOf(regions);
     }
 
-    /** The setting's list (JSON text); unset, the deployment works in its own Region only. */
-    static List<String> parse(String text, List<String> problems) {
+    /**
+     * The setting's list (JSON text); unset, the deployment works in its own Region only.
+     *
+     * @param setting the setting's problems, as {@code settings.workRegions}
+     */
+    static List<String> parse(String text, Problems setting) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -46,7 +49,7 @@ public final class WorkRegions {
         } catch (JsonProcessingException e) {
             // reported below with the rule
         }
-        problems.add("settings.workRegions: must be a list of Region names such as [\"eu-west-1\"], got " + text
+        setting.add("must be a list of Region names such as [\"eu-west-1\"], got " + text
                 + "; check \"targets\", \"images\" and \"additionalRegions\" in cdk.json and deploy again");
         return List.of();
     }
@@ -57,30 +60,28 @@ public final class WorkRegions {
      * where the updater's Region is not known, so it names only the work Regions, and an item there without a region
      * (in the updater's own Region) must find it among them.
      */
-    static List<String> problems(ParsedImages images, Location own, List<String> workRegions) {
-        List<String> problems = new ArrayList<>();
+    static void check(ParsedImages images, Location own, List<String> workRegions, Problems problems) {
         for (int i = 0; i < images.requests().size(); i++) {
             ImageRequest item = images.requests().get(i);
-            String at = images.path() + "[" + i + "]";
+            Problems at = problems.at(images.path()).index(i);
             boolean member = item.account() != null && !item.account().equals(own.account());
             String region = item.region() != null ? item.region() : own.region();
             if (item.region() != null || member) {
-                check(at + ".region", region, member ? null : own.region(), workRegions, problems);
+                check(at.at("region"), region, member ? null : own.region(), workRegions);
             }
             for (int j = 0; j < item.copyToRegions().size(); j++) {
-                check(at + ".copyToRegions[" + j + "]", item.copyToRegions().get(j), member ? null : own.region(), workRegions, problems);
+                check(at.at("copyToRegions").index(j), item.copyToRegions().get(j), member ? null : own.region(), workRegions);
             }
         }
-        return problems;
     }
 
     /** @param ownRegion the deployment's own Region where IAM names it for this item's account, else null */
-    private static void check(String field, String region, String ownRegion, List<String> workRegions, List<String> problems) {
+    private static void check(Problems field, String region, String ownRegion, List<String> workRegions) {
         if (!region.equals(ownRegion) && !workRegions.contains(region)) {
             String listed = workRegions.isEmpty() ? "none" : String.join(", ", workRegions);
             String where = ownRegion != null ? "(its own " + ownRegion + ", and cdk.json's targets, images and additionalRegions: "
                     : "for a member account (its member role names only cdk.json's targets, images and additionalRegions: ";
-            problems.add(field + ": \"" + region + "\" is not a Region this deployment works in " + where + listed + "); add it to"
+            field.add("\"" + region + "\" is not a Region this deployment works in " + where + listed + "); add it to"
                     + " additionalRegions in cdk.json and deploy again" + (ownRegion != null ? "" : ", the member stacks too"));
         }
     }

@@ -34,6 +34,31 @@ public final class RetentionPolicy {
         }
     }
 
+    /**
+     * How many of a lineage's newest images to keep. A preview made before the new image exists counts the new image
+     * among them: it will be the newest, so one fewer of the images there now stays.
+     */
+    public record Keep(int newest, boolean countingTheNewImage) {
+
+        /** Of the images there are. */
+        public static Keep newest(int newest) {
+            return new Keep(newest, false);
+        }
+
+        /** Of the images there are and the new image, which does not exist yet. */
+        public static Keep newestWithTheNewImage(int newest) {
+            return new Keep(newest, true);
+        }
+
+        private int ofTheImagesNow() {
+            return countingTheNewImage ? newest - 1 : newest;
+        }
+
+        private String words() {
+            return "newest " + newest + (countingTheNewImage ? ", counting the new image" : "");
+        }
+    }
+
     /** What happens to one image: deleted (or, in a report-only run, would be), or kept and why. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Decision(String image, String name, boolean delete, String reason) {}
@@ -71,21 +96,21 @@ public final class RetentionPolicy {
      * @param spare images never deleted in this run: its sources and its new images
      * @param previous images the roll-out moved fleets and bundles away from, which a rollback would move them back to
      */
-    public static List<Decision> decide(List<LineageImage> lineage, int keep, Set<String> spare, Set<String> previous) {
+    public static List<Decision> decide(List<LineageImage> lineage, Keep keep, Set<String> spare, Set<String> previous) {
         List<LineageImage> newestFirst = new ArrayList<>(lineage);
         newestFirst.sort(Comparator.comparing(LineageImage::runDate).reversed());
         List<Decision> decisions = new ArrayList<>();
         for (int i = 0; i < newestFirst.size(); i++) {
             LineageImage image = newestFirst.get(i);
-            String keptBecause = i < keep ? "among the newest " + keep
+            String keptBecause = i < keep.ofTheImagesNow() ? "among the " + keep.words()
                     : spare.contains(image.image()) ? "the source or the new image of this run"
                     : previous.contains(image.image()) ? "a fleet or bundle used it before this roll-out: kept for a rollback"
                     : !"AVAILABLE".equals(image.state()) ? "it is " + image.state()
                     : image.inUseBy() != null ? "in use by " + image.inUseBy()
                     : !image.sharedWith().isEmpty() ? "shared with account " + String.join(", ", image.sharedWith())
                     : null;
-            decisions.add(new Decision(image.image(), image.name(), keptBecause == null, keptBecause == null ? "older than the newest " + keep
-                    : keptBecause));
+            decisions.add(new Decision(image.image(), image.name(), keptBecause == null, keptBecause == null ? "older than the "
+                    + keep.words() : keptBecause));
         }
         return decisions;
     }

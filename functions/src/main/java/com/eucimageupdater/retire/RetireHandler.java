@@ -3,8 +3,8 @@ package com.eucimageupdater.retire;
 import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.lambda.RecordStepHandler;
 import com.eucimageupdater.lambda.StepLog;
-import com.eucimageupdater.model.ImageService;
 import com.eucimageupdater.retire.Retirement.TargetImage;
+import com.eucimageupdater.rollout.TargetChecks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,13 +32,11 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
         if (request.keep() == 0) {
             return new Retirement(List.of());
         }
-        // A preview runs before the new image exists: it will be the newest, so one fewer old image stays.
-        int keep = request.apply() ? request.keep() : request.keep() - 1;
-        List<RetentionPolicy.Decision> decisions = services.forService(request.service(), request.location())
-                .retire(request.lineage(), keep, new HashSet<>(request.spare()), new HashSet<>(request.previous()), request.apply());
-        return new Retirement(request.apply() ? decisions : decisions.stream().map(decision -> new RetentionPolicy.Decision(
-                decision.image(), decision.name(), decision.delete(), decision.reason().replace("newest " + keep,
-                        "newest " + request.keep() + ", counting the new image"))).toList());
+        // A preview runs before the new image exists.
+        RetentionPolicy.Keep keep = request.apply() ? RetentionPolicy.Keep.newest(request.keep())
+                : RetentionPolicy.Keep.newestWithTheNewImage(request.keep());
+        return new Retirement(services.retirement(request.service(), request.location())
+                .retire(request.lineage(), keep, new HashSet<>(request.spare()), new HashSet<>(request.previous()), request.apply()));
     }
 
     /**
@@ -46,15 +44,16 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
      * ones the roll-out moves away from (kept for a rollback). Only the deletions are kept, so the run's data stays small.
      */
     private Retirement beforeApproval(RetireRequest request) {
-        ImageService service = services.forService(request.service(), request.location());
+        TargetChecks targets = services.targets(request.service(), request.location());
         List<TargetImage> current = request.productionTargets().stream()
-                .map(target -> new TargetImage(target, service.describeTarget(target, request.account()).image())).toList();
+                .map(target -> new TargetImage(target, targets.describeTarget(target, request.account()).image())).toList();
         if (request.keep() == 0) {
             return new Retirement(List.of(), current);
         }
         Set<String> previous = current.stream().map(TargetImage::image).filter(image -> image != null).collect(Collectors.toSet());
-        return new Retirement(service.retire(request.lineage(), request.keep(), new HashSet<>(request.spare()), previous, false).stream()
-                .filter(RetentionPolicy.Decision::delete).toList(), current);
+        List<RetentionPolicy.Decision> decisions = services.retirement(request.service(), request.location())
+                .retire(request.lineage(), RetentionPolicy.Keep.newest(request.keep()), new HashSet<>(request.spare()), previous, false);
+        return new Retirement(decisions.stream().filter(RetentionPolicy.Decision::delete).toList(), current);
     }
 
     @Override

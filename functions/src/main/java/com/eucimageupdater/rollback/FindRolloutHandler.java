@@ -21,8 +21,8 @@ public final class FindRolloutHandler extends RecordStepHandler<FindRolloutReque
 
     public FindRolloutHandler(ImageServices services) {
         super(services, FindRolloutRequest.class);
-        this.rollbacks = new RollbackPlanner(services);
-        this.promotions = new PromotionPlanner(services);
+        this.rollbacks = new RollbackPlanner(services::rolloutRecords);
+        this.promotions = new PromotionPlanner(services::rolloutRecords);
     }
 
     @Override

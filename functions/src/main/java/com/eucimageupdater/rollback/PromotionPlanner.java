@@ -1,11 +1,11 @@
 package com.eucimageupdater.rollback;
 
-import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.PipelineImage;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.ServicePorts;
 import com.eucimageupdater.model.Target;
 import com.eucimageupdater.rollout.ProductionRollout;
 import java.util.ArrayList;
@@ -22,9 +22,9 @@ import java.util.Map;
 public final class PromotionPlanner {
     /** How the report lists an image built and staged by the promoted run. */
     private static final String STAGED = "STAGED";
-    private final ImageServices services;
+    private final ServicePorts<RolloutRecords> services;
 
-    public PromotionPlanner(ImageServices services) {
+    public PromotionPlanner(ServicePorts<RolloutRecords> services) {
         this.services = services;
     }
 

@@ -1,11 +1,10 @@
 package com.eucimageupdater.rollback;
 
-import com.eucimageupdater.aws.ImageServices;
-import com.eucimageupdater.model.ImageService;
 import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.ServicePorts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +17,9 @@ import java.util.Map;
  * every check passes.
  */
 public final class RollbackPlanner {
-    private final ImageServices services;
+    private final ServicePorts<RolloutRecords> services;
 
-    public RollbackPlanner(ImageServices services) {
+    public RollbackPlanner(ServicePorts<RolloutRecords> services) {
         this.services = services;
     }
 
@@ -56,7 +55,7 @@ public final class RollbackPlanner {
         return new Rollback(problems.isEmpty() ? List.copyOf(moves.values()) : List.of(), problems);
     }
 
-    private static String problem(ImageService service, Service type, String target, String previous, String account) {
+    private static String problem(RolloutRecords service, Service type, String target, String previous, String account) {
         String what = type.rules().target() + " " + target + " back to " + previous;
         try {
             if (service.describeUpdatedImage(previous).state() != ImageState.AVAILABLE) {

@@ -1,11 +1,10 @@
 package com.eucimageupdater.rollback;
 
-import com.eucimageupdater.aws.ImageServices;
-import com.eucimageupdater.model.ImageService;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.PipelineImage;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.ServicePorts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +15,7 @@ import java.util.List;
 final class RunImages {
 
     /** One image of the run, where it is, and the service that reaches it there. */
-    record Found(Location location, Service type, ImageService service, PipelineImage image) {}
+    record Found(Location location, Service type, RolloutRecords service, PipelineImage image) {}
 
     /** @param problems the accounts that could not be reached, each naming why */
     record Search(List<Found> images, List<String> problems) {}
@@ -26,12 +25,12 @@ final class RunImages {
     /**
      * @param field the input field that asked, which names each problem: {@code rollback} or {@code promote}
      */
-    static Search of(ImageServices services, String executionName, List<Location> locations, String field) {
+    static Search of(ServicePorts<RolloutRecords> services, String executionName, List<Location> locations, String field) {
         List<Found> images = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Location location : locations) {
             for (Service type : Service.values()) {
-                ImageService service;
+                RolloutRecords service;
                 try {
                     service = services.forService(type, location);
                 } catch (ImageUpdateException unreachable) {

@@ -15,7 +15,7 @@ public final class MoveTargetsHandler extends RecordStepHandler<MoveRequest, Mov
 
     public MoveTargetsHandler(ImageServices services) {
         super(services, MoveRequest.class);
-        this.mover = new TargetMover(services);
+        this.mover = new TargetMover(services::targets);
     }
 
     @Override

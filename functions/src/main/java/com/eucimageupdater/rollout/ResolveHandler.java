@@ -18,7 +18,7 @@ public final class ResolveHandler extends RecordStepHandler<RunItems, RunItems> 
 
     public ResolveHandler(ImageServices services) {
         super(services, RunItems.class);
-        this.resolver = new TargetResolver(services);
+        this.resolver = new TargetResolver(services::targets);
     }
 
     @Override

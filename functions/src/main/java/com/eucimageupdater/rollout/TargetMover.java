@@ -1,9 +1,8 @@
 package com.eucimageupdater.rollout;
 
-import com.eucimageupdater.aws.ImageServices;
-import com.eucimageupdater.model.ImageService;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.ServicePorts;
 import com.eucimageupdater.model.Target;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
@@ -17,9 +16,9 @@ import java.util.Map;
  * rollback always knows it, even when the move itself fails half-way or is retried.
  */
 public final class TargetMover {
-    private final ImageServices services;
+    private final ServicePorts<TargetMoves> services;
 
-    public TargetMover(ImageServices services) {
+    public TargetMover(ServicePorts<TargetMoves> services) {
         this.services = services;
     }
 
@@ -36,7 +35,7 @@ public final class TargetMover {
      * @param rolledOutBy for a production roll-out, the execution rolling it out, recorded with them; else null
      */
     public List<Moved> move(Service type, String image, List<String> targets, Location location, boolean record, String rolledOutBy) {
-        ImageService service = services.forService(type, location);
+        TargetMoves service = services.forService(type, location);
         Map<String, Target> before = new LinkedHashMap<>();
         targets.forEach(name -> before.put(name, service.describeTarget(name, location.account())));
         Map<String, String> current = new LinkedHashMap<>();

@@ -1,11 +1,10 @@
 package com.eucimageupdater.rollout;
 
-import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.model.ImageRequest;
-import com.eucimageupdater.model.ImageService;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.ServicePorts;
 import com.eucimageupdater.model.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +18,9 @@ import java.util.Map;
  * source are merged: one image is built and rolled out to all of their targets.
  */
 public final class TargetResolver {
-    private final ImageServices services;
+    private final ServicePorts<TargetChecks> services;
 
-    public TargetResolver(ImageServices services) {
+    public TargetResolver(ServicePorts<TargetChecks> services) {
         this.services = services;
     }
 
@@ -42,7 +41,7 @@ public final class TargetResolver {
                 bySource.merge(key(item, item.image(), location), item, TargetResolver::merged);
                 continue;
             }
-            ImageService service;
+            TargetChecks service;
             try {
                 service = services.forService(item.service(), location);
             } catch (ImageUpdateException unreachable) {
@@ -67,7 +66,7 @@ public final class TargetResolver {
         return location + "/" + item.service() + "/" + source;
     }
 
-    private static String sourceOf(ImageService service, ImageRequest item, String at, String account, List<String> problems) {
+    private static String sourceOf(TargetChecks service, ImageRequest item, String at, String account, List<String> problems) {
         String field = at + "." + item.service().rules().target();
         try {
             Target target = service.describeTarget(item.fromTarget(), account);
@@ -84,7 +83,7 @@ public final class TargetResolver {
     /**
      * @return each production target (the fleet or bundle named as the source first) and the image it uses now
      */
-    private static Map<String, String> checkTargets(ImageService service, ImageRequest item, String source, String at, String account,
+    private static Map<String, String> checkTargets(TargetChecks service, ImageRequest item, String source, String at, String account,
             List<String> problems) {
         // The fleet or bundle named as the source was described (and an Elastic one refused) when its image was read.
         Service type = item.service();
@@ -99,7 +98,7 @@ public final class TargetResolver {
     }
 
     /** @return each target that can take the image, and the image it uses now */
-    private static Map<String, String> checkEach(ImageService service, List<String> targets, String source, String field, String account,
+    private static Map<String, String> checkEach(TargetChecks service, List<String> targets, String source, String field, String account,
             List<String> problems) {
         Map<String, String> usedNow = new LinkedHashMap<>();
         for (String name : targets) {

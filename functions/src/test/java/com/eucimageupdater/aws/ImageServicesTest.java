@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.Mockito.mock;
 
-import com.eucimageupdater.model.ImageService;
+import com.eucimageupdater.build.ImageBuilds;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.MemberAccess;
@@ -23,16 +23,16 @@ class ImageServicesTest {
     private final List<String> builds = new ArrayList<>();
     private final ImageServices services = new ImageServices((service, location) -> {
         builds.add(service + " " + location);
-        return mock(ImageService.class);
+        return mock(ServiceAdapter.class);
     }, OWN);
 
     @Test
     void eachServiceAccountAndRegionGetsOneClientForTheContainersLife() {
-        ImageService first = services.forService(Service.APPSTREAM, MEMBER);
+        ImageBuilds first = services.builds(Service.APPSTREAM, MEMBER);
 
-        assertSame(first, services.forService(Service.APPSTREAM, MEMBER));
-        services.forService(Service.WORKSPACES, MEMBER);
-        services.forService(Service.APPSTREAM, OWN);
+        assertSame(first, services.targets(Service.APPSTREAM, MEMBER), "every step's port of one service is its one adapter");
+        services.rolloutRecords(Service.WORKSPACES, MEMBER);
+        services.distributor(Service.APPSTREAM, OWN);
         assertEquals(List.of("APPSTREAM 222222222222/eu-west-1", "WORKSPACES 222222222222/eu-west-1", "APPSTREAM 123456789012/us-east-1"),
                 builds);
     }
@@ -42,7 +42,7 @@ class ImageServicesTest {
         services.prime();
 
         assertEquals(List.of("APPSTREAM 123456789012/us-east-1", "WORKSPACES 123456789012/us-east-1"), builds);
-        services.forService(Service.APPSTREAM, OWN);
+        services.builds(Service.APPSTREAM, OWN);
         assertEquals(2, builds.size(), "after the restore the primed client serves the first image");
     }
 
@@ -54,7 +54,7 @@ class ImageServicesTest {
             stsClients.add(client);
             return client;
         }, MemberCredentials.DEFAULT_SESSION_NAME);
-        ImageServices primed = new ImageServices((service, location) -> mock(ImageService.class), OWN, members);
+        ImageServices primed = new ImageServices((service, location) -> mock(ServiceAdapter.class), OWN, members);
 
         primed.prime();
 
@@ -71,11 +71,11 @@ class ImageServicesTest {
             if (attempts.size() == 1) {
                 throw new ImageUpdateException("AssumeRole failed: AccessDenied");
             }
-            return mock(ImageService.class);
+            return mock(ServiceAdapter.class);
         });
 
-        assertThrows(ImageUpdateException.class, () -> flaky.forService(Service.APPSTREAM, MEMBER));
-        flaky.forService(Service.APPSTREAM, MEMBER);
+        assertThrows(ImageUpdateException.class, () -> flaky.builds(Service.APPSTREAM, MEMBER));
+        flaky.builds(Service.APPSTREAM, MEMBER);
         assertEquals(2, attempts.size(), "a role deployed since is found without a new container");
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.eucimageupdater.model.ImageJob;
-import com.eucimageupdater.model.ImageService;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.Service;
 
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
  * One image service through the real SDK against a fresh simulated account per test; after each test, every
  * request it sent must have met the API model.
  */
-abstract class SimulatedImageServiceTest<S extends ImageService> {
+abstract class SimulatedImageServiceTest<S extends ServiceAdapter> {
     SimulatedAccount account;
     AwsSimulator simulator;
     S service;

@@ -22,7 +22,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.eucimageupdater.model.ImageService;
+import com.eucimageupdater.aws.ServiceAdapter;
 import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.aws.SimulatedAccount;
@@ -245,8 +245,8 @@ class HandlersTest {
 
     @Test
     void checkRefusesInputThatIsNotAnImageJobAndNamesItselfWithoutCallingAws() throws IOException {
-        ImageService appStream = mock(ImageService.class);
-        ImageService workSpaces = mock(ImageService.class);
+        ServiceAdapter appStream = mock(ServiceAdapter.class);
+        ServiceAdapter workSpaces = mock(ServiceAdapter.class);
         CheckHandler handler = new CheckHandler(new ImageServices(appStream, workSpaces));
 
         LambdaLogger log = mock(LambdaLogger.class);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.eucimageupdater.model.PipelineTags;
 
 import com.eucimageupdater.retire.RetentionPolicy.Decision;
+import com.eucimageupdater.retire.RetentionPolicy.Keep;
 import com.eucimageupdater.retire.RetentionPolicy.LineageImage;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class RetentionPolicyTest {
     @Test
     void theNewestKeepAreKeptAndOlderFreeImagesDeletedWhateverTheListOrder() {
         List<Decision> decisions = RetentionPolicy.decide(List.of(image("b-07", "2026-07-14"), image("b-10", "2026-10-13"),
-                image("b-08", "2026-08-11"), image("b-11", "2026-11-10")), 2, Set.of(), Set.of());
+                image("b-08", "2026-08-11"), image("b-11", "2026-11-10")), Keep.newest(2), Set.of(), Set.of());
 
         assertEquals(List.of(
                 new Decision("b-11", "b-11", false, "among the newest 2"),
@@ -31,12 +32,23 @@ class RetentionPolicyTest {
     }
 
     @Test
+    void aPreviewBeforeTheNewImageExistsKeepsOneFewerOfTheImagesThereNowAndSaysItCountsTheNewImage() {
+        List<Decision> decisions = RetentionPolicy.decide(List.of(image("b-07", "2026-07-14"), image("b-10", "2026-10-13"),
+                image("b-08", "2026-08-11")), Keep.newestWithTheNewImage(2), Set.of(), Set.of());
+
+        assertEquals(List.of(
+                new Decision("b-10", "b-10", false, "among the newest 2, counting the new image"),
+                new Decision("b-08", "b-08", true, "older than the newest 2, counting the new image"),
+                new Decision("b-07", "b-07", true, "older than the newest 2, counting the new image")), decisions);
+    }
+
+    @Test
     void anImageInUseSharedPendingOrSparedIsKeptSayingWhy() {
         List<Decision> decisions = RetentionPolicy.decide(List.of(image("new", "2026-11-10"),
                 new LineageImage("fleet-img", "fleet-img", "2026-10-13", "AVAILABLE", "fleet Base-Prod", List.of()),
                 new LineageImage("shared-img", "shared-img", "2026-09-08", "AVAILABLE", null, List.of("210987654321")),
                 new LineageImage("pending-img", "pending-img", "2026-08-11", "PENDING", null, List.of()),
-                image("source", "2026-07-14")), 1, Set.of("source"), Set.of());
+                image("source", "2026-07-14")), Keep.newest(1), Set.of("source"), Set.of());
 
         assertEquals(List.of("among the newest 1", "in use by fleet Base-Prod", "shared with account 210987654321", "it is PENDING",
                 "the source or the new image of this run"), decisions.stream().map(Decision::reason).toList());

@@ -10,6 +10,7 @@ import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.retire.RetentionPolicy.Decision;
+import com.eucimageupdater.retire.RetentionPolicy.Keep;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.aws.SimulatedAccount;
 import com.eucimageupdater.simulator.RecordedCall;
@@ -57,7 +58,7 @@ class RolloutServicesTest {
 
     @Test
     void aFleetAsTheSourceResolvesToItsImageAndMergesWithAnItemOfTheSameSourceIntoOneImageRecordingWhatProductionUses() {
-        TargetResolver.Resolved resolved = new TargetResolver(services).resolve(List.of(
+        TargetResolver.Resolved resolved = new TargetResolver(services::targets).resolve(List.of(
                 item(Service.APPSTREAM, null, "prod-win2022-a", List.of(), List.of()),
                 item(Service.APPSTREAM, "Base-Win2022-2026-09-08", null, List.of("staging-win2022"), List.of("prod-win2022-b"))), HOME);
 
@@ -70,7 +71,7 @@ class RolloutServicesTest {
 
     @Test
     void elasticFleetsPlatformChangesOnRunningFleetsForeignBundlesAndMissingTargetsAreRefusedBeforeAnyChange() {
-        TargetResolver.Resolved resolved = new TargetResolver(services).resolve(List.of(
+        TargetResolver.Resolved resolved = new TargetResolver(services::targets).resolve(List.of(
                 item(Service.APPSTREAM, null, "apps-elastic", List.of(), List.of()),
                 item(Service.APPSTREAM, "Engineering-Win2019", null, List.of("training-win2019"), List.of("prod-win2022-a")),
                 item(Service.APPSTREAM, "Base-Win2022", null, List.of("no-such-fleet"), List.of()),
@@ -88,7 +89,7 @@ class RolloutServicesTest {
 
     @Test
     void aMoveRecordsThePreviousImageOnTheNewOneOnceAndARollbackMovesItBack() {
-        TargetMover mover = new TargetMover(services);
+        TargetMover mover = new TargetMover(services::targets);
         List<TargetMover.Moved> moved = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true,
                 null);
         List<TargetMover.Moved> again = mover.move(Service.APPSTREAM, "Base-Win2022-2026-10-13", List.of("prod-win2022-a"), HOME, true,
@@ -99,7 +100,7 @@ class RolloutServicesTest {
         assertTrue(moved.get(0).note().contains("sessions in progress are not interrupted"));
         assertEquals(1, account.simulator().callsTo("UpdateFleet").size(), "the second move found the fleet already there");
 
-        RollbackPlanner.Rollback rollback = new RollbackPlanner(services).plan("monthly-2026-10", List.of(HOME));
+        RollbackPlanner.Rollback rollback = new RollbackPlanner(services::rolloutRecords).plan("monthly-2026-10", List.of(HOME));
         assertEquals(List.of(), rollback.problems());
         assertEquals(List.of(new RollbackPlanner.MoveBack(Service.APPSTREAM, ACCOUNT, HOME.region(), "Base-Win2022-2026-09-08", "Base-Win2022-2026-10-13",
                 List.of("prod-win2022-a"))), rollback.moves());
@@ -107,7 +108,7 @@ class RolloutServicesTest {
 
     @Test
     void aBundleMoveSaysHowManyExistingWorkSpacesKeepTheirImage() {
-        List<TargetMover.Moved> moved = new TargetMover(services).move(Service.WORKSPACES, "wsi-4d4d4d4d4", List.of("wsb-0a1b2c3d4"),
+        List<TargetMover.Moved> moved = new TargetMover(services::targets).move(Service.WORKSPACES, "wsi-4d4d4d4d4", List.of("wsb-0a1b2c3d4"),
                 HOME, true, null);
 
         assertEquals(new TargetMover.Moved("wsb-0a1b2c3d4", "wsi-3c3c3c3c3", "wsi-4d4d4d4d4", true,
@@ -116,7 +117,7 @@ class RolloutServicesTest {
 
     @Test
     void aRollbackOfARunThatRolledNothingOutChangesNothingAndSaysSo() {
-        RollbackPlanner.Rollback rollback = new RollbackPlanner(services).plan("never-ran", List.of(HOME));
+        RollbackPlanner.Rollback rollback = new RollbackPlanner(services::rolloutRecords).plan("never-ran", List.of(HOME));
 
         assertEquals(1, rollback.problems().size());
         assertTrue(rollback.problems().get(0).contains("records a roll-out by execution never-ran"), rollback.problems().get(0));
@@ -124,7 +125,8 @@ class RolloutServicesTest {
 
     @Test
     void retentionDeletesOnlyOldFreeImagesOfTheLineageAndSaysWhyTheOthersStay() {
-        List<Decision> decisions = services.forService(Service.APPSTREAM, HOME).retire("Base-Win2022", 2, Set.of(), Set.of(), true);
+        List<Decision> decisions = services.retirement(Service.APPSTREAM, HOME).retire("Base-Win2022", Keep.newest(2), Set.of(), Set.of(),
+                true);
 
         assertEquals(Map.of(
                 "Base-Win2022-2026-10-13", "among the newest 2",
@@ -141,7 +143,8 @@ class RolloutServicesTest {
 
     @Test
     void aReportOnlyRetentionDecidesTheSameAndDeletesNothing() {
-        List<Decision> decisions = services.forService(Service.WORKSPACES, HOME).retire("wsi-0a1b2c3d4", 1, Set.of(), Set.of(), false);
+        List<Decision> decisions = services.retirement(Service.WORKSPACES, HOME).retire("wsi-0a1b2c3d4", Keep.newest(1), Set.of(),
+                Set.of(), false);
 
         assertEquals(List.of("wsi-2b2b2b2b2"), decisions.stream().filter(Decision::delete).map(Decision::image).toList());
         assertEquals(List.of(), account.simulator().mutatingCalls());
@@ -164,7 +167,7 @@ class RolloutServicesTest {
     void aPromoteFindsTheRunsImageWithTheProductionItRecordedAndChangesNothing() throws Exception {
         withNovembersImage("AVAILABLE");
 
-        PromotionPlanner.Promotion promotion = new PromotionPlanner(services).plan("monthly-2026-11", List.of(HOME));
+        PromotionPlanner.Promotion promotion = new PromotionPlanner(services::rolloutRecords).plan("monthly-2026-11", List.of(HOME));
 
         assertEquals(List.of(), promotion.problems());
         assertEquals(List.of(new PromotionPlanner.StagedLocation(ACCOUNT, HOME.region(), List.of(new PromotionPlanner.StagedImage(
@@ -179,7 +182,7 @@ class RolloutServicesTest {
     void aPromoteOfAnImageStillBuildingIsRefusedUntilItIsAvailable() throws Exception {
         withNovembersImage("PENDING");
 
-        PromotionPlanner.Promotion promotion = new PromotionPlanner(services).plan("monthly-2026-11", List.of(HOME));
+        PromotionPlanner.Promotion promotion = new PromotionPlanner(services::rolloutRecords).plan("monthly-2026-11", List.of(HOME));
 
         assertEquals(List.of("promote: account 123456789012, us-east-1: APPSTREAM image Base-Win2022-2026-11-10 is PENDING, not AVAILABLE:"
                 + " only AVAILABLE images go to production (promote again once it is)"), promotion.problems());

@@ -21,6 +21,7 @@ import com.eucimageupdater.model.RetryableAwsException;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.ImageRequests;
+import com.eucimageupdater.plan.Problems;
 import com.eucimageupdater.plan.RunLimits;
 import com.eucimageupdater.report.RunReporter;
 import com.eucimageupdater.workflow.WorkflowStep;
@@ -213,8 +214,12 @@ class DocumentedNumbersTest {
 
     private static void itemsBudget(List<Long> documented) {
         int budget = documented.get(0).intValue();
-        assertNull(RunLimits.dataProblem("images", List.of(), budget), budget + " bytes fit");
-        assertNotNull(RunLimits.dataProblem("images", List.of(), budget + 1), (budget + 1) + " bytes do not");
+        Problems fitting = new Problems();
+        RunLimits.checkData(fitting.at("images"), List.of(), budget);
+        assertTrue(fitting.isEmpty(), budget + " bytes fit");
+        Problems overflowing = new Problems();
+        RunLimits.checkData(overflowing.at("images"), List.of(), budget + 1);
+        assertFalse(overflowing.isEmpty(), (budget + 1) + " bytes do not");
     }
 
     private static void executionTimeout(List<Long> documented) {

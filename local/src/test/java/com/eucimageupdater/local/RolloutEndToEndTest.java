@@ -7,12 +7,13 @@ import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
+import com.eucimageupdater.retire.RetentionPolicy;
 import com.eucimageupdater.rollout.TargetMover;
+import com.eucimageupdater.rollout.TargetMoves;
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.PublishedMessage;
 import com.eucimageupdater.simulator.RecordedCall;
 import com.eucimageupdater.simulator.Scenario;
-import com.eucimageupdater.model.ImageService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -125,8 +126,8 @@ class RolloutEndToEndTest {
         return account.target(SimulatedRun.topicArn(account.simulator().scenario()));
     }
 
-    private static ImageService service(SimulatedAccount account, Service type) {
-        return target(account).images().forService(type, new Location(account.simulator().scenario().accountId(),
+    private static TargetMoves service(SimulatedAccount account, Service type) {
+        return target(account).images().targets(type, new Location(account.simulator().scenario().accountId(),
                 account.simulator().scenario().region()));
     }
 
@@ -318,8 +319,10 @@ class RolloutEndToEndTest {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
             String execution = rolledOut(account);
             // The production fleets' previous image, no longer used by any fleet once they moved, is deleted by hand.
-            account.target(SimulatedRun.topicArn(account.simulator().scenario())).images().forService(Service.APPSTREAM,
-                    new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region())).retire("Base-Win2022", 1, java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE), java.util.Set.of(), true);
+            account.target(SimulatedRun.topicArn(account.simulator().scenario())).images().retirement(Service.APPSTREAM,
+                    new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region()))
+                    .retire("Base-Win2022", RetentionPolicy.Keep.newest(1), java.util.Set.of("Base-Win2022-2026-10-13", NEW_BASE),
+                            java.util.Set.of(), true);
             int before = moves(account.simulator()).size();
 
             ExecutionResult rollback = rollBack(account, execution);
@@ -517,7 +520,7 @@ class RolloutEndToEndTest {
     void promoteAfterATargetChangedIsRefused() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
             String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
-            ImageService appStream = service(account, Service.APPSTREAM);
+            TargetMoves appStream = service(account, Service.APPSTREAM);
             appStream.moveTarget(appStream.describeTarget("prod-win2022-b", "123456789012"), "Base-Win2022-2026-08-11");
 
             assertPromoteRefused(account, execution, "for fleet prod-win2022-b: it uses Base-Win2022-2026-08-11 now, not"
@@ -558,7 +561,7 @@ class RolloutEndToEndTest {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
             String execution = rolledOut(account);
             // An admin moves one production fleet back by hand before the rollback.
-            new TargetMover(account.target(SimulatedRun.topicArn(account.simulator().scenario())).images()).move(Service.APPSTREAM,
+            new TargetMover(account.target(SimulatedRun.topicArn(account.simulator().scenario())).images()::targets).move(Service.APPSTREAM,
                     "Base-Win2022-2026-09-08", List.of("prod-win2022-a"),
                     new Location(account.simulator().scenario().accountId(), account.simulator().scenario().region()), false, null);
 
