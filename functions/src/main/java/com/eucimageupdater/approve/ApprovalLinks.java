@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +13,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * The approval links, built by the function that mails them and checked by the approval endpoint:
@@ -36,8 +32,6 @@ public final class ApprovalLinks {
     /** The fields of a link, in link order: also the form fields that the endpoint's page posts back. */
     public static final List<String> FIELDS = List.of(EXECUTION, DECISION, TOKEN, SIGNATURE);
 
-    /** A slow kms:GenerateMac or kms:VerifyMac ends as an error well within the calling function's timeout. */
-    public static final Duration KMS_CALL_TIMEOUT = Duration.ofSeconds(8);
     /** SendTaskSuccess's and SendTaskFailure's limit on taskToken. */
     static final int MAX_TOKEN_LENGTH = 2048;
     /** Versioned, so that a later link format can never be read as this one. */
@@ -76,14 +70,7 @@ public final class ApprovalLinks {
     static ApprovalLinks fromEnvironment(Function<String, String> environment) {
         String stateMachineArn = required(environment, FunctionEnvironment.STATE_MACHINE_ARN);
         String keyArn = required(environment, FunctionEnvironment.APPROVAL_KEY_ARN);
-        KmsClient kms = KmsClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallAttemptTimeout(Duration.ofSeconds(3))
-                        .apiCallTimeout(KMS_CALL_TIMEOUT)
-                        .build())
-                .build();
-        return new ApprovalLinks(stateMachineArn, new KmsMacKey(kms, keyArn));
+        return new ApprovalLinks(stateMachineArn, KmsMacKey.withOwnClient(keyArn));
     }
 
     /** The endpoint from {@value FunctionEnvironment#APPROVAL_ENDPOINT_URL}, for {@link #link}. */
