@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.config.UpdaterConfig;
-
-import com.eucimageupdater.config.InvalidConfigurationException;
-
 import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.config.InvalidConfigurationException;
