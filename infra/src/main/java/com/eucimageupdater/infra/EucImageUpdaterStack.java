@@ -377,6 +377,8 @@ public class EucImageUpdaterStack extends Stack {
         Map<String, String> substitutions = new LinkedHashMap<>();
         functions.byStep().forEach((step, alias) -> substitutions.put(step + "FunctionArn", alias.getFunctionArn()));
         substitutions.put("TopicArn", topic.getTopicArn());
+        // The service integrations' ARNs (SNS publish, the approval's callback) in the partition the stack is deployed to.
+        substitutions.put("Partition", Aws.PARTITION);
         substitutions.putAll(config.substitutions());
         return substitutions;
     }

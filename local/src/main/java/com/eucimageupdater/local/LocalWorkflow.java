@@ -106,6 +106,8 @@ final class LocalWorkflow {
     static String render(Path definitionFile, Settings settings, String region, String account, String topicArn) throws IOException {
         Map<String, String> substitutions = new HashMap<>(Definition.functionArns(region, account));
         substitutions.put("TopicArn", topicArn);
+        // The partition of the local runner's own ARNs (TaskHost's integrations, the functions', the topic's).
+        substitutions.put("Partition", "aws");
         substitutions.putAll(settings.deployment().substitutions());
         substitutions.putAll(settings.organization().substitutions());
         return Definition.render(definitionFile, substitutions);

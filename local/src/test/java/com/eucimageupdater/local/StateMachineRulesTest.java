@@ -125,12 +125,21 @@ class StateMachineRulesTest {
     @DisplayName("the approval waits on a task token, bounded by the run's approval timeout, and its four endings are caught")
     void approvalIsACallbackWithABound() {
         JsonNode approval = definition.at("/States/AwaitApproval");
-        assertEquals("arn:aws:states:::lambda:invoke.waitForTaskToken", approval.path("Resource").asText());
+        assertEquals("arn:${Partition}:states:::lambda:invoke.waitForTaskToken", approval.path("Resource").asText());
         assertEquals("$$.Task.Token", approval.at("/Parameters/Payload/token.$").asText());
         assertEquals("$.run.approvalTimeoutSeconds", approval.path("TimeoutSecondsPath").asText());
         assertEquals(List.of("States.Timeout", "ApprovalRejected", NoConfirmedSubscriberException.class.getName(), "States.ALL"),
                 StreamSupport.stream(approval.path("Catch").spliterator(), false)
                         .map(catcher -> catcher.path("ErrorEquals").path(0).asText()).toList());
+    }
+
+    @Test
+    @DisplayName("every task is one of our functions or a service integration in the deployment's partition, never a named one")
+    void serviceIntegrationsTakeTheDeploymentsPartition() {
+        List<String> integrations = TASKS.stream().map(task -> task.getValue().path("Resource").asText())
+                .filter(resource -> !resource.matches("\\$\\{[A-Za-z]+FunctionArn}")).toList();
+        assertEquals(List.of("arn:${Partition}:states:::lambda:invoke.waitForTaskToken", "arn:${Partition}:states:::sns:publish"),
+                integrations.stream().sorted().toList());
     }
 
     @Test
