@@ -38,12 +38,22 @@ class FailedStepEndToEndTest {
         return ROLLOUT_RUN.replace("\"approval\": \"required\"", approval);
     }
 
+    /** {@code input} on the roll-out account refusing {@code operation}, the approval answered yes when asked. */
+    private static SimulatedRun runRefusing(String operation, String mentioning, String input) throws Exception {
+        return SimulatedRun.of(refusing(operation, mentioning), input, answering(LocalApproval.YES));
+    }
+
+    /** The run's last mail, once the run failed as one does when an image or a roll-out failed. */
+    private static String mailOfFailedRun(SimulatedRun run) {
+        assertEquals("ImageUpdatesFailed", run.result.error(), run.result::toString);
+        return lastMail(run.aws());
+    }
+
     @Test
     @DisplayName("a poll AWS refuses fails the image with AWS's reason, naming no new image and no state")
     void refusedPoll() throws Exception {
-        try (SimulatedRun run = SimulatedRun.of(refusing("DescribeImages", NEW_BASE), ROLLOUT_RUN, answering(LocalApproval.YES))) {
-            assertEquals("ImageUpdatesFailed", run.result.error());
-            String mail = lastMail(run.aws());
+        try (SimulatedRun run = runRefusing("DescribeImages", NEW_BASE, ROLLOUT_RUN)) {
+            String mail = mailOfFailedRun(run);
             assertTrue(mail.contains("FAILED     APPSTREAM  Base-Win2022-2026-10-13\n           reason: DescribeImages " + NEW_BASE), mail);
             assertTrue(mail.contains(REFUSAL), mail);
             assertTrue(mail.contains("ROLLED_OUT WORKSPACES ws-win10-base-" + TODAY), mail);
@@ -53,9 +63,8 @@ class FailedStepEndToEndTest {
     @Test
     @DisplayName("a staging move AWS refuses fails the image, built and AVAILABLE, with AWS's reason; it goes no further")
     void refusedStagingMove() throws Exception {
-        try (SimulatedRun run = SimulatedRun.of(refusing("UpdateFleet", "staging-win2022"), ROLLOUT_RUN, answering(LocalApproval.YES))) {
-            assertEquals("ImageUpdatesFailed", run.result.error());
-            String mail = lastMail(run.aws());
+        try (SimulatedRun run = runRefusing("UpdateFleet", "staging-win2022", ROLLOUT_RUN)) {
+            String mail = mailOfFailedRun(run);
             assertTrue(mail.contains("FAILED     APPSTREAM  Base-Win2022-2026-10-13 -> " + NEW_BASE + " [AVAILABLE]\n"
                     + "           reason: UpdateFleet staging-win2022 to \"" + NEW_BASE + "\" failed: " + REFUSAL), mail);
             assertTrue(moves(run.aws()).stream().noneMatch(move -> move.startsWith("prod-win2022")), moves(run.aws())::toString);
@@ -68,10 +77,8 @@ class FailedStepEndToEndTest {
     @DisplayName("a report-only run whose retention preview AWS refuses reports that image FAILED with the reason, the other as it"
             + " would update")
     void refusedRetentionPreview() throws Exception {
-        try (SimulatedRun run = SimulatedRun.of(refusing("DescribeImageBuilders", null), withApproval("\"dryRun\": true"),
-                answering(LocalApproval.YES))) {
-            assertEquals("ImageUpdatesFailed", run.result.error());
-            String mail = lastMail(run.aws());
+        try (SimulatedRun run = runRefusing("DescribeImageBuilders", null, withApproval("\"dryRun\": true"))) {
+            String mail = mailOfFailedRun(run);
             assertTrue(mail.contains("FAILED     APPSTREAM  Base-Win2022-2026-10-13\n           reason: DescribeImageBuilders failed: "
                     + REFUSAL), mail);
             assertTrue(mail.contains("WOULD_UPDATE WORKSPACES wsi-4d4d4d4d4 (ws-win10-base-2026-10-13) -> ws-win10-base-" + TODAY), mail);
@@ -81,9 +88,8 @@ class FailedStepEndToEndTest {
     @Test
     @DisplayName("a production move AWS refuses fails that roll-out with AWS's reason; the other image rolls out and retires its lineage")
     void refusedProductionMove() throws Exception {
-        try (SimulatedRun run = SimulatedRun.of(refusing("UpdateFleet", "prod-win2022-a"), ROLLOUT_RUN, answering(LocalApproval.YES))) {
-            assertEquals("ImageUpdatesFailed", run.result.error());
-            String mail = lastMail(run.aws());
+        try (SimulatedRun run = runRefusing("UpdateFleet", "prod-win2022-a", ROLLOUT_RUN)) {
+            String mail = mailOfFailedRun(run);
             assertTrue(mail.contains("FAILED     APPSTREAM  " + NEW_BASE + " (account 123456789012, us-east-1)\n"
                     + "           reason: UpdateFleet prod-win2022-a to \"" + NEW_BASE + "\" failed: " + REFUSAL), mail);
             assertTrue(mail.contains("ROLLED_OUT WORKSPACES ws-win10-base-" + TODAY + " (account 123456789012, us-east-1)\n"), mail);
@@ -96,8 +102,7 @@ class FailedStepEndToEndTest {
     @Test
     @DisplayName("a retention AWS refuses after a roll-out reports the roll-out done, with the retention's reason, deleting nothing more")
     void refusedRetention() throws Exception {
-        try (SimulatedRun run = SimulatedRun.of(refusing("DescribeImageBuilders", null), withApproval("\"approval\": \"none\""),
-                answering(LocalApproval.YES))) {
+        try (SimulatedRun run = runRefusing("DescribeImageBuilders", null, withApproval("\"approval\": \"none\""))) {
             assertTrue(run.result.succeeded(), run.result::toString);
             String mail = lastMail(run.aws());
             assertTrue(mail.contains("ROLLED_OUT APPSTREAM  " + NEW_BASE + " (account 123456789012, us-east-1)\n"), mail);
