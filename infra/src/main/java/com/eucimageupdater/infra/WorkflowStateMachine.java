@@ -97,6 +97,8 @@ final class WorkflowStateMachine extends Construct {
         Map<String, String> substitutions = new LinkedHashMap<>();
         props.functions().byStep().forEach((step, alias) -> substitutions.put(step.placeholder(), alias.getFunctionArn()));
         substitutions.put("TopicArn", props.topic().getTopicArn());
+        // The service integrations' ARNs (SNS publish, the approval's callback) in the partition the stack is deployed to.
+        substitutions.put("Partition", Aws.PARTITION);
         substitutions.putAll(props.settings());
         return substitutions;
     }

@@ -71,6 +71,7 @@ class StateMachineDefinitionTest {
         for (Map.Entry<String, Object> substitution : substitutions().entrySet()) {
             String name = substitution.getKey();
             String value = substitution.getValue() instanceof String literal ? literal
+                    : name.equals("Partition") ? "aws"
                     : name.equals("TopicArn") ? "arn:aws:sns:eu-west-1:123456789012:euc-image-updater"
                     : "arn:aws:lambda:eu-west-1:123456789012:function:" + name.replace("Arn", "");
             definition = definition.replace("${" + name + "}", value);
@@ -111,6 +112,12 @@ class StateMachineDefinitionTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "asl-validator finished");
 
         assertEquals(0, process.exitValue(), output);
+    }
+
+    @Test
+    @DisplayName("the service integrations' ARNs take the partition the stack is deployed to")
+    void partitionIsTheDeployments() {
+        assertEquals(Map.of("Ref", "AWS::Partition"), substitutions().get("Partition"));
     }
 
     @Test

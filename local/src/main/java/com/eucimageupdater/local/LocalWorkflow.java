@@ -113,6 +113,8 @@ final class LocalWorkflow {
         Map<String, String> substitutions = new HashMap<>();
         Definition.functionArns(region, account).forEach((step, arn) -> substitutions.put(step.placeholder(), arn));
         substitutions.put("TopicArn", topicArn);
+        // The partition of the local runner's own ARNs (TaskHost's integrations, the functions', the topic's).
+        substitutions.put("Partition", "aws");
         substitutions.putAll(settings.deployment().substitutions());
         substitutions.putAll(settings.organization().substitutions());
         return Definition.render(definitionFile, substitutions);

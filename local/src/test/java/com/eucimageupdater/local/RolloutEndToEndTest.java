@@ -55,7 +55,7 @@ class RolloutEndToEndTest {
                   "euc-image-updater:lineage": "Base-Win2022"}},""");
     }
 
-    private static LocalWorkflow.Settings answering(LocalApproval approval) {
+    static LocalWorkflow.Settings answering(LocalApproval approval) {
         return new LocalWorkflow.Settings(new DeploymentSettings("[]", 900, 480, 5, "UTC", 1, RolloutDefaults.DEFAULTS), 1L, 1L, approval);
     }
 
@@ -64,7 +64,7 @@ class RolloutEndToEndTest {
     }
 
     /** Each successful call of the operation, as "target -> image" (UpdateFleet, UpdateWorkspaceBundle). */
-    private static List<String> moves(AwsSimulator aws) {
+    static List<String> moves(AwsSimulator aws) {
         return aws.calls().stream().filter(RecordedCall::succeeded)
                 .filter(call -> call.operation().equals("UpdateFleet") || call.operation().equals("UpdateWorkspaceBundle"))
                 .map(call -> call.request().path("Name").asText(call.request().path("BundleId").asText()) + " -> "
@@ -93,7 +93,7 @@ class RolloutEndToEndTest {
     }
 
     /** Runs ROLLOUT_RUN, approved, on the account; its execution's name. */
-    private static String rolledOut(SimulatedAccount account) throws Exception {
+    static String rolledOut(SimulatedAccount account) throws Exception {
         ExecutionResult rollout = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(ROLLOUT_RUN),
                 answering(LocalApproval.YES), account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
         assertTrue(rollout.succeeded(), rollout::toString);
@@ -101,17 +101,17 @@ class RolloutEndToEndTest {
                 .findFirst().orElseThrow().output().path("executionName").asText();
     }
 
-    private static ExecutionResult rollBack(SimulatedAccount account, String execution) throws Exception {
+    static ExecutionResult rollBack(SimulatedAccount account, String execution) throws Exception {
         return LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree("{\"rollback\": \"" + execution + "\"}"),
                 answering(LocalApproval.YES), account.target(SimulatedRun.topicArn(account.simulator().scenario())), event -> { });
     }
 
-    private static String lastSubject(AwsSimulator aws) {
+    static String lastSubject(AwsSimulator aws) {
         List<PublishedMessage> mails = aws.publishedMessages();
         return mails.get(mails.size() - 1).subject();
     }
 
-    private static String lastMail(AwsSimulator aws) {
+    static String lastMail(AwsSimulator aws) {
         List<PublishedMessage> mails = aws.publishedMessages();
         return mails.get(mails.size() - 1).message();
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -90,8 +91,7 @@ class StateMachineRulesTest {
         List<Map.Entry<String, JsonNode>> awsTasks = TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).toList();
         assertEquals(AWS_STEPS.size(), awsTasks.size());
         awsTasks.forEach(task -> {
-            JsonNode retrier = StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
-                    .filter(candidate -> texts(candidate.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))).findFirst().orElseThrow();
+            JsonNode retrier = retrierFor(task.getValue(), RETRYABLE_AWS);
             assertEquals(RetryableAwsException.STATE_MACHINE_ATTEMPTS - 1, retrier.path("MaxAttempts").asInt(), task.getKey());
             assertEquals(RetryableAwsException.FIRST_INTERVAL_SECONDS, retrier.path("IntervalSeconds").asInt(), task.getKey());
             assertEquals(RetryableAwsException.BACKOFF_RATE, retrier.path("BackoffRate").asInt(), task.getKey());
@@ -100,11 +100,46 @@ class StateMachineRulesTest {
     }
 
     @Test
+    @DisplayName("every AWS-calling task retries AWS's refusals exactly as every other AWS-calling task does")
+    void awsTasksRetryAwsRefusalsAlike() {
+        List<Map.Entry<String, JsonNode>> awsTasks = TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).toList();
+        JsonNode first = retrierFor(awsTasks.get(0).getValue(), RETRYABLE_AWS);
+        awsTasks.forEach(task -> assertEquals(first, retrierFor(task.getValue(), RETRYABLE_AWS), task.getKey()));
+    }
+
+    @Test
+    @DisplayName("every task's Comment names its retry policy as its Retry block has it, e.g. 'Retry: Lambda service errors 6x from 2 s'")
+    void commentsNameTheRetryPolicy() {
+        TASKS.forEach(task -> {
+            String policy = StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
+                    .map(retrier -> errorsNamed(texts(retrier.path("ErrorEquals"))) + " " + retrier.path("MaxAttempts").asInt() + "x from "
+                            + retrier.path("IntervalSeconds").asInt() + " s")
+                    .collect(Collectors.joining("; ", "Retry: ", "."));
+            assertTrue(task.getValue().path("Comment").asText().endsWith(" " + policy), task.getKey() + " says: " + policy);
+        });
+    }
+
+    /** Lambda's own errors as one group, our exceptions by their simple names, Step Functions' errors as they are. */
+    private static String errorsNamed(List<String> errors) {
+        if (Set.copyOf(errors).equals(LAMBDA_ERRORS)) {
+            return "Lambda service errors";
+        }
+        return errors.stream().map(error -> error.startsWith("com.") ? error.substring(error.lastIndexOf('.') + 1) : error)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static JsonNode retrierFor(JsonNode task, String error) {
+        return StreamSupport.stream(task.path("Retry").spliterator(), false)
+                .filter(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(error))).findFirst().orElseThrow();
+    }
+
+    @Test
     @DisplayName("every AWS-calling step retries throttling and 5xx by name, and no retrier anywhere is States.ALL")
     void awsErrorsRetriedByNameNeverStatesAll() {
         assertEquals(21, TASKS.size(), "twenty Lambda tasks and the SNS publish");
-        TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
-                .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));
+        TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(
+                StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
+                        .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));
         TASKS.forEach(task -> task.getValue().path("Retry")
                 .forEach(retrier -> assertFalse(texts(retrier.path("ErrorEquals")).contains("States.ALL"), task.getKey())));
     }
@@ -113,7 +148,8 @@ class StateMachineRulesTest {
     @DisplayName("every step inside a Map catches everything into a Record state, so one image failing never stops the others")
     void iteratorTasksCatchEverything() {
         assertEquals(List.of("CheckForUpdate", "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage",
-                "SummarizeBuilds", "PreviewRetirement", "MoveToProduction", "RetireOldImages", "MoveTargetsBack"), ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
+                "SummarizeBuilds", "PreviewRetirement", "MoveToProduction", "RetireOldImages", "MoveTargetsBack"),
+                ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
         ITERATOR_TASKS.forEach(task -> {
             JsonNode catcher = task.getValue().path("Catch").path(0);
             assertEquals(List.of("States.ALL"), texts(catcher.path("ErrorEquals")), task.getKey());
@@ -125,12 +161,21 @@ class StateMachineRulesTest {
     @DisplayName("the approval waits on a task token, bounded by the run's approval timeout, and its four endings are caught")
     void approvalIsACallbackWithABound() {
         JsonNode approval = definition.at("/States/AwaitApproval");
-        assertEquals("arn:aws:states:::lambda:invoke.waitForTaskToken", approval.path("Resource").asText());
+        assertEquals("arn:${Partition}:states:::lambda:invoke.waitForTaskToken", approval.path("Resource").asText());
         assertEquals("$$.Task.Token", approval.at("/Parameters/Payload/token.$").asText());
         assertEquals("$.run.approvalTimeoutSeconds", approval.path("TimeoutSecondsPath").asText());
         assertEquals(List.of("States.Timeout", "ApprovalRejected", NoConfirmedSubscriberException.class.getName(), "States.ALL"),
                 StreamSupport.stream(approval.path("Catch").spliterator(), false)
                         .map(catcher -> catcher.path("ErrorEquals").path(0).asText()).toList());
+    }
+
+    @Test
+    @DisplayName("every task is one of our functions or a service integration in the deployment's partition, never a named one")
+    void serviceIntegrationsTakeTheDeploymentsPartition() {
+        List<String> integrations = TASKS.stream().map(task -> task.getValue().path("Resource").asText())
+                .filter(resource -> !resource.matches("\\$\\{[A-Za-z]+FunctionArn}")).toList();
+        assertEquals(List.of("arn:${Partition}:states:::lambda:invoke.waitForTaskToken", "arn:${Partition}:states:::sns:publish"),
+                integrations.stream().sorted().toList());
     }
 
     @Test
