@@ -262,7 +262,8 @@ class HandlersTest {
         verify(log).log(line.capture(), eq(LogLevel.ERROR));
         JsonNode logged = JSON.readTree(line.getValue());
         assertEquals("FAILED", logged.get("outcome").asText());
-        assertTrue(logged.get("detail").asText().contains("JsonParseException: expected an object for ImageJob"), logged::toString);
+        assertTrue(logged.get("detail").asText().contains("MismatchedInputException: Cannot deserialize value of type"
+                + " `com.eucimageupdater.model.ImageJob` from Array value"), logged::toString);
         verifyNoInteractions(appStream, workSpaces);
     }
 
