@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.eucimageupdater.approve.ApprovalPages.Page;
 import com.eucimageupdater.aws.StepFunctionsTaskAnswers;
-import com.eucimageupdater.lambda.RecordJson;
+import com.eucimageupdater.lambda.StepJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +62,7 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
-        FunctionUrlEvent sample = RecordJson.read(new ByteArrayInputStream(("""
+        FunctionUrlEvent sample = StepJson.RECORDS.read(new ByteArrayInputStream(("""
                 {"requestContext": {"http": {"method": "POST", "sourceIp": "192.0.2.1", "userAgent": "priming"},
                  "timeEpoch": 1767225600000}, "rawQueryString": "", "body": "ZXhlY3V0aW9uPXByaW1pbmc=", "isBase64Encoded": true}""")
                 .getBytes(StandardCharsets.UTF_8)), FunctionUrlEvent.class);
@@ -72,8 +72,8 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
             throw new IllegalStateException("the priming sample must parse as a link's fields", sampleIsNoLink);
         }
         answerJson(Decision.APPROVE, sample);
-        RecordJson.write(OutputStream.nullOutputStream(), new FunctionUrlEvent.Response(200, HEADERS, ApprovalPages.unavailable().html(),
-                false));
+        StepJson.RECORDS.write(OutputStream.nullOutputStream(),
+                new FunctionUrlEvent.Response(200, HEADERS, ApprovalPages.unavailable().html(), false));
     }
 
     @Override
@@ -87,7 +87,7 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
         Map<String, String> headers = new LinkedHashMap<>(HEADERS);
         Page page;
         try {
-            FunctionUrlEvent event = RecordJson.read(input, FunctionUrlEvent.class);
+            FunctionUrlEvent event = StepJson.RECORDS.read(input, FunctionUrlEvent.class);
             String method = event.method();
             page = switch (method) {
                 case "GET" -> show(event.rawQueryString() == null ? "" : event.rawQueryString(), log);
@@ -103,7 +103,7 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
             logFailure(unexpected, log);
             page = ApprovalPages.unavailable();
         }
-        RecordJson.write(output, new FunctionUrlEvent.Response(page.status(), headers, page.html(), false));
+        StepJson.RECORDS.write(output, new FunctionUrlEvent.Response(page.status(), headers, page.html(), false));
     }
 
     private Page show(String queryString, LambdaLogger log) {
@@ -146,7 +146,7 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
     private static String answerJson(Decision decision, FunctionUrlEvent event) throws IOException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         AnsweredBy answeredBy = AnsweredBy.browser(event.sourceIp(), event.userAgent(), event.time());
-        RecordJson.write(json, ApprovalAnswer.of(decision, answeredBy));
+        StepJson.RECORDS.write(json, ApprovalAnswer.of(decision, answeredBy));
         return json.toString(StandardCharsets.UTF_8);
     }
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What the approval endpoint reads of a Lambda Function URL request (payload format 2.0), and what it answers;
- * read and written by {@link RecordJson}, so that the endpoint's jar carries no Jackson databind.
+ * What the approval endpoint reads of a Lambda Function URL request (payload format 2.0), and what it answers; read
+ * and written as {@link com.eucimageupdater.lambda.StepJson#RECORDS}: every component but the null ones.
  */
 public record FunctionUrlEvent(RequestContext requestContext, String rawQueryString, String body, boolean isBase64Encoded) {
 

@@ -1,13 +1,12 @@
 package com.eucimageupdater.approve;
 
 import com.eucimageupdater.aws.ApprovalTopic;
-import com.eucimageupdater.lambda.DatabindHandler;
+import com.eucimageupdater.lambda.RunStepHandler;
 import com.eucimageupdater.lambda.StepLog;
 import com.eucimageupdater.workflow.FunctionEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  * (the state machine then waits on the task token). The token is a credential for the waiting task: it goes into the
  * mail only, never into the result or the log.
  */
-public final class RequestApprovalHandler extends DatabindHandler<ApprovalMailRequest, Map<String, String>> {
+public final class RequestApprovalHandler extends RunStepHandler<ApprovalMailRequest, Map<String, String>> {
     private final AnswerInstructions instructions;
     private final ApprovalTopic topic;
     private final Clock clock;
@@ -70,7 +69,7 @@ public final class RequestApprovalHandler extends DatabindHandler<ApprovalMailRe
      */
     @Override
     protected void prime() throws IOException {
-        ApprovalMailRequest sample = read(new ByteArrayInputStream(sampleInput().getBytes(StandardCharsets.UTF_8)));
+        ApprovalMailRequest sample = readSample();
         ApprovalMail.write(sample, (approve, reject) -> approve.executionName(), clock.instant());
         write(OutputStream.nullOutputStream(), Map.of("messageId", "priming"));
     }

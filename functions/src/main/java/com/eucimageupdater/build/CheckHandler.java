@@ -5,6 +5,7 @@ import com.eucimageupdater.lambda.ImageStepHandler;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.UpdateCheck;
+import java.util.List;
 
 /** Checks whether the source image has updates; changes nothing in AWS. */
 public final class CheckHandler extends ImageStepHandler<UpdateCheck> {
@@ -31,7 +32,7 @@ public final class CheckHandler extends ImageStepHandler<UpdateCheck> {
     }
 
     @Override
-    protected UpdateCheck sampleResult(ImageJob job) {
-        return job.check();
+    protected List<UpdateCheck> sampleResults(ImageJob job) {
+        return List.of(job.check());
     }
 }

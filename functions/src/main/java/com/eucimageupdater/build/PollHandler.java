@@ -7,6 +7,7 @@ import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageStatus;
 import com.eucimageupdater.model.ImageUpdateException;
 import java.time.Instant;
+import java.util.List;
 
 /** Reads the updated image's state and counts the poll, so the state machine can bound its wait loop. */
 public final class PollHandler extends ImageStepHandler<ImageStatus> {
@@ -45,7 +46,7 @@ public final class PollHandler extends ImageStepHandler<ImageStatus> {
     }
 
     @Override
-    protected ImageStatus sampleResult(ImageJob job) {
-        return job.poll();
+    protected List<ImageStatus> sampleResults(ImageJob job) {
+        return List.of(job.poll());
     }
 }

@@ -5,6 +5,7 @@ import com.eucimageupdater.lambda.ImageStepHandler;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.StartedImage;
 import java.time.Instant;
+import java.util.List;
 
 /** Starts building the updated image, or adopts the one this pipeline already started today. */
 public final class StartHandler extends ImageStepHandler<StartedImage> {
@@ -28,7 +29,7 @@ public final class StartHandler extends ImageStepHandler<StartedImage> {
     }
 
     @Override
-    protected StartedImage sampleResult(ImageJob job) {
-        return job.start();
+    protected List<StartedImage> sampleResults(ImageJob job) {
+        return List.of(job.start());
     }
 }

@@ -1,6 +1,6 @@
 package com.eucimageupdater.build;
 
-import com.eucimageupdater.lambda.DatabindHandler;
+import com.eucimageupdater.lambda.RunStepHandler;
 import com.eucimageupdater.lambda.StepLog;
 import com.eucimageupdater.report.ImageResult;
 import com.eucimageupdater.rollout.RolloutPlan;
@@ -9,7 +9,7 @@ import com.eucimageupdater.rollout.RolloutPlan;
  * Closes one account and Region's child execution: its images' raw results become a few fields each, with what goes
  * to production there, so that the parent execution holds a thousand images' results within its 256 KB.
  */
-public final class SummarizeBuildsHandler extends DatabindHandler<SummarizeBuildsRequest, BuiltLocation> {
+public final class SummarizeBuildsHandler extends RunStepHandler<SummarizeBuildsRequest, BuiltLocation> {
 
     public SummarizeBuildsHandler() {
         super(SummarizeBuildsRequest.class);

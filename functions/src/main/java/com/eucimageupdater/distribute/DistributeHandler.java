@@ -47,9 +47,9 @@ public final class DistributeHandler extends ImageStepHandler<Distribution> {
     }
 
     @Override
-    protected Distribution sampleResult(ImageJob job) {
-        return new Distribution(List.of(new Distribution.Copy("eu-west-1", Distribution.CopyOutcome.COPIED, job.newImage(), null, null,
-                null)),
-                List.of(new Distribution.Share("222222222222", Distribution.ShareOutcome.SHARED)));
+    protected List<Distribution> sampleResults(ImageJob job) {
+        return List.of(new Distribution(List.of(new Distribution.Copy("eu-west-1", Distribution.CopyOutcome.COPIED, job.newImage(), null,
+                null, null)),
+                List.of(new Distribution.Share("222222222222", Distribution.ShareOutcome.SHARED))));
     }
 }

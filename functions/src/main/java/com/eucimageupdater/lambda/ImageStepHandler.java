@@ -3,7 +3,7 @@ package com.eucimageupdater.lambda;
 import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.model.ImageJob;
 
-/** A step on one image (check, start, poll): an {@link ImageJob} in, a record out, through {@link RecordJson}. */
+/** A step on one image (check, start, poll, distribute): an {@link ImageJob} in, a record out. */
 public abstract class ImageStepHandler<O extends Record> extends RecordStepHandler<ImageJob, O> {
 
     public ImageStepHandler(ImageServices services) {

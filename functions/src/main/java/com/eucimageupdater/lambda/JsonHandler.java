@@ -5,25 +5,30 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.RetryableAwsException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.crac.Core;
 import org.crac.Resource;
 
 /**
  * Reads the state's JSON into {@code I}, runs one step, writes {@code O}, and logs one JSON line saying how the step
- * ended. Stream handlers with our own JSON code keep records, enums and unknown fields under our control rather
- * than the runtime's serializer; each step picks the JSON code its cold start can afford ({@link RecordJson} for
- * the image steps, Jackson databind for the run-wide ones).
+ * ended. Stream handlers keep records, enums and unknown fields under our control rather than the runtime's
+ * serializer: every step reads and writes through Jackson databind, in the shape its {@link StepJson} says.
  */
 abstract class JsonHandler<I, O> implements RequestStreamHandler, Resource {
+    private final Class<I> inputType;
+    private final StepJson json;
 
     /** With SnapStart, the runtime calls {@link #beforeCheckpoint} once per published version, before the snapshot. */
-    protected JsonHandler() {
+    protected JsonHandler(Class<I> inputType, StepJson json) {
+        this.inputType = inputType;
+        this.json = json;
         Core.getGlobalContext().register(this);
     }
 
@@ -42,8 +47,18 @@ abstract class JsonHandler<I, O> implements RequestStreamHandler, Resource {
         // Nothing to renew: clients read credentials from the environment at each call.
     }
 
-    /** The step's work on a sample input, as far as it goes without AWS. */
+    /**
+     * The step's work on {@link #sampleInput}, as far as it goes without AWS: at least the first read of the step's
+     * input type and the first write of each type it answers with, which build databind's deserializers and serializers.
+     */
     protected abstract void prime() throws IOException;
+
+    /** A typical input, which priming reads. */
+    protected abstract String sampleInput();
+
+    protected final I readSample() throws IOException {
+        return read(new ByteArrayInputStream(sampleInput().getBytes(StandardCharsets.UTF_8)));
+    }
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -73,9 +88,13 @@ abstract class JsonHandler<I, O> implements RequestStreamHandler, Resource {
     }
 
     /** @throws UnreadableInput when the input is not JSON or not the step's input's shape */
-    protected abstract I read(InputStream input) throws IOException;
+    protected final I read(InputStream input) throws IOException {
+        return json.read(input, inputType);
+    }
 
-    protected abstract void write(OutputStream output, O result) throws IOException;
+    protected final void write(OutputStream output, O result) throws IOException {
+        json.write(output, result);
+    }
 
     protected abstract O handle(I request);
 

@@ -1,11 +1,11 @@
 package com.eucimageupdater.plan;
 
-import com.eucimageupdater.lambda.DatabindHandler;
+import com.eucimageupdater.lambda.RunStepHandler;
 import com.eucimageupdater.lambda.StepLog;
 
 
 /** Validates the execution input (or takes the configured images) and plans each image; calls no AWS API. */
-public final class PlanHandler extends DatabindHandler<PlanRequest, RunPlan> {
+public final class PlanHandler extends RunStepHandler<PlanRequest, RunPlan> {
     private final RunPlanner planner = new RunPlanner();
 
     public PlanHandler() {

@@ -2,7 +2,7 @@ package com.eucimageupdater.report;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import com.eucimageupdater.lambda.DatabindHandler;
+import com.eucimageupdater.lambda.RunStepHandler;
 import com.eucimageupdater.lambda.StepLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.time.Instant;
  * Writes the run's mail (subject, body, message attributes) and counts, which the state machine publishes, and
  * emits the run's metrics.
  */
-public final class ReportHandler extends DatabindHandler<ReportRequest, RunReport> {
+public final class ReportHandler extends RunStepHandler<ReportRequest, RunReport> {
     private final RunReporter reporter = new RunReporter();
     private final RunMetrics metrics;
 

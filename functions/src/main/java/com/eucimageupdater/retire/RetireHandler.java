@@ -75,7 +75,7 @@ public final class RetireHandler extends RecordStepHandler<RetireRequest, Retire
     }
 
     @Override
-    protected Retirement sampleResult(RetireRequest request) {
-        return new Retirement(List.of(new RetentionPolicy.Decision("wsi-1a1a1a1a1", "old", true, "older than the newest 2")));
+    protected List<Retirement> sampleResults(RetireRequest request) {
+        return List.of(new Retirement(List.of(new RetentionPolicy.Decision("wsi-1a1a1a1a1", "old", true, "older than the newest 2"))));
     }
 }

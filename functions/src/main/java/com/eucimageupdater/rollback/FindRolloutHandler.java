@@ -5,6 +5,7 @@ import com.eucimageupdater.lambda.RecordStepHandler;
 import com.eucimageupdater.lambda.StepLog;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.rollout.ProductionRollout;
 import java.util.List;
 
 /**
@@ -65,10 +66,19 @@ public final class FindRolloutHandler extends RecordStepHandler<FindRolloutReque
                  "locations": [{"account": "123456789012", "region": "us-east-1"}]}""";
     }
 
+    /** A rollback's moves back, and a promote's staged images with their production roll-outs. */
     @Override
-    protected Record sampleResult(FindRolloutRequest request) {
-        return new RollbackRequest(request.executionName(), request.runDate(), request.run(), request.rollback(), request.locations(),
-                List.of(new RollbackPlanner.MoveBack(Service.APPSTREAM, "123456789012", "us-east-1", "Base-Win2022-2026-10-13",
-                        "Base-Win2022-2026-11-10", List.of("Base-Prod"))), List.of());
+    protected List<Record> sampleResults(FindRolloutRequest request) {
+        RollbackRequest rollback = new RollbackRequest(request.executionName(), request.runDate(), request.run(), request.rollback(),
+                request.locations(), List.of(new RollbackPlanner.MoveBack(Service.APPSTREAM, "123456789012", "us-east-1",
+                        "Base-Win2022-2026-10-13", "Base-Win2022-2026-11-10", List.of("Base-Prod"))), List.of());
+        PromotionPlanner.StagedImage staged = new PromotionPlanner.StagedImage(Service.APPSTREAM, "Base-Win2022", "UPDATED",
+                "Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", "AVAILABLE");
+        ProductionRollout production = new ProductionRollout(Service.APPSTREAM, "123456789012", "us-east-1", "Base-Win2022",
+                "Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", List.of("Base-Prod"), "Base-Win2022", 3);
+        PromoteRequest promote = new PromoteRequest(request.executionName(), request.runDate(), request.maxConcurrency(), request.run(),
+                request.rollback(), request.locations(), List.of(new PromotionPlanner.StagedLocation("123456789012", "us-east-1",
+                        List.of(staged), List.of(production))), List.of());
+        return List.of(rollback, promote);
     }
 }

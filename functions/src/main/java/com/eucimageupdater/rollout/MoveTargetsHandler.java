@@ -42,7 +42,7 @@ public final class MoveTargetsHandler extends RecordStepHandler<MoveRequest, Mov
     }
 
     @Override
-    protected Moves sampleResult(MoveRequest request) {
-        return new Moves(List.of(new TargetMover.Moved("Base-Test", "Base-Win2022-2026-10-13", request.image(), true, "sessions")));
+    protected List<Moves> sampleResults(MoveRequest request) {
+        return List.of(new Moves(List.of(new TargetMover.Moved("Base-Test", "Base-Win2022-2026-10-13", request.image(), true, "sessions"))));
     }
 }

@@ -1,11 +1,11 @@
 package com.eucimageupdater.rollout;
 
-import com.eucimageupdater.lambda.DatabindHandler;
+import com.eucimageupdater.lambda.RunStepHandler;
 import com.eucimageupdater.lambda.StepLog;
 
 
 /** Decides what goes to production from the built images, and whether an approval comes first; calls no AWS API. */
-public final class PlanRolloutHandler extends DatabindHandler<PlanRolloutRequest, RolloutPlan> {
+public final class PlanRolloutHandler extends RunStepHandler<PlanRolloutRequest, RolloutPlan> {
 
     public PlanRolloutHandler() {
         super(PlanRolloutRequest.class);

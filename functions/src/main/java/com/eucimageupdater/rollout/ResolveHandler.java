@@ -57,7 +57,7 @@ public final class ResolveHandler extends RecordStepHandler<RunItems, RunItems> 
     }
 
     @Override
-    protected RunItems sampleResult(RunItems run) {
-        return run;
+    protected List<RunItems> sampleResults(RunItems run) {
+        return List.of(run);
     }
 }

@@ -15,6 +15,15 @@ import com.eucimageupdater.build.CheckHandler;
 import com.eucimageupdater.build.PollHandler;
 import com.eucimageupdater.build.StartHandler;
 import com.eucimageupdater.build.SummarizeBuildsHandler;
+import com.eucimageupdater.approve.RequestApprovalHandler;
+import com.eucimageupdater.aws.ApprovalTopic;
+import com.eucimageupdater.distribute.DistributeHandler;
+import com.eucimageupdater.retire.RetireHandler;
+import com.eucimageupdater.rollback.FindRolloutHandler;
+import com.eucimageupdater.rollout.MoveTargetsHandler;
+import com.eucimageupdater.rollout.PlanRolloutHandler;
+import com.eucimageupdater.rollout.ResolveHandler;
+import com.eucimageupdater.workflow.WorkflowStep;
 import com.eucimageupdater.plan.PlanHandler;
 import com.eucimageupdater.report.ReportHandler;
 
@@ -35,9 +44,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -197,12 +210,29 @@ class HandlersTest {
     }
 
     @Test
-    void snapStartPrimingRunsEachStepsJsonAndBothClientsWithoutAnyCallToAws() throws Exception {
+    void snapStartPrimingRunsEveryStepsJsonAndClientsWithoutAnyCallToAws() throws Exception {
         try (SimulatedAccount account = SimulatedAccount.start(Scenario.defaultScenario())) {
             ImageServices services = account.imageServices();
-            for (JsonHandler<?, ?> handler : List.of(new CheckHandler(services), new StartHandler(services), new PollHandler(services),
-                    new PlanHandler(), new ReportHandler())) {
-                handler.beforeCheckpoint(null);
+            Map<WorkflowStep, JsonHandler<?, ?>> handlers = new EnumMap<>(Map.ofEntries(
+                    Map.entry(WorkflowStep.PLAN, new PlanHandler()),
+                    Map.entry(WorkflowStep.RESOLVE, new ResolveHandler(services)),
+                    Map.entry(WorkflowStep.CHECK, new CheckHandler(services)),
+                    Map.entry(WorkflowStep.START, new StartHandler(services)),
+                    Map.entry(WorkflowStep.POLL, new PollHandler(services)),
+                    Map.entry(WorkflowStep.DISTRIBUTE, new DistributeHandler(services)),
+                    Map.entry(WorkflowStep.SUMMARIZE_BUILDS, new SummarizeBuildsHandler()),
+                    Map.entry(WorkflowStep.MOVE_TARGETS, new MoveTargetsHandler(services)),
+                    Map.entry(WorkflowStep.RETIRE, new RetireHandler(services)),
+                    Map.entry(WorkflowStep.PLAN_ROLLOUT, new PlanRolloutHandler()),
+                    Map.entry(WorkflowStep.REQUEST_APPROVAL, new RequestApprovalHandler((approve, reject) -> approve.executionName(),
+                            new ApprovalTopic(account.sns(), "arn:aws:sns:us-east-1:123456789012:euc-image-updater"), Clock.systemUTC())),
+                    Map.entry(WorkflowStep.FIND_ROLLOUT, new FindRolloutHandler(services)),
+                    Map.entry(WorkflowStep.REPORT, new ReportHandler())));
+
+            assertEquals(EnumSet.allOf(WorkflowStep.class), handlers.keySet(), "every step's function is primed at the checkpoint");
+            for (Map.Entry<WorkflowStep, JsonHandler<?, ?>> step : handlers.entrySet()) {
+                assertEquals(step.getKey().function().handlerClass(), step.getValue().getClass().getName());
+                step.getValue().beforeCheckpoint(null);
             }
 
             assertEquals(List.of(), account.simulator().calls());
@@ -262,7 +292,8 @@ class HandlersTest {
         verify(log).log(line.capture(), eq(LogLevel.ERROR));
         JsonNode logged = JSON.readTree(line.getValue());
         assertEquals("FAILED", logged.get("outcome").asText());
-        assertTrue(logged.get("detail").asText().contains("JsonParseException: expected an object for ImageJob"), logged::toString);
+        assertTrue(logged.get("detail").asText().contains("MismatchedInputException: Cannot deserialize value of type"
+                + " `com.eucimageupdater.model.ImageJob` from Array value"), logged::toString);
         verifyNoInteractions(appStream, workSpaces);
     }
 

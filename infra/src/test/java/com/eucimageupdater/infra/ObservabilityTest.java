@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.workflow.FunctionEnvironment;
+import com.eucimageupdater.workflow.FunctionSpec;
+import com.eucimageupdater.workflow.WorkflowStep;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +86,30 @@ class ObservabilityTest {
                 "FunctionName", Map.of("Ref", function),
                 "Name", EucImageUpdaterStack.LIVE_ALIAS,
                 "FunctionVersion", Map.of("Fn::GetAtt", List.of(versions.keySet().iterator().next(), "Version"))));
+    }
+
+    @Test
+    @DisplayName("every function, each step's and the approval endpoint's, has SnapStart and a live alias on its published version")
+    void everyFunctionSnapStartOnTheVersionItsLiveAliasNames() {
+        Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function");
+        Set<String> handlers = new TreeSet<>();
+        functions.forEach((id, function) -> {
+            Map<?, ?> properties = (Map<?, ?>) function.get("Properties");
+            handlers.add(String.valueOf(properties.get("Handler")));
+            assertEquals(Map.of("ApplyOn", "PublishedVersions"), properties.get("SnapStart"), id);
+            Map<String, Map<String, Object>> versions = template.findResources("AWS::Lambda::Version", Map.of("Properties",
+                    Map.of("FunctionName", Map.of("Ref", id))));
+            assertEquals(1, versions.size(), () -> id + " versions: " + versions.keySet());
+            Map<String, Map<String, Object>> aliases = template.findResources("AWS::Lambda::Alias", Map.of("Properties", Map.of(
+                    "FunctionName", Map.of("Ref", id),
+                    "Name", EucImageUpdaterStack.LIVE_ALIAS,
+                    "FunctionVersion", Map.of("Fn::GetAtt", List.of(versions.keySet().iterator().next(), "Version")))));
+            assertEquals(1, aliases.size(), () -> id + " live aliases: " + aliases.keySet());
+        });
+
+        Set<String> expected = new TreeSet<>(Arrays.stream(WorkflowStep.values()).map(step -> step.function().handler()).toList());
+        expected.add(FunctionSpec.APPROVAL_ENDPOINT.handler());
+        assertEquals(expected, handlers);
     }
 
     @Test

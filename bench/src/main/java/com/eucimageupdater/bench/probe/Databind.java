@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
-/** The image steps' former JSON path: Jackson databind reading the step's input into its record, and writing it. */
+/** Jackson databind as it comes (a plain ObjectMapper, beside the run jar) reading the step's input into its record, and writing it. */
 public final class Databind extends Probe {
     @Override
     void run(byte[] input) throws IOException {

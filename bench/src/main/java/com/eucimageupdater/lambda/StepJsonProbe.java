@@ -10,13 +10,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A benchmark probe (in the handlers' package to reach {@link RecordJson}, packaged in the benchmark's probes jar):
- * the image steps' JSON path alone, reading the step's input into its record and writing it, beside the function jar.
+ * A benchmark probe (packaged in the benchmark's probes jar): the image steps' JSON path alone, {@link StepJson#RECORDS}
+ * reading the step's input into its record and writing it, beside the function jar.
  */
-public final class RecordJsonProbe implements RequestStreamHandler {
+public final class StepJsonProbe implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        RecordJson.write(OutputStream.nullOutputStream(), RecordJson.read(new ByteArrayInputStream(input.readAllBytes()), ImageJob.class));
+        StepJson.RECORDS.write(OutputStream.nullOutputStream(),
+                StepJson.RECORDS.read(new ByteArrayInputStream(input.readAllBytes()), ImageJob.class));
         output.write("done".getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,167 @@
+package com.eucimageupdater.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.eucimageupdater.approve.AnsweredBy;
+import com.eucimageupdater.approve.ApprovalAnswer;
+import com.eucimageupdater.model.Approval;
+import com.eucimageupdater.model.ImageJob;
+import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.ImageState;
+import com.eucimageupdater.model.ImageStatus;
+import com.eucimageupdater.model.RunSettings;
+import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.StartedImage;
+import com.eucimageupdater.model.UpdateCheck;
+import com.eucimageupdater.rollout.RunItems;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The steps' JSON on the wire, byte for byte as the state machine has always read it, and as plain Jackson databind (which
+ * the local runner and the tests use) reads and writes it.
+ */
+class StepJsonTest {
+    private static final ObjectMapper DATABIND = new ObjectMapper();
+    private static final RunSettings RUN = new RunSettings("monthly-2026-11", "2026-11-10", "123456789012", "us-east-1", 900, 32, 480,
+            "8 h", Approval.REQUIRED, 259200, true, 90, 5, "Europe/Paris", "monthly-2026-10");
+    private static final UpdateCheck CHECK = new UpdateCheck(true, "ws-win10", "drivers", "ws-win10-2026-11-10", "Updated",
+            "Finance (2026-11-10)", "wsi-0a1b2c3d4", 171);
+    private static final StartedImage START = new StartedImage("wsi-7k2m9p4q1", "ws-win10-2026-11-10", true, "monthly-2026-11-first", true,
+            900, 1800, "quota", "2026-11-10T06:00:00Z", 9720);
+    private static final ImageStatus POLL = new ImageStatus(ImageState.FAILED, "ERROR", "no disk", 7, "2026-11-10T07:45:00Z");
+    /** Every component of every image-step record set, so that a field added to one must be handled here too. */
+    private static final ImageJob FULL_JOB = new ImageJob(
+            new ImageRequest(Service.WORKSPACES, "wsi-0a1b2c3d4", "wsb-0a1b2c3d4", "Finance", "Monthly \"patch\"\n",
+                    Map.of("team", "euc", "cost-center", "42"), List.of("wsb-1t2e3s4t5"), List.of("wsb-9p8r7o6d5", "wsb-8p8r7o6d5"),
+                    Map.of("wsb-9p8r7o6d5", "wsi-3c3c3c3c3", "wsb-8p8r7o6d5", "wsi-0a1b2c3d4"), 3,
+                    "210987654321", "eu-west-1", List.of("eu-central-1"), List.of("123456789012"), "unreachable"),
+            RUN, CHECK, START, POLL);
+
+    private static byte[] write(StepJson json, Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        json.write(bytes, value);
+        return bytes.toByteArray();
+    }
+
+    private static String text(StepJson json, Object value) throws IOException {
+        return new String(write(json, value), StandardCharsets.UTF_8);
+    }
+
+    private static ImageJob read(String json) throws IOException {
+        return StepJson.RECORDS.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), ImageJob.class);
+    }
+
+    @Test
+    void theSampleSetsEveryComponentOfEveryImageStepRecord() throws Exception {
+        for (Record record : new Record[] {FULL_JOB, FULL_JOB.item(), FULL_JOB.run(), FULL_JOB.check(), FULL_JOB.start(), FULL_JOB.poll()}) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                assertNotNull(component.getAccessor().invoke(record), () -> record.getClass().getSimpleName() + "." + component.getName());
+            }
+        }
+    }
+
+    @Test
+    void readsWhatDatabindWritesAndWritesWhatDatabindReads() throws IOException {
+        assertEquals(FULL_JOB, StepJson.RECORDS.read(new ByteArrayInputStream(DATABIND.writeValueAsBytes(FULL_JOB)), ImageJob.class));
+        assertEquals(FULL_JOB, DATABIND.readValue(write(StepJson.RECORDS, FULL_JOB), ImageJob.class));
+        assertEquals(DATABIND.valueToTree(FULL_JOB), DATABIND.readTree(write(StepJson.RECORDS, FULL_JOB)));
+    }
+
+    @Test
+    void writesTheImageStepsRecordsByteForByteInDeclarationOrder() throws IOException {
+        // One entry per map: a map copied by Map.copyOf has no fixed order, on the wire as in the step.
+        ImageJob job = new ImageJob(new ImageRequest(Service.WORKSPACES, "wsi-0a1b2c3d4", "wsb-0a1b2c3d4", "Finance", "Monthly \"patch\"\n",
+                Map.of("team", "euc"), List.of("wsb-1t2e3s4t5"), List.of("wsb-9p8r7o6d5", "wsb-8p8r7o6d5"), Map.of("wsb-9p8r7o6d5",
+                        "wsi-3c3c3c3c3"), 3, "210987654321", "eu-west-1", List.of("eu-central-1"), List.of("123456789012"), "unreachable"),
+                RUN, CHECK, START, POLL);
+
+        assertEquals("{\"item\":{\"service\":\"WORKSPACES\",\"image\":\"wsi-0a1b2c3d4\",\"fromTarget\":\"wsb-0a1b2c3d4\",\"displayName\":\"Finance\","
+                + "\"description\":\"Monthly \\\"patch\\\"\\n\",\"tags\":{\"team\":\"euc\"},\"stagingTargets\":[\"wsb-1t2e3s4t5\"],"
+                + "\"productionTargets\":[\"wsb-9p8r7o6d5\",\"wsb-8p8r7o6d5\"],\"productionImages\":{\"wsb-9p8r7o6d5\":\"wsi-3c3c3c3c3\"},"
+                + "\"keep\":3,\"account\":\"210987654321\",\"region\":\"eu-west-1\",\"copyToRegions\":[\"eu-central-1\"],"
+                + "\"shareWithAccounts\":[\"123456789012\"],\"unreachable\":\"unreachable\"},"
+                + "\"run\":{\"executionName\":\"monthly-2026-11\",\"runDate\":\"2026-11-10\",\"account\":\"123456789012\",\"region\":\"us-east-1\","
+                + "\"pollIntervalSeconds\":900,\"maxPolls\":32,\"maxWaitMinutes\":480,\"maxWaitText\":\"8 h\",\"approval\":\"required\","
+                + "\"approvalTimeoutSeconds\":259200,\"dryRun\":true,\"expectedBuildMinutes\":90,\"maxConcurrency\":5,\"timeZone\":\"Europe/Paris\","
+                + "\"promote\":\"monthly-2026-10\"},"
+                + "\"check\":{\"updateAvailable\":true,\"sourceName\":\"ws-win10\",\"detail\":\"drivers\",\"newImageName\":\"ws-win10-2026-11-10\","
+                + "\"newImageDescription\":\"Updated\",\"newImageDisplayName\":\"Finance (2026-11-10)\",\"lineage\":\"wsi-0a1b2c3d4\","
+                + "\"lastBuildMinutes\":171},"
+                + "\"start\":{\"newImage\":\"wsi-7k2m9p4q1\",\"newImageName\":\"ws-win10-2026-11-10\",\"adopted\":true,"
+                + "\"adoptedFrom\":\"monthly-2026-11-first\",\"waitingForQuota\":true,\"quotaWaitSeconds\":900,\"retryInSeconds\":1800,"
+                + "\"quotaReason\":\"quota\",\"startedAt\":\"2026-11-10T06:00:00Z\",\"firstPollSeconds\":9720},"
+                + "\"poll\":{\"state\":\"FAILED\",\"serviceState\":\"ERROR\",\"reason\":\"no disk\",\"pollsDone\":7,"
+                + "\"observedAt\":\"2026-11-10T07:45:00Z\"}}", text(StepJson.RECORDS, job));
+    }
+
+    @Test
+    void ignoresUnknownFieldsAndTakesNullOrAbsentAsDatabindDoes() throws IOException {
+        ImageJob job = read("""
+                {"item": {"service": "APPSTREAM", "image": "Base-Win2022", "displayName": null, "Comment": {"nested": [1, {"x": null}]},
+                          "tags": {"team": "euc"}},
+                 "run": {"pollIntervalSeconds": null, "runDate": "2026-11-10"}}""");
+
+        assertEquals(new ImageJob(new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, Map.of("team", "euc")),
+                new RunSettings(null, "2026-11-10", null, null, 0, 0, 0, null, null, 0, false, 0, 0, null, null), null, null, null), job);
+        assertEquals("{\"item\":{\"service\":\"APPSTREAM\",\"image\":\"Base-Win2022\",\"tags\":{\"team\":\"euc\"},"
+                + "\"stagingTargets\":[],\"productionTargets\":[],\"keep\":0,\"copyToRegions\":[],\"shareWithAccounts\":[]},\"run\":{\"runDate\":\"2026-11-10\",\"pollIntervalSeconds\":0,"
+                + "\"maxPolls\":0,\"maxWaitMinutes\":0,\"approvalTimeoutSeconds\":0,\"dryRun\":false,\"expectedBuildMinutes\":0,"
+                + "\"maxConcurrency\":0}}",
+                text(StepJson.RECORDS, job), "nulls left out");
+    }
+
+    @Test
+    void aResolvedItemKeepsItsEmptyListsWhereThePlansAnnotationsLeaveThemOut() throws IOException {
+        ImageRequest item = new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, Map.of());
+        RunItems resolved = new RunItems("monthly-2026-11", "2026-11-10", 5, null, List.of(item), List.of(), 1, List.of());
+
+        assertEquals("{\"executionName\":\"monthly-2026-11\",\"runDate\":\"2026-11-10\",\"maxConcurrency\":5,\"images\":[{\"service\":\"APPSTREAM\","
+                + "\"image\":\"Base-Win2022\",\"tags\":{},\"stagingTargets\":[],\"productionTargets\":[],\"keep\":0,\"copyToRegions\":[],"
+                + "\"shareWithAccounts\":[]}],\"builds\":[],\"locationsAtOnce\":1,\"problems\":[]}", text(StepJson.RECORDS, resolved));
+        assertEquals("{\"service\":\"APPSTREAM\",\"image\":\"Base-Win2022\",\"keep\":0}", text(StepJson.ANNOTATED, item));
+    }
+
+    @Test
+    void theEndpointsAnswerLeavesOutWhatTheBrowserDidNotSay() throws IOException {
+        assertEquals("{\"decision\":\"approved\",\"answeredBy\":{\"sourceIp\":\"192.0.2.1\"}}",
+                text(StepJson.RECORDS, new ApprovalAnswer("approved", AnsweredBy.browser("192.0.2.1", null, null))));
+    }
+
+    @Test
+    void anEnumWithItsOwnJsonFormIsWrittenAndReadInThatForm() throws IOException {
+        assertTrue(text(StepJson.RECORDS, FULL_JOB).contains("\"approval\":\"required\""));
+        assertEquals(Approval.NONE, read("{\"item\": {\"service\": \"APPSTREAM\"}, \"run\": {\"approval\": \"none\"}}").run().approval());
+
+        UnreadableInput error = assertThrows(UnreadableInput.class,
+                () -> read("{\"item\": {\"service\": \"APPSTREAM\"}, \"run\": {\"approval\": \"NONE\"}}"));
+        assertTrue(error.getMessage().startsWith("run.approval: "), error.getMessage());
+    }
+
+    @Test
+    void refusesAWrongTypeNamingTheField() {
+        UnreadableInput error = assertThrows(UnreadableInput.class, () -> read("{\"item\": {\"service\": \"EC2\"}}"));
+        assertTrue(error.getMessage().startsWith("item.service: Cannot deserialize value of type `com.eucimageupdater.model.Service` from String"
+                + " \"EC2\": not one of the values accepted for Enum class: ["), error.getMessage());
+
+        error = assertThrows(UnreadableInput.class, () -> read("{\"run\": {\"maxPolls\": \"many\"}}"));
+        assertTrue(error.getMessage().startsWith("run.maxPolls: Cannot deserialize value of type `int` from String \"many\""), error.getMessage());
+    }
+
+    @Test
+    void aRecordThatRefusesItsFieldsSaysWhyInItsOwnWords() {
+        UnreadableInput error = assertThrows(UnreadableInput.class, () -> read("{\"item\": {\"service\": \"APPSTREAM\"}}"));
+
+        assertEquals("item and run: every image job carries its request and the run's settings", error.getMessage());
+    }
+}
