@@ -96,7 +96,7 @@ final class WorkflowFunctions extends Construct {
 
     /**
      * A step's function, invoked through an alias on the version published at this deploy: SnapStart restores
-     * published versions from a snapshot taken after the handler's priming (see the handlers' {@code Priming}).
+     * published versions from a snapshot taken after the handler's priming ({@code JsonHandler.beforeCheckpoint}).
      * Logs are JSON, one structured event per step, at the configured application log level.
      */
     private Alias createFunction(WorkflowStep step) {
