@@ -10,14 +10,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A benchmark probe (packaged in the benchmark's probes jar): the image steps' JSON path alone, {@link StepJson#RECORDS}
+ * A benchmark probe (packaged in the benchmark's probes jar): the image steps' JSON path alone, {@link StepJson#records()}
  * reading the step's input into its record and writing it, beside the function jar.
  */
 public final class StepJsonProbe implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        StepJson.RECORDS.write(OutputStream.nullOutputStream(),
-                StepJson.RECORDS.read(new ByteArrayInputStream(input.readAllBytes()), ImageJob.class));
+        StepJson.records().write(OutputStream.nullOutputStream(),
+                StepJson.records().read(new ByteArrayInputStream(input.readAllBytes()), ImageJob.class));
         output.write("done".getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 /**
  * Who answered an approval, as the answer itself carries it into the execution: the browser that posted the endpoint's
  * page (its source IP and user agent, as the Function URL saw them), or the command that answered from a shell. The
- * endpoint writes it without its null components ({@link com.eucimageupdater.lambda.StepJson#RECORDS}).
+ * endpoint writes it without its null components ({@link com.eucimageupdater.lambda.StepJson#records()}).
  *
  * @param at when the answer was given (ISO-8601), or null when the answer does not say
  */

@@ -62,7 +62,7 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
-        FunctionUrlEvent sample = StepJson.RECORDS.read(new ByteArrayInputStream(("""
+        FunctionUrlEvent sample = StepJson.records().read(new ByteArrayInputStream(("""
                 {"requestContext": {"http": {"method": "POST", "sourceIp": "192.0.2.1", "userAgent": "priming"},
                  "timeEpoch": 1767225600000}, "rawQueryString": "", "body": "ZXhlY3V0aW9uPXByaW1pbmc=", "isBase64Encoded": true}""")
                 .getBytes(StandardCharsets.UTF_8)), FunctionUrlEvent.class);
@@ -72,7 +72,7 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
             throw new IllegalStateException("the priming sample must parse as a link's fields", sampleIsNoLink);
         }
         answerJson(Decision.APPROVE, sample);
-        StepJson.RECORDS.write(OutputStream.nullOutputStream(),
+        StepJson.records().write(OutputStream.nullOutputStream(),
                 new FunctionUrlEvent.Response(200, HEADERS, ApprovalPages.unavailable().html(), false));
     }
 
@@ -87,7 +87,7 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
         Map<String, String> headers = new LinkedHashMap<>(HEADERS);
         Page page;
         try {
-            FunctionUrlEvent event = StepJson.RECORDS.read(input, FunctionUrlEvent.class);
+            FunctionUrlEvent event = StepJson.records().read(input, FunctionUrlEvent.class);
             String method = event.method();
             page = switch (method) {
                 case "GET" -> show(event.rawQueryString() == null ? "" : event.rawQueryString(), log);
@@ -103,7 +103,7 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
             logFailure(unexpected, log);
             page = ApprovalPages.unavailable();
         }
-        StepJson.RECORDS.write(output, new FunctionUrlEvent.Response(page.status(), headers, page.html(), false));
+        StepJson.records().write(output, new FunctionUrlEvent.Response(page.status(), headers, page.html(), false));
     }
 
     private Page show(String queryString, LambdaLogger log) {
@@ -146,7 +146,7 @@ public final class ApprovalEndpointHandler implements RequestStreamHandler, Reso
     private static String answerJson(Decision decision, FunctionUrlEvent event) throws IOException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         AnsweredBy answeredBy = AnsweredBy.browser(event.sourceIp(), event.userAgent(), event.time());
-        StepJson.RECORDS.write(json, ApprovalAnswer.of(decision, answeredBy));
+        StepJson.records().write(json, ApprovalAnswer.of(decision, answeredBy));
         return json.toString(StandardCharsets.UTF_8);
     }
 

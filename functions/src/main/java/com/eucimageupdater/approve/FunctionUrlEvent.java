@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What the approval endpoint reads of a Lambda Function URL request (payload format 2.0), and what it answers; read
- * and written as {@link com.eucimageupdater.lambda.StepJson#RECORDS}: every component but the null ones.
+ * and written as {@link com.eucimageupdater.lambda.StepJson#records()}: every component but the null ones.
  */
 public record FunctionUrlEvent(RequestContext requestContext, String rawQueryString, String body, boolean isBase64Encoded) {
 

@@ -7,14 +7,14 @@ import java.util.List;
 
 /**
  * A step that calls AWS on images, fleets or bundles (check, start, poll, distribute, resolve, move, retire, find a
- * roll-out): a record in, a record out, every component but the null ones ({@link StepJson#RECORDS}), in the image
+ * roll-out): a record in, a record out, every component but the null ones ({@link StepJson#records()}), in the image
  * steps' jar with their clients.
  */
 public abstract class RecordStepHandler<I extends Record, O extends Record> extends JsonHandler<I, O> {
     public final ImageServices services;
 
     public RecordStepHandler(ImageServices services, Class<I> inputType) {
-        super(inputType, StepJson.RECORDS);
+        super(inputType, StepJson.records());
         this.services = services;
     }
 

@@ -24,23 +24,36 @@ public final class StepJson {
      * As the types' {@code @JsonInclude} annotations say (a plan's items leave out their empty lists): the run-wide
      * steps and the approval mail, whose inputs also hold free-form JSON.
      */
-    public static final StepJson ANNOTATED = new StepJson(JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build());
+    public static StepJson annotated() {
+        return Annotated.JSON;
+    }
 
     /**
      * Every record component but the null ones, in declaration order, whatever the annotations say (a resolved item
      * keeps its empty lists); the entries of maps and lists all written: the steps that call AWS on images, fleets and
      * bundles, and the approval endpoint.
      */
-    public static final StepJson RECORDS = new StepJson(JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(MapperFeature.USE_ANNOTATIONS)
-            // Without annotations, an enum's wire form (Approval's "required") is its toString(), as @JsonValue says elsewhere.
-            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-            .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
-            .build());
+    public static StepJson records() {
+        return Records.JSON;
+    }
+
+    // Each shape in a holder of its own: a function builds only the mapper its handler uses, not both, on a cold start.
+    private static final class Annotated {
+        static final StepJson JSON = new StepJson(JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build());
+    }
+
+    private static final class Records {
+        static final StepJson JSON = new StepJson(JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(MapperFeature.USE_ANNOTATIONS)
+                // Without annotations, an enum's wire form (Approval's "required") is its toString(), as @JsonValue says elsewhere.
+                .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+                .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
+                .build());
+    }
 
     private final ObjectMapper mapper;
 

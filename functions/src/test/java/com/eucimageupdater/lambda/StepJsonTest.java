@@ -59,7 +59,7 @@ class StepJsonTest {
     }
 
     private static ImageJob read(String json) throws IOException {
-        return StepJson.RECORDS.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), ImageJob.class);
+        return StepJson.records().read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), ImageJob.class);
     }
 
     @Test
@@ -73,9 +73,9 @@ class StepJsonTest {
 
     @Test
     void readsWhatDatabindWritesAndWritesWhatDatabindReads() throws IOException {
-        assertEquals(FULL_JOB, StepJson.RECORDS.read(new ByteArrayInputStream(DATABIND.writeValueAsBytes(FULL_JOB)), ImageJob.class));
-        assertEquals(FULL_JOB, DATABIND.readValue(write(StepJson.RECORDS, FULL_JOB), ImageJob.class));
-        assertEquals(DATABIND.valueToTree(FULL_JOB), DATABIND.readTree(write(StepJson.RECORDS, FULL_JOB)));
+        assertEquals(FULL_JOB, StepJson.records().read(new ByteArrayInputStream(DATABIND.writeValueAsBytes(FULL_JOB)), ImageJob.class));
+        assertEquals(FULL_JOB, DATABIND.readValue(write(StepJson.records(), FULL_JOB), ImageJob.class));
+        assertEquals(DATABIND.valueToTree(FULL_JOB), DATABIND.readTree(write(StepJson.records(), FULL_JOB)));
     }
 
     @Test
@@ -102,7 +102,7 @@ class StepJsonTest {
                 + "\"adoptedFrom\":\"monthly-2026-11-first\",\"waitingForQuota\":true,\"quotaWaitSeconds\":900,\"retryInSeconds\":1800,"
                 + "\"quotaReason\":\"quota\",\"startedAt\":\"2026-11-10T06:00:00Z\",\"firstPollSeconds\":9720},"
                 + "\"poll\":{\"state\":\"FAILED\",\"serviceState\":\"ERROR\",\"reason\":\"no disk\",\"pollsDone\":7,"
-                + "\"observedAt\":\"2026-11-10T07:45:00Z\"}}", text(StepJson.RECORDS, job));
+                + "\"observedAt\":\"2026-11-10T07:45:00Z\"}}", text(StepJson.records(), job));
     }
 
     @Test
@@ -118,7 +118,7 @@ class StepJsonTest {
                 + "\"stagingTargets\":[],\"productionTargets\":[],\"keep\":0,\"copyToRegions\":[],\"shareWithAccounts\":[]},\"run\":{\"runDate\":\"2026-11-10\",\"pollIntervalSeconds\":0,"
                 + "\"maxPolls\":0,\"maxWaitMinutes\":0,\"approvalTimeoutSeconds\":0,\"dryRun\":false,\"expectedBuildMinutes\":0,"
                 + "\"maxConcurrency\":0}}",
-                text(StepJson.RECORDS, job), "nulls left out");
+                text(StepJson.records(), job), "nulls left out");
     }
 
     @Test
@@ -128,19 +128,19 @@ class StepJsonTest {
 
         assertEquals("{\"executionName\":\"monthly-2026-11\",\"runDate\":\"2026-11-10\",\"maxConcurrency\":5,\"images\":[{\"service\":\"APPSTREAM\","
                 + "\"image\":\"Base-Win2022\",\"tags\":{},\"stagingTargets\":[],\"productionTargets\":[],\"keep\":0,\"copyToRegions\":[],"
-                + "\"shareWithAccounts\":[]}],\"builds\":[],\"locationsAtOnce\":1,\"problems\":[]}", text(StepJson.RECORDS, resolved));
-        assertEquals("{\"service\":\"APPSTREAM\",\"image\":\"Base-Win2022\",\"keep\":0}", text(StepJson.ANNOTATED, item));
+                + "\"shareWithAccounts\":[]}],\"builds\":[],\"locationsAtOnce\":1,\"problems\":[]}", text(StepJson.records(), resolved));
+        assertEquals("{\"service\":\"APPSTREAM\",\"image\":\"Base-Win2022\",\"keep\":0}", text(StepJson.annotated(), item));
     }
 
     @Test
     void theEndpointsAnswerLeavesOutWhatTheBrowserDidNotSay() throws IOException {
         assertEquals("{\"decision\":\"approved\",\"answeredBy\":{\"sourceIp\":\"192.0.2.1\"}}",
-                text(StepJson.RECORDS, new ApprovalAnswer("approved", AnsweredBy.browser("192.0.2.1", null, null))));
+                text(StepJson.records(), new ApprovalAnswer("approved", AnsweredBy.browser("192.0.2.1", null, null))));
     }
 
     @Test
     void anEnumWithItsOwnJsonFormIsWrittenAndReadInThatForm() throws IOException {
-        assertTrue(text(StepJson.RECORDS, FULL_JOB).contains("\"approval\":\"required\""));
+        assertTrue(text(StepJson.records(), FULL_JOB).contains("\"approval\":\"required\""));
         assertEquals(Approval.NONE, read("{\"item\": {\"service\": \"APPSTREAM\"}, \"run\": {\"approval\": \"none\"}}").run().approval());
 
         UnreadableInput error = assertThrows(UnreadableInput.class,

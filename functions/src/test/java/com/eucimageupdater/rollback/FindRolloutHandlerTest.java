@@ -17,7 +17,7 @@ class FindRolloutHandlerTest {
     @Test
     void primingWritesBothAnswersTheStepGivesARollbacksMovesAndAPromotesRollouts() throws IOException {
         FindRolloutHandler handler = new FindRolloutHandler(new ImageServices(mock(ServiceAdapter.class), mock(ServiceAdapter.class)));
-        FindRolloutRequest sample = StepJson.RECORDS.read(new ByteArrayInputStream(handler.sampleInput().getBytes(StandardCharsets.UTF_8)),
+        FindRolloutRequest sample = StepJson.records().read(new ByteArrayInputStream(handler.sampleInput().getBytes(StandardCharsets.UTF_8)),
                 FindRolloutRequest.class);
 
         assertEquals(List.of(RollbackRequest.class, PromoteRequest.class),
