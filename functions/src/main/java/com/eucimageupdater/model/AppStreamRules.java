@@ -3,13 +3,17 @@ package com.eucimageupdater.model;
 import java.util.regex.Pattern;
 
 /** AppStream 2.0 (WorkSpaces Applications): images and fleets are named; images carry a display name. */
-public final class AppStreamRules implements ServiceRules {
+public final class AppStreamRules extends ServiceRules {
     static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$");
     static final int NAME_MAX = 101;
     public static final int DISPLAY_NAME_MAX = 100;
     public static final int DESCRIPTION_MAX = 256;
     private static final Pattern RESERVED_PREFIX = Pattern.compile("^(?i)(amazon|aws|appstream)");
     private static final Pattern NOT_NAME_CHAR = Pattern.compile("[^a-zA-Z0-9_.-]+");
+
+    AppStreamRules() {
+        super("fleet", true, DESCRIPTION_MAX);
+    }
 
     @Override
     public String imageProblem(String image) {
@@ -29,11 +33,6 @@ public final class AppStreamRules implements ServiceRules {
         return length <= DESCRIPTION_MAX ? null : "must be at most " + DESCRIPTION_MAX + " characters, got " + length;
     }
 
-    @Override
-    public int descriptionMax() {
-        return DESCRIPTION_MAX;
-    }
-
     /** AppStream refuses names that start with Amazon, AWS or AppStream, or with punctuation. */
     @Override
     public String newImageName(String sourceName, String runDate) {
@@ -42,26 +41,6 @@ public final class AppStreamRules implements ServiceRules {
             base = "img-" + base;
         }
         return ImageNames.join(base, runDate, NAME_MAX);
-    }
-
-    @Override
-    public boolean sourcesAreNamed() {
-        return true;
-    }
-
-    @Override
-    public String target() {
-        return "fleet";
-    }
-
-    @Override
-    public String stagingField() {
-        return "stagingFleets";
-    }
-
-    @Override
-    public String productionField() {
-        return "fleets";
     }
 
     @Override

@@ -3,7 +3,7 @@ package com.eucimageupdater.model;
 import java.util.regex.Pattern;
 
 /** WorkSpaces: images and bundles are given by id; images have no display name; descriptions are required. */
-public final class WorkSpacesRules implements ServiceRules {
+public final class WorkSpacesRules extends ServiceRules {
     static final Pattern IMAGE_ID = Pattern.compile("^wsi-[0-9a-z]{9,63}$");
     static final Pattern BUNDLE_ID = Pattern.compile("^wsb-[0-9a-z]{8,63}$");
     static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_./()\\-]+$");
@@ -11,6 +11,10 @@ public final class WorkSpacesRules implements ServiceRules {
     static final Pattern DESCRIPTION = Pattern.compile("^[a-zA-Z0-9_./() -]+$");
     public static final int DESCRIPTION_MAX = 256;
     private static final Pattern NOT_NAME_CHAR = Pattern.compile("[^a-zA-Z0-9_./()\\-]+");
+
+    WorkSpacesRules() {
+        super("bundle", false, DESCRIPTION_MAX);
+    }
 
     @Override
     public String imageProblem(String image) {
@@ -34,34 +38,9 @@ public final class WorkSpacesRules implements ServiceRules {
     }
 
     @Override
-    public int descriptionMax() {
-        return DESCRIPTION_MAX;
-    }
-
-    @Override
     public String newImageName(String sourceName, String runDate) {
         String base = NOT_NAME_CHAR.matcher(ImageNames.baseOf(sourceName)).replaceAll("-");
         return ImageNames.join(base.isEmpty() ? "image" : base, runDate, NAME_MAX);
-    }
-
-    @Override
-    public boolean sourcesAreNamed() {
-        return false;
-    }
-
-    @Override
-    public String target() {
-        return "bundle";
-    }
-
-    @Override
-    public String stagingField() {
-        return "stagingBundles";
-    }
-
-    @Override
-    public String productionField() {
-        return "bundles";
     }
 
     @Override
