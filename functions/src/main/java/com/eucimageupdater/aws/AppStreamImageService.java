@@ -7,6 +7,7 @@ import com.eucimageupdater.build.QuotaReachedException;
 import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.distribute.Distribution;
 import com.eucimageupdater.distribute.Distributor;
+import com.eucimageupdater.drift.SurveyPort;
 import com.eucimageupdater.model.AppStreamRules;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageNames;
@@ -52,6 +53,11 @@ public final class AppStreamImageService implements ServiceAdapter {
     }
 
     @Override
+    public SurveyPort survey() {
+        return new AppStreamSurvey(appStream, images);
+    }
+
+    @Override
     public UpdateCheck checkForUpdate(ImageJob job) {
         Image source = images.find(job.image())
                 .orElseThrow(() -> new ImageUpdateException("AppStream image \"" + job.image() + "\" does not exist in this"
@@ -65,7 +71,7 @@ public final class AppStreamImageService implements ServiceAdapter {
         String displayName = job.displayName() != null
                 ? ImageNames.withRunDate(job.displayName(), job.runDate(), AppStreamRules.DISPLAY_NAME_MAX)
                 : ImageNames.defaultDisplayName(source.displayName() != null ? source.displayName() : source.name(), job.runDate());
-        Optional<CreateUpdatedImageResponse> answer = dryRun(job.image(), newName);
+        Optional<CreateUpdatedImageResponse> answer = images.dryRun(job.image(), newName);
         boolean updateAvailable = answer.map(dryRun -> Boolean.TRUE.equals(dryRun.canUpdateImage())).orElse(true);
         String detail = !updateAvailable ? "already has the latest updates"
                 : answer.map(AppStreamImageService::updateDetail).orElse("today's updated image " + newName + " exists already"
@@ -73,18 +79,6 @@ public final class AppStreamImageService implements ServiceAdapter {
         Map<String, String> sourceTags = images.tagsOf(source.arn());
         return new UpdateCheck(updateAvailable, source.name(), detail, newName, description, displayName,
                 PipelineTags.lineageOf(source.name(), sourceTags), PipelineTags.buildMinutesOf(sourceTags));
-    }
-
-    /** The dry run's answer, or nothing when today's image exists already. */
-    private Optional<CreateUpdatedImageResponse> dryRun(String sourceName, String newName) {
-        try {
-            return Optional.of(appStream.createUpdatedImage(r -> r.existingImageName(sourceName).newImageName(newName).dryRun(true)));
-        } catch (ResourceAlreadyExistsException todaysImage) {
-            // Today's image already exists: the start step adopts it if this pipeline made it from this source.
-            return Optional.empty();
-        } catch (SdkException e) {
-            throw AwsErrors.translate("CreateUpdatedImage (dry run) for \"" + sourceName + "\"", e);
-        }
     }
 
     /**

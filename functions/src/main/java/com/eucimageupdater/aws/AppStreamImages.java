@@ -12,9 +12,11 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
+import software.amazon.awssdk.services.appstream.model.CreateUpdatedImageResponse;
 import software.amazon.awssdk.services.appstream.model.DescribeImagePermissionsResponse;
 import software.amazon.awssdk.services.appstream.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.appstream.model.Image;
+import software.amazon.awssdk.services.appstream.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.appstream.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.appstream.model.SharedImagePermissions;
 import software.amazon.awssdk.services.appstream.model.VisibilityType;
@@ -44,6 +46,20 @@ final class AppStreamImages {
 
     Optional<Image> find(String name) {
         return named("DescribeImages " + name, () -> appStream.describeImages(r -> r.names(name)).images().stream().findFirst());
+    }
+
+    /**
+     * The check: CreateUpdatedImage with dryRun, which creates nothing. Its answer, or nothing when today's image exists
+     * already (the start step adopts it if this pipeline made it from this source).
+     */
+    Optional<CreateUpdatedImageResponse> dryRun(String sourceName, String newName) {
+        try {
+            return Optional.of(appStream.createUpdatedImage(r -> r.existingImageName(sourceName).newImageName(newName).dryRun(true)));
+        } catch (ResourceAlreadyExistsException todaysImage) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.translate("CreateUpdatedImage (dry run) for \"" + sourceName + "\"", e);
+        }
     }
 
     /** The image this pipeline made, which must still be there. */

@@ -2,6 +2,7 @@ package com.eucimageupdater.aws;
 
 import com.eucimageupdater.build.ImageBuilds;
 import com.eucimageupdater.distribute.Distributor;
+import com.eucimageupdater.drift.SurveyPort;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.MemberAccess;
 import com.eucimageupdater.model.Service;
@@ -146,6 +147,11 @@ public final class ImageServices {
     /** The rollback's and the promote's port, which reads another execution's roll-out from its images. */
     public RolloutRecords rolloutRecords(Service service, Location location) {
         return adapter(service, location);
+    }
+
+    /** The drift survey's port, which reads fleets, bundles and images and changes nothing. */
+    public SurveyPort survey(Service service, Location location) {
+        return adapter(service, location).survey();
     }
 
     /**

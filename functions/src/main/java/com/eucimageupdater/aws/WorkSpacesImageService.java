@@ -8,6 +8,7 @@ import com.eucimageupdater.build.QuotaReachedException;
 import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.distribute.Distribution;
 import com.eucimageupdater.distribute.Distributor;
+import com.eucimageupdater.drift.SurveyPort;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageStatus;
@@ -44,6 +45,11 @@ public final class WorkSpacesImageService implements ServiceAdapter {
     public WorkSpacesImageService(WorkSpacesClient workSpaces) {
         this.workSpaces = workSpaces;
         this.images = new WorkSpacesImages(workSpaces);
+    }
+
+    @Override
+    public SurveyPort survey() {
+        return new WorkSpacesSurvey(workSpaces, images);
     }
 
     @Override

@@ -169,6 +169,11 @@ public final class PipelineTags {
         return Distribution.Copy.alreadyCopied(region, image, foundTags.get(EXECUTION), status.state());
     }
 
+    /** Whether this pipeline made the image: built it, or copied one it built (a copy keeps the source's tags). */
+    public static boolean madeByPipeline(Map<String, String> tags) {
+        return tags.containsKey(SOURCE_IMAGE);
+    }
+
     /** Whether the image carries none of the pipeline's tags. */
     public static boolean untagged(Map<String, String> tags) {
         return tags.keySet().stream().noneMatch(key -> key.startsWith(PREFIX));

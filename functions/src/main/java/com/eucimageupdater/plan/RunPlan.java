@@ -15,34 +15,50 @@ import java.util.List;
  * @param skipped true for a scheduled start on a day of the schedule's window that is not this month's run day
  * @param skipReason why it was skipped, for the execution's output
  * @param maxConcurrency images at once in the whole run
- * @param locations for a rollback or a promote: every account and Region the deployment works in, where that execution's
- *                  images are looked for
+ * @param locations every account and Region the deployment works in: where a rollback's or a promote's execution's images
+ *                  are looked for, and the places a drift survey (the report's, and the monthly mail's section) reads
+ * @param report the report this run writes instead of updating images ("drift"), or null
+ * @param surveyRows for a drift report: how many fleets and bundles (and unused images) each place's survey lists
  */
 public record RunPlan(String executionName, String runDate, int maxConcurrency, RunSettings run, List<ImageRequest> images,
-        String rollback, String promote, List<String> problems, boolean skipped, String skipReason, List<Location> locations) {
+        String rollback, String promote, List<String> problems, boolean skipped, String skipReason, List<Location> locations,
+        String report, int surveyRows) {
 
-    /** A run that updates these images. */
-    static RunPlan update(RunSettings run, int maxConcurrency, List<ImageRequest> images) {
-        return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, images, null, null, List.of(), false, null, List.of());
+    /**
+     * The fleets and bundles a drift report lists across all places, about 160 bytes each in the execution's data: with
+     * the unused images as many again, well under its 256 KB however many places there are.
+     */
+    static final int DRIFT_ROWS = 400;
+
+    /** A run that updates these images; its mail's drift section surveys {@code places}. */
+    static RunPlan update(RunSettings run, int maxConcurrency, List<ImageRequest> images, List<Location> places) {
+        return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, images, null, null, List.of(), false, null, places,
+                null, 0);
+    }
+
+    /** A run that mails where every fleet and bundle of {@code places} stands, and changes nothing. */
+    static RunPlan drift(RunSettings run, int maxConcurrency, List<Location> places) {
+        return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, List.of(), null, null, List.of(), false, null, places,
+                "drift", Math.max(1, DRIFT_ROWS / places.size()));
     }
 
     /** A run that moves the fleets and bundles of execution {@code rollback} back, its images looked for in {@code locations}. */
     static RunPlan rollback(RunSettings run, int maxConcurrency, String rollback, List<Location> locations) {
         return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, List.of(), rollback, null, List.of(), false, null,
-                locations);
+                locations, null, 0);
     }
 
     /** A run that rolls out to production what execution {@code promote} staged, its images looked for in {@code locations}. */
     static RunPlan promote(RunSettings run, int maxConcurrency, String promote, List<Location> locations) {
         return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, List.of(), null, promote, List.of(), false, null,
-                locations);
+                locations, null, 0);
     }
 
     static RunPlan skip(String executionName, String runDate, String reason) {
-        return new RunPlan(executionName, runDate, 1, null, List.of(), null, null, List.of(), true, reason, List.of());
+        return new RunPlan(executionName, runDate, 1, null, List.of(), null, null, List.of(), true, reason, List.of(), null, 0);
     }
 
     static RunPlan rejected(String executionName, String runDate, int maxConcurrency, List<String> problems) {
-        return new RunPlan(executionName, runDate, maxConcurrency, null, List.of(), null, null, problems, false, null, List.of());
+        return new RunPlan(executionName, runDate, maxConcurrency, null, List.of(), null, null, problems, false, null, List.of(), null, 0);
     }
 }

@@ -33,7 +33,9 @@ public final class RunPlanner {
     /** Step Functions execution names: 1-80 characters, no whitespace, brackets, wildcards or punctuation it reserves. */
     private static final Pattern EXECUTION_NAME = Pattern.compile("^[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/]{1,80}$");
     /** The fields that set what the whole run does, besides its images. */
-    private static final List<String> RUN_WIDE_FIELDS = List.of("dryRun", "approval", "rollback", "promote");
+    private static final List<String> RUN_WIDE_FIELDS = List.of("dryRun", "approval", "rollback", "promote", "report");
+    /** The one report a run can write instead of updating images: where every fleet and bundle stands. */
+    private static final String DRIFT = "drift";
     /** The console's default input carries a Comment, the schedule's its scheduledTime. */
     private static final List<String> ACCEPTED_EXTRAS = List.of("Comment", WorkflowInput.SCHEDULED_TIME);
     private static final KnownKeys INPUT_KEYS = KnownKeys.fields(Stream.of(List.of("images"), RUN_WIDE_FIELDS, ACCEPTED_EXTRAS)
@@ -74,6 +76,7 @@ public final class RunPlanner {
         String rollback = otherRun(request.input(), "rollback", "whose roll-out to reverse", "as in the roll-out mail", "", input);
         String promote = otherRun(request.input(), "promote", "whose staged images to roll out to production",
                 "as in its rejected or timed-out mail", " (and \"approval\" or \"dryRun\" if wanted)", input);
+        String report = report(request.input(), input);
         if (rollback != null && promote != null) {
             input.at("promote").add("a run either promotes an execution or rolls one back; give \"promote\" or \"rollback\", not"
                     + " both");
@@ -85,10 +88,14 @@ public final class RunPlanner {
                 .pollIntervalSeconds(pollIntervalSeconds).maxWaitMinutes(maxWaitMinutes).approval(approval)
                 .approvalTimeoutSeconds(approvalTimeoutHours * 3600).dryRun(dryRun).expectedBuildMinutes(expectedBuildMinutes)
                 .maxConcurrency(maxConcurrency).timeZone(zone.getId());
+        // Every account and Region the deployment works in: another execution may have worked in any of them, and a drift
+        // survey reads them all.
+        List<Location> everywhere = new ArrayList<>(List.of(own));
+        targets.stream().filter(target -> !everywhere.contains(target)).forEach(everywhere::add);
+        if (report != null && problems.isEmpty()) {
+            return RunPlan.drift(run.maxPolls(1).maxWaitText("").build(), maxConcurrencyOverall, everywhere);
+        }
         if ((rollback != null || promote != null) && problems.isEmpty()) {
-            // That execution may have worked in any of them: its images are looked for everywhere.
-            List<Location> everywhere = new ArrayList<>(List.of(own));
-            targets.stream().filter(target -> !everywhere.contains(target)).forEach(everywhere::add);
             RunSettings otherRun = run.maxPolls(1).maxWaitText("").promote(promote).build();
             return rollback != null ? RunPlan.rollback(otherRun, maxConcurrencyOverall, rollback, everywhere)
                     : RunPlan.promote(otherRun, maxConcurrencyOverall, promote, everywhere);
@@ -112,7 +119,7 @@ public final class RunPlanner {
         run.maxPolls(RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes)).maxWaitText(maxWaitText);
         List<ImageRequest> items = placed.stream()
                 .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages)).toList();
-        return RunPlan.update(run.build(), maxConcurrencyOverall, items);
+        return RunPlan.update(run.build(), maxConcurrencyOverall, items, everywhere);
     }
 
     /** A run does only what its input says: an input that is not an object, or holds a field it does not know, is refused. */
@@ -184,6 +191,27 @@ public final class RunPlanner {
             return null;
         }
         return given.asText();
+    }
+
+    /**
+     * {@code {"report": "drift"}} mails where every fleet and bundle of the deployment stands and changes nothing; it takes
+     * no other field but the console's Comment.
+     */
+    private static String report(JsonNode input, Problems problems) {
+        JsonNode given = input == null || !input.isObject() ? null : input.get("report");
+        if (given == null || given.isNull()) {
+            return null;
+        }
+        if (!given.isTextual() || !given.asText().equals(DRIFT)) {
+            problems.at("report").add("must be \"" + DRIFT + "\" (the only report: where every fleet and bundle stands), got " + given);
+            return null;
+        }
+        input.fieldNames().forEachRemaining(field -> {
+            if (!field.equals("report") && !field.equals("Comment") && INPUT_KEYS.knows(field)) {
+                problems.at(field).add("a drift report takes no other field; start it with only {\"report\": \"" + DRIFT + "\"}");
+            }
+        });
+        return DRIFT;
     }
 
     /** Enough to act on, and small enough for the execution's data and the mail (256 KB each). */

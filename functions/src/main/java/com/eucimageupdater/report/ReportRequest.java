@@ -1,6 +1,7 @@
 package com.eucimageupdater.report;
 
 import com.eucimageupdater.build.BuiltLocation;
+import com.eucimageupdater.drift.PlaceSurvey;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
@@ -15,19 +16,27 @@ import java.util.List;
  * @param rollback the execution a rollback run reversed, with {@code rolledBack} its moves back; null otherwise
  * @param dryRun a report-only run: the mail says what would happen
  * @param timeZone the schedule's time zone, in which the mail gives times (UTC when null)
+ * @param report "drift" for a drift report, which the mail is instead of a run's results; else null
+ * @param drift each place's survey: the drift report's, or the monthly mail's short section; empty when not surveyed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
-        JsonNode rollout, String rollback, JsonNode rolledBack, boolean dryRun, String timeZone) {
+        JsonNode rollout, String rollback, JsonNode rolledBack, boolean dryRun, String timeZone, String report, List<PlaceSurvey> drift) {
 
     public ReportRequest(String executionName, String runDate, List<String> problems, List<BuiltLocation> builds) {
         this(executionName, null, runDate, problems, builds, null, null, null, false, null);
     }
 
+    /** A run's report, with no survey. */
+    public ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
+            JsonNode rollout, String rollback, JsonNode rolledBack, boolean dryRun, String timeZone) {
+        this(executionName, executionId, runDate, problems, builds, rollout, rollback, rolledBack, dryRun, timeZone, null, List.of());
+    }
 
     public ReportRequest {
         problems = problems == null ? List.of() : List.copyOf(problems);
         builds = builds == null ? List.of() : List.copyOf(builds);
+        drift = drift == null ? List.of() : List.copyOf(drift);
     }
 
     public ZoneId zone() {

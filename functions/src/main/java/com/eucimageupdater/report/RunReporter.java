@@ -5,6 +5,7 @@ import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.report.RunReport.Counts;
 import com.eucimageupdater.report.RunReport.MessageAttribute;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,9 @@ public final class RunReporter {
             + " result is in its child execution (Step Functions console: the run's Map Runs).\n";
 
     public RunReport report(ReportRequest request) {
+        if (DriftSection.DRIFT.equals(request.report())) {
+            return driftReport(request);
+        }
         List<ImageResult> results = request.builds().stream().flatMap(build -> located(build).stream()).toList();
         StringBuilder rolloutBody = new StringBuilder();
         String promoted = promoted(request);
@@ -62,7 +66,7 @@ public final class RunReporter {
                     : request.dryRun() ? subject(tool, failures.words(), count(results, Outcome.WOULD_UPDATE) + " would update, "
                             + counts.upToDate() + " up to date")
                     : subject(tool, failures.words(), production.words(), imageCounts(counts));
-            body = resultsBody(request, counts, failures, promoted) + rolloutBody;
+            body = resultsBody(request, counts, failures, promoted) + rolloutBody + driftSection(request);
         }
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         attributes.put("status", MessageAttribute.string(status));
@@ -74,6 +78,28 @@ public final class RunReporter {
             attributes.put("production", MessageAttribute.string(production.kind().name()));
         }
         return new RunReport(asciiSubject(subject), withinSnsLimit(body), attributes, counts, results, request.problems());
+    }
+
+    /** Where every fleet and bundle stands, fleet by fleet: the places that could not be surveyed fail the run. */
+    private static RunReport driftReport(ReportRequest request) {
+        int unsurveyed = DriftSection.unsurveyed(request.drift());
+        StringBuilder body = new StringBuilder(TOOL + " drift report " + request.executionName() + " on " + request.runDate() + "\n\n");
+        DriftSection.report(request.drift(), LocalDate.parse(request.runDate()), body);
+        Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
+        attributes.put("status", MessageAttribute.string(unsurveyed > 0 ? "SOME_FAILED" : "SUCCEEDED"));
+        attributes.put("report", MessageAttribute.string(DriftSection.DRIFT));
+        String subject = subject(TOOL, List.of(), DriftSection.subjectParts(request.drift()).toArray(String[]::new));
+        return new RunReport(asciiSubject(subject), withinSnsLimit(body.toString()), attributes, new Counts(0, 0, 0, unsurveyed), List.of(),
+                List.of());
+    }
+
+    /** The monthly mail's short drift section, when the run surveyed its places. */
+    private static String driftSection(ReportRequest request) {
+        StringBuilder section = new StringBuilder();
+        if (!request.drift().isEmpty()) {
+            DriftSection.monthly(request.drift(), StartCommands.forExecution(request.executionId()), section);
+        }
+        return section.toString();
     }
 
     /** For a promote run: the execution that built and staged its images. */

@@ -84,6 +84,13 @@ public enum WorkflowStep {
             Grant.onAny("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets",
                     "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:DescribeWorkspaceBundles",
                     "workspaces:DescribeWorkspaces"))),
+    /** Where the fleets and bundles of one account and Region stand, for the drift report and the monthly mail; reads only. */
+    SURVEY("Survey", imageStep("drift.SurveyHandler", 240,
+            // The run's own check, made dry: CreateUpdatedImage with dryRun=true creates nothing.
+            Grant.on(Scope.APPSTREAM_IMAGES, "appstream:CreateUpdatedImage"),
+            Grant.onAny("appstream:DescribeFleets", "appstream:DescribeImageBuilders", "appstream:DescribeImages",
+                    "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages",
+                    "workspaces:DescribeWorkspaces", "workspaces:DescribeTags"))),
     REPORT("Report", runStep("report.ReportHandler"));
 
     /** The state machine definition, from the project root: it names each step's function by its placeholder. */

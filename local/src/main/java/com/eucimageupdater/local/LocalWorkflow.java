@@ -9,6 +9,7 @@ import com.eucimageupdater.build.PollHandler;
 import com.eucimageupdater.build.StartHandler;
 import com.eucimageupdater.build.SummarizeBuildsHandler;
 import com.eucimageupdater.distribute.DistributeHandler;
+import com.eucimageupdater.drift.SurveyHandler;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.PlanHandler;
@@ -142,6 +143,7 @@ final class LocalWorkflow {
             case REQUEST_APPROVAL -> new RequestApprovalHandler(approval, new ApprovalTopic(target.sns(), target.topicArn()),
                     Clock.systemUTC());
             case FIND_ROLLOUT -> new FindRolloutHandler(images);
+            case SURVEY -> new SurveyHandler(images);
             case REPORT -> new ReportHandler();
         };
     }
