@@ -25,7 +25,7 @@ public final class SurveyHandler extends RecordStepHandler<SurveyRequest, PlaceS
         if (request.place() == null || request.run() == null) {
             throw new IllegalArgumentException("place and run: a survey needs the account and Region, and the run's settings");
         }
-        return surveyor.survey(request.place(), request.run().runDate(), Math.max(0, request.rows()));
+        return surveyor.survey(request.place(), request.run().runDate(), request.rows());
     }
 
     @Override
@@ -42,16 +42,16 @@ public final class SurveyHandler extends RecordStepHandler<SurveyRequest, PlaceS
     @Override
     protected String sampleInput() {
         return """
-                {"place": {"account": "123456789012", "region": "us-east-1"}, "rows": 100,
+                {"place": {"account": "123456789012", "region": "us-east-1"},
                  "run": {"executionName": "priming", "runDate": "2026-11-10", "account": "123456789012", "region": "us-east-1",
                          "pollIntervalSeconds": 900, "maxPolls": 1, "maxWaitMinutes": 480, "maxWaitText": "",
-                         "approval": "required", "approvalTimeoutSeconds": 259200, "dryRun": false}}""";
+                         "approval": "required", "approvalTimeoutSeconds": 259200, "dryRun": false, "surveyRows": 100}}""";
     }
 
     @Override
     protected List<PlaceSurvey> sampleResults(SurveyRequest request) {
         Location place = request.place();
-        return List.of(new PlaceSurvey(place.account(), place.region(), new PlaceSurvey.Counts(1, 1, 3, 1, 1, 0, 0, 1),
+        return List.of(new PlaceSurvey(place.account(), place.region(), new PlaceSurvey.Counts(1, 1, 3, 1, 1, 1, 0, 1),
                 List.of(new PlaceSurvey.SurveyedTarget(Service.APPSTREAM, "Base-Prod", "Base-Win2022-2026-10-13", 28, "AVAILABLE",
                                 "WINDOWS_SERVER_2022", "2031-10-14", null),
                         new PlaceSurvey.SurveyedTarget(Service.WORKSPACES, "wsb-0a1b2c3d4", "wsi-0a1b2c3d4", 90, "NONE", "WINDOWS_10",

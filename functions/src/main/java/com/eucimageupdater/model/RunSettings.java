@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param maxConcurrency images built at once in one account and Region (each has its own quotas)
  * @param timeZone the schedule's time zone (an IANA id), in which the mails give dates and times
  * @param promote for a promote run, the execution whose staged images it rolls out to production; else null
+ * @param surveyRows for a drift report, how many fleets and bundles (and unused images) each place's survey lists; else null,
+ *                   and the survey for the mail's section only counts
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,7 +38,8 @@ public record RunSettings(
         int expectedBuildMinutes,
         int maxConcurrency,
         String timeZone,
-        String promote) {
+        String promote,
+        Integer surveyRows) {
 
     /** The deployment's own account and Region. */
     public Location location() {
@@ -64,6 +67,7 @@ public record RunSettings(
         private int maxConcurrency;
         private String timeZone;
         private String promote;
+        private Integer surveyRows;
 
         private Builder() {}
 
@@ -139,9 +143,14 @@ public record RunSettings(
             return this;
         }
 
+        public Builder surveyRows(int surveyRows) {
+            this.surveyRows = surveyRows;
+            return this;
+        }
+
         public RunSettings build() {
             return new RunSettings(executionName, runDate, account, region, pollIntervalSeconds, maxPolls, maxWaitMinutes, maxWaitText,
-                    approval, approvalTimeoutSeconds, dryRun, expectedBuildMinutes, maxConcurrency, timeZone, promote);
+                    approval, approvalTimeoutSeconds, dryRun, expectedBuildMinutes, maxConcurrency, timeZone, promote, surveyRows);
         }
     }
 }

@@ -18,11 +18,10 @@ import java.util.List;
  * @param locations every account and Region the deployment works in: where a rollback's or a promote's execution's images
  *                  are looked for, and the places a drift survey (the report's, and the monthly mail's section) reads
  * @param report the report this run writes instead of updating images ("drift"), or null
- * @param surveyRows for a drift report: how many fleets and bundles (and unused images) each place's survey lists
  */
 public record RunPlan(String executionName, String runDate, int maxConcurrency, RunSettings run, List<ImageRequest> images,
         String rollback, String promote, List<String> problems, boolean skipped, String skipReason, List<Location> locations,
-        String report, int surveyRows) {
+        String report) {
 
     /**
      * The fleets and bundles a drift report lists across all places, about 160 bytes each in the execution's data: with
@@ -33,32 +32,36 @@ public record RunPlan(String executionName, String runDate, int maxConcurrency, 
     /** A run that updates these images; its mail's drift section surveys {@code places}. */
     static RunPlan update(RunSettings run, int maxConcurrency, List<ImageRequest> images, List<Location> places) {
         return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, images, null, null, List.of(), false, null, places,
-                null, 0);
+                null);
     }
 
-    /** A run that mails where every fleet and bundle of {@code places} stands, and changes nothing. */
-    static RunPlan drift(RunSettings run, int maxConcurrency, List<Location> places) {
-        return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, List.of(), null, null, List.of(), false, null, places,
-                "drift", Math.max(1, DRIFT_ROWS / places.size()));
+    /**
+     * A run that mails where every fleet and bundle of {@code places} stands, and changes nothing: each place's survey lists
+     * its share of {@link #DRIFT_ROWS}.
+     */
+    static RunPlan drift(RunSettings.Builder run, int maxConcurrency, List<Location> places) {
+        RunSettings settings = run.surveyRows(Math.max(1, DRIFT_ROWS / places.size())).build();
+        return new RunPlan(settings.executionName(), settings.runDate(), maxConcurrency, settings, List.of(), null, null, List.of(), false,
+                null, places, "drift");
     }
 
     /** A run that moves the fleets and bundles of execution {@code rollback} back, its images looked for in {@code locations}. */
     static RunPlan rollback(RunSettings run, int maxConcurrency, String rollback, List<Location> locations) {
         return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, List.of(), rollback, null, List.of(), false, null,
-                locations, null, 0);
+                locations, null);
     }
 
     /** A run that rolls out to production what execution {@code promote} staged, its images looked for in {@code locations}. */
     static RunPlan promote(RunSettings run, int maxConcurrency, String promote, List<Location> locations) {
         return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, List.of(), null, promote, List.of(), false, null,
-                locations, null, 0);
+                locations, null);
     }
 
     static RunPlan skip(String executionName, String runDate, String reason) {
-        return new RunPlan(executionName, runDate, 1, null, List.of(), null, null, List.of(), true, reason, List.of(), null, 0);
+        return new RunPlan(executionName, runDate, 1, null, List.of(), null, null, List.of(), true, reason, List.of(), null);
     }
 
     static RunPlan rejected(String executionName, String runDate, int maxConcurrency, List<String> problems) {
-        return new RunPlan(executionName, runDate, maxConcurrency, null, List.of(), null, null, problems, false, null, List.of(), null, 0);
+        return new RunPlan(executionName, runDate, maxConcurrency, null, List.of(), null, null, problems, false, null, List.of(), null);
     }
 }

@@ -93,7 +93,7 @@ public final class RunPlanner {
         List<Location> everywhere = new ArrayList<>(List.of(own));
         targets.stream().filter(target -> !everywhere.contains(target)).forEach(everywhere::add);
         if (report != null && problems.isEmpty()) {
-            return RunPlan.drift(run.maxPolls(1).maxWaitText("").build(), maxConcurrencyOverall, everywhere);
+            return RunPlan.drift(run.maxPolls(1).maxWaitText(""), maxConcurrencyOverall, everywhere);
         }
         if ((rollback != null || promote != null) && problems.isEmpty()) {
             RunSettings otherRun = run.maxPolls(1).maxWaitText("").promote(promote).build();

@@ -26,7 +26,10 @@ final class DriftSection {
         return (int) places.stream().filter(place -> place.error() != null).count();
     }
 
-    /** The drift report's subject after the tool's name: the totals, the failures first. */
+    /**
+     * The drift report's subject after the tool's name, part by part, the most pressing first (SNS's 100 characters
+     * drop the last ones): places not surveyed, the totals, then what needs attention.
+     */
     static List<String> subjectParts(List<PlaceSurvey> places) {
         List<String> parts = new ArrayList<>();
         int unsurveyed = unsurveyed(places);
@@ -36,9 +39,17 @@ final class DriftSection {
         Counts total = total(places);
         parts.add("drift report, " + plural(places.size(), "place") + ": " + plural(total.fleets(), "fleet") + ", "
                 + plural(total.bundles(), "bundle"));
-        String attention = String.join(", ", attention(total));
-        if (!attention.isEmpty()) {
-            parts.add(attention);
+        if (total.pastSupport() > 0) {
+            parts.add(total.pastSupport() + " past end of support");
+        }
+        if (total.updates() > 0) {
+            parts.add(plural(total.updates(), "update") + " available");
+        }
+        if (total.old() > 0) {
+            parts.add(total.old() + " on old images");
+        }
+        if (total.unused() > 0) {
+            parts.add(plural(total.unused(), "unused image"));
         }
         return parts;
     }

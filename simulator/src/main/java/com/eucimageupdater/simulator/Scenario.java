@@ -283,17 +283,18 @@ public record Scenario(String region, String accountId, long seed, Faults faults
 
     /**
      * A WorkSpaces bundle: {@code owner} the scenario account (default), another account or AMAZON (AWS's public
-     * bundles); {@code workspaces} how many WorkSpaces were launched from it; {@code lastUpdated} when UpdateWorkspaceBundle
-     * last changed its image (its creation by default).
+     * bundles); {@code workspaces} how many WorkSpaces were launched from it, each reporting {@code operatingSystemName}
+     * when given; {@code lastUpdated} when UpdateWorkspaceBundle last changed its image (its creation by default).
      */
     public record Bundle(String id, String name, String description, String owner, String imageId, int workspaces,
-                         String lastUpdated) {
+                         String lastUpdated, String operatingSystemName) {
         public Bundle {
             Objects.requireNonNull(id, "a WorkSpaces bundle needs an id");
             ScenarioRules.checkId("WorkSpaces bundle", id, "wsb-[0-9a-z]{8,63}");
             Objects.requireNonNull(name, "WorkSpaces bundle " + id + " needs a name");
             Objects.requireNonNull(imageId, "WorkSpaces bundle " + id + " needs an imageId");
             notNegative("WorkSpaces bundle " + id + " workspaces", workspaces);
+            ScenarioRules.checkOperatingSystem("WorkSpaces bundle " + id, operatingSystemName);
             if (lastUpdated != null) {
                 instant("WorkSpaces bundle " + id + " lastUpdated", lastUpdated);
             }

@@ -235,6 +235,13 @@ final class ScenarioRules {
         return value;
     }
 
+    /** What a bundle's WorkSpaces report as their operating system, when given, is one WorkSpaces has. */
+    static void checkOperatingSystem(String bundle, String operatingSystemName) {
+        if (operatingSystemName != null) {
+            oneOf(bundle + " operatingSystemName", operatingSystemName, ServiceModel.WORKSPACES, "OperatingSystemName");
+        }
+    }
+
     /** An image's {@code created} (ISO-8601, e.g. 2025-05-11T06:00:00Z), or the fixed default when absent. */
     static Instant createdTime(String image, String created) {
         return created == null ? Scenario.IMAGES_CREATED : instant(image + " created", created);

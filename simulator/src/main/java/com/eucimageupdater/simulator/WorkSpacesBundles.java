@@ -30,7 +30,7 @@ final class WorkSpacesBundles {
         Random workspaceIds = new Random(location.seed() + 1);
         location.workspaces().bundles().forEach(spec -> {
             Bundle bundle = new Bundle(spec.id(), spec.name(), spec.description(),
-                    spec.ownedBy(place.accountId) ? place.accountId : spec.owner());
+                    spec.ownedBy(place.accountId) ? place.accountId : spec.owner(), spec.operatingSystemName());
             bundle.imageId = spec.imageId();
             if (spec.lastUpdated() != null) {
                 bundle.lastUpdated = ScenarioRules.instant("lastUpdated", spec.lastUpdated());
@@ -38,7 +38,8 @@ final class WorkSpacesBundles {
             bundles.put(bundle.id, bundle);
             for (int i = 1; i <= spec.workspaces(); i++) {
                 workspaces.add(new Workspace(WorkSpacesBackend.newId("ws-", workspaceIds,
-                        id -> workspaces.stream().anyMatch(w -> w.id.equals(id))), "user" + (workspaces.size() + 1), bundle.id));
+                        id -> workspaces.stream().anyMatch(w -> w.id.equals(id))), "user" + (workspaces.size() + 1), bundle.id,
+                        spec.operatingSystemName()));
             }
         });
         place.reads("DescribeWorkspaceBundles", this::describeWorkspaceBundles);
@@ -110,7 +111,7 @@ final class WorkSpacesBundles {
     List<Scenario.Bundle> snapshot() {
         return bundles.values().stream().map(bundle -> new Scenario.Bundle(bundle.id, bundle.name, bundle.description, bundle.owner,
                 bundle.imageId, (int) workspaces.stream().filter(workspace -> workspace.bundleId.equals(bundle.id)).count(),
-                bundle.lastUpdated.toString())).toList();
+                bundle.lastUpdated.toString(), bundle.operatingSystemName)).toList();
     }
 
     private static final class Bundle {
@@ -119,14 +120,17 @@ final class WorkSpacesBundles {
         final String description;
         /** The account id, or AMAZON. */
         final String owner;
+        /** What its WorkSpaces report as their operating system; null when the scenario does not say. */
+        final String operatingSystemName;
         String imageId;
         Instant lastUpdated = Scenario.IMAGES_CREATED;
 
-        Bundle(String id, String name, String description, String owner) {
+        Bundle(String id, String name, String description, String owner, String operatingSystemName) {
             this.id = id;
             this.name = name;
             this.description = description;
             this.owner = owner;
+            this.operatingSystemName = operatingSystemName;
         }
 
         ObjectNode toJson() {
@@ -142,11 +146,15 @@ final class WorkSpacesBundles {
         }
     }
 
-    private record Workspace(String id, String userName, String bundleId) {
+    private record Workspace(String id, String userName, String bundleId, String operatingSystemName) {
         ObjectNode toJson() {
-            return Json.object().put("WorkspaceId", id).put("DirectoryId", DIRECTORY_ID).put("UserName", userName)
+            ObjectNode json = Json.object().put("WorkspaceId", id).put("DirectoryId", DIRECTORY_ID).put("UserName", userName)
                     .put("State", "AVAILABLE").put("BundleId", bundleId)
                     .put("ComputerName", "WSAMZN-" + id.substring(3, 10).toUpperCase(Locale.ROOT));
+            if (operatingSystemName != null) {
+                json.set("WorkspaceProperties", Json.object().put("OperatingSystemName", operatingSystemName));
+            }
+            return json;
         }
     }
 }
