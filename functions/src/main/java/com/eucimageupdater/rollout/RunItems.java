@@ -15,9 +15,16 @@ import java.util.Map;
  *
  * @param maxConcurrency images at once in the whole run
  * @param locationsAtOnce accounts and Regions built at once, so that the whole run stays within {@code maxConcurrency}
+ * @param locations every account and Region the deployment works in, as the plan listed them, which the mail's drift
+ *                  section surveys; passed on unchanged
  */
 public record RunItems(String executionName, String runDate, int maxConcurrency, RunSettings run, List<ImageRequest> images,
-        List<Build> builds, int locationsAtOnce, List<String> problems) {
+        List<Build> builds, int locationsAtOnce, List<String> problems, List<Location> locations) {
+
+    public RunItems(String executionName, String runDate, int maxConcurrency, RunSettings run, List<ImageRequest> images,
+            List<Build> builds, int locationsAtOnce, List<String> problems) {
+        this(executionName, runDate, maxConcurrency, run, images, builds, locationsAtOnce, problems, null);
+    }
 
     /** The images of one account and Region, built in one child execution with that location's own concurrency. */
     public record Build(String account, String region, List<ImageRequest> images) {
@@ -45,6 +52,6 @@ public record RunItems(String executionName, String runDate, int maxConcurrency,
                 .map(entry -> new Build(entry.getKey().account(), entry.getKey().region(), entry.getValue())).toList();
         int perLocation = Math.max(1, run.maxConcurrency());
         return new RunItems(executionName, runDate, maxConcurrency, run, List.of(), resolveProblems.isEmpty() ? grouped : List.of(),
-                Math.max(1, maxConcurrency / perLocation), resolveProblems);
+                Math.max(1, maxConcurrency / perLocation), resolveProblems, locations);
     }
 }
