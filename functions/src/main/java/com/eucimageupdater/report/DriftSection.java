@@ -37,8 +37,7 @@ final class DriftSection {
             parts.add(plural(unsurveyed, "place") + " not surveyed");
         }
         Counts total = total(places);
-        parts.add("drift report, " + plural(places.size(), "place") + ": " + plural(total.fleets(), "fleet") + ", "
-                + plural(total.bundles(), "bundle"));
+        parts.add(plural(places.size(), "place") + ", " + plural(total.fleets(), "fleet") + ", " + plural(total.bundles(), "bundle"));
         if (total.pastSupport() > 0) {
             parts.add(total.pastSupport() + " past end of support");
         }

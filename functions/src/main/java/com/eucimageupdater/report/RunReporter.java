@@ -88,7 +88,7 @@ public final class RunReporter {
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         attributes.put("status", MessageAttribute.string(unsurveyed > 0 ? "SOME_FAILED" : "SUCCEEDED"));
         attributes.put("report", MessageAttribute.string(DriftSection.DRIFT));
-        String subject = subject(TOOL, List.of(), DriftSection.subjectParts(request.drift()).toArray(String[]::new));
+        String subject = subject(TOOL + " drift report", List.of(), DriftSection.subjectParts(request.drift()).toArray(String[]::new));
         return new RunReport(asciiSubject(subject), withinSnsLimit(body.toString()), attributes, new Counts(0, 0, 0, unsurveyed), List.of(),
                 List.of());
     }

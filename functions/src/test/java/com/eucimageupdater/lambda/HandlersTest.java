@@ -18,6 +18,7 @@ import com.eucimageupdater.build.SummarizeBuildsHandler;
 import com.eucimageupdater.approve.RequestApprovalHandler;
 import com.eucimageupdater.aws.ApprovalTopic;
 import com.eucimageupdater.distribute.DistributeHandler;
+import com.eucimageupdater.drift.SurveyHandler;
 import com.eucimageupdater.retire.RetireHandler;
 import com.eucimageupdater.rollback.FindRolloutHandler;
 import com.eucimageupdater.rollout.MoveTargetsHandler;
@@ -227,6 +228,7 @@ class HandlersTest {
                     Map.entry(WorkflowStep.REQUEST_APPROVAL, new RequestApprovalHandler((approve, reject) -> approve.executionName(),
                             new ApprovalTopic(account.sns(), "arn:aws:sns:us-east-1:123456789012:euc-image-updater"), Clock.systemUTC())),
                     Map.entry(WorkflowStep.FIND_ROLLOUT, new FindRolloutHandler(services)),
+                    Map.entry(WorkflowStep.SURVEY, new SurveyHandler(services)),
                     Map.entry(WorkflowStep.REPORT, new ReportHandler())));
 
             assertEquals(EnumSet.allOf(WorkflowStep.class), handlers.keySet(), "every step's function is primed at the checkpoint");

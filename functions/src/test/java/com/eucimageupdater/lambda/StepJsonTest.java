@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class StepJsonTest {
     private static final ObjectMapper DATABIND = new ObjectMapper();
     private static final RunSettings RUN = new RunSettings("monthly-2026-11", "2026-11-10", "123456789012", "us-east-1", 900, 32, 480,
-            "8 h", Approval.REQUIRED, 259200, true, 90, 5, "Europe/Paris", "monthly-2026-10", null);
+            "8 h", Approval.REQUIRED, 259200, true, 90, 5, "Europe/Paris", "monthly-2026-10", 100);
     private static final UpdateCheck CHECK = new UpdateCheck(true, "ws-win10", "drivers", "ws-win10-2026-11-10", "Updated",
             "Finance (2026-11-10)", "wsi-0a1b2c3d4", 171);
     private static final StartedImage START = new StartedImage("wsi-7k2m9p4q1", "ws-win10-2026-11-10", true, "monthly-2026-11-first", true,
@@ -94,7 +94,7 @@ class StepJsonTest {
                 + "\"run\":{\"executionName\":\"monthly-2026-11\",\"runDate\":\"2026-11-10\",\"account\":\"123456789012\",\"region\":\"us-east-1\","
                 + "\"pollIntervalSeconds\":900,\"maxPolls\":32,\"maxWaitMinutes\":480,\"maxWaitText\":\"8 h\",\"approval\":\"required\","
                 + "\"approvalTimeoutSeconds\":259200,\"dryRun\":true,\"expectedBuildMinutes\":90,\"maxConcurrency\":5,\"timeZone\":\"Europe/Paris\","
-                + "\"promote\":\"monthly-2026-10\"},"
+                + "\"promote\":\"monthly-2026-10\",\"surveyRows\":100},"
                 + "\"check\":{\"updateAvailable\":true,\"sourceName\":\"ws-win10\",\"detail\":\"drivers\",\"newImageName\":\"ws-win10-2026-11-10\","
                 + "\"newImageDescription\":\"Updated\",\"newImageDisplayName\":\"Finance (2026-11-10)\",\"lineage\":\"wsi-0a1b2c3d4\","
                 + "\"lastBuildMinutes\":171},"

@@ -159,7 +159,7 @@ class RunPlannerTest {
 
     @Test
     void anUnknownFieldNamesEveryFieldTheInputTakes() throws Exception {
-        assertEquals(List.of("input.colour: unknown field; the known fields are images, dryRun, approval, rollback, promote, Comment,"
+        assertEquals(List.of("input.colour: unknown field; the known fields are images, dryRun, approval, rollback, promote, report, Comment,"
                 + " scheduledTime"), planner.plan(request("{\"colour\": \"blue\"}", CONFIGURED)).problems());
     }
 
@@ -431,6 +431,43 @@ class RunPlannerTest {
         assertEquals(Approval.NONE, plan.run().approval());
         assertTrue(plan.run().dryRun());
         assertEquals(List.of(new Location("123456789012", "us-east-1"), new Location("222222222222", "eu-west-1")), plan.locations());
+    }
+
+    @Test
+    void aDriftReportSurveysEveryAccountAndRegionEachListingItsShareOfTheRows() throws Exception {
+        RunPlan plan = planner.plan(withOrganization(request("{\"report\": \"drift\", \"Comment\": \"by hand\"}", CONFIGURED),
+                "[{\"account\": \"222222222222\", \"regions\": [\"eu-west-1\", \"eu-central-1\"]}]", "5", "50"));
+
+        assertEquals(List.of(), plan.problems());
+        assertEquals("drift", plan.report());
+        assertEquals(List.of(), plan.images(), "nothing is built");
+        assertEquals(List.of(new Location("123456789012", "us-east-1"), new Location("222222222222", "eu-west-1"),
+                new Location("222222222222", "eu-central-1")), plan.locations());
+        assertEquals(RunPlan.DRIFT_ROWS / 3, plan.run().surveyRows());
+    }
+
+    @Test
+    void aMonthlyRunsPlacesAreSurveyedForItsMailCountsOnly() throws Exception {
+        RunPlan plan = planner.plan(withOrganization(request("{}", CONFIGURED), "[{\"account\": \"222222222222\"}]", "5", "50"));
+
+        assertEquals(List.of(new Location("123456789012", "us-east-1"), new Location("222222222222", "us-east-1")), plan.locations());
+        assertEquals(null, plan.run().surveyRows(), "no rows: the section counts, and the items carry nothing more");
+        assertEquals(null, plan.report());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            another report | {"report": "inventory"}                 | input.report: must be "drift" (the only report: where every fleet and bundle stands), got "inventory"
+            not a string   | {"report": true}                        | input.report: must be "drift" (the only report: where every fleet and bundle stands), got true
+            with dryRun    | {"report": "drift", "dryRun": true}     | input.dryRun: a drift report takes no other field; start it with only {"report": "drift"}
+            with images    | {"report": "drift", "images": []}       | input.images: a drift report takes no other field; start it with only {"report": "drift"}
+            misspelt       | {"reprot": "drift"}                     | input.reprot: unknown field; did you mean report?
+            """)
+    void aBadReportIsRefusedNamingTheFieldAndItsValues(String what, String input, String problem) throws Exception {
+        RunPlan plan = planner.plan(request(input, CONFIGURED));
+
+        assertEquals(List.of(problem), plan.problems());
+        assertEquals(null, plan.run(), "refused before any AWS call");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,6 +11,7 @@ import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.config.InvalidConfigurationException;
 import com.eucimageupdater.config.UpdaterConfig;
+import com.eucimageupdater.drift.DriftSurveyor;
 import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.PipelineTags;
 import com.eucimageupdater.model.RetryableAwsException;
@@ -19,6 +20,7 @@ import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.ImageRequests;
 import com.eucimageupdater.plan.Problems;
 import com.eucimageupdater.plan.RunLimits;
+import com.eucimageupdater.plan.RunPlan;
 import com.eucimageupdater.report.RunReporter;
 import com.eucimageupdater.workflow.WorkflowStep;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,6 +113,10 @@ class DocumentedNumbersTest {
                 is(() -> (Integer) constant(QuotaWait.class, "LONGEST_WAIT_IN_POLL_INTERVALS")));
         checks.put("an AWS call of an image step", is(ImageServices.API_CALL_TIMEOUT::toSeconds));
         checks.put("the summary mail", is(() -> (Integer) constant(RunReporter.class, "MESSAGE_MAX_BYTES")));
+        checks.put("drift: an old image, a platform near its end of support", is(() -> DriftSurveyor.OLD_AFTER_DAYS,
+                () -> DriftSurveyor.NEAR_SUPPORT_END_DAYS));
+        checks.put("drift report: fleets and bundles listed, across all places", is(() -> (Integer) constant(RunPlan.class, "DRIFT_ROWS"),
+                () -> 1));
         checks.put("a member account's credentials", is(() -> ((Duration) constant(memberCredentials(), "PREFETCH")).toMinutes()));
         checks.put("the schedule's retries of a start", is(DocumentedNumbersTest::scheduleRetries));
         checks.put("the functions' logs", documented -> assertEquals(Set.of(documented.get(0) * 30), logRetentionDays(),

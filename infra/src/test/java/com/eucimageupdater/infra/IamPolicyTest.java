@@ -68,6 +68,10 @@ class IamPolicyTest {
                 Arguments.of("FindRollout", Set.of("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets",
                         "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:DescribeWorkspaceBundles",
                         "workspaces:DescribeWorkspaces", "sts:AssumeRole")),
+                // The drift survey reads, and makes the run's check dry (CreateUpdatedImage with dryRun, on image ARNs).
+                Arguments.of("Survey", Set.of("appstream:CreateUpdatedImage", "appstream:DescribeFleets", "appstream:DescribeImageBuilders",
+                        "appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceBundles",
+                        "workspaces:DescribeWorkspaceImages", "workspaces:DescribeWorkspaces", "workspaces:DescribeTags", "sts:AssumeRole")),
                 Arguments.of("Report", Set.of()));
     }
 
@@ -256,9 +260,9 @@ class IamPolicyTest {
     }
 
     static final List<String> IMAGE_STEPS = List.of("Resolve", "Check", "Start", "Poll", "Distribute", "MoveTargets", "Retire",
-            "FindRollout");
+            "FindRollout", "Survey");
     private static final List<String> WORKFLOW_STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "Distribute",
-            "SummarizeBuilds", "MoveTargets", "Retire", "PlanRollout", "RequestApproval", "FindRollout", "Report");
+            "SummarizeBuilds", "MoveTargets", "Retire", "PlanRollout", "RequestApproval", "FindRollout", "Survey", "Report");
 
     @Test
     @DisplayName("every workflow function's role sits under the path that member roles trust")

@@ -25,7 +25,7 @@ import software.amazon.awscdk.assertions.Template;
 /** Logs, metrics, dashboard and SnapStart, as the template declares them. */
 class ObservabilityTest {
     private static final List<String> STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "MoveTargets", "Retire", "PlanRollout",
-            "RequestApproval", "FindRollout", "Report");
+            "RequestApproval", "FindRollout", "Survey", "Report");
     private static Template template;
 
     @BeforeAll
@@ -119,7 +119,7 @@ class ObservabilityTest {
                 String.valueOf(((Map<?, ?>) properties(TestStack.get().functionId(step)).get("Code")).get("S3Key")), TreeMap::new,
                 Collectors.toList()));
 
-        assertEquals(Set.of(List.of("Resolve", "Check", "Start", "Poll", "MoveTargets", "Retire", "FindRollout"),
+        assertEquals(Set.of(List.of("Resolve", "Check", "Start", "Poll", "MoveTargets", "Retire", "FindRollout", "Survey"),
                 List.of("Plan", "PlanRollout", "Report"), List.of("RequestApproval")), Set.copyOf(stepsByJar.values()));
     }
 

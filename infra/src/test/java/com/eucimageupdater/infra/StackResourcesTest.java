@@ -268,7 +268,7 @@ class StackResourcesTest {
     }
 
     @ParameterizedTest(name = "{0} knows the member role and the external id it presents")
-    @CsvSource({"Resolve", "Check", "Start", "Poll", "Distribute", "MoveTargets", "Retire", "FindRollout"})
+    @CsvSource({"Resolve", "Check", "Start", "Poll", "Distribute", "MoveTargets", "Retire", "FindRollout", "Survey"})
     void imageStepsKnowTheMemberRole(String step) {
         Map<String, Object> withExternalId = variables(template, step);
         Map<String, Object> shipped = variables(TestStack.shipped().template, step);

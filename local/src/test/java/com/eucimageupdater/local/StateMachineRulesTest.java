@@ -34,7 +34,7 @@ class StateMachineRulesTest {
     /** Steps that call AppStream or WorkSpaces. */
     private static final Set<String> AWS_STEPS = Set.of("ResolveTargets", "FindRollout", "FindStagedRollout", "CheckForUpdate",
             "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "PreviewRetirement", "MoveToProduction",
-            "RetireOldImages", "MoveTargetsBack");
+            "RetireOldImages", "MoveTargetsBack", "SurveyPlace");
 
     @BeforeAll
     static void readDefinition() throws IOException {
@@ -72,7 +72,7 @@ class StateMachineRulesTest {
         List<Map.Entry<String, JsonNode>> lambdaTasks = TASKS.stream().filter(task -> invokesOurFunction(task.getValue())).toList();
         assertEquals(List.of("PlanRun", "ResolveTargets", "CheckForUpdate", "PreviewRetention", "StartUpdate",
                 "PollImageState", "StageImage", "DistributeImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout",
-                "PreviewRetirement", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
+                "PreviewRetirement", "AwaitApproval", "MoveToProduction", "RetireOldImages", "SurveyPlace", "ReportDrift", "Summarize",
                 "FindRollout", "MoveTargetsBack", "SummarizeRollback", "FindStagedRollout"),
                 lambdaTasks.stream().map(Map.Entry::getKey).toList());
         JsonNode first = lambdaTasks.get(0).getValue().path("Retry").path(0);
@@ -148,7 +148,7 @@ class StateMachineRulesTest {
     @DisplayName("every step inside a Map catches everything into a Record state, so one image failing never stops the others")
     void iteratorTasksCatchEverything() {
         assertEquals(List.of("CheckForUpdate", "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage",
-                "SummarizeBuilds", "PreviewRetirement", "MoveToProduction", "RetireOldImages", "MoveTargetsBack"),
+                "SummarizeBuilds", "PreviewRetirement", "MoveToProduction", "RetireOldImages", "SurveyPlace", "MoveTargetsBack"),
                 ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
         ITERATOR_TASKS.forEach(task -> {
             JsonNode catcher = task.getValue().path("Catch").path(0);

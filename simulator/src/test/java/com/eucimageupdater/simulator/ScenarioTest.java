@@ -21,13 +21,31 @@ class ScenarioTest {
     void theDefaultScenarioHasImagesWithAndWithoutUpdatesThatAllBuildAndOneTopic() {
         Scenario scenario = Scenario.defaultScenario();
 
-        assertEquals(3, scenario.appstream().images().size());
+        // The monthly run's three, and for the drift report an Amazon Linux 2 image and a pipeline image nothing uses.
+        assertEquals(5, scenario.appstream().images().size());
         assertEquals(2, scenario.appstream().images().stream().filter(Scenario.AppStreamImage::updateAvailable).count());
         assertEquals(3, scenario.workspaces().images().size());
         assertEquals(List.of(Scenario.BuildOutcome.AVAILABLE, Scenario.BuildOutcome.AVAILABLE),
                 scenario.workspaces().images().stream().filter(Scenario.WorkSpacesImage::updateAvailable)
                         .map(image -> image.build().outcome()).toList());
         assertEquals(List.of("arn:aws:sns:us-east-1:123456789012:euc-image-updater"), scenario.sns().topics());
+    }
+
+    @Test
+    void theDefaultScenarioHasFleetsAndBundlesForTheDriftReport() {
+        Scenario scenario = Scenario.defaultScenario();
+
+        assertEquals(List.of("Finance-Win2022", "Engineering-Win2019", "Tools-AL2"),
+                scenario.appstream().fleets().stream().map(Scenario.Fleet::imageName).toList());
+        assertEquals(List.of("WINDOWS_10", "WINDOWS_SERVER_2016"),
+                scenario.workspaces().bundles().stream().map(Scenario.Bundle::operatingSystemName).toList());
+    }
+
+    @Test
+    void aBundlesOperatingSystemMustBeOneWorkSpacesHas() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new Scenario.Bundle("wsb-0a1b2c3d4", "office", null, null, "wsi-0a1b2c3d4", 1, null, "WINDOWS_95"));
+        assertTrue(refused.getMessage().contains("operatingSystemName WINDOWS_95 is not one of"), refused.getMessage());
     }
 
     @Test
