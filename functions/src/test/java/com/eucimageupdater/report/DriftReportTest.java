@@ -39,9 +39,9 @@ class DriftReportTest {
         String body = report.message();
         assertTrue(body.contains("Account 123456789012, eu-west-1: 2 fleets, 1 bundle (3 WorkSpaces); 2 on an image older than 60"
                 + " days, 1 past end of support, 1 update available, 1 unused pipeline image\n"
-                + "  fleet  tools                    Tools-AL2                      209 days  not checked (not the account's own image);"
+                + "  fleet  tools                    Tools-AL2                     209 days  not checked (not the account's own image);"
                 + " AMAZON_LINUX2, support ended 2026-06-30\n"
-                + "  bundle wsb-0a1b2c3d4            wsi-0a1b2c3d4                   90 days  update available; 3 WorkSpaces\n"
+                + "  bundle wsb-0a1b2c3d4            wsi-0a1b2c3d4                  90 days  update available; 3 WorkSpaces\n"
                 + "  ... and 1 more fleet or bundle, not listed to keep the run's data small (those listed need attention first)\n"
                 + "  unused pipeline images (no fleet, bundle or image builder uses them): Base-2026-06-09 (181 days)\n"), body);
         assertTrue(body.contains("Account 222222222222, eu-west-1: not surveyed (the member role EucImageUpdaterMember in 222222222222"
