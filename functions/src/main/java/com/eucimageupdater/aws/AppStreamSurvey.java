@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -60,7 +61,8 @@ final class AppStreamSurvey implements SurveyPort {
     public Set<String> usedByOthers() {
         return AwsErrors.pages("DescribeImageBuilders", token -> appStream.describeImageBuilders(r -> r.nextToken(token)),
                         DescribeImageBuildersResponse::imageBuilders, DescribeImageBuildersResponse::nextToken)
-                .stream().map(ImageBuilder::imageArn).filter(arn -> arn != null).map(AppStreamSurvey::nameInArn).collect(Collectors.toSet());
+                .stream().map(ImageBuilder::imageArn).filter(Objects::nonNull).map(AppStreamSurvey::nameInArn)
+                .collect(Collectors.toSet());
     }
 
     /** The dry run's canUpdateImage; today's updated image existing already counts as an update, as in a run's check. */

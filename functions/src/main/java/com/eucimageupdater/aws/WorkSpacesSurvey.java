@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,7 +48,7 @@ final class WorkSpacesSurvey implements SurveyPort {
                     token -> workSpaces.describeWorkspaces(r -> r.bundleId(bundle.bundleId()).nextToken(token)),
                     DescribeWorkspacesResponse::workspaces, DescribeWorkspacesResponse::nextToken);
             String platform = launched.stream().filter(workspace -> workspace.workspaceProperties() != null)
-                    .map(workspace -> workspace.workspaceProperties().operatingSystemNameAsString()).filter(name -> name != null)
+                    .map(workspace -> workspace.workspaceProperties().operatingSystemNameAsString()).filter(Objects::nonNull)
                     .findFirst().orElse(null);
             // Managed updates apply only to the account's own images, as in a run.
             Boolean update = owned().containsKey(bundle.imageId())

@@ -67,7 +67,8 @@ final class DriftSection {
             }
             if (!place.unused().isEmpty()) {
                 body.append("  unused pipeline images (no fleet, bundle or image builder uses them): ")
-                        .append(place.unused().stream().map(image -> image.image() + age(image.ageDays())).collect(Collectors.joining(", ")))
+                        .append(place.unused().stream().map(image -> image.image() + age(image.ageDays()))
+                                .collect(Collectors.joining(", ")))
                         .append(place.unusedLeftOut() > 0 ? " and " + place.unusedLeftOut() + " more" : "").append('\n');
             }
             body.append('\n');

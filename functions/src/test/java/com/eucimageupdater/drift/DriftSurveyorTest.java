@@ -41,7 +41,8 @@ class DriftSurveyorTest {
     private static final Answers NOTHING = new Answers(List.of(), List.of(), Set.of());
 
     private static PlaceSurvey survey(Answers appStream, Answers workSpaces, int rows) {
-        return new DriftSurveyor((service, location) -> service == Service.APPSTREAM ? appStream : workSpaces).survey(PLACE, RUN_DATE, rows);
+        return new DriftSurveyor((service, location) -> service == Service.APPSTREAM ? appStream : workSpaces)
+                .survey(PLACE, RUN_DATE, rows);
     }
 
     private static ImageUse fleet(String name, String image, String created, String platform, Boolean update) {

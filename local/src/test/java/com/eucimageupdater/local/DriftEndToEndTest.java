@@ -41,7 +41,10 @@ class DriftEndToEndTest {
                            "operatingSystemName": "WINDOWS_10"},
                           {"id": "wsb-1b2c3d4e5", "name": "spare", "imageId": "wsi-0a1b2c3d4", "workspaces": 0},
                           {"id": "wsb-92tn3b7gx", "name": "Standard with Windows 10", "owner": "AMAZON", "imageId": "wsi-0aws10std",
-                           "workspaces": 1}]}}""";
+                           "workspaces": 1}]},
+             "sns": {"topics": ["arn:aws:sns:us-east-1:123456789012:euc-image-updater"],
+                     "subscriptions": [{"topicArn": "arn:aws:sns:us-east-1:123456789012:euc-image-updater", "protocol": "email",
+                                        "endpoint": "euc-admins@example.com"}]}}""";
 
     private static long daysSince(String date) {
         return ChronoUnit.DAYS.between(LocalDate.parse(date), LocalDate.now(ZoneOffset.UTC));

@@ -136,7 +136,7 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every AWS-calling step retries throttling and 5xx by name, and no retrier anywhere is States.ALL")
     void awsErrorsRetriedByNameNeverStatesAll() {
-        assertEquals(21, TASKS.size(), "twenty Lambda tasks and the SNS publish");
+        assertEquals(23, TASKS.size(), "twenty-two Lambda tasks and the SNS publish");
         TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(
                 StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
                         .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));
