@@ -34,7 +34,7 @@ class ShippedJarsIT {
     private static final List<Jar> JARS = List.of(
             new Jar("functions-lambda.jar", List.of("build/CheckHandler", "build/StartHandler", "build/PollHandler",
                     "distribute/DistributeHandler", "rollout/ResolveHandler", "rollout/MoveTargetsHandler", "retire/RetireHandler",
-                    "rollback/FindRolloutHandler"), List.of("sns", "sfn", "kms")),
+                    "rollback/FindRolloutHandler", "drift/SurveyHandler"), List.of("sns", "sfn", "kms")),
             new Jar("functions-run-lambda.jar", List.of("plan/PlanHandler", "build/SummarizeBuildsHandler", "rollout/PlanRolloutHandler",
                     "report/ReportHandler"), List.of("appstream", "workspaces", "sts", "sns", "sfn", "kms")),
             new Jar("functions-approval-mail-lambda.jar", List.of("approve/RequestApprovalHandler"),
@@ -67,6 +67,8 @@ class ShippedJarsIT {
         assertTrue(image.contains("software/amazon/awssdk/services/appstream/DefaultAppStreamClient.class"));
         assertTrue(image.contains("software/amazon/awssdk/services/sts/auth/StsAssumeRoleCredentialsProvider.class"));
         assertEquals(List.of(), run.stream().filter(name -> name.startsWith("software/amazon/awssdk/")).toList());
+        assertTrue(run.contains("com/eucimageupdater/drift/PlaceSurvey.class"), "the report step reads what a survey found");
+        assertTrue(!run.contains("com/eucimageupdater/drift/SurveyHandler.class"), "the survey runs in the image steps' jar");
     }
 
     @Test
