@@ -221,7 +221,7 @@ class HandlersTest {
                     Map.entry(WorkflowStep.START, new StartHandler(services)),
                     Map.entry(WorkflowStep.POLL, new PollHandler(services)),
                     Map.entry(WorkflowStep.DISTRIBUTE, new DistributeHandler(services)),
-                    Map.entry(WorkflowStep.SUMMARIZE_BUILDS, new SummarizeBuildsHandler()),
+                    Map.entry(WorkflowStep.SUMMARIZE_BUILDS, new SummarizeBuildsHandler(services)),
                     Map.entry(WorkflowStep.MOVE_TARGETS, new MoveTargetsHandler(services)),
                     Map.entry(WorkflowStep.RETIRE, new RetireHandler(services)),
                     Map.entry(WorkflowStep.PLAN_ROLLOUT, new PlanRolloutHandler()),
@@ -300,7 +300,8 @@ class HandlersTest {
 
     @Test
     void reportWritesTheMailInTheShapeThePublishStepAndTheFinalChoiceRead() throws IOException {
-        JsonNode built = invoke(new SummarizeBuildsHandler(), """
+        ServiceAdapter untouched = mock(ServiceAdapter.class);
+        JsonNode built = invoke(new SummarizeBuildsHandler(new ImageServices(untouched, untouched)), """
                 {"account": "123456789012", "region": "us-east-1", "results": [
                   {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "detail": "AppStream has OS, driver or agent updates",
                    "start": {"newImage": "Base-Win2022-2026-11-10", "newImageName": "Base-Win2022-2026-11-10"}, "state": "AVAILABLE"},
