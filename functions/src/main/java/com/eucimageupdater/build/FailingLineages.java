@@ -91,8 +91,8 @@ public final class FailingLineages {
                     source.record(image, after);
                 }
                 if (failed) {
-                    notes.put(image, "scheduled builds of this lineage failed " + after.months() + " month" + (after.months() == 1 ? "" : "s")
-                            + " in a row" + (after.skips(limit) ? ": scheduled runs skip it from now on (disableAfterFailures is " + limit
+                    notes.put(image, "scheduled builds of this lineage failed " + after.months()
+                            + (after.months() == 1 ? " month" : " months") + " in a row" + (after.skips(limit) ? ": scheduled runs skip it from now on (disableAfterFailures is " + limit
                             + "); a run by hand that lists it still tries it" : "; at " + limit + " scheduled runs skip it"));
                 } else if (before.months() > 0) {
                     notes.put(image, "built: the count of failed scheduled months (" + before.months() + ") is reset");

@@ -196,7 +196,8 @@ public record UpdaterConfig(
                 reader.integer(APPROVAL_TIMEOUT_HOURS, RolloutDefaults.DEFAULTS.approvalTimeoutHours(), 1,
                         RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS),
                 reader.integer(KEEP_IMAGES, RolloutDefaults.DEFAULTS.keepImages(), 0, ImageRequests.MAX_KEEP),
-                reader.integer(PROMOTE_AFTER_HOURS, RolloutDefaults.DEFAULTS.promoteAfterHours(), 1, RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS),
+                reader.integer(PROMOTE_AFTER_HOURS, RolloutDefaults.DEFAULTS.promoteAfterHours(), 1,
+                        RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS),
                 reader.integer(DISABLE_AFTER_FAILURES, RolloutDefaults.DEFAULTS.disableAfterFailures(), 0,
                         RolloutDefaults.MAX_DISABLE_AFTER_FAILURES));
     }
@@ -227,7 +228,8 @@ public record UpdaterConfig(
         if (reader.valid()) {
             DeploymentSettings settings = deploymentSettings();
             reader.addAll(RunLimits.problems(RUN_LIMIT_KEYS, configuredImageCount(), settings.maxConcurrency(),
-                    settings.pollIntervalSeconds(), settings.maxWaitMinutes(), settings.rollout().waitHours(settings.rollout().approval())));
+                    settings.pollIntervalSeconds(), settings.maxWaitMinutes(),
+                    settings.rollout().waitHours(settings.rollout().approval())));
         }
     }
 

@@ -73,7 +73,8 @@ public final class RunPlanner {
         int promoteAfterHours = request.promoteAfterHours() == null ? RolloutDefaults.DEFAULTS.promoteAfterHours()
                 : setting(settings.at("promoteAfterHours"), request.promoteAfterHours(), 1, RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS);
         int disableAfterFailures = request.disableAfterFailures() == null ? RolloutDefaults.DEFAULTS.disableAfterFailures()
-                : setting(settings.at("disableAfterFailures"), request.disableAfterFailures(), 0, RolloutDefaults.MAX_DISABLE_AFTER_FAILURES);
+                : setting(settings.at("disableAfterFailures"), request.disableAfterFailures(), 0,
+                        RolloutDefaults.MAX_DISABLE_AFTER_FAILURES);
         Approval approval = approval(request.input(), request.approval(), problems);
         // One clock for the whole run: an auto approval's soak is the wait on the mail's answer, after which production goes.
         int approvalWaitHours = approval == Approval.AUTO ? promoteAfterHours : approvalTimeoutHours;
@@ -91,7 +92,8 @@ public final class RunPlanner {
         RunSettings.Builder run = RunSettings.builder().executionName(request.executionName()).runDate(runDate).location(own)
                 .pollIntervalSeconds(pollIntervalSeconds).maxWaitMinutes(maxWaitMinutes).approval(approval)
                 .approvalTimeoutSeconds(approvalWaitHours * 3600).dryRun(dryRun).expectedBuildMinutes(expectedBuildMinutes)
-                .maxConcurrency(maxConcurrency).timeZone(zone.getId()).promoteAfterHours(approval == Approval.AUTO ? promoteAfterHours : null)
+                .maxConcurrency(maxConcurrency).timeZone(zone.getId())
+                .promoteAfterHours(approval == Approval.AUTO ? promoteAfterHours : null)
                 .scheduled(scheduledTime != null).disableAfterFailures(disableAfterFailures);
         if ((rollback != null || promote != null) && problems.isEmpty()) {
             // That execution may have worked in any of them: its images are looked for everywhere.

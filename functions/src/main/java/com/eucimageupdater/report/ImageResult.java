@@ -91,8 +91,8 @@ public record ImageResult(
 
     /** An image a scheduled run skipped, with why and how to try it again. */
     public static ImageResult skipped(SkippedLineage skipped) {
-        return new ImageResult(skipped.service(), null, null, skipped.image(), null, Outcome.SKIPPED, null, null, null, skipped.reason(), null,
-                0, null, null, null, null, 0);
+        return new ImageResult(skipped.service(), null, null, skipped.image(), null, Outcome.SKIPPED, null, null, null, skipped.reason(),
+                null, 0, null, null, null, null, 0);
     }
 
     /** The result with one more of the mail's indented lines. */

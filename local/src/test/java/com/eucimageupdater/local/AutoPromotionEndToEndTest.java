@@ -66,6 +66,19 @@ class AutoPromotionEndToEndTest {
     }
 
     @Test
+    @DisplayName("an item's promoteAfterHours is refused as run-wide before any AWS call: the mail names the field, InvalidInput")
+    void anItemsOwnSoakIsRefusedBeforeAnyAwsCall() throws Exception {
+        String input = Files.readString(AUTO_RUN).replace("\"keep\": 3 }", "\"keep\": 3, \"promoteAfterHours\": 2 }");
+        try (SimulatedRun run = SimulatedRun.of(rolloutAccount(), input, answering(LocalApproval.TIMEOUT))) {
+            assertEquals("InvalidInput", run.result.error());
+            assertEquals(List.of("Publish"), run.aws().calls().stream().map(RecordedCall::operation).toList(), "nothing but the mail");
+            String mail = run.aws().publishedMessages().get(0).message();
+            assertTrue(mail.contains("images[0].promoteAfterHours: promoteAfterHours is run-wide (one clock for the whole run, so an"
+                    + " image or a run may not set its own): set it once, as cdk.json's promoteAfterHours"), mail);
+        }
+    }
+
+    @Test
     @DisplayName("auto, rejected: production is untouched, the staged fleets and bundles keep the new images")
     void aRejectStopsTheRollOut() throws Exception {
         try (SimulatedRun run = run(LocalApproval.NO)) {
