@@ -173,11 +173,16 @@ public final class ApprovalLinks {
         return fields;
     }
 
-    /** The mail's approve and reject links to {@code endpoint}, and the AWS CLI commands that do the same. */
+    /** The mail's links to {@code endpoint} for each answer it offers, and the AWS CLI commands that do the same. */
     public AnswerInstructions answeredAt(URI endpoint) {
-        return (approve, reject) -> "Approve: " + link(endpoint, approve) + "\nReject:  " + link(endpoint, reject)
-                + "\n\n(The links open a page with a button; nothing is decided until you press it.) Or with the AWS CLI:\n  "
-                + cliCommand(approve) + "\n  " + cliCommand(reject) + "\n";
+        return answers -> {
+            StringBuilder lines = new StringBuilder();
+            answers.forEach(answer -> lines.append(answer.decision().label()).append(link(endpoint, answer)).append('\n'));
+            lines.append(answers.size() == 1 ? "\n(The link opens a page with a button; nothing is decided until you press it.)"
+                    : "\n(The links open a page with a button; nothing is decided until you press it.)").append(" Or with the AWS CLI:\n");
+            answers.forEach(answer -> lines.append("  ").append(cliCommand(answer)).append('\n'));
+            return lines.toString();
+        };
     }
 
     /**

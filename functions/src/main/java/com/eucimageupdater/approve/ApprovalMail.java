@@ -1,5 +1,6 @@
 package com.eucimageupdater.approve;
 
+import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.report.Outcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * The one mail that asks for the production roll-out, enough to decide on: what each update brings (the service's
  * own words), the new images, what was staged and what each staged fleet or bundle used before, what each production
- * fleet or bundle uses now and will get, which images approving deletes, the deadline, and how to answer.
+ * fleet or bundle uses now and will get, which images approving deletes, the deadline, and how to answer. With approval
+ * auto, the time production rolls out unless rejected, and only how to reject.
  */
 public final class ApprovalMail {
     /** SNS subjects: at most 100 printable ASCII characters. */
@@ -38,17 +40,21 @@ public final class ApprovalMail {
         String execution = approve.executionName();
         ZoneId zone = request.timeZone() == null || request.timeZone().isBlank() ? ZoneOffset.UTC : ZoneId.of(request.timeZone());
         Duration timeout = Duration.ofSeconds(request.approvalTimeoutSeconds());
+        String deadline = AnsweredBy.time(now.plus(timeout), zone) + " (" + timeout.toHours() + " h after this mail)";
+        boolean auto = request.approval() == Approval.AUTO;
+        // With auto approval, no approve link is signed: the soak's end is the approval, and only a reject can stop it.
         String header = "euc-image-updater run " + execution + " on " + request.runDate() + ": the new images below are AVAILABLE (each"
-                + " lists what was staged on it, if anything); production waits for your approval.\nAnswer before "
-                + AnsweredBy.time(now.plus(timeout), zone) + " (" + timeout.toHours() + " h after this mail): without an answer nothing"
-                + " goes to production.\n\n";
+                + " lists what was staged on it, if anything); " + (auto
+                ? "production rolls out automatically at " + deadline + " unless you reject it before then.\n\n"
+                : "production waits for your approval.\nAnswer before " + deadline + ": without an answer nothing goes to production.\n\n");
         StringBuilder content = new StringBuilder("New images:\n");
         newImages(request.builds(), content);
-        content.append("\nProduction, once approved:\n");
+        content.append(auto ? "\nProduction, unless rejected:\n" : "\nProduction, once approved:\n");
         production(request.production(), request.previews(), content);
-        String answer = "\nHow to answer:\n" + instructions.forMail(approve, reject)
+        String answer = "\nHow to answer:\n" + instructions.forMail(auto ? List.of(reject) : List.of(approve, reject))
                 + "\nTo undo the roll-out later, start the state machine with {\"rollback\": \"" + execution + "\"}.\n";
-        String subject = "euc-image-updater: approve the roll-out of run " + execution;
+        String subject = "euc-image-updater: " + (auto ? "production rolls out unless rejected, run " : "approve the roll-out of run ")
+                + execution;
         return new Mail(subject.length() <= SUBJECT_MAX ? subject : subject.substring(0, SUBJECT_MAX),
                 header + withinLimit(content, (header + answer).getBytes(StandardCharsets.UTF_8).length) + answer);
     }

@@ -1,5 +1,6 @@
 package com.eucimageupdater.approve;
 
+import com.eucimageupdater.model.Approval;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,10 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param production the roll-out plan's production list
  * @param previews for each entry of {@code production}, in its order: what its fleets or bundles use now and which
  *                 images retention deletes once it is rolled out, or the error that kept the preview from saying
+ * @param approval required (production waits for an approve) or auto (production rolls out when the wait ends, unless rejected)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApprovalMailRequest(String token, String executionId, String runDate, int approvalTimeoutSeconds, String timeZone,
-        JsonNode builds, JsonNode production, JsonNode previews) {
+        JsonNode builds, JsonNode production, JsonNode previews, Approval approval) {
 
     /** Without the token, so that a record printed by mistake leaks nothing. */
     @Override

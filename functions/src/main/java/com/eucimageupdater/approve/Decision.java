@@ -6,9 +6,9 @@ import java.util.Optional;
 /** The two answers an approval link can give to the state machine's callback task. */
 public enum Decision {
     /** SendTaskSuccess with the answer as output: the execution goes on to the production roll-out. */
-    APPROVE("approve", "approved", "aws stepfunctions send-task-success"),
+    APPROVE("approve", "approved", "aws stepfunctions send-task-success", "Approve: "),
     /** SendTaskFailure with {@link #REJECTED_ERROR} and the answer as cause: the execution rolls nothing out to production. */
-    REJECT("reject", "rejected", "aws stepfunctions send-task-failure");
+    REJECT("reject", "rejected", "aws stepfunctions send-task-failure", "Reject:  ");
 
     /** The error a rejection fails the callback task with, for the state machine to catch. */
     public static final String REJECTED_ERROR = "ApprovalRejected";
@@ -16,11 +16,18 @@ public enum Decision {
     private final String parameter;
     private final String answered;
     private final String cliCommand;
+    private final String label;
 
-    Decision(String parameter, String answered, String cliCommand) {
+    Decision(String parameter, String answered, String cliCommand, String label) {
         this.parameter = parameter;
         this.answered = answered;
         this.cliCommand = cliCommand;
+        this.label = label;
+    }
+
+    /** What the mail writes before this answer's link, padded so that the links line up. */
+    String label() {
+        return label;
     }
 
     /** The value of the link's {@code decision} parameter. */

@@ -70,7 +70,7 @@ public final class RequestApprovalHandler extends RunStepHandler<ApprovalMailReq
     @Override
     protected void prime() throws IOException {
         ApprovalMailRequest sample = readSample();
-        ApprovalMail.write(sample, (approve, reject) -> approve.executionName(), clock.instant());
+        ApprovalMail.write(sample, answers -> answers.get(0).executionName(), clock.instant());
         write(OutputStream.nullOutputStream(), Map.of("messageId", "priming"));
     }
 }

@@ -9,6 +9,7 @@ import com.eucimageupdater.distribute.Distribution;
 import com.eucimageupdater.distribute.Distributor;
 import com.eucimageupdater.drift.SurveyPort;
 import com.eucimageupdater.model.AppStreamRules;
+import com.eucimageupdater.model.FailureStreak;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageStatus;
@@ -282,6 +283,16 @@ public final class AppStreamImageService implements ServiceAdapter {
         return Distribution.Share.each(accounts, sharedAlike, account -> AwsErrors.call("UpdateImagePermissions sharing \"" + newImage
                 + "\" with account " + account, () -> appStream.updateImagePermissions(r -> r.name(newImage).sharedAccountId(account)
                         .imagePermissions(p -> p.allowFleet(true).allowImageBuilder(true)))));
+    }
+
+    @Override
+    public FailureStreak streakOf(String source) {
+        return FailureStreak.of(images.tagsOf(images.existing(source).arn()));
+    }
+
+    @Override
+    public void record(String source, FailureStreak streak) {
+        images.tag(images.existing(source).arn(), Map.of(PipelineTags.FAILED_MONTHS, streak.tagValue()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.eucimageupdater.aws;
 
 import com.eucimageupdater.build.ImageBuilds;
+import com.eucimageupdater.build.ScheduledFailures;
 import com.eucimageupdater.distribute.Distributor;
 import com.eucimageupdater.drift.SurveyPort;
 import com.eucimageupdater.model.Location;
@@ -141,6 +142,11 @@ public final class ImageServices {
 
     /** The retire step's port. */
     public LineageRetirement retirement(Service service, Location location) {
+        return adapter(service, location);
+    }
+
+    /** The count of each lineage's failed scheduled months, on its source image: read by the resolve step, kept by the summary. */
+    public ScheduledFailures scheduledFailures(Service service, Location location) {
         return adapter(service, location);
     }
 

@@ -9,6 +9,7 @@ import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.distribute.Distribution;
 import com.eucimageupdater.distribute.Distributor;
 import com.eucimageupdater.drift.SurveyPort;
+import com.eucimageupdater.model.FailureStreak;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageStatus;
@@ -216,6 +217,16 @@ public final class WorkSpacesImageService implements ServiceAdapter {
         return Distribution.Share.each(accounts, Set.copyOf(images.sharedWith(newImage)), account -> AwsErrors.call(
                 "UpdateWorkspaceImagePermission sharing " + newImage + " with account " + account, () -> workSpaces
                         .updateWorkspaceImagePermission(r -> r.imageId(newImage).allowCopyImage(true).sharedAccountId(account))));
+    }
+
+    @Override
+    public FailureStreak streakOf(String source) {
+        return FailureStreak.of(images.tagsOf(source));
+    }
+
+    @Override
+    public void record(String source, FailureStreak streak) {
+        images.tag(source, Map.of(PipelineTags.FAILED_MONTHS, streak.tagValue()));
     }
 
     @Override

@@ -1,24 +1,40 @@
 package com.eucimageupdater.build;
 
+import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.lambda.RunStepHandler;
 import com.eucimageupdater.lambda.StepLog;
 import com.eucimageupdater.report.ImageResult;
+import com.eucimageupdater.model.Location;
 import com.eucimageupdater.rollout.RolloutPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Closes one account and Region's child execution: its images' raw results become a few fields each, with what goes
- * to production there, so that the parent execution holds a thousand images' results within its 256 KB.
+ * to production there, so that the parent execution holds a thousand images' results within its 256 KB. It keeps each
+ * lineage's count of failed scheduled months on its source image (disableAfterFailures), and lists the images a scheduled
+ * run skipped.
  */
 public final class SummarizeBuildsHandler extends RunStepHandler<SummarizeBuildsRequest, BuiltLocation> {
+    private final FailingLineages failing;
 
     public SummarizeBuildsHandler() {
+        this(ImageServices.shared());
+    }
+
+    public SummarizeBuildsHandler(ImageServices services) {
         super(SummarizeBuildsRequest.class);
+        this.failing = new FailingLineages(services::scheduledFailures);
     }
 
     @Override
     protected BuiltLocation handle(SummarizeBuildsRequest request) {
-        return BuiltLocation.of(request.account(), request.region(), request.results().stream().map(ImageResult::from).toList(),
-                RolloutPlan.production(request.results()));
+        Map<String, String> counts = failing.record(request.results(), request.run(), new Location(request.account(), request.region()));
+        List<ImageResult> results = new ArrayList<>(request.results().stream().map(ImageResult::from)
+                .map(result -> counts.containsKey(result.image()) ? result.withNote(counts.get(result.image())) : result).toList());
+        request.skipped().forEach(skipped -> results.add(ImageResult.skipped(skipped)));
+        return BuiltLocation.of(request.account(), request.region(), results, RolloutPlan.production(request.results()));
     }
 
     @Override

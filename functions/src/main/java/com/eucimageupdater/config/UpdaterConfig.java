@@ -49,6 +49,8 @@ public record UpdaterConfig(
     public static final String APPROVAL = "approval";
     public static final String APPROVAL_TIMEOUT_HOURS = "approvalTimeoutHours";
     public static final String KEEP_IMAGES = "keepImages";
+    public static final String PROMOTE_AFTER_HOURS = "promoteAfterHours";
+    public static final String DISABLE_AFTER_FAILURES = "disableAfterFailures";
     public static final String DAYS_AFTER_PATCH_TUESDAY = "daysAfterPatchTuesday";
     public static final String SCHEDULE_HOUR = "scheduleHour";
     /** Replaced by daysAfterPatchTuesday and scheduleHour: refused, so an old cdk.json does not silently change days. */
@@ -82,14 +84,15 @@ public record UpdaterConfig(
     /** Every key of ours this reads (scheduleExpression, refused with its own reason, aside). */
     public static final KnownKeys KEYS = KnownKeys.contextKeys(List.of(IMAGES, DAYS_AFTER_PATCH_TUESDAY, SCHEDULE_HOUR,
             SCHEDULE_TIME_ZONE, SCHEDULE_ENABLED, NOTIFICATION_EMAILS, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS, MAX_CONCURRENCY,
-            MAX_CONCURRENCY_OVERALL, EXPECTED_BUILD_MINUTES, APPROVAL, APPROVAL_TIMEOUT_HOURS, KEEP_IMAGES, LOG_LEVEL, TARGETS,
+            MAX_CONCURRENCY_OVERALL, EXPECTED_BUILD_MINUTES, APPROVAL, APPROVAL_TIMEOUT_HOURS, KEEP_IMAGES, PROMOTE_AFTER_HOURS,
+            DISABLE_AFTER_FAILURES, LOG_LEVEL, TARGETS,
             MEMBER_ROLE_NAME, MEMBER_EXTERNAL_ID, ORGANIZATION_ID, UPDATER_ACCOUNT, APPROVAL_ENDPOINT_CONCURRENCY, ADDITIONAL_REGIONS));
     /** A key of letters, digits and underscores only: the shape of ours, never of CDK's (see refuseUnknownKeys). */
     private static final Pattern PLAIN_WORD = Pattern.compile("^\\w+$");
 
     /** The keys whose values decide whether the configured images fit in one execution. */
     static final String RUN_LIMIT_KEYS = String.join(", ", IMAGES, MAX_CONCURRENCY, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS,
-            APPROVAL_TIMEOUT_HOURS);
+            APPROVAL_TIMEOUT_HOURS, PROMOTE_AFTER_HOURS);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -187,13 +190,16 @@ public record UpdaterConfig(
     private static RolloutDefaults rollout(ContextReader reader) {
         String approval = reader.string(APPROVAL, RolloutDefaults.DEFAULTS.approval().toString());
         if (Approval.of(approval).isEmpty()) {
-            reader.add(APPROVAL + ": must be \"" + Approval.REQUIRED + "\" (production waits for an approve link) or \""
-                    + Approval.NONE + "\" (production right after staging), got \"" + approval + "\"");
+            reader.add(APPROVAL + ": must be " + Approval.choices() + ", got \"" + approval + "\"");
         }
         return new RolloutDefaults(Approval.of(approval).orElse(RolloutDefaults.DEFAULTS.approval()),
                 reader.integer(APPROVAL_TIMEOUT_HOURS, RolloutDefaults.DEFAULTS.approvalTimeoutHours(), 1,
                         RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS),
-                reader.integer(KEEP_IMAGES, RolloutDefaults.DEFAULTS.keepImages(), 0, ImageRequests.MAX_KEEP));
+                reader.integer(KEEP_IMAGES, RolloutDefaults.DEFAULTS.keepImages(), 0, ImageRequests.MAX_KEEP),
+                reader.integer(PROMOTE_AFTER_HOURS, RolloutDefaults.DEFAULTS.promoteAfterHours(), 1,
+                        RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS),
+                reader.integer(DISABLE_AFTER_FAILURES, RolloutDefaults.DEFAULTS.disableAfterFailures(), 0,
+                        RolloutDefaults.MAX_DISABLE_AFTER_FAILURES));
     }
 
     private static String logLevel(ContextReader reader) {
@@ -222,7 +228,8 @@ public record UpdaterConfig(
         if (reader.valid()) {
             DeploymentSettings settings = deploymentSettings();
             reader.addAll(RunLimits.problems(RUN_LIMIT_KEYS, configuredImageCount(), settings.maxConcurrency(),
-                    settings.pollIntervalSeconds(), settings.maxWaitMinutes(), settings.rollout().approvalTimeoutHours()));
+                    settings.pollIntervalSeconds(), settings.maxWaitMinutes(),
+                    settings.rollout().waitHours(settings.rollout().approval())));
         }
     }
 
@@ -230,12 +237,12 @@ public record UpdaterConfig(
         return images.size();
     }
 
-    /** Why no approval mail would reach anyone, when approvals are required and nobody is configured to get it. */
+    /** Why no approval mail would reach anyone, when approvals are asked and nobody is configured to get it. */
     public Optional<String> approvalWithoutRecipients() {
-        if (rollout.approval() != Approval.REQUIRED || !notificationEmails.isEmpty()) {
+        if (!rollout.approval().asksFirst() || !notificationEmails.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("\"" + APPROVAL + "\" is \"" + Approval.REQUIRED + "\" but \"" + NOTIFICATION_EMAILS + "\" lists no"
+        return Optional.of("\"" + APPROVAL + "\" is \"" + rollout.approval() + "\" but \"" + NOTIFICATION_EMAILS + "\" lists no"
                 + " address, so no approval mail reaches anyone unless the topic is subscribed to another way, and production waits for"
                 + " an answer that does not come. List the approvers under \"" + NOTIFICATION_EMAILS + "\" in cdk.json (each confirms"
                 + " the subscription mail), or set \"" + APPROVAL + "\": \"" + Approval.NONE + "\" to roll out right after staging.");

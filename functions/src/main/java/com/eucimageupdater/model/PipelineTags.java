@@ -27,6 +27,11 @@ public final class PipelineTags {
     public static final String KEEP = PREFIX + "keep";
     /** The execution that rolled the image out to production: the run that built it, or a promote of that run. */
     public static final String ROLLED_OUT_BY = PREFIX + "rolled-out-by";
+    /**
+     * On a source image: how many months in a row its lineage's scheduled builds failed, and the last such month
+     * ({@link FailureStreak}); the schedule skips the lineage at disableAfterFailures.
+     */
+    public static final String FAILED_MONTHS = PREFIX + "failed-months";
     /** On a copy in another Region: the account, Region and identifier of the image it was copied from. */
     public static final String COPIED_FROM = PREFIX + "copied-from";
     /** The tags on every new image: source image, run date, execution, lineage and build minutes. */

@@ -11,8 +11,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param region the deployment's Region (from the execution's ARN), for images that name none
  * @param maxPolls the bound of each image's wait loop
  * @param maxWaitText the maximum wait as the mail says it, e.g. "8 h"
- * @param approval whether production waits for an approve link
- * @param approvalTimeoutSeconds how long the approval may wait before nothing goes to production
+ * @param approval whether production waits for an approve link, goes right after staging, or after a soak unless rejected
+ * @param approvalTimeoutSeconds how long the approval mail's answer is waited for: then nothing goes to production, or, with
+ *                               approval auto (promoteAfterHours), production rolls out
  * @param dryRun a report-only run: everything is checked, nothing is changed
  * @param expectedBuildMinutes when an image's lineage records no build time: the first poll comes after about this long
  * @param maxConcurrency images built at once in one account and Region (each has its own quotas)
@@ -20,6 +21,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param promote for a promote run, the execution whose staged images it rolls out to production; else null
  * @param surveyRows for a drift report, how many fleets and bundles (and unused images) each place's survey lists; else null,
  *                   and the survey for the mail's section only counts
+ * @param promoteAfterHours with approval auto, the soak after which production rolls out unless rejected; else null
+ * @param scheduled true when the schedule started the run (its input's scheduledTime), else null: only such runs count and skip
+ *                  failing lineages
+ * @param disableAfterFailures after how many months in a row of failed scheduled builds the schedule skips a lineage; 0 never
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,7 +44,15 @@ public record RunSettings(
         int maxConcurrency,
         String timeZone,
         String promote,
-        Integer surveyRows) {
+        Integer surveyRows,
+        Integer promoteAfterHours,
+        Boolean scheduled,
+        Integer disableAfterFailures) {
+
+    /** Whether the schedule started the run. */
+    public boolean bySchedule() {
+        return Boolean.TRUE.equals(scheduled);
+    }
 
     /** The deployment's own account and Region. */
     public Location location() {
@@ -68,6 +81,9 @@ public record RunSettings(
         private String timeZone;
         private String promote;
         private Integer surveyRows;
+        private Integer promoteAfterHours;
+        private Boolean scheduled;
+        private Integer disableAfterFailures;
 
         private Builder() {}
 
@@ -148,9 +164,25 @@ public record RunSettings(
             return this;
         }
 
+        public Builder promoteAfterHours(Integer promoteAfterHours) {
+            this.promoteAfterHours = promoteAfterHours;
+            return this;
+        }
+
+        public Builder scheduled(boolean scheduled) {
+            this.scheduled = scheduled ? Boolean.TRUE : null;
+            return this;
+        }
+
+        public Builder disableAfterFailures(int disableAfterFailures) {
+            this.disableAfterFailures = disableAfterFailures;
+            return this;
+        }
+
         public RunSettings build() {
             return new RunSettings(executionName, runDate, account, region, pollIntervalSeconds, maxPolls, maxWaitMinutes, maxWaitText,
-                    approval, approvalTimeoutSeconds, dryRun, expectedBuildMinutes, maxConcurrency, timeZone, promote, surveyRows);
+                    approval, approvalTimeoutSeconds, dryRun, expectedBuildMinutes, maxConcurrency, timeZone, promote, surveyRows,
+                    promoteAfterHours, scheduled, disableAfterFailures);
         }
     }
 }

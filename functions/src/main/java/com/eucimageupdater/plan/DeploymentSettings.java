@@ -41,16 +41,18 @@ public record DeploymentSettings(
 
     /** Values for the definition's setting placeholders; every one sits inside a JSON string literal. */
     public Map<String, String> substitutions() {
-        return Map.of(
-                "ConfiguredImages", jsonStringContent(configuredImagesJson),
-                "PollIntervalSeconds", Integer.toString(pollIntervalSeconds),
-                "MaxWaitMinutes", Integer.toString(maxWaitMinutes),
-                "MaxConcurrency", Integer.toString(maxConcurrency),
-                "TimeZone", jsonStringContent(timeZone),
-                "DaysAfterPatchTuesday", Integer.toString(daysAfterPatchTuesday),
-                "Approval", jsonStringContent(rollout.approval().toString()),
-                "ApprovalTimeoutHours", Integer.toString(rollout.approvalTimeoutHours()),
-                "KeepImages", Integer.toString(rollout.keepImages()));
+        return Map.ofEntries(
+                Map.entry("ConfiguredImages", jsonStringContent(configuredImagesJson)),
+                Map.entry("PollIntervalSeconds", Integer.toString(pollIntervalSeconds)),
+                Map.entry("MaxWaitMinutes", Integer.toString(maxWaitMinutes)),
+                Map.entry("MaxConcurrency", Integer.toString(maxConcurrency)),
+                Map.entry("TimeZone", jsonStringContent(timeZone)),
+                Map.entry("DaysAfterPatchTuesday", Integer.toString(daysAfterPatchTuesday)),
+                Map.entry("Approval", jsonStringContent(rollout.approval().toString())),
+                Map.entry("ApprovalTimeoutHours", Integer.toString(rollout.approvalTimeoutHours())),
+                Map.entry("KeepImages", Integer.toString(rollout.keepImages())),
+                Map.entry("PromoteAfterHours", Integer.toString(rollout.promoteAfterHours())),
+                Map.entry("DisableAfterFailures", Integer.toString(rollout.disableAfterFailures())));
     }
 
     /** The JSON string encoding of the text without its quotes, so it fits inside a string literal in the ASL. */

@@ -28,7 +28,12 @@ public final class ImageRequests {
     public static final int MAX_KEEP = 100;
     /** Every field an image item may hold, whichever its service (a field of the other service's is refused on its own). */
     public static final List<String> ITEM_FIELDS = itemFields();
-    private static final KnownKeys ITEM_KEYS = KnownKeys.fields(ITEM_FIELDS);
+    /** Settings of the whole deployment that an admin might try on one image or one run: refused there, saying where they go. */
+    public static final List<String> DEPLOYMENT_WIDE_FIELDS = List.of("promoteAfterHours");
+    public static final String DEPLOYMENT_WIDE = "is run-wide (one clock for the whole run, so an image or a run may not set its own): set"
+            + " it once, as cdk.json's promoteAfterHours";
+    /** An item's fields, and the run-wide ones it may not set. */
+    public static final KnownKeys ITEM_KEYS = KnownKeys.fields(ITEM_FIELDS).withElsewhere(DEPLOYMENT_WIDE_FIELDS, DEPLOYMENT_WIDE);
 
     private ImageRequests() {}
 

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param maxConcurrency images built at once in each account and Region; {@code maxConcurrencyOverall} in the whole run
  * @param expectedBuildMinutes the first poll's delay for an image whose lineage records no build time yet
  * @param workRegions the Regions besides its own (JSON text, a list) where the deployment may act (see {@link WorkRegions})
+ * @param promoteAfterHours, disableAfterFailures the soak of an auto approval and when the schedule skips a failing lineage
+ *                          (see {@link RolloutDefaults}); null takes the default
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanRequest(
@@ -35,4 +37,6 @@ public record PlanRequest(
         String targets,
         String maxConcurrencyOverall,
         String expectedBuildMinutes,
-        String workRegions) {}
+        String workRegions,
+        String promoteAfterHours,
+        String disableAfterFailures) {}

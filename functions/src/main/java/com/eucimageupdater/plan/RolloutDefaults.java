@@ -4,13 +4,23 @@ import com.eucimageupdater.model.Approval;
 
 /**
  * The roll-out settings a run takes when its input does not say: cdk.json's {@code approval},
- * {@code approvalTimeoutHours} and {@code keepImages}.
+ * {@code approvalTimeoutHours}, {@code keepImages}, {@code promoteAfterHours} and {@code disableAfterFailures}.
  *
- * @param approval whether production waits for an approve link, or goes right after staging
+ * @param approval whether production waits for an approve link, goes right after staging, or after a soak unless rejected
  * @param keepImages how many of a lineage's newest images retention keeps; 0 keeps them all
+ * @param promoteAfterHours with {@code approval: "auto"}, how long production waits for a reject: one clock per run
+ * @param disableAfterFailures after how many months in a row of failed scheduled builds the schedule skips a lineage; 0 never
  */
-public record RolloutDefaults(Approval approval, int approvalTimeoutHours, int keepImages) {
-    public static final RolloutDefaults DEFAULTS = new RolloutDefaults(Approval.REQUIRED, 72, 0);
+public record RolloutDefaults(Approval approval, int approvalTimeoutHours, int keepImages, int promoteAfterHours,
+        int disableAfterFailures) {
+    public static final RolloutDefaults DEFAULTS = new RolloutDefaults(Approval.REQUIRED, 72, 0, 24, 3);
+    /** A year of monthly runs: beyond it a lineage that never builds is better removed from the images. */
+    public static final int MAX_DISABLE_AFTER_FAILURES = 12;
     /** Step Functions keeps a task token for at most a year; a week is plenty for a monthly roll-out. */
     public static final int MAX_APPROVAL_TIMEOUT_HOURS = 168;
+
+    /** How long production waits on the mail's answer with this approval: the soak for auto, else the approval's timeout. */
+    public int waitHours(Approval runApproval) {
+        return runApproval == Approval.AUTO ? promoteAfterHours : approvalTimeoutHours;
+    }
 }

@@ -40,8 +40,9 @@ public final class RunPlanner {
     private static final List<String> ACCEPTED_EXTRAS = List.of("Comment", WorkflowInput.SCHEDULED_TIME);
     private static final KnownKeys INPUT_KEYS = KnownKeys.fields(Stream.of(List.of("images"), RUN_WIDE_FIELDS, ACCEPTED_EXTRAS)
                     .flatMap(List::stream).toList())
-            .withElsewhere(ImageRequests.ITEM_FIELDS, "belongs to one image; put it in that image's item of \"images\"");
-    private static final KnownKeys ITEM_KEYS = KnownKeys.fields(ImageRequests.ITEM_FIELDS)
+            .withElsewhere(ImageRequests.ITEM_FIELDS, "belongs to one image; put it in that image's item of \"images\"")
+            .withElsewhere(ImageRequests.DEPLOYMENT_WIDE_FIELDS, ImageRequests.DEPLOYMENT_WIDE);
+    private static final KnownKeys ITEM_KEYS = ImageRequests.ITEM_KEYS
             .withElsewhere(RUN_WIDE_FIELDS, "applies to the whole run; put it at the top level");
 
     public RunPlan plan(PlanRequest request) {
@@ -71,7 +72,14 @@ public final class RunPlanner {
         int approvalTimeoutHours = setting(settings.at("approvalTimeoutHours"), request.approvalTimeoutHours(), 1,
                 RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS);
         int keepImages = setting(settings.at("keepImages"), request.keepImages(), 0, ImageRequests.MAX_KEEP);
+        int promoteAfterHours = request.promoteAfterHours() == null ? RolloutDefaults.DEFAULTS.promoteAfterHours()
+                : setting(settings.at("promoteAfterHours"), request.promoteAfterHours(), 1, RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS);
+        int disableAfterFailures = request.disableAfterFailures() == null ? RolloutDefaults.DEFAULTS.disableAfterFailures()
+                : setting(settings.at("disableAfterFailures"), request.disableAfterFailures(), 0,
+                        RolloutDefaults.MAX_DISABLE_AFTER_FAILURES);
         Approval approval = approval(request.input(), request.approval(), problems);
+        // One clock for the whole run: an auto approval's soak is the wait on the mail's answer, after which production goes.
+        int approvalWaitHours = approval == Approval.AUTO ? promoteAfterHours : approvalTimeoutHours;
         boolean dryRun = flag(request.input(), "dryRun", input);
         String rollback = otherRun(request.input(), "rollback", "whose roll-out to reverse", "as in the roll-out mail", "", input);
         String promote = otherRun(request.input(), "promote", "whose staged images to roll out to production",
@@ -86,8 +94,10 @@ public final class RunPlanner {
         List<String> workRegions = WorkRegions.parse(request.workRegions(), settings.at("workRegions"));
         RunSettings.Builder run = RunSettings.builder().executionName(request.executionName()).runDate(runDate).location(own)
                 .pollIntervalSeconds(pollIntervalSeconds).maxWaitMinutes(maxWaitMinutes).approval(approval)
-                .approvalTimeoutSeconds(approvalTimeoutHours * 3600).dryRun(dryRun).expectedBuildMinutes(expectedBuildMinutes)
-                .maxConcurrency(maxConcurrency).timeZone(zone.getId());
+                .approvalTimeoutSeconds(approvalWaitHours * 3600).dryRun(dryRun).expectedBuildMinutes(expectedBuildMinutes)
+                .maxConcurrency(maxConcurrency).timeZone(zone.getId())
+                .promoteAfterHours(approval == Approval.AUTO ? promoteAfterHours : null)
+                .scheduled(scheduledTime != null).disableAfterFailures(disableAfterFailures);
         // Every account and Region the deployment works in: another execution may have worked in any of them, and a drift
         // survey reads them all.
         List<Location> everywhere = new ArrayList<>(List.of(own));
@@ -107,7 +117,7 @@ public final class RunPlanner {
             WorkRegions.check(images, own, workRegions, problems);
             refuseTodaysOwnImages(images, runDate, problems);
             RunLimits.check(problems.at("images"), placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
-                    approvalTimeoutHours);
+                    approvalWaitHours);
             if (placed.size() <= RunLimits.MAX_IMAGES) {
                 RunLimits.checkData(problems.at("images"), placed, jsonBytes(placed));
             }
@@ -142,13 +152,16 @@ public final class RunPlanner {
         return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
     }
 
-    /** The input's {@code approval}, else the deployment's: production waits for an approve link, or goes right after staging. */
+    /**
+     * The input's {@code approval}, else the deployment's: production waits for an approve link, goes right after staging, or
+     * after a soak unless rejected.
+     */
     private static Approval approval(JsonNode input, String configured, Problems problems) {
         JsonNode given = input == null || !input.isObject() ? null : input.get("approval");
         Optional<Approval> approval = Approval.of(given == null || given.isNull() ? configured : given.asText());
         if (approval.isEmpty()) {
-            problems.at(given == null || given.isNull() ? "settings" : "input").at("approval").add("must be \"" + Approval.REQUIRED
-                    + "\" or \"" + Approval.NONE + "\", got " + (given == null ? "\"" + configured + "\"" : given));
+            problems.at(given == null || given.isNull() ? "settings" : "input").at("approval").add("must be " + Approval.choices()
+                    + ", got " + (given == null ? "\"" + configured + "\"" : given));
             return Approval.REQUIRED;
         }
         return approval.get();

@@ -1,5 +1,6 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.build.SkippedLineage;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.RetryableAwsException;
 import com.eucimageupdater.model.Service;
@@ -86,6 +87,19 @@ public record ImageResult(
         } catch (DateTimeParseException notOurs) {
             return null;
         }
+    }
+
+    /** An image a scheduled run skipped, with why and how to try it again. */
+    public static ImageResult skipped(SkippedLineage skipped) {
+        return new ImageResult(skipped.service(), null, null, skipped.image(), null, Outcome.SKIPPED, null, null, null, skipped.reason(),
+                null, 0, null, null, null, null, 0);
+    }
+
+    /** The result with one more of the mail's indented lines. */
+    public ImageResult withNote(String note) {
+        return new ImageResult(service, account, region, image, sourceName, outcome, newImage, newImageName, state, reason, adoptedFrom,
+                quotaWaitSeconds, (details == null ? "" : details) + "           " + note + "\n", update, buildMinutes, sameReasonAs,
+                copyConflicts);
     }
 
     /** The result with its account and Region, which its location's summary holds once for all of its images. */

@@ -10,5 +10,7 @@ public enum Outcome {
     WOULD_UPDATE,
     /** A promote run: built and staged by the run it promotes, which this one rolls out to production. */
     STAGED,
+    /** A scheduled run did not build it: its lineage's scheduled builds failed disableAfterFailures months in a row. */
+    SKIPPED,
     FAILED
 }

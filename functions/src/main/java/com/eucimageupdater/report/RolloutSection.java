@@ -179,7 +179,13 @@ final class RolloutSection {
                     Map.entry("rollback", "To move the staged fleets and bundles back to the images they used before:")), body);
             return 0;
         }
-        body.append("\nProduction").append(rollout.has("approval") ? " (approved)" : "").append(":\n");
+        body.append("\nProduction").append(rollout.has("approval") ? " (approved)" : "");
+        if (rollout.has("promotedAutomatically")) {
+            // The wait on the mail's answer ended (States.Timeout) with no reject: that is what rolled production out.
+            body.append(" (rolled out automatically after ").append(rollout.at("/promotedAutomatically/afterHours").asInt())
+                    .append(" h without a reject)");
+        }
+        body.append(":\n");
         int failed = 0;
         for (JsonNode result : rollout.path("results")) {
             boolean ok = recorded(result, MoveOutcome.ROLLED_OUT);

@@ -211,7 +211,7 @@ public final class RunReporter {
             body.append("           waited ").append(QuotaWait.minutes(result.quotaWaitSeconds()))
                     .append(" for a service quota (other updates of this run were building)\n");
         }
-        if (result.outcome() == Outcome.FAILED && result.reason() != null) {
+        if ((result.outcome() == Outcome.FAILED || result.outcome() == Outcome.SKIPPED) && result.reason() != null) {
             body.append("           reason: ").append(result.reason()).append('\n');
         } else if (result.outcome() == Outcome.FAILED && result.sameReasonAs() != null) {
             body.append("           reason: the same as for ").append(result.sameReasonAs()).append('\n');

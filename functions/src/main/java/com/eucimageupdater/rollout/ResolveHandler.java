@@ -1,16 +1,19 @@
 package com.eucimageupdater.rollout;
 
 import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.build.FailingLineages;
 import com.eucimageupdater.lambda.RecordStepHandler;
 import com.eucimageupdater.lambda.StepLog;
 import java.util.List;
 
 /**
  * Reads the fleets and bundles the run names, before anything changes: the source a fleet or bundle uses, and
- * whether each target can take the new image. A run without targets passes through without an AWS call.
+ * whether each target can take the new image; and, for a scheduled run, which lineages it skips (disableAfterFailures). A run
+ * by hand without targets passes through without an AWS call.
  */
 public final class ResolveHandler extends RecordStepHandler<RunItems, RunItems> {
     private final TargetResolver resolver;
+    private final FailingLineages failing;
 
     public ResolveHandler() {
         this(ImageServices.shared());
@@ -19,6 +22,7 @@ public final class ResolveHandler extends RecordStepHandler<RunItems, RunItems> 
     public ResolveHandler(ImageServices services) {
         super(services, RunItems.class);
         this.resolver = new TargetResolver(services::targets);
+        this.failing = new FailingLineages(services::scheduledFailures);
     }
 
     @Override
@@ -26,11 +30,13 @@ public final class ResolveHandler extends RecordStepHandler<RunItems, RunItems> 
         if (!run.problems().isEmpty()) {
             return run;
         }
-        if (!run.hasTargets()) {
-            return run.resolved(run.images(), List.of());
+        TargetResolver.Resolved resolved = run.hasTargets() ? resolver.resolve(run.images(), run.run().location())
+                : new TargetResolver.Resolved(run.images(), List.of());
+        if (!resolved.problems().isEmpty()) {
+            return run.resolved(resolved.images(), resolved.problems());
         }
-        TargetResolver.Resolved resolved = resolver.resolve(run.images(), run.run().location());
-        return run.resolved(resolved.images(), resolved.problems());
+        // A scheduled run reads each lineage's count of failed months here, once, so that the build steps do no more.
+        return run.resolved(resolved.images(), failing.skipped(resolved.images(), run.run()), List.of());
     }
 
     @Override

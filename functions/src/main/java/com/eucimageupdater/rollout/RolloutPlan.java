@@ -13,7 +13,8 @@ import java.util.List;
  * What goes to production once the images are built and staged: every new image (made or adopted) that has
  * production targets, and whether an approval must come first.
  *
- * @param approvalNeeded production targets exist, the run requires approval, and it is not report-only
+ * @param approvalNeeded production targets exist, the run asks first (approval required, or auto: a reject may stop it), and it
+ *                       is not report-only
  * @param promoted for a promote run, the execution that built and staged the images; else null
  */
 public record RolloutPlan(List<ProductionRollout> production, boolean approvalNeeded, String promoted) {
@@ -21,7 +22,8 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
     /** Every production roll-out of the built locations, and whether an approval comes first. */
     public static RolloutPlan of(List<BuiltLocation> builds, RunSettings run) {
         List<ProductionRollout> production = builds.stream().flatMap(build -> build.production().stream()).toList();
-        return new RolloutPlan(production, !run.dryRun() && !production.isEmpty() && run.approval() == Approval.REQUIRED, run.promote());
+        return new RolloutPlan(production, !run.dryRun() && !production.isEmpty() && run.approval() != null && run.approval().asksFirst(),
+                run.promote());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.eucimageupdater.rollout;
 
+import com.eucimageupdater.build.SkippedLineage;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.RunSettings;
@@ -26,10 +27,15 @@ public record RunItems(String executionName, String runDate, int maxConcurrency,
         this(executionName, runDate, maxConcurrency, run, images, builds, locationsAtOnce, problems, null);
     }
 
-    /** The images of one account and Region, built in one child execution with that location's own concurrency. */
-    public record Build(String account, String region, List<ImageRequest> images) {
+    /**
+     * The images of one account and Region, built in one child execution with that location's own concurrency.
+     *
+     * @param skipped the images a scheduled run does not build there (disableAfterFailures), for the location's summary
+     */
+    public record Build(String account, String region, List<ImageRequest> images, List<SkippedLineage> skipped) {
         public Build {
             images = images == null ? List.of() : List.copyOf(images);
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
         }
     }
 
@@ -46,10 +52,27 @@ public record RunItems(String executionName, String runDate, int maxConcurrency,
 
     /** The resolved images, grouped by account and Region in the order they first appear. */
     public RunItems resolved(List<ImageRequest> resolved, List<String> resolveProblems) {
+        return resolved(resolved, Map.of(), resolveProblems);
+    }
+
+    /**
+     * The resolved images, grouped by account and Region in the order they first appear, those {@code skipped} apart in their
+     * location's build.
+     */
+    public RunItems resolved(List<ImageRequest> resolved, Map<ImageRequest, SkippedLineage> skipped, List<String> resolveProblems) {
         Map<Location, List<ImageRequest>> byLocation = new LinkedHashMap<>();
-        resolved.forEach(item -> byLocation.computeIfAbsent(item.location(run.location()), location -> new ArrayList<>()).add(item));
-        List<Build> grouped = byLocation.entrySet().stream()
-                .map(entry -> new Build(entry.getKey().account(), entry.getKey().region(), entry.getValue())).toList();
+        Map<Location, List<SkippedLineage>> skippedByLocation = new LinkedHashMap<>();
+        resolved.forEach(item -> {
+            Location location = item.location(run.location());
+            byLocation.computeIfAbsent(location, where -> new ArrayList<>());
+            if (skipped.containsKey(item)) {
+                skippedByLocation.computeIfAbsent(location, where -> new ArrayList<>()).add(skipped.get(item));
+            } else {
+                byLocation.get(location).add(item);
+            }
+        });
+        List<Build> grouped = byLocation.entrySet().stream().map(entry -> new Build(entry.getKey().account(), entry.getKey().region(),
+                entry.getValue(), skippedByLocation.get(entry.getKey()))).toList();
         int perLocation = Math.max(1, run.maxConcurrency());
         return new RunItems(executionName, runDate, maxConcurrency, run, List.of(), resolveProblems.isEmpty() ? grouped : List.of(),
                 Math.max(1, maxConcurrency / perLocation), resolveProblems, locations);

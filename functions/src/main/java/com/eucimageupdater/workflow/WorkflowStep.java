@@ -22,8 +22,9 @@ import java.util.List;
 public enum WorkflowStep {
     PLAN("Plan", runStep("plan.PlanHandler")),
     RESOLVE("Resolve", imageStep("rollout.ResolveHandler", 120,
-            Grant.onAny("appstream:DescribeFleets", "appstream:DescribeImages", "workspaces:DescribeWorkspaceBundles",
-                    "workspaces:DescribeWorkspaces"))),
+            // A scheduled run reads each source's count of failed scheduled months (disableAfterFailures) from its tags.
+            Grant.onAny("appstream:DescribeFleets", "appstream:DescribeImages", "appstream:ListTagsForResource",
+                    "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces", "workspaces:DescribeTags"))),
     CHECK("Check", imageStep("build.CheckHandler", 60,
             // dryRun=true answers whether an update exists without creating anything.
             Grant.on(Scope.APPSTREAM_IMAGES, "appstream:CreateUpdatedImage"),
@@ -54,7 +55,10 @@ public enum WorkflowStep {
             // The new image's tags are read to go with each copy.
             Grant.onAny("appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceImages",
                     "workspaces:DescribeTags", "workspaces:CreateTags"))),
-    SUMMARIZE_BUILDS("SummarizeBuilds", runStep("build.SummarizeBuildsHandler")),
+    SUMMARIZE_BUILDS("SummarizeBuilds", imageStep("build.SummarizeBuildsHandler", 60,
+            // Each lineage's count of failed scheduled months is a tag on its source image, which the account owns.
+            Grant.on(Scope.APPSTREAM_IMAGES, "appstream:TagResource"),
+            Grant.onAny("appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:DescribeTags", "workspaces:CreateTags"))),
     MOVE_TARGETS("MoveTargets", imageStep("rollout.MoveTargetsHandler", 120,
             // UpdateFleet authorizes on the fleet (and, when named, the image); UpdateWorkspaceBundle on both.
             new Grant(List.of(Scope.APPSTREAM_FLEETS, Scope.APPSTREAM_IMAGES), List.of("appstream:UpdateFleet")),

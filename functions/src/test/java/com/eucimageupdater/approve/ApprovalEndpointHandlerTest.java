@@ -275,6 +275,24 @@ class ApprovalEndpointHandlerTest {
     }
 
     @Test
+    void anAutoRunsMailSignsOnlyTheRejectAndAnApproveCraftedFromItIsRefusedWith403AndNoCall() throws Exception {
+        String instructions = links.answeredAt(ENDPOINT).forMail(List.of(new ApprovalRequest(EXECUTION, TOKEN, Decision.REJECT)));
+        Matcher link = Pattern.compile("Reject: +(\\S+)").matcher(instructions);
+        assertTrue(link.find(), instructions);
+        assertFalse(instructions.contains("decision=approve") || instructions.contains("send-task-success"), instructions);
+        String rejectQuery = URI.create(link.group(1)).getRawQuery();
+
+        JsonNode shown = get(rejectQuery.replace("decision=reject", "decision=approve"));
+        JsonNode posted = post(rejectQuery.replace("decision=reject", "decision=approve"));
+
+        assertEquals(403, shown.get("statusCode").asInt());
+        assertEquals(403, posted.get("statusCode").asInt());
+        assertEquals(List.of(), answers.calls, "no approve reaches Step Functions: only the reject was signed");
+        assertEquals(200, post(formOf(get(rejectQuery))).get("statusCode").asInt(), "the signed reject still answers");
+        assertEquals(List.of("SendTaskFailure " + TOKEN + " ApprovalRejected " + answer("rejected")), answers.calls);
+    }
+
+    @Test
     void aLinkSignedByAnotherDeploymentIsRefusedWith403AndNoCall() throws Exception {
         String otherDeployment = new ApprovalLinks(STATE_MACHINE, new HmacKey("another deployment's key"))
                 .link(ENDPOINT, new ApprovalRequest(EXECUTION, TOKEN, Decision.APPROVE)).getRawQuery();

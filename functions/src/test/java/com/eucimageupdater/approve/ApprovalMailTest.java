@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.model.Approval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The approval mail: enough to decide on, the deadline in the schedule's time zone, and the answer as injected. */
@@ -13,10 +15,16 @@ class ApprovalMailTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXECUTION = "arn:aws:states:eu-west-1:123456789012:execution:EucImageUpdater-Workflow:monthly-2026-12";
     private static final Instant MAILED = Instant.parse("2026-12-09T05:14:30Z");
-    private static final AnswerInstructions LINKS = (approve, reject) -> "Approve: <approve " + approve.taskToken() + ">\n";
+    private static final AnswerInstructions LINKS = answers -> answers.stream()
+            .map(answer -> answer.decision().label() + "<" + answer.decision().parameter() + " " + answer.taskToken() + ">\n")
+            .collect(Collectors.joining());
 
     private static ApprovalMailRequest request(String timeZone, String previews) throws Exception {
-        return new ApprovalMailRequest("the-token", EXECUTION, "2026-12-09", 72 * 3600, timeZone, JSON.readTree("""
+        return request(timeZone, previews, Approval.REQUIRED, 72);
+    }
+
+    private static ApprovalMailRequest request(String timeZone, String previews, Approval approval, int waitHours) throws Exception {
+        return new ApprovalMailRequest("the-token", EXECUTION, "2026-12-09", waitHours * 3600, timeZone, JSON.readTree("""
                 [{"account": "123456789012", "region": "eu-west-1", "results": [
                    {"service": "APPSTREAM", "image": "Base-Win2022-2026-11-10", "outcome": "UPDATED", "newImage": "Base-Win2022-2026-12-09",
                     "state": "AVAILABLE", "update": "updates available (CreateUpdatedImage dry run: canUpdateImage true); agent 1.1.1262",
@@ -33,7 +41,7 @@ class ApprovalMailTest {
                   "lineage": "Base-Win2022", "keep": 3},
                  {"service": "WORKSPACES", "account": "123456789012", "region": "eu-west-1", "source": "wsi-4d4d4d4d4",
                   "newImage": "wsi-7k2m9p4q1", "newImageName": "ws-win10-base-2026-12-09", "targets": ["wsb-0a1b2c3d4"],
-                  "lineage": "wsi-4d4d4d4d4", "keep": 0}]"""), JSON.readTree(previews));
+                  "lineage": "wsi-4d4d4d4d4", "keep": 0}]"""), JSON.readTree(previews), approval);
     }
 
     private static final String PREVIEWS = """
@@ -84,10 +92,23 @@ class ApprovalMailTest {
     void howToAnswerIsWhatTheInstructionsSayAndTheRollbackCommandFollows() throws Exception {
         ApprovalMail.Mail mail = ApprovalMail.write(request("UTC", PREVIEWS), LINKS, MAILED);
 
-        assertTrue(mail.message().contains("How to answer:\nApprove: <approve the-token>\n\nTo undo the roll-out later, start the state"
-                + " machine with {\"rollback\": \"monthly-2026-12\"}."), mail.message());
-        assertEquals(1, mail.message().split("the-token", -1).length - 1, "the token is only where the instructions put it");
+        assertTrue(mail.message().contains("How to answer:\nApprove: <approve the-token>\nReject:  <reject the-token>\n\nTo undo the"
+                + " roll-out later, start the state machine with {\"rollback\": \"monthly-2026-12\"}."), mail.message());
+        assertEquals(2, mail.message().split("the-token", -1).length - 1, "the token is only where the instructions put it");
         assertEquals("euc-image-updater: approve the roll-out of run monthly-2026-12", mail.subject());
+    }
+
+    @Test
+    void anAutoApprovalSaysWhenProductionRollsOutInTheSchedulesTimeZoneAndOffersOnlyTheReject() throws Exception {
+        ApprovalMail.Mail mail = ApprovalMail.write(request("Europe/Paris", PREVIEWS, Approval.AUTO, 24), LINKS, MAILED);
+
+        assertTrue(mail.message().startsWith("euc-image-updater run monthly-2026-12 on 2026-12-09: the new images below are AVAILABLE"
+                + " (each lists what was staged on it, if anything); production rolls out automatically at 2026-12-10 06:14 Europe/Paris"
+                + " (24 h after this mail) unless you reject it before then.\n"), mail.message());
+        assertTrue(mail.message().contains("\nProduction, unless rejected:\n  Base-Win2022-2026-12-09"), mail.message());
+        assertTrue(mail.message().contains("How to answer:\nReject:  <reject the-token>\n\nTo undo"), mail.message());
+        assertFalse(mail.message().contains("approve"), "no approve answer is offered: " + mail.message());
+        assertEquals("euc-image-updater: production rolls out unless rejected, run monthly-2026-12", mail.subject());
     }
 
     @Test

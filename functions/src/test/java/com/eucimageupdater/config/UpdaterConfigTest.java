@@ -57,7 +57,7 @@ class UpdaterConfigTest {
                 () -> assertEquals(4, config.pace().pollIntervalMinutes()),
                 () -> assertEquals(8, config.pace().maxWaitHours()),
                 () -> assertEquals(5, config.pace().maxConcurrency()),
-                () -> assertEquals(new RolloutDefaults(Approval.REQUIRED, 72, 0), config.rollout()),
+                () -> assertEquals(new RolloutDefaults(Approval.REQUIRED, 72, 0, 24, 3), config.rollout()),
                 () -> assertEquals("INFO", config.logLevel()),
                 () -> assertEquals(List.of(), config.organization().targets()),
                 () -> assertEquals(new MemberRole("EucImageUpdaterMember", Optional.empty(), Optional.empty()),
@@ -153,8 +153,11 @@ class UpdaterConfigTest {
     }
 
     @ParameterizedTest(name = "{0} = {1} is refused")
-    @CsvSource({"approval, maybe, \"required\" (production waits for an approve link) or \"none\"",
-        "approvalTimeoutHours, 0, from 1 to 168", "approvalTimeoutHours, 169, from 1 to 168", "keepImages, -1, from 0 to 100"})
+    @CsvSource({"approval, maybe, \"required\" (production waits for an approve link), \"none\" (production right after staging) or"
+            + " \"auto\" (production after promoteAfterHours unless rejected)",
+        "approvalTimeoutHours, 0, from 1 to 168", "approvalTimeoutHours, 169, from 1 to 168", "keepImages, -1, from 0 to 100",
+        "promoteAfterHours, 0, from 1 to 168", "promoteAfterHours, 169, from 1 to 168", "promoteAfterHours, a day, from 1 to 168",
+        "disableAfterFailures, -1, from 0 to 12", "disableAfterFailures, 13, from 0 to 12"})
     void badRolloutSetting(String key, String value, String rule) {
         assertOneProblem(problemsWith(key, value), key, rule);
     }

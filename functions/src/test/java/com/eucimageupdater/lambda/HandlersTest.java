@@ -141,7 +141,8 @@ class HandlersTest {
         assertEquals(JSON.readTree("""
                 {"executionName": "monthly-2026-11", "runDate": "2026-11-10", "account": "123456789012", "region": "us-east-1",
                  "pollIntervalSeconds": 900, "maxPolls": 32, "maxWaitMinutes": 480, "maxWaitText": "8 h", "approval": "required",
-                 "approvalTimeoutSeconds": 259200, "dryRun": false, "expectedBuildMinutes": 90, "maxConcurrency": 5, "timeZone": "UTC"}"""),
+                 "approvalTimeoutSeconds": 259200, "dryRun": false, "expectedBuildMinutes": 90, "maxConcurrency": 5, "timeZone": "UTC",
+                 "disableAfterFailures": 3}"""),
                 plan.get("run"),
                 "passed once to every item");
     }
@@ -221,11 +222,11 @@ class HandlersTest {
                     Map.entry(WorkflowStep.START, new StartHandler(services)),
                     Map.entry(WorkflowStep.POLL, new PollHandler(services)),
                     Map.entry(WorkflowStep.DISTRIBUTE, new DistributeHandler(services)),
-                    Map.entry(WorkflowStep.SUMMARIZE_BUILDS, new SummarizeBuildsHandler()),
+                    Map.entry(WorkflowStep.SUMMARIZE_BUILDS, new SummarizeBuildsHandler(services)),
                     Map.entry(WorkflowStep.MOVE_TARGETS, new MoveTargetsHandler(services)),
                     Map.entry(WorkflowStep.RETIRE, new RetireHandler(services)),
                     Map.entry(WorkflowStep.PLAN_ROLLOUT, new PlanRolloutHandler()),
-                    Map.entry(WorkflowStep.REQUEST_APPROVAL, new RequestApprovalHandler((approve, reject) -> approve.executionName(),
+                    Map.entry(WorkflowStep.REQUEST_APPROVAL, new RequestApprovalHandler(answers -> answers.get(0).executionName(),
                             new ApprovalTopic(account.sns(), "arn:aws:sns:us-east-1:123456789012:euc-image-updater"), Clock.systemUTC())),
                     Map.entry(WorkflowStep.FIND_ROLLOUT, new FindRolloutHandler(services)),
                     Map.entry(WorkflowStep.SURVEY, new SurveyHandler(services)),
@@ -301,7 +302,8 @@ class HandlersTest {
 
     @Test
     void reportWritesTheMailInTheShapeThePublishStepAndTheFinalChoiceRead() throws IOException {
-        JsonNode built = invoke(new SummarizeBuildsHandler(), """
+        ServiceAdapter untouched = mock(ServiceAdapter.class);
+        JsonNode built = invoke(new SummarizeBuildsHandler(new ImageServices(untouched, untouched)), """
                 {"account": "123456789012", "region": "us-east-1", "results": [
                   {"service": "APPSTREAM", "image": "Base-Win2022", "outcome": "UPDATED", "detail": "AppStream has OS, driver or agent updates",
                    "start": {"newImage": "Base-Win2022-2026-11-10", "newImageName": "Base-Win2022-2026-11-10"}, "state": "AVAILABLE"},

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class StepJsonTest {
     private static final ObjectMapper DATABIND = new ObjectMapper();
     private static final RunSettings RUN = new RunSettings("monthly-2026-11", "2026-11-10", "123456789012", "us-east-1", 900, 32, 480,
-            "8 h", Approval.REQUIRED, 259200, true, 90, 5, "Europe/Paris", "monthly-2026-10", 100);
+            "8 h", Approval.REQUIRED, 259200, true, 90, 5, "Europe/Paris", "monthly-2026-10", 100, 24, true, 3);
     private static final UpdateCheck CHECK = new UpdateCheck(true, "ws-win10", "drivers", "ws-win10-2026-11-10", "Updated",
             "Finance (2026-11-10)", "wsi-0a1b2c3d4", 171);
     private static final StartedImage START = new StartedImage("wsi-7k2m9p4q1", "ws-win10-2026-11-10", true, "monthly-2026-11-first", true,
@@ -94,7 +94,7 @@ class StepJsonTest {
                 + "\"run\":{\"executionName\":\"monthly-2026-11\",\"runDate\":\"2026-11-10\",\"account\":\"123456789012\",\"region\":\"us-east-1\","
                 + "\"pollIntervalSeconds\":900,\"maxPolls\":32,\"maxWaitMinutes\":480,\"maxWaitText\":\"8 h\",\"approval\":\"required\","
                 + "\"approvalTimeoutSeconds\":259200,\"dryRun\":true,\"expectedBuildMinutes\":90,\"maxConcurrency\":5,\"timeZone\":\"Europe/Paris\","
-                + "\"promote\":\"monthly-2026-10\",\"surveyRows\":100},"
+                + "\"promote\":\"monthly-2026-10\",\"surveyRows\":100,\"promoteAfterHours\":24,\"scheduled\":true,\"disableAfterFailures\":3},"
                 + "\"check\":{\"updateAvailable\":true,\"sourceName\":\"ws-win10\",\"detail\":\"drivers\",\"newImageName\":\"ws-win10-2026-11-10\","
                 + "\"newImageDescription\":\"Updated\",\"newImageDisplayName\":\"Finance (2026-11-10)\",\"lineage\":\"wsi-0a1b2c3d4\","
                 + "\"lastBuildMinutes\":171},"
@@ -113,7 +113,7 @@ class StepJsonTest {
                  "run": {"pollIntervalSeconds": null, "runDate": "2026-11-10"}}""");
 
         assertEquals(new ImageJob(new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, Map.of("team", "euc")),
-                new RunSettings(null, "2026-11-10", null, null, 0, 0, 0, null, null, 0, false, 0, 0, null, null, null), null, null, null), job);
+                new RunSettings(null, "2026-11-10", null, null, 0, 0, 0, null, null, 0, false, 0, 0, null, null, null, null, null, null), null, null, null), job);
         assertEquals("{\"item\":{\"service\":\"APPSTREAM\",\"image\":\"Base-Win2022\",\"tags\":{\"team\":\"euc\"},"
                 + "\"stagingTargets\":[],\"productionTargets\":[],\"keep\":0,\"copyToRegions\":[],\"shareWithAccounts\":[]},\"run\":{\"runDate\":\"2026-11-10\",\"pollIntervalSeconds\":0,"
                 + "\"maxPolls\":0,\"maxWaitMinutes\":0,\"approvalTimeoutSeconds\":0,\"dryRun\":false,\"expectedBuildMinutes\":0,"

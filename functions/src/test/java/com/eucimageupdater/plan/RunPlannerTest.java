@@ -1,6 +1,8 @@
 package com.eucimageupdater.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +27,7 @@ class RunPlannerTest {
 
     private static PlanRequest request(String input, String configured) throws Exception {
         return new PlanRequest(JSON.readTree(input), "monthly-2026-11", EXECUTION_ID, "2026-11-10T06:00:00.123Z", configured, "900",
-                "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
+                "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null);
     }
 
     @Test
@@ -41,7 +43,7 @@ class RunPlannerTest {
     @Test
     void aScheduledStartOnTheRunDayRunsWithTheScheduledDateEvenWhenStartedAfterMidnight() throws Exception {
         PlanRequest lateStart = new PlanRequest(JSON.readTree("{\"scheduledTime\": \"2026-07-15T23:00:00Z\"}"), "run", EXECUTION_ID,
-                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
+                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null);
         RunPlan plan = planner.plan(lateStart);
         assertEquals(false, plan.skipped());
         assertEquals("2026-07-15", plan.runDate());
@@ -92,7 +94,7 @@ class RunPlannerTest {
     @Test
     void aWaitThatIsNotWholeHoursIsSaidInMinutesAndRoundsPollsUp() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
+                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null);
         RunSettings run = planner.plan(request).run();
         assertEquals(10, run.maxPolls());
         assertEquals("95 min", run.maxWaitText());
@@ -132,7 +134,7 @@ class RunPlannerTest {
     @Test
     void anAbsentInputIsRefusedLikeNull() throws Exception {
         PlanRequest absent = new PlanRequest(null, "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "900", "480", "5", "UTC", "1",
-                "required", "72", "0", null, null, null, null);
+                "required", "72", "0", null, null, null, null, null, null);
         assertEquals(List.of("input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got nothing"
                 + " (an empty input, or null)"), planner.plan(absent).problems());
     }
@@ -180,7 +182,7 @@ class RunPlannerTest {
     @Test
     void brokenDeploymentSettingsAreReportedByName() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null, null);
+                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null, null, null, null);
         List<String> problems = planner.plan(request).problems();
         assertEquals(4, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("settings.timeZone: must be an IANA time zone"));
@@ -192,7 +194,7 @@ class RunPlannerTest {
     @Test
     void aMissingStartTimeIsAnError() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
+                null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null);
         assertThrows(IllegalArgumentException.class, () -> planner.plan(request));
     }
 
@@ -200,7 +202,7 @@ class RunPlannerTest {
     void theRunDateIsReckonedInTheSchedulesTimeZone() throws Exception {
         PlanRequest sydneyMorning = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
                 "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5", "Australia/Sydney", "1", "required", "72", "0", null, null, null,
-                null);
+                null, null, null);
         assertEquals("2026-11-11", planner.plan(sydneyMorning).runDate());
     }
 
@@ -325,7 +327,76 @@ class RunPlannerTest {
         return new PlanRequest(request.input(), request.executionName(), request.executionId(), request.startTime(),
                 request.configuredImages(), request.pollIntervalSeconds(), request.maxWaitMinutes(), maxConcurrency,
                 request.timeZone(), request.daysAfterPatchTuesday(), request.approval(), request.approvalTimeoutHours(), request.keepImages(),
-                targets, maxConcurrencyOverall, null, workRegions);
+                targets, maxConcurrencyOverall, null, workRegions, request.promoteAfterHours(), request.disableAfterFailures());
+    }
+
+    private static PlanRequest withSoak(PlanRequest request, String promoteAfterHours, String disableAfterFailures) {
+        return new PlanRequest(request.input(), request.executionName(), request.executionId(), request.startTime(),
+                request.configuredImages(), request.pollIntervalSeconds(), request.maxWaitMinutes(), request.maxConcurrency(),
+                request.timeZone(), request.daysAfterPatchTuesday(), request.approval(), request.approvalTimeoutHours(), request.keepImages(),
+                request.targets(), request.maxConcurrencyOverall(), null, request.workRegions(), promoteAfterHours, disableAfterFailures);
+    }
+
+    @Test
+    void anAutoApprovalWaitsPromoteAfterHoursForAReject() throws Exception {
+        RunSettings run = planner.plan(withSoak(request("{\"approval\": \"auto\"}", CONFIGURED), "36", "3")).run();
+
+        assertEquals(Approval.AUTO, run.approval());
+        assertEquals(36 * 3600, run.approvalTimeoutSeconds(), "the AwaitApproval task's timeout is the soak");
+        assertEquals(36, run.promoteAfterHours());
+    }
+
+    @Test
+    void aRequiredApprovalKeepsItsTimeoutAndCarriesNoSoak() throws Exception {
+        RunSettings run = planner.plan(withSoak(request("{}", CONFIGURED), "36", "3")).run();
+
+        assertEquals(72 * 3600, run.approvalTimeoutSeconds());
+        assertNull(run.promoteAfterHours());
+    }
+
+    @Test
+    void anItemsPromoteAfterHoursIsRefusedAsRunWideBeforeAnyAwsCall() throws Exception {
+        RunPlan plan = planner.plan(request("""
+                {"approval": "auto", "images": [{"service": "APPSTREAM", "image": "Base-Win2022", "promoteAfterHours": 2}]}""", CONFIGURED));
+
+        assertEquals(List.of("images[0].promoteAfterHours: promoteAfterHours is run-wide (one clock for the whole run, so an image or a run"
+                + " may not set its own): set it once, as cdk.json's promoteAfterHours"), plan.problems());
+        assertTrue(plan.images().isEmpty(), "nothing is planned");
+    }
+
+    @Test
+    void aConfiguredItemsPromoteAfterHoursIsRefusedToo() throws Exception {
+        RunPlan plan = planner.plan(request("{}", "[{\"service\": \"WORKSPACES\", \"image\": \"wsi-0a1b2c3d4\", \"promoteAfterHours\": 1}]"));
+
+        assertEquals(1, plan.problems().size(), plan.problems()::toString);
+        assertTrue(plan.problems().get(0).startsWith("configuredImages[0].promoteAfterHours: promoteAfterHours is run-wide"),
+                plan.problems()::toString);
+    }
+
+    @Test
+    void aSoakOrAFailureLimitOutOfRangeIsRefusedNamingTheSettingAndTheRule() throws Exception {
+        List<String> problems = planner.plan(withSoak(request("{}", CONFIGURED), "0", "13")).problems();
+
+        assertEquals(List.of("settings.promoteAfterHours: must be a whole number from 1 to 168, got \"0\"",
+                "settings.disableAfterFailures: must be a whole number from 0 to 12, got \"13\""), problems);
+    }
+
+    @Test
+    void anUnknownApprovalIsRefusedListingAuto() throws Exception {
+        assertEquals(List.of("input.approval: must be \"required\" (production waits for an approve link), \"none\" (production right"
+                + " after staging) or \"auto\" (production after promoteAfterHours unless rejected), got \"soon\""),
+                planner.plan(request("{\"approval\": \"soon\"}", CONFIGURED)).problems());
+    }
+
+    @Test
+    void onlyAScheduledStartIsMarkedScheduledAndCarriesTheFailureLimit() throws Exception {
+        RunSettings byHand = planner.plan(withSoak(request("{}", CONFIGURED), "24", "2")).run();
+        RunSettings scheduled = planner.plan(withSoak(request("{\"scheduledTime\": \"2026-11-11T06:00:00Z\"}", CONFIGURED), "24", "2"))
+                .run();
+
+        assertFalse(byHand.bySchedule());
+        assertTrue(scheduled.bySchedule());
+        assertEquals(2, scheduled.disableAfterFailures());
     }
 
     @Test

@@ -94,7 +94,8 @@ class DocumentedNumbersTest {
         checks.put("an item's keep", range("keep", false, keep -> appStream("keep", keep)));
         for (String key : List.of(UpdaterConfig.DAYS_AFTER_PATCH_TUESDAY, UpdaterConfig.SCHEDULE_HOUR, UpdaterConfig.EXPECTED_BUILD_MINUTES,
                 UpdaterConfig.POLL_INTERVAL_MINUTES, UpdaterConfig.MAX_WAIT_HOURS, UpdaterConfig.MAX_CONCURRENCY,
-                UpdaterConfig.APPROVAL_TIMEOUT_HOURS, UpdaterConfig.KEEP_IMAGES)) {
+                UpdaterConfig.APPROVAL_TIMEOUT_HOURS, UpdaterConfig.KEEP_IMAGES, UpdaterConfig.PROMOTE_AFTER_HOURS,
+                UpdaterConfig.DISABLE_AFTER_FAILURES)) {
             checks.put(key, documented -> cdkJsonNumber(key, documented));
         }
         checks.put(UpdaterConfig.MAX_CONCURRENCY_OVERALL, DocumentedNumbersTest::maxConcurrencyOverall);

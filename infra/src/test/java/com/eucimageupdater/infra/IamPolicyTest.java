@@ -37,8 +37,8 @@ class IamPolicyTest {
     static Stream<Arguments> contractActions() {
         return Stream.of(
                 Arguments.of("Plan", Set.of()),
-                Arguments.of("Resolve", Set.of("appstream:DescribeFleets", "appstream:DescribeImages",
-                        "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces", "sts:AssumeRole")),
+                Arguments.of("Resolve", Set.of("appstream:DescribeFleets", "appstream:DescribeImages", "appstream:ListTagsForResource",
+                        "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces", "workspaces:DescribeTags", "sts:AssumeRole")),
                 Arguments.of("Check", Set.of("appstream:DescribeImages", "appstream:CreateUpdatedImage", "appstream:ListTagsForResource",
                         "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "sts:AssumeRole")),
                 Arguments.of("Start", Set.of(
@@ -61,7 +61,8 @@ class IamPolicyTest {
                         "workspaces:DeleteWorkspaceImage", "workspaces:DescribeWorkspaceImagePermissions",
                         "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags",
                         "workspaces:DescribeWorkspaces", "sts:AssumeRole")),
-                Arguments.of("SummarizeBuilds", Set.of()),
+                Arguments.of("SummarizeBuilds", Set.of("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:TagResource",
+                        "workspaces:DescribeTags", "workspaces:CreateTags", "sts:AssumeRole")),
                 Arguments.of("PlanRollout", Set.of()),
                 Arguments.of("RequestApproval", Set.of("sns:Publish", "sns:ListSubscriptionsByTopic", "kms:GenerateDataKey", "kms:Decrypt",
                         "kms:GenerateMac")),
@@ -259,8 +260,8 @@ class IamPolicyTest {
         return getAttId(properties(functions.values().iterator().next()).get("Role"));
     }
 
-    static final List<String> IMAGE_STEPS = List.of("Resolve", "Check", "Start", "Poll", "Distribute", "MoveTargets", "Retire",
-            "FindRollout", "Survey");
+    static final List<String> IMAGE_STEPS = List.of("Resolve", "Check", "Start", "Poll", "Distribute", "SummarizeBuilds", "MoveTargets",
+            "Retire", "FindRollout", "Survey");
     private static final List<String> WORKFLOW_STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "Distribute",
             "SummarizeBuilds", "MoveTargets", "Retire", "PlanRollout", "RequestApproval", "FindRollout", "Survey", "Report");
 

@@ -175,7 +175,7 @@ class StackResourcesTest {
         "Start, 512, 90",
         "Poll, 512, 30",
         "Distribute, 512, 120",
-        "SummarizeBuilds, 256, 30",
+        "SummarizeBuilds, 512, 60",
         "Report, 256, 30",
     })
     void functionsRunTheirHandlerOnJavaArm(String step, int memoryMb, int timeoutSeconds) {
@@ -268,7 +268,7 @@ class StackResourcesTest {
     }
 
     @ParameterizedTest(name = "{0} knows the member role and the external id it presents")
-    @CsvSource({"Resolve", "Check", "Start", "Poll", "Distribute", "MoveTargets", "Retire", "FindRollout", "Survey"})
+    @CsvSource({"Resolve", "Check", "Start", "Poll", "Distribute", "SummarizeBuilds", "MoveTargets", "Retire", "FindRollout", "Survey"})
     void imageStepsKnowTheMemberRole(String step) {
         Map<String, Object> withExternalId = variables(template, step);
         Map<String, Object> shipped = variables(TestStack.shipped().template, step);
@@ -282,7 +282,7 @@ class StackResourcesTest {
     }
 
     @ParameterizedTest(name = "{0} is not told about member roles")
-    @CsvSource({"Plan", "SummarizeBuilds", "PlanRollout", "RequestApproval", "Report"})
+    @CsvSource({"Plan", "PlanRollout", "RequestApproval", "Report"})
     void runWideStepsDoNotKnowTheMemberRole(String step) {
         assertTrue(!variables(template, step).containsKey(FunctionEnvironment.MEMBER_ROLE_NAME));
     }

@@ -28,7 +28,7 @@ final class ApprovalPreview {
 
     /**
      * Why the run can ask for an approval, or empty when it cannot: a promotion unless approval is "none", or a run with
-     * production targets that is not a dry run, with approval required; never a rollback, nor an input the plan refuses.
+     * production targets that is not a dry run, with approval required or auto; never a rollback, nor an input the plan refuses.
      *
      * @param definition the definition as rendered for the run (its placeholders filled in)
      */
@@ -42,7 +42,7 @@ final class ApprovalPreview {
         }
         RunPlan plan = new RunPlanner().plan(JSON.treeToValue(planInput, PlanRequest.class));
         if (!plan.problems().isEmpty() || plan.skipped() || plan.rollback() != null || plan.run().dryRun()
-                || plan.run().approval() != Approval.REQUIRED) {
+                || !plan.run().approval().asksFirst()) {
             return Optional.empty();
         }
         List<String> withProduction = plan.images().stream()
@@ -55,7 +55,7 @@ final class ApprovalPreview {
         if (withProduction.size() > ITEMS_NAMED) {
             named.add("and " + (withProduction.size() - ITEMS_NAMED) + " more");
         }
-        return Optional.of(String.join("; ", named) + "; approval is \"required\" and it is no dry run");
+        return Optional.of(String.join("; ", named) + "; approval is \"" + plan.run().approval() + "\" and it is no dry run");
     }
 
     /** "APPSTREAM Base-Win2022 has production targets prod-a, prod-b", the fleet or bundle named as the source first. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,9 +37,9 @@ enum LocalApproval implements AnswerInstructions {
     }
 
     @Override
-    public String forMail(ApprovalRequest approve, ApprovalRequest reject) {
+    public String forMail(List<ApprovalRequest> answers) {
         return "This local run's approval is answered from the command line by " + command()
-                + (this == TIMEOUT ? " (no answer: the approval times out)" : "") + ", so this mail has no links.\n";
+                + (this == TIMEOUT ? " (no answer: the wait ends with its timeout)" : "") + ", so this mail has no links.\n";
     }
 
     /** The callback task's output, or its error. */

@@ -136,7 +136,7 @@ final class LocalWorkflow {
             case START -> new StartHandler(images);
             case POLL -> new PollHandler(images);
             case DISTRIBUTE -> new DistributeHandler(images);
-            case SUMMARIZE_BUILDS -> new SummarizeBuildsHandler();
+            case SUMMARIZE_BUILDS -> new SummarizeBuildsHandler(images);
             case MOVE_TARGETS -> new MoveTargetsHandler(images);
             case RETIRE -> new RetireHandler(images);
             case PLAN_ROLLOUT -> new PlanRolloutHandler();

@@ -48,7 +48,7 @@ class CdkJsonConfigurationTest {
 
         assertEquals(List.of("maxConcurency: unknown key; did you mean maxConcurrency?",
                 "maxWaitHours: must be a whole number from 1 to 48, got 2.5",
-                "approval: must be \"required\" (production waits for an approve link) or \"none\" (production right after staging),"
-                        + " got \"maybe\""), refused.problems());
+                "approval: must be \"required\" (production waits for an approve link), \"none\" (production right after staging)"
+                        + " or \"auto\" (production after promoteAfterHours unless rejected), got \"maybe\""), refused.problems());
     }
 }
