@@ -1,6 +1,7 @@
 package com.eucimageupdater.local;
 
 import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.aws.Publishing;
 import com.eucimageupdater.config.MemberRole;
 import com.eucimageupdater.config.UpdaterConfig;
 import com.eucimageupdater.plan.DeploymentSettings;
@@ -140,8 +141,10 @@ public final class LocalRun {
         // The topic lives in the deployment's account: images elsewhere are reached through their member role, as deployed. The
         // deployment's own Region is the SDK's default one (AWS_REGION), where images that name none are; the topic may be elsewhere.
         String region = new DefaultAwsRegionProviderChain().getRegion().id();
+        // The run's events and parameters go to the deployment's own account and Region, as the SDK's settings name them.
         LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(memberRole.access(arn[4])),
-                snsFor(topicArn), region, arn[4], topicArn, LambdaFaultInjector.NONE, List.of());
+                snsFor(topicArn), Publishing.fromEnvironment(), Publishing.busFromEnvironment(), region, arn[4], topicArn,
+                LambdaFaultInjector.NONE, List.of());
         ExecutionResult result;
         try (ProgressPrinter progress = ProgressPrinter.takingStderr(out)) {
             result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings, target, progress);
