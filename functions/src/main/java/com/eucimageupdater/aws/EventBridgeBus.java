@@ -54,9 +54,10 @@ public final class EventBridgeBus implements EventBus {
         for (int i = 0; i < batch.size(); i++) {
             // The answer's entries are in the request's order, one each.
             PutEventsResultEntry result = i < answer.entries().size() ? answer.entries().get(i) : null;
-            if (result == null || result.errorCode() != null || result.eventId() == null) {
-                deliveries.add(Delivery.refused(batch.get(i), result == null || result.errorCode() == null ? "NoAnswer" : result.errorCode(),
-                        result == null ? "the bus answered no entry for this event" : result.errorMessage()));
+            if (result == null || result.eventId() == null) {
+                deliveries.add(Delivery.refused(batch.get(i), "NoEventId", "the bus's answer gives this event no id"));
+            } else if (result.errorCode() != null) {
+                deliveries.add(Delivery.refused(batch.get(i), result.errorCode(), result.errorMessage()));
             } else {
                 deliveries.add(Delivery.published(batch.get(i), result.eventId()));
             }

@@ -48,12 +48,13 @@ public final class Publishing {
     public static Primed primed() {
         Region region = Region.of(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"));
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMING", "priming"));
-        EventBridgeClient events = EventBridgeClient.builder().region(region).credentialsProvider(credentials).overrideConfiguration(CALL_LIMITS)
-                .httpClient(new CannedHttpClient("application/x-amz-json-1.1", "{\"FailedEntryCount\": 0, \"Entries\": [{\"EventId\":"
+        EventBridgeClient events = EventBridgeClient.builder().region(region).credentialsProvider(credentials)
+                .overrideConfiguration(CALL_LIMITS).httpClient(new CannedHttpClient("application/x-amz-json-1.1", "{\"FailedEntryCount\": 0, \"Entries\": [{\"EventId\":"
                         + " \"priming\"}]}")).build();
         SsmClient ssm = SsmClient.builder().region(region).credentialsProvider(credentials).overrideConfiguration(CALL_LIMITS)
                 .httpClient(new CannedHttpClient("application/x-amz-json-1.1", "{\"Version\": 1, \"Tier\": \"Standard\"}")).build();
-        return new Primed(new Publisher(new EventBridgeBus(events), new SsmLineageParameters(ssm)), new EventBridgeBus(events), events, ssm);
+        EventBridgeBus bus = new EventBridgeBus(events);
+        return new Primed(new Publisher(bus, new SsmLineageParameters(ssm)), bus, events, ssm);
     }
 
     /** The priming publisher and bus, and their clients to close. */

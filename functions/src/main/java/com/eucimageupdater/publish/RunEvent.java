@@ -64,7 +64,10 @@ public record RunEvent(DetailType type, Detail detail) {
         }
     }
 
-    /** The event as the mail names it, e.g. {@code Image Updated for Base-Win2022 -> Base-Win2022-2026-11-10 (APPSTREAM, 123456789012, us-east-1)}. */
+    /**
+     * The event as the mail names it, e.g.
+     * {@code Image Updated for Base-Win2022 -> Base-Win2022-2026-11-10 (APPSTREAM, 123456789012, us-east-1)}.
+     */
     public String describe() {
         return type.wire() + " for " + detail.source() + " -> " + detail.newImage() + " (" + detail.service() + ", " + detail.account()
                 + ", " + detail.region() + ")";

@@ -37,7 +37,8 @@ public final class RunEvents {
                 continue;
             }
             events.add(new RunEvent(DetailType.PRODUCTION_ROLLED_OUT, RunEvent.Detail.of(rollout.account(), rollout.region(),
-                    rollout.service(), rollout.source(), rollout.newImage(), rollout.newImageName(), execution).withTargets(moved(result))));
+                    rollout.service(), rollout.source(), rollout.newImage(), rollout.newImageName(), execution)
+                    .withTargets(moved(result))));
             parameter(rollout.account(), rollout.region(), rollout.service(), rollout.lineage(), rollout.newImage(),
                     "rolled out to production by run " + execution, parameters, problems);
         }

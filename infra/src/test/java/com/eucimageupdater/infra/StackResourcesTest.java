@@ -191,7 +191,8 @@ class StackResourcesTest {
     }
 
     @Test
-    @DisplayName("there are exactly thirteen workflow functions and the approval endpoint, each logging to its own log group with a retention")
+    @DisplayName("there are exactly fourteen workflow functions and the approval endpoint, each logging to its own log group with a"
+            + " retention")
     void functionsLogToRetainedGroups() {
         Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function");
         Set<String> logGroups = template.findResources("AWS::Logs::LogGroup", Map.of("Properties",
@@ -201,8 +202,8 @@ class StackResourcesTest {
                 .map(function -> properties(function).get("LoggingConfig"))
                 .map(config -> ((Map<?, ?>) ((Map<?, ?>) config).get("LogGroup")).get("Ref"))
                 .collect(Collectors.toSet());
-        assertEquals(14, functions.size(), "thirteen steps and the approval endpoint");
-        assertEquals(14, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
+        assertEquals(15, functions.size(), "fourteen steps and the approval endpoint");
+        assertEquals(15, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
         assertTrue(logGroups.containsAll(usedLogGroups), () -> usedLogGroups + " all with 90-day retention: " + logGroups);
     }
 

@@ -119,6 +119,7 @@ final class TestStack {
             case "Retire" -> "retire.RetireHandler";
             case "RequestApproval" -> "approve.RequestApprovalHandler";
             case "FindRollout" -> "rollback.FindRolloutHandler";
+            case "Publish" -> "publish.PublishHandler";
             case "Report" -> "report.ReportHandler";
             case "ApprovalEndpoint" -> "approve.ApprovalEndpointHandler";
             default -> throw new IllegalArgumentException("no step " + step);

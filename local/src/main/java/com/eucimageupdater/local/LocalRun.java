@@ -6,6 +6,7 @@ import com.eucimageupdater.config.MemberRole;
 import com.eucimageupdater.config.UpdaterConfig;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.OrganizationSettings;
+import com.eucimageupdater.simulator.PublishedEvent;
 import com.eucimageupdater.simulator.Scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -106,6 +107,7 @@ public final class LocalRun {
                             account.target(topicArn, memberRole.access(scenario.accountId())), progress);
                 }
                 account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
+                printEvents(account.simulator().publishedEvents(), out);
                 return finish(result, out);
             } finally {
                 // Whatever the execution's end, what it changed stays changed, as in AWS.
@@ -170,6 +172,17 @@ public final class LocalRun {
         out.printf("%nExecution %s in %.1f s%s%n", result.succeeded() ? "SUCCEEDED" : "FAILED",
                 result.elapsed().toMillis() / 1000.0, result.succeeded() ? "" : ": " + result.error() + " " + result.cause());
         return result.succeeded() ? 0 : 1;
+    }
+
+    /** What a rule on the default bus would get: each event's detail-type and detail, as EventBridge took them. */
+    private static void printEvents(List<PublishedEvent> events, PrintStream out) {
+        if (events.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("---- events on the default bus (source " + events.get(0).source() + ") ----");
+        events.forEach(event -> out.println(event.detailType() + ": " + event.detail()));
+        out.println("-------------------------------");
     }
 
     private static void printMail(String subject, String message, PrintStream out) {
