@@ -15,7 +15,9 @@ import java.util.Map;
 public final class RunEvents {
     /** The validation gate's outcome for an image whose checks failed. */
     static final String VALIDATION_FAILED = "VALIDATION_FAILED";
-    private static final List<String> NEW_IMAGE_OUTCOMES = List.of(Outcome.UPDATED.name(), Outcome.ADOPTED.name());
+    /** A report-only run's images that would update: Image Updated is what it would publish for them. */
+    private static final List<String> NEW_IMAGE_OUTCOMES = List.of(Outcome.UPDATED.name(), Outcome.ADOPTED.name(),
+            Outcome.WOULD_UPDATE.name());
 
     /**
      * @param problems the parameters that cannot be written (a lineage that cannot be a name), each saying why
@@ -78,8 +80,10 @@ public final class RunEvents {
                 if (!NEW_IMAGE_OUTCOMES.contains(outcome) && !VALIDATION_FAILED.equals(outcome)) {
                     continue;
                 }
+                // An image that would update has only the name it would get.
+                String newImage = result.path("newImage").asText(result.path("newImageName").asText(null));
                 RunEvent.Detail detail = RunEvent.Detail.of(build.path("account").asText(), build.path("region").asText(),
-                        Service.valueOf(result.path("service").asText()), result.path("image").asText(), result.path("newImage").asText(),
+                        Service.valueOf(result.path("service").asText()), result.path("image").asText(), newImage,
                         result.path("newImageName").asText(null), execution);
                 events.add(VALIDATION_FAILED.equals(outcome)
                         // A summary keeps a reason once: a later image that failed alike points to the first one's.

@@ -27,8 +27,8 @@ final class PublishedSection {
                 continue;
             }
             if (publication.has("Error")) {
-                lines.add("NOT PUBLISHED: the publish step failed (" + ImageResult.reasonFromError(publication) + "): none of its events"
-                        + " or parameters went out");
+                lines.add("the publish step failed (" + ImageResult.reasonFromError(publication) + "): none of its events or"
+                        + " parameters went out");
                 failures++;
                 continue;
             }
@@ -42,7 +42,7 @@ final class PublishedSection {
             String parameterVerb = publication.path("reportOnly").asBoolean() ? "would write parameter " : "parameter ";
             publication.path("parameters").forEach(parameter -> lines.add(parameterVerb + parameter.asText()));
             more(publication.path("moreParameters").asInt(), "more parameters", lines);
-            publication.path("failures").forEach(failure -> lines.add("NOT PUBLISHED: " + failure.asText()));
+            publication.path("failures").forEach(failure -> lines.add(failure.asText()));
             more(publication.path("moreFailures").asInt(), "more not published", lines);
             failures += publication.path("failures").size() + publication.path("moreFailures").asInt();
         }
