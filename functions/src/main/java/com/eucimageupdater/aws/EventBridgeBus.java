@@ -54,10 +54,11 @@ public final class EventBridgeBus implements EventBus {
         for (int i = 0; i < batch.size(); i++) {
             // The answer's entries are in the request's order, one each.
             PutEventsResultEntry result = i < answer.entries().size() ? answer.entries().get(i) : null;
-            if (result == null || result.eventId() == null) {
-                deliveries.add(Delivery.refused(batch.get(i), "NoEventId", "the bus's answer gives this event no id"));
-            } else if (result.errorCode() != null) {
+            if (result != null && result.errorCode() != null) {
                 deliveries.add(Delivery.refused(batch.get(i), result.errorCode(), result.errorMessage()));
+            } else if (result == null || result.eventId() == null) {
+                // Never said to have gone out without the id EventBridge gives every event it takes.
+                deliveries.add(Delivery.refused(batch.get(i), "NoEventId", "the bus's answer gives this event no id"));
             } else {
                 deliveries.add(Delivery.published(batch.get(i), result.eventId()));
             }
