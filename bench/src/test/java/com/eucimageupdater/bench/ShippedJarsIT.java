@@ -34,13 +34,15 @@ class ShippedJarsIT {
     private static final List<Jar> JARS = List.of(
             new Jar("functions-lambda.jar", List.of("build/CheckHandler", "build/StartHandler", "build/PollHandler",
                     "distribute/DistributeHandler", "rollout/ResolveHandler", "rollout/MoveTargetsHandler", "retire/RetireHandler",
-                    "rollback/FindRolloutHandler", "drift/SurveyHandler"), List.of("sns", "sfn", "kms")),
+                    "rollback/FindRolloutHandler", "drift/SurveyHandler"), List.of("sns", "sfn", "kms", "eventbridge", "ssm")),
             new Jar("functions-run-lambda.jar", List.of("plan/PlanHandler", "build/SummarizeBuildsHandler", "rollout/PlanRolloutHandler",
-                    "report/ReportHandler"), List.of("appstream", "workspaces", "sts", "sns", "sfn", "kms")),
+                    "report/ReportHandler"), List.of("appstream", "workspaces", "sts", "sns", "sfn", "kms", "eventbridge", "ssm")),
             new Jar("functions-approval-mail-lambda.jar", List.of("approve/RequestApprovalHandler"),
-                    List.of("appstream", "workspaces", "sts", "sfn")),
+                    List.of("appstream", "workspaces", "sts", "sfn", "ssm")),
             new Jar("functions-approval-endpoint-lambda.jar", List.of("approve/ApprovalEndpointHandler"),
-                    List.of("appstream", "workspaces", "sts", "sns")));
+                    List.of("appstream", "workspaces", "sts", "sns", "eventbridge", "ssm")),
+            new Jar("functions-publish-lambda.jar", List.of("publish/PublishHandler"),
+                    List.of("appstream", "workspaces", "sts", "sns", "sfn", "kms")));
 
     @Test
     void eachJarHoldsItsHandlersAndDatabindWithoutAnHttpStackOrTheOtherJarsClients() throws IOException {

@@ -10,8 +10,6 @@ import com.eucimageupdater.model.Service;
 import com.eucimageupdater.retire.LineageRetirement;
 import com.eucimageupdater.rollback.RolloutRecords;
 import com.eucimageupdater.rollout.TargetMoves;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -24,12 +22,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
@@ -218,32 +211,6 @@ public final class ImageServices {
             Location location, AwsCredentialsProvider credentials) {
         builder.httpClient(http).overrideConfiguration(CALL_LIMITS).region(Region.of(location.region()));
         return credentials == null ? builder : builder.credentialsProvider(credentials);
-    }
-
-    /** Answers every request with 200 and one body, without a connection. */
-    private record CannedHttpClient(String contentType, String body) implements SdkHttpClient {
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() {
-                    return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", contentType).build())
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
-                            .build();
-                }
-
-                @Override
-                public void abort() {
-                    // Nothing in flight.
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-            // No connections.
-        }
     }
 
     private static final class Shared {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param executionId this execution's ARN, from which the mail's commands name the state machine and its Region
  * @param rollout the roll-out plan, its approval decision and production results; null when the run stopped earlier
  * @param rollback the execution a rollback run reversed, with {@code rolledBack} its moves back; null otherwise
+ * @param published for a rollback: what its publish step told other systems (a roll-out's are in {@code rollout})
  * @param dryRun a report-only run: the mail says what would happen
  * @param timeZone the schedule's time zone, in which the mail gives times (UTC when null)
  * @param report "drift" for a drift report, which the mail is instead of a run's results; else null
@@ -21,16 +22,26 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
-        JsonNode rollout, String rollback, JsonNode rolledBack, boolean dryRun, String timeZone, String report, List<PlaceSurvey> drift) {
+        JsonNode rollout, String rollback, JsonNode rolledBack, JsonNode published, boolean dryRun, String timeZone, String report,
+        List<PlaceSurvey> drift) {
 
     public ReportRequest(String executionName, String runDate, List<String> problems, List<BuiltLocation> builds) {
-        this(executionName, null, runDate, problems, builds, null, null, null, false, null);
+        this(executionName, null, runDate, problems, builds, null, null, null, null, false, null, null, List.of());
+    }
+
+    /** What the publish steps answered, in the order they ran. */
+    public List<JsonNode> publications() {
+        if (rollback != null) {
+            return published == null ? List.of() : List.of(published);
+        }
+        return rollout == null ? List.of() : List.of(rollout.path("builtEvents"), rollout.path("rolloutEvents"));
     }
 
     /** A run's report, with no survey. */
     public ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
-            JsonNode rollout, String rollback, JsonNode rolledBack, boolean dryRun, String timeZone) {
-        this(executionName, executionId, runDate, problems, builds, rollout, rollback, rolledBack, dryRun, timeZone, null, List.of());
+            JsonNode rollout, String rollback, JsonNode rolledBack, JsonNode published, boolean dryRun, String timeZone) {
+        this(executionName, executionId, runDate, problems, builds, rollout, rollback, rolledBack, published, dryRun, timeZone, null,
+                List.of());
     }
 
     public ReportRequest {

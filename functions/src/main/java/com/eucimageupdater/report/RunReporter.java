@@ -39,12 +39,15 @@ public final class RunReporter {
                 ? RolloutSection.rollback(request.rollback(), request.rolledBack(), rolloutBody)
                 : RolloutSection.production(request.rollout(), request.executionId(), promoted != null ? promoted : request.executionName(),
                         request.dryRun(), request.zone(), rolloutBody);
+        StringBuilder publishedBody = new StringBuilder();
+        int notPublished = PublishedSection.write(request.publications(), publishedBody);
         ProductionOutcome production = ProductionOutcome.of(request.rollout(), request.dryRun());
         boolean noSubscriber = RolloutSection.noConfirmedSubscriber(request.rollout());
         String approvalProblem = production.kind() != ProductionOutcome.Kind.APPROVAL_NOT_REQUESTED ? null
                 : noSubscriber ? "approval not asked (no confirmed subscriber)" : "approval mail failed";
         Failures failures = new Failures(count(results, Outcome.FAILED), results.stream().mapToInt(ImageResult::copyConflicts).sum(),
-                rolloutFailures, (int) request.builds().stream().filter(build -> build.failure() != null).count(), approvalProblem);
+                rolloutFailures, (int) request.builds().stream().filter(build -> build.failure() != null).count(), approvalProblem,
+                notPublished);
         Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
                 failures.total());
         String status = !request.problems().isEmpty() ? "INPUT_REJECTED"
@@ -58,15 +61,16 @@ public final class RunReporter {
         } else if (request.rollback() != null) {
             // The execution's name may be long: it comes last, where SNS's limit cuts it rather than the counts.
             subject = TOOL + ": " + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
+                    + (notPublished == 0 ? "" : Failures.notPublished(notPublished) + "; ")
                     + RolloutSection.MovedBack.of(request.rolledBack()).counts() + " (rollback of " + request.rollback() + ")";
-            body = header(request) + rolloutBody;
+            body = header(request) + rolloutBody + publishedBody;
         } else {
             String tool = TOOL + (request.dryRun() ? " (report only)" : "");
             subject = promoted != null ? subject(tool, failures.words(), production.words(), "promote of " + promoted)
                     : request.dryRun() ? subject(tool, failures.words(), count(results, Outcome.WOULD_UPDATE) + " would update, "
                             + counts.upToDate() + " up to date")
                     : subject(tool, failures.words(), production.words(), imageCounts(counts));
-            body = resultsBody(request, counts, failures, promoted) + rolloutBody + driftSection(request);
+            body = resultsBody(request, counts, failures, promoted) + rolloutBody + publishedBody + driftSection(request);
         }
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
         attributes.put("status", MessageAttribute.string(status));
@@ -113,10 +117,15 @@ public final class RunReporter {
      * @param rollouts production roll-outs (or a rollback's moves back) that failed
      * @param unsummarized accounts and Regions whose results were lost
      * @param approvalProblem why production was never asked for (no approval mail sent), or null
+     * @param notPublished events and parameters that other systems were to get and did not: the run goes on, and fails
      */
-    private record Failures(int images, int copyConflicts, int rollouts, int unsummarized, String approvalProblem) {
+    private record Failures(int images, int copyConflicts, int rollouts, int unsummarized, String approvalProblem, int notPublished) {
         int total() {
-            return images + copyConflicts + rollouts + unsummarized + (approvalProblem != null ? 1 : 0);
+            return images + copyConflicts + rollouts + unsummarized + (approvalProblem != null ? 1 : 0) + notPublished;
+        }
+
+        static String notPublished(int count) {
+            return plural(count, "event or parameter", "events or parameters") + " not published";
         }
 
         List<String> words() {
@@ -135,6 +144,9 @@ public final class RunReporter {
             }
             if (approvalProblem != null) {
                 words.add(approvalProblem);
+            }
+            if (notPublished > 0) {
+                words.add(notPublished(notPublished));
             }
             return words;
         }

@@ -23,8 +23,15 @@ public final class RollbackPlanner {
         this.services = services;
     }
 
-    /** Targets to move back to one previous image. */
-    public record MoveBack(Service service, String account, String region, String image, String from, List<String> targets) {}
+    /**
+     * Targets to move back to one previous image.
+     *
+     * @param source, lineage the rolled-out image's source and lineage, as its tags record them
+     * @param production whether a production fleet or bundle of that run is among the targets: production then runs
+     *                   {@code image} again, which the lineage's parameter says once the move is done
+     */
+    public record MoveBack(Service service, String account, String region, String image, String from, List<String> targets,
+            String source, String lineage, boolean production) {}
 
     public record Rollback(List<MoveBack> moves, List<String> problems) {}
 
@@ -44,7 +51,8 @@ public final class RollbackPlanner {
                 } else {
                     moves.merge(location + "/" + found.type() + "/" + previous + "/" + found.image().image(),
                             new MoveBack(found.type(), location.account(), location.region(), previous, found.image().image(),
-                                    List.of(target)), RollbackPlanner::together);
+                                    List.of(target), found.image().source(), found.image().lineage(),
+                                    found.image().productionImages().containsKey(target)), RollbackPlanner::together);
                 }
             });
         }
@@ -71,6 +79,7 @@ public final class RollbackPlanner {
     private static MoveBack together(MoveBack one, MoveBack other) {
         List<String> targets = new ArrayList<>(one.targets());
         targets.addAll(other.targets());
-        return new MoveBack(one.service(), one.account(), one.region(), one.image(), one.from(), targets);
+        return new MoveBack(one.service(), one.account(), one.region(), one.image(), one.from(), targets, one.source(), one.lineage(),
+                one.production() || other.production());
     }
 }

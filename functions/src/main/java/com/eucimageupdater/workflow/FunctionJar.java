@@ -9,8 +9,10 @@ public enum FunctionJar {
     IMAGE_STEPS("functions/target/functions-lambda.jar"),
     /** The run-wide steps, which call no AWS service. */
     RUN_STEPS("functions/target/functions-run-lambda.jar"),
-    /** The approval step: SNS for the mail, KMS to sign its links. */
+    /** The approval step: SNS for the mail, KMS to sign its links, EventBridge for its Approval Requested events. */
     APPROVAL_MAIL("functions/target/functions-approval-mail-lambda.jar"),
+    /** Telling other systems what the run did: EventBridge for its events, SSM for the lineages' parameters. */
+    PUBLISH("functions/target/functions-publish-lambda.jar"),
     /** The approval links' endpoint: KMS to check a link, Step Functions to answer the task. */
     APPROVAL_ENDPOINT("functions/target/functions-approval-endpoint-lambda.jar");
 

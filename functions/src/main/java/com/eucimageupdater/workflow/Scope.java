@@ -24,7 +24,14 @@ public enum Scope {
     /** The KMS HMAC key that signs and checks the approval links. */
     APPROVAL_LINK_KEY(null, null),
     /** The workflow's state machine. */
-    STATE_MACHINE(null, null);
+    STATE_MACHINE(null, null),
+    /** The default event bus of the deployment's own account and Region, where the run's events go. */
+    DEFAULT_EVENT_BUS(null, null),
+    /** The lineages' parameters in the deployment's own account and Region: every name under {@link #LINEAGE_PARAMETER_PATH}. */
+    LINEAGE_PARAMETERS(null, null);
+
+    /** Where the lineages' parameters are, in Parameter Store: one path, so that IAM can name it. */
+    public static final String LINEAGE_PARAMETER_PATH = "/euc-image-updater";
 
     private final String service;
     private final String resourceType;

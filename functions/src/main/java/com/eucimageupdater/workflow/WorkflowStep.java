@@ -82,7 +82,9 @@ public enum WorkflowStep {
                     // It mails only when the topic has a confirmed subscriber, read with ListSubscriptionsByTopic.
                     Grant.on(Scope.NOTIFICATION_TOPIC, "sns:Publish", "sns:ListSubscriptionsByTopic"),
                     Grant.on(Scope.NOTIFICATION_KEY, "kms:GenerateDataKey", "kms:Decrypt"),
-                    Grant.on(Scope.APPROVAL_LINK_KEY, "kms:GenerateMac")),
+                    Grant.on(Scope.APPROVAL_LINK_KEY, "kms:GenerateMac"),
+                    // Approval Requested, once SNS took the mail.
+                    Grant.on(Scope.DEFAULT_EVENT_BUS, "events:PutEvents")),
             List.of(METRICS_NAMESPACE, TOPIC_ARN, APPROVAL_ENDPOINT_URL, STATE_MACHINE_ARN, APPROVAL_KEY_ARN))),
     FIND_ROLLOUT("FindRollout", imageStep("rollback.FindRolloutHandler", 120,
             Grant.onAny("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets",
@@ -95,6 +97,15 @@ public enum WorkflowStep {
             Grant.onAny("appstream:DescribeFleets", "appstream:DescribeImageBuilders", "appstream:DescribeImages",
                     "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages",
                     "workspaces:DescribeWorkspaces", "workspaces:DescribeTags"))),
+    /**
+     * Tells other systems what the run did, at the points of the workflow that matter: the builds' events, the production
+     * roll-outs' and the rollbacks' events and the lineages' parameters, in the deployment's own account and Region.
+     */
+    PUBLISH("Publish", new FunctionSpec(FunctionSpec.inBasePackage("publish.PublishHandler"), FunctionJar.PUBLISH, 512,
+            // PutEvents 10 events a call, then one PutParameter per roll-out (Parameter Store takes 40 a second by default).
+            Duration.ofSeconds(120),
+            List.of(Grant.on(Scope.DEFAULT_EVENT_BUS, "events:PutEvents"), Grant.on(Scope.LINEAGE_PARAMETERS, "ssm:PutParameter")),
+            List.of(METRICS_NAMESPACE))),
     REPORT("Report", runStep("report.ReportHandler"));
 
     /** The state machine definition, from the project root: it names each step's function by its placeholder. */

@@ -15,7 +15,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -66,6 +68,14 @@ public final class SimulatedAccount implements AutoCloseable {
 
     public SnsClient sns() {
         return configure(SnsClient.builder());
+    }
+
+    public EventBridgeClient eventBridge() {
+        return configure(EventBridgeClient.builder());
+    }
+
+    public SsmClient ssm() {
+        return configure(SsmClient.builder());
     }
 
     /** What the handlers are built with in Lambda, but pointed at this account. */

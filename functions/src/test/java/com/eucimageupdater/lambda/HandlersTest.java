@@ -17,6 +17,10 @@ import com.eucimageupdater.build.StartHandler;
 import com.eucimageupdater.build.SummarizeBuildsHandler;
 import com.eucimageupdater.approve.RequestApprovalHandler;
 import com.eucimageupdater.aws.ApprovalTopic;
+import com.eucimageupdater.aws.EventBridgeBus;
+import com.eucimageupdater.aws.SsmLineageParameters;
+import com.eucimageupdater.publish.PublishHandler;
+import com.eucimageupdater.publish.Publisher;
 import com.eucimageupdater.distribute.DistributeHandler;
 import com.eucimageupdater.drift.SurveyHandler;
 import com.eucimageupdater.retire.RetireHandler;
@@ -227,9 +231,12 @@ class HandlersTest {
                     Map.entry(WorkflowStep.RETIRE, new RetireHandler(services)),
                     Map.entry(WorkflowStep.PLAN_ROLLOUT, new PlanRolloutHandler()),
                     Map.entry(WorkflowStep.REQUEST_APPROVAL, new RequestApprovalHandler(answers -> answers.get(0).executionName(),
-                            new ApprovalTopic(account.sns(), "arn:aws:sns:us-east-1:123456789012:euc-image-updater"), Clock.systemUTC())),
+                            new ApprovalTopic(account.sns(), "arn:aws:sns:us-east-1:123456789012:euc-image-updater"),
+                            new EventBridgeBus(account.eventBridge()), Clock.systemUTC())),
                     Map.entry(WorkflowStep.FIND_ROLLOUT, new FindRolloutHandler(services)),
                     Map.entry(WorkflowStep.SURVEY, new SurveyHandler(services)),
+                    Map.entry(WorkflowStep.PUBLISH, new PublishHandler(new Publisher(new EventBridgeBus(account.eventBridge()),
+                            new SsmLineageParameters(account.ssm())))),
                     Map.entry(WorkflowStep.REPORT, new ReportHandler())));
 
             assertEquals(EnumSet.allOf(WorkflowStep.class), handlers.keySet(), "every step's function is primed at the checkpoint");

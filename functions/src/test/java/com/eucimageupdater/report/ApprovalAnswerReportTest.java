@@ -23,7 +23,7 @@ class ApprovalAnswerReportTest {
         return new RunReporter().report(new ReportRequest("monthly-2026-12", EXECUTION_ARN + "monthly-2026-12", "2026-12-09", List.of(),
                 Builds.of("""
                 [{"service": "APPSTREAM", "image": "Base", "outcome": "UPDATED", "start": {"newImage": "Base-2026-12-09"}}]"""),
-                JSON.readTree(rollout), null, null, false, "Europe/Paris"));
+                JSON.readTree(rollout), null, null, null, false, "Europe/Paris"));
     }
 
     @Test

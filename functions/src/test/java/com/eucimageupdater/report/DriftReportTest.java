@@ -27,7 +27,7 @@ class DriftReportTest {
 
     private static RunReport report(String report, List<PlaceSurvey> drift) {
         return new RunReporter().report(new ReportRequest("drift-1", EXECUTION_ARN + "drift-1", "2026-12-07", List.of(), List.of(), null,
-                null, null, false, null, report, drift));
+                null, null, null, false, null, report, drift));
     }
 
     @Test

@@ -39,7 +39,7 @@ class RunSubjectTest {
     private RunReport report(String rawResults, String rollout, boolean dryRun) throws Exception {
         JsonNode plan = rollout == null ? null : JSON.readTree(rollout);
         return reporter.report(new ReportRequest("monthly-2026-11", EXECUTION_ARN + "monthly-2026-11", "2026-11-10", List.of(),
-                Builds.of(rawResults), plan, null, null, dryRun, null));
+                Builds.of(rawResults), plan, null, null, null, dryRun, null));
     }
 
     private static String approved(String... results) {
@@ -187,7 +187,7 @@ class RunSubjectTest {
                                         .put("image", "Base-2026-10-13").put("moved", false).put("note", "sessions")))));
 
         RunReport report = reporter.report(new ReportRequest("rollback-1", EXECUTION_ARN + "rollback-1", "2026-11-12", List.of(),
-                List.of(), null, "monthly-2026-11", rolledBack, false, null));
+                List.of(), null, "monthly-2026-11", rolledBack, null, false, null));
 
         assertEquals("euc-image-updater: 1 moved back, 1 already back (rollback of monthly-2026-11)", report.subject());
         assertTrue(report.message().startsWith("euc-image-updater run rollback-1 on 2026-11-12\n\n"
@@ -204,7 +204,7 @@ class RunSubjectTest {
                         .set("error", JSON.createObjectNode().put("Error", "States.Timeout").put("Cause", "late"))));
 
         RunReport report = reporter.report(new ReportRequest("rollback-1", EXECUTION_ARN + "rollback-1", "2026-11-12", List.of(),
-                List.of(), null, "monthly-2026-11", rolledBack, false, null));
+                List.of(), null, "monthly-2026-11", rolledBack, null, false, null));
 
         assertEquals("euc-image-updater: 1 move back failed; 0 moved back (rollback of monthly-2026-11)", report.subject());
         assertTrue(report.message().contains("Rollback of run monthly-2026-11: 0 fleets and bundles moved back, 1 move back failed.\n"),

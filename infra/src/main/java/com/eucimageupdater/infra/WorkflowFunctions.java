@@ -57,6 +57,9 @@ final class WorkflowFunctions extends Construct {
             + " bundles moved to a new one (fleet/*, workspacebundle/*), in the Regions the deployment works in: its own, its"
             + " targets', its configured images' and additionalRegions";
 
+    /** Every lineage's parameter, under the one path the publish step writes (the ARN's resource part, without its slash). */
+    private static final String LINEAGE_PARAMETER_NAMES = Scope.LINEAGE_PARAMETER_PATH.substring(1) + "/*";
+
     /** What the functions are given: the deployment's settings and the resources their grants and environment name. */
     record Props(UpdaterConfig config, Sources sources, String metricsNamespace, ITopic topic, IKey topicKey,
             ApprovalEndpoint approvalEndpoint) {}
@@ -79,7 +82,11 @@ final class WorkflowFunctions extends Construct {
                                 Map.of("StringEquals", Map.of("aws:ResourceOrgID", organization))).orElse(Map.of()))
                 .bind(Scope.NOTIFICATION_TOPIC, props.topic().getTopicArn())
                 .bind(Scope.NOTIFICATION_KEY, props.topicKey())
-                .bind(Scope.APPROVAL_LINK_KEY, props.approvalEndpoint().getKey());
+                .bind(Scope.APPROVAL_LINK_KEY, props.approvalEndpoint().getKey())
+                .bind(Scope.DEFAULT_EVENT_BUS, stack.formatArn(ArnComponents.builder()
+                        .service("events").resource("event-bus").resourceName("default").build()))
+                .bind(Scope.LINEAGE_PARAMETERS, stack.formatArn(ArnComponents.builder()
+                        .service("ssm").resource("parameter").resourceName(LINEAGE_PARAMETER_NAMES).build()));
         for (WorkflowStep step : WorkflowStep.values()) {
             byStep.put(step, createFunction(step));
         }
@@ -181,6 +188,11 @@ final class WorkflowFunctions extends Construct {
                 .toList();
         if (!scopedFindings.isEmpty()) {
             Permissions.suppressWildcardResources(role, IMAGES_WILDCARD, scopedFindings);
+        }
+        if (spec.grants().stream().anyMatch(grant -> grant.scopes().contains(Scope.LINEAGE_PARAMETERS))) {
+            Permissions.suppressWildcardResources(role, "ssm:PutParameter on the lineages' parameters: one per lineage, named at run"
+                    + " time under the one path " + Scope.LINEAGE_PARAMETER_PATH + " in this account and Region, and nothing else",
+                    List.of("Resource::arn:<AWS::Partition>:ssm:<AWS::Region>:<AWS::AccountId>:parameter/" + LINEAGE_PARAMETER_NAMES));
         }
         if (spec.grants().stream().anyMatch(grant -> grant.scopes().contains(Scope.MEMBER_ROLES))) {
             MemberRole member = props.config().organization().memberRole();

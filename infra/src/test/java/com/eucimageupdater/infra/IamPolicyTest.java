@@ -65,7 +65,7 @@ class IamPolicyTest {
                         "workspaces:DescribeTags", "workspaces:CreateTags", "sts:AssumeRole")),
                 Arguments.of("PlanRollout", Set.of()),
                 Arguments.of("RequestApproval", Set.of("sns:Publish", "sns:ListSubscriptionsByTopic", "kms:GenerateDataKey", "kms:Decrypt",
-                        "kms:GenerateMac")),
+                        "kms:GenerateMac", "events:PutEvents")),
                 Arguments.of("FindRollout", Set.of("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets",
                         "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:DescribeWorkspaceBundles",
                         "workspaces:DescribeWorkspaces", "sts:AssumeRole")),
@@ -73,6 +73,7 @@ class IamPolicyTest {
                 Arguments.of("Survey", Set.of("appstream:CreateUpdatedImage", "appstream:DescribeFleets", "appstream:DescribeImageBuilders",
                         "appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceBundles",
                         "workspaces:DescribeWorkspaceImages", "workspaces:DescribeWorkspaces", "workspaces:DescribeTags", "sts:AssumeRole")),
+                Arguments.of("Publish", Set.of("events:PutEvents", "ssm:PutParameter")),
                 Arguments.of("Report", Set.of()));
     }
 
@@ -195,7 +196,7 @@ class IamPolicyTest {
     }
 
     @Test
-    @DisplayName("the state machine may invoke exactly the thirteen functions' live aliases and publish only to the topic")
+    @DisplayName("the state machine may invoke exactly the fourteen functions' live aliases and publish only to the topic")
     void stateMachineRoleScoped() {
         List<Map<String, Object>> statements = statementsOfRole(stateMachineRole());
         // Through the live aliases; the approval endpoint's alias is the links' to call, not the state machine's.
@@ -235,6 +236,41 @@ class IamPolicyTest {
         assertEquals(List.of(keyArn), resourcesFor(statements, "kms:Decrypt"));
     }
 
+    /** The ARN the stack writes for the deployment's own {@code service} resource {@code resource}. */
+    private static Object ownArn(String service, String resource) {
+        return Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":" + service + ":",
+                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":" + resource)));
+    }
+
+    @Test
+    @DisplayName("events go only to the default bus of the deployment's account and Region, from the two functions that publish")
+    void eventsOnlyOnTheDefaultBus() {
+        List<Map<String, Object>> granting = allStatements().stream()
+                .filter(statement -> asList(statement.get("Action")).contains("events:PutEvents")).toList();
+
+        assertEquals(2, granting.size(), "RequestApproval (Approval Requested) and Publish");
+        granting.forEach(statement -> {
+            assertEquals(List.of("events:PutEvents"), asList(statement.get("Action")));
+            assertEquals(List.of(ownArn("events", "event-bus/default")), asList(statement.get("Resource")));
+        });
+        assertEquals(List.of(ownArn("events", "event-bus/default")),
+                resourcesFor(statementsOfRole(functionRole("Publish")), "events:PutEvents"));
+    }
+
+    @Test
+    @DisplayName("parameters are written only under /euc-image-updater/, in the deployment's account and Region, by Publish alone")
+    void parametersOnlyUnderTheUpdatersPath() {
+        List<Map<String, Object>> granting = allStatements().stream()
+                .filter(statement -> asList(statement.get("Action")).stream().anyMatch(action -> action.toString().startsWith("ssm:")))
+                .toList();
+
+        assertEquals(1, granting.size());
+        assertEquals(List.of("ssm:PutParameter"), asList(granting.get(0).get("Action")));
+        assertEquals(List.of(ownArn("ssm", "parameter/euc-image-updater/*")), asList(granting.get(0).get("Resource")));
+        assertEquals(List.of(ownArn("ssm", "parameter/euc-image-updater/*")),
+                resourcesFor(statementsOfRole(functionRole("Publish")), "ssm:PutParameter"));
+    }
+
     @Test
     @DisplayName("the schedule's role may only start this state machine and write to its dead-letter queue")
     void schedulerRoleScoped() {
@@ -263,7 +299,7 @@ class IamPolicyTest {
     static final List<String> IMAGE_STEPS = List.of("Resolve", "Check", "Start", "Poll", "Distribute", "SummarizeBuilds", "MoveTargets",
             "Retire", "FindRollout", "Survey");
     private static final List<String> WORKFLOW_STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "Distribute",
-            "SummarizeBuilds", "MoveTargets", "Retire", "PlanRollout", "RequestApproval", "FindRollout", "Survey", "Report");
+            "SummarizeBuilds", "MoveTargets", "Retire", "PlanRollout", "RequestApproval", "FindRollout", "Survey", "Publish", "Report");
 
     @Test
     @DisplayName("every workflow function's role sits under the path that member roles trust")

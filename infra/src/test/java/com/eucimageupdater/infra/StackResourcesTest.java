@@ -191,7 +191,8 @@ class StackResourcesTest {
     }
 
     @Test
-    @DisplayName("there are exactly thirteen workflow functions and the approval endpoint, each logging to its own log group with a retention")
+    @DisplayName("there are exactly fourteen workflow functions and the approval endpoint, each logging to its own log group with a"
+            + " retention")
     void functionsLogToRetainedGroups() {
         Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function");
         Set<String> logGroups = template.findResources("AWS::Logs::LogGroup", Map.of("Properties",

@@ -120,6 +120,7 @@ final class TestStack {
             case "RequestApproval" -> "approve.RequestApprovalHandler";
             case "FindRollout" -> "rollback.FindRolloutHandler";
             case "Survey" -> "drift.SurveyHandler";
+            case "Publish" -> "publish.PublishHandler";
             case "Report" -> "report.ReportHandler";
             case "ApprovalEndpoint" -> "approve.ApprovalEndpointHandler";
             default -> throw new IllegalArgumentException("no step " + step);

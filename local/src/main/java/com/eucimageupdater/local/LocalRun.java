@@ -1,10 +1,12 @@
 package com.eucimageupdater.local;
 
 import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.aws.Publishing;
 import com.eucimageupdater.config.MemberRole;
 import com.eucimageupdater.config.UpdaterConfig;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.OrganizationSettings;
+import com.eucimageupdater.simulator.PublishedEvent;
 import com.eucimageupdater.simulator.Scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -105,6 +107,7 @@ public final class LocalRun {
                             account.target(topicArn, memberRole.access(scenario.accountId())), progress);
                 }
                 account.simulator().publishedMessages().forEach(mail -> printMail(mail.subject(), mail.message(), out));
+                printEvents(account.simulator().publishedEvents(), out);
                 return finish(result, out);
             } finally {
                 // Whatever the execution's end, what it changed stays changed, as in AWS.
@@ -140,8 +143,10 @@ public final class LocalRun {
         // The topic lives in the deployment's account: images elsewhere are reached through their member role, as deployed. The
         // deployment's own Region is the SDK's default one (AWS_REGION), where images that name none are; the topic may be elsewhere.
         String region = new DefaultAwsRegionProviderChain().getRegion().id();
+        // The run's events and parameters go to the deployment's own account and Region, as the SDK's settings name them.
         LocalWorkflow.Target target = new LocalWorkflow.Target(ImageServices.fromEnvironment(memberRole.access(arn[4])),
-                snsFor(topicArn), region, arn[4], topicArn, LambdaFaultInjector.NONE, List.of());
+                snsFor(topicArn), Publishing.fromEnvironment(), Publishing.busFromEnvironment(), region, arn[4], topicArn,
+                LambdaFaultInjector.NONE, List.of());
         ExecutionResult result;
         try (ProgressPrinter progress = ProgressPrinter.takingStderr(out)) {
             result = LocalWorkflow.run(Definition.DEFAULT_FILE, input, settings, target, progress);
@@ -167,6 +172,17 @@ public final class LocalRun {
         out.printf("%nExecution %s in %.1f s%s%n", result.succeeded() ? "SUCCEEDED" : "FAILED",
                 result.elapsed().toMillis() / 1000.0, result.succeeded() ? "" : ": " + result.error() + " " + result.cause());
         return result.succeeded() ? 0 : 1;
+    }
+
+    /** What a rule on the default bus would get: each event's detail-type and detail, as EventBridge took them. */
+    private static void printEvents(List<PublishedEvent> events, PrintStream out) {
+        if (events.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("---- events on the default bus (source " + events.get(0).source() + ") ----");
+        events.forEach(event -> out.println(event.detailType() + ": " + event.detail()));
+        out.println("-------------------------------");
     }
 
     private static void printMail(String subject, String message, PrintStream out) {

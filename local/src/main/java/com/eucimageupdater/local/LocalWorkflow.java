@@ -13,6 +13,9 @@ import com.eucimageupdater.drift.SurveyHandler;
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.OrganizationSettings;
 import com.eucimageupdater.plan.PlanHandler;
+import com.eucimageupdater.publish.EventBus;
+import com.eucimageupdater.publish.PublishHandler;
+import com.eucimageupdater.publish.Publisher;
 import com.eucimageupdater.report.ReportHandler;
 import com.eucimageupdater.retire.RetireHandler;
 import com.eucimageupdater.rollback.FindRolloutHandler;
@@ -57,8 +60,8 @@ final class LocalWorkflow {
      * @param simulatedRegions the Regions a simulated organization lists: the deployment works in them as if cdk.json's
      *                         targets named them (none on AWS, where cdk.json alone says)
      */
-    record Target(ImageServices images, SnsClient sns, String region, String account, String topicArn,
-            LambdaFaultInjector lambdaFaults, List<String> simulatedRegions) {}
+    record Target(ImageServices images, SnsClient sns, Publisher publisher, EventBus bus, String region, String account,
+            String topicArn, LambdaFaultInjector lambdaFaults, List<String> simulatedRegions) {}
 
     /**
      * @param deployment what CDK would substitute into the definition
@@ -140,10 +143,11 @@ final class LocalWorkflow {
             case MOVE_TARGETS -> new MoveTargetsHandler(images);
             case RETIRE -> new RetireHandler(images);
             case PLAN_ROLLOUT -> new PlanRolloutHandler();
-            case REQUEST_APPROVAL -> new RequestApprovalHandler(approval, new ApprovalTopic(target.sns(), target.topicArn()),
+            case REQUEST_APPROVAL -> new RequestApprovalHandler(approval, new ApprovalTopic(target.sns(), target.topicArn()), target.bus(),
                     Clock.systemUTC());
             case FIND_ROLLOUT -> new FindRolloutHandler(images);
             case SURVEY -> new SurveyHandler(images);
+            case PUBLISH -> new PublishHandler(target.publisher());
             case REPORT -> new ReportHandler();
         };
     }

@@ -9,7 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -110,9 +112,26 @@ final class ProgressPrinter implements Consumer<ExecutionEvent>, AutoCloseable {
                             + output.path("start").path("newImage").asText();
             case "PollImageState" -> output.path("poll").path("serviceState").asText() + " (poll " + pollsByImage.merge(
                     event.account() + " " + event.region() + " " + event.service() + " " + event.image(), 1, Integer::sum) + ")";
+            case "PublishBuildEvents" -> published(output.path("rollout").path("builtEvents"));
+            case "PublishRollout" -> published(output.path("rollout").path("rolloutEvents"));
+            case "PublishRollback" -> published(output.path("published"));
             case "Notify" -> "mail sent: " + output.path("subject").asText();
             default -> output.has("outcome") ? output.path("outcome").asText() : null;
         };
+    }
+
+    /** What a publish step told other systems, e.g. "published 2 Image Updated, 1 parameter written, 1 refused". */
+    private static String published(JsonNode publication) {
+        if (publication.has("Error")) {
+            return "publish step failed: " + shortName(publication.path("Error").asText());
+        }
+        List<String> parts = new ArrayList<>();
+        publication.path("events").fields().forEachRemaining(count -> parts.add(count.getValue().asInt() + " " + count.getKey()));
+        int parameters = publication.path("parameters").size() + publication.path("moreParameters").asInt();
+        int refused = publication.path("failures").size() + publication.path("moreFailures").asInt();
+        String written = (parameters > 0 ? ", " + parameters + " parameter(s)" : "") + (refused > 0 ? ", " + refused + " refused" : "");
+        return (publication.path("reportOnly").asBoolean() ? "would publish " : "published ")
+                + (parts.isEmpty() ? "no event" : String.join(", ", parts)) + written;
     }
 
     /** A step's log line (StepLog: one JSON object with its level), else null. */

@@ -1,6 +1,7 @@
 package com.eucimageupdater.local;
 
 import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.aws.Publishing;
 import com.eucimageupdater.model.MemberAccess;
 import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.Scenario;
@@ -41,7 +42,8 @@ final class SimulatedAccount implements AutoCloseable {
     LocalWorkflow.Target target(String topicArn, MemberAccess access) {
         SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         Scenario scenario = simulator.scenario();
-        return new LocalWorkflow.Target(ImageServices.fromEnvironment(access), sns, System.getProperty("aws.region"),
+        return new LocalWorkflow.Target(ImageServices.fromEnvironment(access), sns, Publishing.fromEnvironment(),
+                Publishing.busFromEnvironment(), System.getProperty("aws.region"),
                 scenario.accountId(), topicArn, new LambdaFaultInjector(scenario.lambda(), scenario.seed()),
                 scenario.locations().stream().map(Scenario.Location::region).distinct().toList());
     }

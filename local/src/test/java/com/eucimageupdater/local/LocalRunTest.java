@@ -147,8 +147,10 @@ class LocalRunTest {
             Outcome run = localRun("--target", "aws", "--topic-arn", SimulatedRun.topicArn(account.simulator().scenario()), "--wait-ms", "1");
             assertEquals(0, run.exitCode(), run.output());
             assertEquals(1, account.simulator().publishedMessages().size());
-            assertEquals(8, account.simulator().mutatingCalls().stream().filter(call -> !call.operation().equals("Publish")).count(),
-                    "four creates, and four build-minutes tags once AVAILABLE");
+            assertEquals(8, account.simulator().mutatingCalls().stream().filter(call -> !call.operation().equals("Publish")
+                    && !call.operation().equals("PutEvents")).count(), "four creates, and four build-minutes tags once AVAILABLE");
+            assertEquals(List.of(4), account.simulator().callsTo("PutEvents").stream().map(call -> call.request().path("Entries").size())
+                    .toList(), "the four Image Updated events, on the bus the same standard settings lead to");
         }
     }
 

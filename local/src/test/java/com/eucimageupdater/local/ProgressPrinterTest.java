@@ -118,6 +118,20 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void aPublishStepSaysWhatTheBusTookTheParametersWrittenAndWhatWasRefused() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ProgressPrinter printer = new ProgressPrinter(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        printer.accept(exited(START, "PublishRollout", null, """
+                {"rollout": {"rolloutEvents": {"events": {"Production Rolled Out": 2}, "parameters": ["/a = b (version 1)"],
+                 "failures": ["event x not published: InternalException"]}}}"""));
+        printer.accept(exited(START, "PublishBuildEvents", null, """
+                {"rollout": {"builtEvents": {"reportOnly": true, "events": {"Image Updated": 3}}}}"""));
+
+        assertEquals(List.of("published 2 Production Rolled Out, 1 parameter(s), 1 refused", "would publish 3 Image Updated"),
+                out.toString(StandardCharsets.UTF_8).lines().map(line -> line.substring(line.lastIndexOf("  ") + 2)).toList());
+    }
+
+    @Test
     void pollsAreNumberedFromOneForEachImageWhateverTheWaitLoopCounts() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ProgressPrinter printer = new ProgressPrinter(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);

@@ -82,7 +82,7 @@ class RolloutEndToEndTest {
         return aws.mutatingCalls().stream().map(RecordedCall::operation).filter(operation -> !operation.equals("Publish")).toList();
     }
 
-    private static int indexOf(AwsSimulator aws, String operation, String mentioning) {
+    static int indexOf(AwsSimulator aws, String operation, String mentioning) {
         List<RecordedCall> calls = aws.calls();
         for (int i = 0; i < calls.size(); i++) {
             if (calls.get(i).operation().equals(operation) && calls.get(i).request().toString().contains(mentioning)) {

@@ -72,8 +72,9 @@ class StateMachineRulesTest {
         List<Map.Entry<String, JsonNode>> lambdaTasks = TASKS.stream().filter(task -> invokesOurFunction(task.getValue())).toList();
         assertEquals(List.of("PlanRun", "ResolveTargets", "CheckForUpdate", "PreviewRetention", "StartUpdate",
                 "PollImageState", "StageImage", "DistributeImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout",
-                "PreviewRetirement", "AwaitApproval", "MoveToProduction", "RetireOldImages", "SurveyPlace", "ReportDrift", "Summarize",
-                "FindRollout", "MoveTargetsBack", "SummarizeRollback", "FindStagedRollout"),
+                "PublishBuildEvents", "PreviewRetirement", "AwaitApproval", "MoveToProduction", "RetireOldImages", "PublishRollout",
+                "SurveyPlace", "ReportDrift", "Summarize", "FindRollout", "MoveTargetsBack", "PublishRollback", "SummarizeRollback",
+                "FindStagedRollout"),
                 lambdaTasks.stream().map(Map.Entry::getKey).toList());
         JsonNode first = lambdaTasks.get(0).getValue().path("Retry").path(0);
         lambdaTasks.forEach(task -> {
@@ -136,7 +137,7 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every AWS-calling step retries throttling and 5xx by name, and no retrier anywhere is States.ALL")
     void awsErrorsRetriedByNameNeverStatesAll() {
-        assertEquals(23, TASKS.size(), "twenty-two Lambda tasks and the SNS publish");
+        assertEquals(26, TASKS.size(), "twenty-five Lambda tasks and the SNS publish");
         TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(
                 StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
                         .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));

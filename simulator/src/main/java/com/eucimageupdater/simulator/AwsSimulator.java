@@ -8,12 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A simulated AWS organization on 127.0.0.1: AppStream, WorkSpaces, SNS and STS on one endpoint, speaking their
- * real wire protocols, so the real AWS SDK (and the real Lambda handlers) run against it unchanged. Each call
+ * A simulated AWS organization on 127.0.0.1: AppStream, WorkSpaces, SNS, STS, EventBridge and Parameter Store on one
+ * endpoint, speaking their real wire protocols, so the real AWS SDK (and the real Lambda handlers) run against it unchanged. Each call
  * reaches the state of the account that signed it (the home account, or the one of a role assumed through STS)
  * in the Region it was signed for. Requests are checked against the services' API models; state lives in memory;
  * faults come from the {@link Scenario}.
@@ -73,7 +74,7 @@ public final class AwsSimulator implements AutoCloseable {
         }
     }
 
-    /** The one endpoint of all four services, e.g. http://127.0.0.1:40123. */
+    /** The one endpoint of all six services, e.g. http://127.0.0.1:40123. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -114,6 +115,16 @@ public final class AwsSimulator implements AutoCloseable {
     /** Requests rejected by validation: the models' constraints and the services' documented rules. */
     public List<RecordedCall> modelViolations() {
         return log.violations();
+    }
+
+    /** The events EventBridge took onto a bus, in every account and Region, in order. */
+    public List<PublishedEvent> publishedEvents() {
+        return organization.publishedEvents();
+    }
+
+    /** A Parameter Store parameter of {@code account} in {@code region}, as the last PutParameter left it. */
+    public Optional<SsmParameter> parameter(String account, String region, String name) {
+        return organization.place(account, region).parameters().parameter(name);
     }
 
     /** The SNS messages published successfully. */

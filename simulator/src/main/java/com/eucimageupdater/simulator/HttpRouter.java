@@ -18,7 +18,7 @@ import java.util.UUID;
 final class HttpRouter implements HttpHandler {
     private static final String UNKNOWN_SERVICE = "unknown";
 
-    /** The JSON services by their X-Amz-Target prefix, e.g. PhotonAdminProxyService: appstream. */
+    /** The JSON services by their X-Amz-Target prefix, e.g. PhotonAdminProxyService: appstream, AWSEvents: events. */
     private final Map<String, String> jsonServices;
     private final Organization organization;
     private final SecurityTokenService sts;
@@ -29,7 +29,9 @@ final class HttpRouter implements HttpHandler {
 
     HttpRouter(Organization organization, SecurityTokenService sts, SnsBackend sns, CallLog log) {
         this.jsonServices = Map.of(ServiceModel.of(ServiceModel.APPSTREAM).targetPrefix(), ServiceModel.APPSTREAM,
-                ServiceModel.of(ServiceModel.WORKSPACES).targetPrefix(), ServiceModel.WORKSPACES);
+                ServiceModel.of(ServiceModel.WORKSPACES).targetPrefix(), ServiceModel.WORKSPACES,
+                ServiceModel.of(ServiceModel.EVENTS).targetPrefix(), ServiceModel.EVENTS,
+                ServiceModel.of(ServiceModel.SSM).targetPrefix(), ServiceModel.SSM);
         this.organization = organization;
         this.sts = sts;
         this.queryBackends = List.of(sns, sts);

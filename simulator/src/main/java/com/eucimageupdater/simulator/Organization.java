@@ -2,6 +2,7 @@ package com.eucimageupdater.simulator;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +16,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Organization {
     /** The state of one account in one Region. */
-    record Place(AppStreamBackend appStream, WorkSpacesBackend workSpaces, FaultInjector faults) {
-        /** The backend of a JSON service (appstream, workspaces). */
+    record Place(AppStreamBackend appStream, WorkSpacesBackend workSpaces, EventBridgeBackend events, SsmBackend parameters,
+            FaultInjector faults) {
+        /** The backend of a JSON service (appstream, workspaces, events, ssm). */
         ServiceBackend backend(String service) {
-            return ServiceModel.APPSTREAM.equals(service) ? appStream : workSpaces;
+            return switch (service) {
+                case ServiceModel.APPSTREAM -> appStream;
+                case ServiceModel.EVENTS -> events;
+                case ServiceModel.SSM -> parameters;
+                default -> workSpaces;
+            };
         }
     }
 
     private final Scenario scenario;
     private final Clock clock;
     private final Map<String, Place> places = new ConcurrentHashMap<>();
+    /** Every account's events, in the order the buses took them. */
+    private final List<PublishedEvent> publishedEvents = Collections.synchronizedList(new ArrayList<>());
 
     Organization(Scenario scenario, Clock clock) {
         this.scenario = scenario;
@@ -85,11 +94,18 @@ final class Organization {
         return account + " " + region;
     }
 
+    /** The events every account's buses took, in order. */
+    List<PublishedEvent> publishedEvents() {
+        synchronized (publishedEvents) {
+            return List.copyOf(publishedEvents);
+        }
+    }
+
     Place place(String account, String region) {
         return places.computeIfAbsent(key(account, region), key -> {
             Scenario.Location location = scenario.location(account, region);
             return new Place(new AppStreamBackend(location, clock, this), new WorkSpacesBackend(location, clock, this),
-                    new FaultInjector(location));
+                    new EventBridgeBackend(location, publishedEvents), new SsmBackend(location), new FaultInjector(location));
         });
     }
 }

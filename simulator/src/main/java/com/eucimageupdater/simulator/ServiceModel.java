@@ -20,13 +20,17 @@ final class ServiceModel {
     static final String WORKSPACES = "workspaces";
     static final String SNS = "sns";
     static final String STS = "sts";
-    static final List<String> SERVICES = List.of(APPSTREAM, WORKSPACES, SNS, STS);
+    static final String EVENTS = "events";
+    static final String SSM = "ssm";
+    static final List<String> SERVICES = List.of(APPSTREAM, WORKSPACES, SNS, STS, EVENTS, SSM);
 
     private static final Map<String, String> RESOURCES = Map.of(
             APPSTREAM, "/aws-models/appstream-2016-12-01.json",
             WORKSPACES, "/aws-models/workspaces-2015-04-08.json",
             SNS, "/aws-models/sns-2010-03-31.json",
-            STS, "/aws-models/sts-2011-06-15.json");
+            STS, "/aws-models/sts-2011-06-15.json",
+            EVENTS, "/aws-models/events-2015-10-07.json",
+            SSM, "/aws-models/ssm-2014-11-06.json");
 
     /**
      * Errors any AWS API may answer although its model does not list them (the AWS "Common errors" page), the

@@ -11,7 +11,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 
@@ -46,6 +48,14 @@ final class SdkClients {
 
     static SnsClient sns(AwsSimulator simulator, int maxAttempts, Region region, AwsCredentialsProvider credentials) {
         return configure(SnsClient.builder(), simulator, maxAttempts, region, credentials);
+    }
+
+    static EventBridgeClient eventBridge(AwsSimulator simulator, Region region) {
+        return configure(EventBridgeClient.builder(), simulator, 1, region, HOME);
+    }
+
+    static SsmClient ssm(AwsSimulator simulator, Region region) {
+        return configure(SsmClient.builder(), simulator, 1, region, HOME);
     }
 
     static StsClient sts(AwsSimulator simulator, AwsCredentialsProvider credentials) {
