@@ -27,7 +27,7 @@ public abstract class StepJson {
      * steps and the approval mail, whose inputs also hold free-form JSON (Jackson databind's trees).
      */
     public static StepJson annotated() {
-        return Annotated.SHAPE;
+        return Databind.SHAPE;
     }
 
     /**
@@ -36,22 +36,7 @@ public abstract class StepJson {
      * bundles, and the approval endpoint. jackson-jr, whose cold start costs about half of databind's.
      */
     public static StepJson records() {
-        return Records.SHAPE;
-    }
-
-    // Each shape in a holder of its own: a function loads only the library its handler uses, not both, on a cold start.
-    private static final class Annotated {
-        static final StepJson SHAPE = new Databind(JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build());
-    }
-
-    private static final class Records {
-        static final StepJson SHAPE = new Jr(JSON.builder()
-                .enable(JSON.Feature.WRITE_RECORD_FIELDS_IN_DECLARATION_ORDER)
-                .disable(JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY)
-                .register(new WireValues())
-                .build());
+        return Jr.SHAPE;
     }
 
     /** @throws UnreadableInput when the input is not JSON or not {@code type}'s shape, naming the field */
@@ -59,13 +44,16 @@ public abstract class StepJson {
 
     public abstract void write(OutputStream output, Object value) throws IOException;
 
+    // Each shape in a class of its own, built when first used: a function loads only the library its handler uses.
+
     /** jackson-jr: nulls are left out, enums written as their {@code toString()}; a field's path is the parser's. */
     private static final class Jr extends StepJson {
-        private final JSON json;
-
-        Jr(JSON json) {
-            this.json = json;
-        }
+        static final StepJson SHAPE = new Jr();
+        private final JSON json = JSON.builder()
+                .enable(JSON.Feature.WRITE_RECORD_FIELDS_IN_DECLARATION_ORDER)
+                .disable(JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY)
+                .register(new WireValues())
+                .build();
 
         @Override
         public <T> T read(InputStream input, Class<T> type) throws IOException {
@@ -112,11 +100,8 @@ public abstract class StepJson {
 
     /** Jackson databind: the annotations say what is left out; a field's path is the mapping exception's. */
     private static final class Databind extends StepJson {
-        private final ObjectMapper mapper;
-
-        Databind(ObjectMapper mapper) {
-            this.mapper = mapper;
-        }
+        static final StepJson SHAPE = new Databind();
+        private final ObjectMapper mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
         @Override
         public <T> T read(InputStream input, Class<T> type) throws IOException {
