@@ -12,9 +12,10 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * How jackson-jr reads the steps' numbers and enums: as strictly as databind did. jr on its own reads {@code "many"} as
- * 0 and an enum by its constant's name; here a number that is not one is refused, and an enum is read in the form it is
- * written, its {@code toString()} (Approval's "required"), so a wrong value names the values accepted.
+ * How jackson-jr reads the steps' text, numbers, booleans and enums: as strictly as databind did. jr on its own reads
+ * {@code "many"} as 0, {@code "yes"} as false, an object as a null text and an enum by its constant's name; here a value
+ * of the wrong kind is refused, and an enum is read in the form it is written, its {@code toString()} (Approval's
+ * "required"), so a wrong value names the values accepted.
  */
 final class WireValues extends JacksonJrExtension {
 
@@ -26,14 +27,22 @@ final class WireValues extends JacksonJrExtension {
                 if (type.isEnum()) {
                     return new EnumReader(type);
                 }
-                return type == int.class || type == Integer.class || type == long.class || type == Long.class ? new WholeNumberReader(type) : null;
+                if (type == String.class) {
+                    return new TextReader();
+                }
+                if (type == boolean.class || type == Boolean.class) {
+                    return new TruthReader(type);
+                }
+                boolean wholeNumber = type == int.class || type == Integer.class || type == long.class || type == Long.class;
+                return wholeNumber ? new WholeNumberReader(type) : null;
             }
         });
     }
 
     /** Refused like databind refuses it: {@code Cannot deserialize value of type `int` from String "many": ...}. */
     private static JSONObjectException refused(JsonParser parser, String type, String why) throws IOException {
-        String given = parser.currentToken() == JsonToken.VALUE_STRING ? "String \"" + parser.getText() + "\"" : ValueReader._tokenDesc(parser);
+        String given = parser.currentToken() == JsonToken.VALUE_STRING
+                ? "String \"" + parser.getText() + "\"" : ValueReader._tokenDesc(parser);
         return JSONObjectException.from(parser, "Cannot deserialize value of type `" + type + "` from " + given + ": " + why);
     }
 
@@ -73,6 +82,46 @@ final class WireValues extends JacksonJrExtension {
                 throw refused(parser, _valueType.getSimpleName(), "out of range of `int`");
             }
             return (int) value;
+        }
+    }
+
+    /** Text; a number or boolean is taken as its text, as databind does, an object or a list is refused. */
+    private static final class TextReader extends ValueReader {
+        TextReader() {
+            super(String.class);
+        }
+
+        @Override
+        public Object read(JSONReader reader, JsonParser parser) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (parser.currentToken().isScalarValue()) {
+                return parser.getText();
+            }
+            throw refused(parser, "java.lang.String", "not a text");
+        }
+    }
+
+    /** true or false, also written as text; null is false for a primitive as in databind. */
+    private static final class TruthReader extends ValueReader {
+        TruthReader(Class<?> type) {
+            super(type);
+        }
+
+        @Override
+        public Object read(JSONReader reader, JsonParser parser) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+                return token == JsonToken.VALUE_TRUE;
+            }
+            if (token == JsonToken.VALUE_NULL) {
+                return _valueType.isPrimitive() ? Boolean.FALSE : null;
+            }
+            if (token == JsonToken.VALUE_STRING && (parser.getText().equals("true") || parser.getText().equals("false"))) {
+                return Boolean.valueOf(parser.getText());
+            }
+            throw refused(parser, _valueType.getSimpleName(), "only \"true\" or \"false\" recognized");
         }
     }
 

@@ -177,6 +177,18 @@ class StepJsonTest {
     }
 
     @Test
+    void refusesTextOrATruthValueOfTheWrongKindNamingTheField() throws IOException {
+        UnreadableInput error = assertThrows(UnreadableInput.class,
+                () -> read("{\"item\": {\"service\": \"APPSTREAM\", \"image\": {\"name\": \"Base\"}}, \"run\": {}}"));
+        assertTrue(error.getMessage().startsWith("item.image: Cannot deserialize value of type `java.lang.String` from "), error.getMessage());
+
+        error = assertThrows(UnreadableInput.class, () -> read("{\"item\": {\"service\": \"APPSTREAM\"}, \"run\": {\"dryRun\": \"yes\"}}"));
+        assertTrue(error.getMessage().startsWith("run.dryRun: Cannot deserialize value of type `boolean` from String \"yes\""),
+                error.getMessage());
+        assertTrue(read("{\"item\": {\"service\": \"APPSTREAM\"}, \"run\": {\"dryRun\": \"true\"}}").run().dryRun());
+    }
+
+    @Test
     void aRecordThatRefusesItsFieldsSaysWhyInItsOwnWords() {
         UnreadableInput error = assertThrows(UnreadableInput.class, () -> read("{\"item\": {\"service\": \"APPSTREAM\"}}"));
 
