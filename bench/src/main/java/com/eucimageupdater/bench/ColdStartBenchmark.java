@@ -36,7 +36,6 @@ public final class ColdStartBenchmark {
 
     private final Path root;
     private final Path functionJar;
-    private final Path runJar;
     private final Path workDir;
     private final String launcherClasspath;
     private final String newcomerClasspath;
@@ -46,7 +45,6 @@ public final class ColdStartBenchmark {
         this.probesJar = probesJar;
         this.root = root;
         this.functionJar = root.resolve(FunctionJar.IMAGE_STEPS.path());
-        this.runJar = root.resolve(FunctionJar.RUN_STEPS.path());
         this.workDir = workDir;
         this.launcherClasspath = launcherClasspath;
         this.newcomerClasspath = newcomerClasspath;
@@ -122,7 +120,6 @@ public final class ColdStartBenchmark {
 
     List<Subject> subjects() throws IOException {
         String jar = functionJar.toAbsolutePath().toString();
-        String run = runJar.toAbsolutePath().toString();
         String job = """
                 "item": {"service": "APPSTREAM", "image": "Base-Win2022", "tags": {"team": "euc"}},
                 "run": {"executionName": "bench", "runDate": "2026-11-10", "account": "123456789012", "region": "us-east-1", "pollIntervalSeconds": 900,
@@ -172,7 +169,7 @@ public final class ColdStartBenchmark {
         String withJar = probesJar + File.pathSeparator + jar;
         subjects.add(new Subject("JVM floor", probesJar, probe + "Noop", checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("TLS context", probesJar, probe + "Tls", checkInput, "done", Kind.PROBE));
-        subjects.add(new Subject("Databind", probesJar + File.pathSeparator + run, probe + "Databind", checkInput, "done", Kind.PROBE));
+        subjects.add(new Subject("jackson-jr", withJar, probe + "JacksonJr", checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("StepJson", withJar, "com.eucimageupdater.lambda.StepJsonProbe", checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("JSON log line", withJar, "com.eucimageupdater.lambda.StepLogProbe", checkInput, "done", Kind.PROBE));
         subjects.add(new Subject("Metadata SDK", probesJar + File.pathSeparator + newcomerClasspath, probe + "ServiceMetadataOfAllServices",

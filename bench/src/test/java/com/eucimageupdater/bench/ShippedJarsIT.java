@@ -65,6 +65,9 @@ class ShippedJarsIT {
         List<String> image = entries("functions-lambda.jar");
         List<String> run = entries("functions-run-lambda.jar");
 
+        assertTrue(image.contains("com/fasterxml/jackson/jr/ob/JSON.class"), "the image steps' JSON (StepJson.records)");
+        assertTrue(entries("functions-approval-endpoint-lambda.jar").contains("com/fasterxml/jackson/jr/ob/JSON.class"), "the endpoint's JSON");
+
         assertTrue(image.contains("software/amazon/awssdk/regions/GeneratedServiceMetadataProvider.class"), "the SDK's own metadata");
         assertTrue(image.contains("software/amazon/awssdk/services/appstream/DefaultAppStreamClient.class"));
         assertTrue(image.contains("software/amazon/awssdk/services/sts/auth/StsAssumeRoleCredentialsProvider.class"));

@@ -53,8 +53,6 @@ public final class ImageServices {
         ServiceAdapter build(Service service, Location location);
     }
 
-    private record Key(Service service, Location location) {}
-
     /** STS's AssumeRole answer, for priming: XML, as STS speaks the query protocol. */
     private static final String ASSUMED_ROLE = """
             <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>
@@ -69,7 +67,12 @@ public final class ImageServices {
     private final Location own;
     /** The member accounts' credentials, whose STS client SnapStart's priming builds; null in tests with fakes. */
     private final MemberCredentials members;
-    private final Map<Key, ServiceAdapter> built = new ConcurrentHashMap<>();
+    /**
+     * Each location's adapter by service, account and Region ("APPSTREAM 123456789012 us-east-1"): a text key, as for
+     * member roles, because a record's generated hashCode bootstraps method handles on first use, tens of milliseconds
+     * on the image steps' cold start that the newcomer's handler does not pay.
+     */
+    private final Map<String, ServiceAdapter> built = new ConcurrentHashMap<>();
 
     /** The same two services wherever an image lives: for tests. */
     public ImageServices(ServiceAdapter appStream, ServiceAdapter workSpaces) {
@@ -164,7 +167,7 @@ public final class ImageServices {
         if (location == null) {
             throw new IllegalArgumentException("account and region: every image, fleet and bundle is looked for in an account and Region");
         }
-        return built.computeIfAbsent(new Key(service, location), key -> factory.build(key.service(), key.location()));
+        return built.computeIfAbsent(service + " " + location.account() + " " + location.region(), key -> factory.build(service, location));
     }
 
     /**

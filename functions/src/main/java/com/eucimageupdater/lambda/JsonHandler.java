@@ -19,7 +19,7 @@ import org.crac.Resource;
 /**
  * Reads the state's JSON into {@code I}, runs one step, writes {@code O}, and logs one JSON line saying how the step
  * ended. Stream handlers keep records, enums and unknown fields under our control rather than the runtime's
- * serializer: every step reads and writes through Jackson databind, in the shape its {@link StepJson} says.
+ * serializer: every step reads and writes in the shape its {@link StepJson} says (jackson-jr for the records shape).
  */
 abstract class JsonHandler<I, O> implements RequestStreamHandler, Resource {
     private final Class<I> inputType;
@@ -49,7 +49,7 @@ abstract class JsonHandler<I, O> implements RequestStreamHandler, Resource {
 
     /**
      * The step's work on {@link #sampleInput}, as far as it goes without AWS: at least the first read of the step's
-     * input type and the first write of each type it answers with, which build databind's deserializers and serializers.
+     * input type and the first write of each type it answers with, which introspect those types for their readers and writers.
      */
     protected abstract void prime() throws IOException;
 

@@ -302,8 +302,8 @@ class HandlersTest {
         verify(log).log(line.capture(), eq(LogLevel.ERROR));
         JsonNode logged = JSON.readTree(line.getValue());
         assertEquals("FAILED", logged.get("outcome").asText());
-        assertTrue(logged.get("detail").asText().contains("MismatchedInputException: Cannot deserialize value of type"
-                + " `com.eucimageupdater.model.ImageJob` from Array value"), logged::toString);
+        assertTrue(logged.get("detail").asText().contains("JSONObjectException: Can not create a"
+                + " com.eucimageupdater.model.ImageJob instance out of JSON Array"), logged::toString);
         verifyNoInteractions(appStream, workSpaces);
     }
 

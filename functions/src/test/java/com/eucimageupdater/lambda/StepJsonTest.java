@@ -159,6 +159,36 @@ class StepJsonTest {
     }
 
     @Test
+    void namesTheListItemWhoseFieldCannotBeRead() {
+        UnreadableInput error = assertThrows(UnreadableInput.class, () -> StepJson.records().read(new ByteArrayInputStream(
+                "{\"images\": [{\"service\": \"APPSTREAM\"}, {\"service\": \"EC2\"}]}".getBytes(StandardCharsets.UTF_8)), RunItems.class));
+
+        assertTrue(error.getMessage().startsWith("images[1].service: Cannot deserialize value of type `com.eucimageupdater.model.Service`"),
+                error.getMessage());
+    }
+
+    @Test
+    void readsAWholeNumberGivenAsTextAndRefusesOneOutOfRange() throws IOException {
+        assertEquals(32, read("{\"item\": {\"service\": \"APPSTREAM\"}, \"run\": {\"maxPolls\": \"32\"}}").run().maxPolls());
+
+        UnreadableInput error = assertThrows(UnreadableInput.class,
+                () -> read("{\"item\": {\"service\": \"APPSTREAM\"}, \"run\": {\"maxPolls\": 3000000000}}"));
+        assertTrue(error.getMessage().startsWith("run.maxPolls: Cannot deserialize value of type `int` from "), error.getMessage());
+    }
+
+    @Test
+    void refusesTextOrATruthValueOfTheWrongKindNamingTheField() throws IOException {
+        UnreadableInput error = assertThrows(UnreadableInput.class,
+                () -> read("{\"item\": {\"service\": \"APPSTREAM\", \"image\": {\"name\": \"Base\"}}, \"run\": {}}"));
+        assertTrue(error.getMessage().startsWith("item.image: Cannot deserialize value of type `java.lang.String` from "), error.getMessage());
+
+        error = assertThrows(UnreadableInput.class, () -> read("{\"item\": {\"service\": \"APPSTREAM\"}, \"run\": {\"dryRun\": \"yes\"}}"));
+        assertTrue(error.getMessage().startsWith("run.dryRun: Cannot deserialize value of type `boolean` from String \"yes\""),
+                error.getMessage());
+        assertTrue(read("{\"item\": {\"service\": \"APPSTREAM\"}, \"run\": {\"dryRun\": \"true\"}}").run().dryRun());
+    }
+
+    @Test
     void aRecordThatRefusesItsFieldsSaysWhyInItsOwnWords() {
         UnreadableInput error = assertThrows(UnreadableInput.class, () -> read("{\"item\": {\"service\": \"APPSTREAM\"}}"));
 

@@ -191,7 +191,7 @@ class BadInputEndToEndTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             `{"images": [\\n  {"service": "APPSTREAM",\\n   "image": "x",}\\n]}` | line 3, column 17 | Unexpected character ('}'
             `{"images": []} {}`                                                | line 1, column 16 | a second value follows
-            `{"dryRun": tru}`                                                  | line 1, column 15 | Unrecognized token 'tru'""")
+            `{"dryRun": tru}`                                                  | line 1, column 12 | Unrecognized token 'tru'""")
     @DisplayName("malformed JSON given to --input is refused before any run, naming its line and column")
     void malformedInputFile(String text, String where, String reason, @TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("input.json"), text.replace("\\n", "\n"));
