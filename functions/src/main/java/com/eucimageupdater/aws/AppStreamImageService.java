@@ -19,6 +19,7 @@ import com.eucimageupdater.model.StartedImage;
 import com.eucimageupdater.model.Target;
 import com.eucimageupdater.model.UpdateCheck;
 import com.eucimageupdater.retire.RetentionPolicy;
+import com.eucimageupdater.validate.TargetHealth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
+import software.amazon.awssdk.services.appstream.model.ComputeCapacityStatus;
 import software.amazon.awssdk.services.appstream.model.CreateUpdatedImageResponse;
 import software.amazon.awssdk.services.appstream.model.DescribeFleetsResponse;
 import software.amazon.awssdk.services.appstream.model.DescribeImageBuildersResponse;
@@ -320,6 +322,22 @@ public final class AppStreamImageService implements ServiceAdapter {
         List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare, previous);
         return apply ? RetentionPolicy.apply(decisions, image -> AwsErrors.call("DeleteImage " + image,
                 () -> appStream.deleteImage(r -> r.name(image)))) : decisions;
+    }
+
+    /** The fleet's image, State, FleetErrors and ComputeCapacityStatus, for the gate after staging. */
+    @Override
+    public TargetHealth health(String target) {
+        Fleet fleet = fleet(target).orElseThrow(() -> new ImageUpdateException("AppStream fleet \"" + target + "\" no longer exists in"
+                + " this account and Region (it was staged moments ago)"));
+        ComputeCapacityStatus capacity = fleet.computeCapacityStatus();
+        return new TargetHealth("fleet", fleet.name(), fleet.imageName(), fleet.stateAsString(), fleet.fleetErrors().stream()
+                .map(error -> new TargetHealth.FleetError(error.errorCodeAsString(), error.errorMessage())).toList(),
+                capacity == null ? null : new TargetHealth.Capacity(orZero(capacity.desired()), orZero(capacity.running()),
+                        orZero(capacity.available())));
+    }
+
+    private static int orZero(Integer count) {
+        return count == null ? 0 : count;
     }
 
     private Optional<Fleet> fleet(String name) {

@@ -8,6 +8,7 @@ import com.eucimageupdater.model.Service;
 import com.eucimageupdater.retire.LineageRetirement;
 import com.eucimageupdater.rollback.RolloutRecords;
 import com.eucimageupdater.rollout.TargetMoves;
+import com.eucimageupdater.validate.StagedTargets;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -135,6 +136,11 @@ public final class ImageServices {
 
     /** The distribute step's port, here or in a copy's destination Region. */
     public Distributor distributor(Service service, Location location) {
+        return adapter(service, location);
+    }
+
+    /** The gate's port, which reads the staged fleets and bundles. */
+    public StagedTargets stagedTargets(Service service, Location location) {
         return adapter(service, location);
     }
 

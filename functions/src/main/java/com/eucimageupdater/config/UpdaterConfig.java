@@ -49,6 +49,7 @@ public record UpdaterConfig(
     public static final String APPROVAL = "approval";
     public static final String APPROVAL_TIMEOUT_HOURS = "approvalTimeoutHours";
     public static final String KEEP_IMAGES = "keepImages";
+    public static final String VALIDATION_TIMEOUT_MINUTES = "validationTimeoutMinutes";
     public static final String DAYS_AFTER_PATCH_TUESDAY = "daysAfterPatchTuesday";
     public static final String SCHEDULE_HOUR = "scheduleHour";
     /** Replaced by daysAfterPatchTuesday and scheduleHour: refused, so an old cdk.json does not silently change days. */
@@ -82,8 +83,8 @@ public record UpdaterConfig(
     /** Every key of ours this reads (scheduleExpression, refused with its own reason, aside). */
     public static final KnownKeys KEYS = KnownKeys.contextKeys(List.of(IMAGES, DAYS_AFTER_PATCH_TUESDAY, SCHEDULE_HOUR,
             SCHEDULE_TIME_ZONE, SCHEDULE_ENABLED, NOTIFICATION_EMAILS, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS, MAX_CONCURRENCY,
-            MAX_CONCURRENCY_OVERALL, EXPECTED_BUILD_MINUTES, APPROVAL, APPROVAL_TIMEOUT_HOURS, KEEP_IMAGES, LOG_LEVEL, TARGETS,
-            MEMBER_ROLE_NAME, MEMBER_EXTERNAL_ID, ORGANIZATION_ID, UPDATER_ACCOUNT, APPROVAL_ENDPOINT_CONCURRENCY, ADDITIONAL_REGIONS));
+            MAX_CONCURRENCY_OVERALL, EXPECTED_BUILD_MINUTES, APPROVAL, APPROVAL_TIMEOUT_HOURS, KEEP_IMAGES, VALIDATION_TIMEOUT_MINUTES,
+            LOG_LEVEL, TARGETS, MEMBER_ROLE_NAME, MEMBER_EXTERNAL_ID, ORGANIZATION_ID, UPDATER_ACCOUNT, APPROVAL_ENDPOINT_CONCURRENCY, ADDITIONAL_REGIONS));
     /** A key of letters, digits and underscores only: the shape of ours, never of CDK's (see refuseUnknownKeys). */
     private static final Pattern PLAIN_WORD = Pattern.compile("^\\w+$");
 
@@ -193,7 +194,9 @@ public record UpdaterConfig(
         return new RolloutDefaults(Approval.of(approval).orElse(RolloutDefaults.DEFAULTS.approval()),
                 reader.integer(APPROVAL_TIMEOUT_HOURS, RolloutDefaults.DEFAULTS.approvalTimeoutHours(), 1,
                         RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS),
-                reader.integer(KEEP_IMAGES, RolloutDefaults.DEFAULTS.keepImages(), 0, ImageRequests.MAX_KEEP));
+                reader.integer(KEEP_IMAGES, RolloutDefaults.DEFAULTS.keepImages(), 0, ImageRequests.MAX_KEEP),
+                reader.integer(VALIDATION_TIMEOUT_MINUTES, RolloutDefaults.DEFAULT_VALIDATION_TIMEOUT_MINUTES, 1,
+                        RolloutDefaults.MAX_VALIDATION_TIMEOUT_MINUTES));
     }
 
     private static String logLevel(ContextReader reader) {

@@ -50,7 +50,8 @@ public record DeploymentSettings(
                 "DaysAfterPatchTuesday", Integer.toString(daysAfterPatchTuesday),
                 "Approval", jsonStringContent(rollout.approval().toString()),
                 "ApprovalTimeoutHours", Integer.toString(rollout.approvalTimeoutHours()),
-                "KeepImages", Integer.toString(rollout.keepImages()));
+                "KeepImages", Integer.toString(rollout.keepImages()),
+                "ValidationTimeoutMinutes", Integer.toString(rollout.validationTimeoutMinutes()));
     }
 
     /** The JSON string encoding of the text without its quotes, so it fits inside a string literal in the ASL. */

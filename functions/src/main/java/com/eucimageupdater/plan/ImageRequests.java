@@ -7,6 +7,7 @@ import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.PipelineTags;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.ServiceRules;
+import com.eucimageupdater.model.StagingGate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,8 @@ public final class ImageRequests {
         for (Service service : Service.values()) {
             fields.addAll(List.of(service.rules().target(), service.rules().stagingField(), service.rules().productionField()));
         }
-        fields.addAll(List.of("displayName", "description", "tags", "keep", "account", "region", "copyToRegions", "shareWithAccounts"));
+        fields.addAll(List.of("displayName", "description", "tags", "keep", "account", "region", "copyToRegions", "shareWithAccounts",
+                "validationTimeoutMinutes"));
         return List.copyOf(fields);
     }
 
@@ -163,6 +165,7 @@ public final class ImageRequests {
                     + rules.target() + " named as the source is already a production target");
         }
         int keep = keep(node.get("keep"), item.at("keep"));
+        StagingGate gate = gate(node.get("validationTimeoutMinutes"), item.at("validationTimeoutMinutes"));
         String account = text(node, "account", item, false);
         String region = text(node, "region", item, false);
         item.at("account").check(account, ImageRequests::accountProblem);
@@ -186,7 +189,7 @@ public final class ImageRequests {
         }
         return item.isEmpty()
                 ? new ImageRequest(service, image, fromTarget, displayName, description, tags, staging, production, null, keep, account,
-                        region, copyToRegions, shareWithAccounts, null)
+                        region, copyToRegions, shareWithAccounts, null, gate)
                 : null;
     }
 
@@ -275,6 +278,20 @@ public final class ImageRequests {
             return 0;
         }
         return node.asInt();
+    }
+
+    /** The item's own bound on the gate after staging; null: the deployment's validationTimeoutMinutes. */
+    private static StagingGate gate(JsonNode node, Problems timeout) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        int max = RolloutDefaults.MAX_VALIDATION_TIMEOUT_MINUTES;
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1 || node.asInt() > max) {
+            timeout.add("must be a whole number of minutes from 1 to " + max + " (how long the staged fleets and canaries have to pass"
+                    + " before approval; leave it out for the deployment's), got " + node);
+            return null;
+        }
+        return StagingGate.requested(node.asInt());
     }
 
     private static Service service(JsonNode node, Problems service) {

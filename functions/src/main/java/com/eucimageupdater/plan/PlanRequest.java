@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param maxConcurrency images built at once in each account and Region; {@code maxConcurrencyOverall} in the whole run
  * @param expectedBuildMinutes the first poll's delay for an image whose lineage records no build time yet
  * @param workRegions the Regions besides its own (JSON text, a list) where the deployment may act (see {@link WorkRegions})
+ * @param validationTimeoutMinutes how long the gate after staging may take for an image that sets none; null: the default
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanRequest(
@@ -35,4 +36,5 @@ public record PlanRequest(
         String targets,
         String maxConcurrencyOverall,
         String expectedBuildMinutes,
-        String workRegions) {}
+        String workRegions,
+        String validationTimeoutMinutes) {}

@@ -5,6 +5,7 @@ import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.RunSettings;
+import com.eucimageupdater.model.StagingGate;
 import com.eucimageupdater.workflow.WorkflowInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +70,9 @@ public final class RunPlanner {
         int approvalTimeoutHours = setting(settings.at("approvalTimeoutHours"), request.approvalTimeoutHours(), 1,
                 RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS);
         int keepImages = setting(settings.at("keepImages"), request.keepImages(), 0, ImageRequests.MAX_KEEP);
+        int validationTimeoutMinutes = request.validationTimeoutMinutes() == null ? RolloutDefaults.DEFAULT_VALIDATION_TIMEOUT_MINUTES
+                : setting(settings.at("validationTimeoutMinutes"), request.validationTimeoutMinutes(), 1,
+                        RolloutDefaults.MAX_VALIDATION_TIMEOUT_MINUTES);
         Approval approval = approval(request.input(), request.approval(), problems);
         boolean dryRun = flag(request.input(), "dryRun", input);
         String rollback = otherRun(request.input(), "rollback", "whose roll-out to reverse", "as in the roll-out mail", "", input);
@@ -111,8 +115,15 @@ public final class RunPlanner {
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
         run.maxPolls(RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes)).maxWaitText(maxWaitText);
         List<ImageRequest> items = placed.stream()
-                .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages)).toList();
+                .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages))
+                .map(item -> item.withGate(gate(item, validationTimeoutMinutes, pollIntervalSeconds))).toList();
         return RunPlan.update(run.build(), maxConcurrencyOverall, items);
+    }
+
+    /** The item's own validation timeout, else the deployment's, and the poll count that bounds its wait loop. */
+    private static StagingGate gate(ImageRequest item, int deploymentTimeoutMinutes, int pollIntervalSeconds) {
+        int minutes = item.gate() != null ? item.gate().timeoutMinutes() : deploymentTimeoutMinutes;
+        return new StagingGate(minutes, RunLimits.maxPolls(pollIntervalSeconds, minutes));
     }
 
     /** A run does only what its input says: an input that is not an object, or holds a field it does not know, is refused. */

@@ -10,5 +10,7 @@ public enum Outcome {
     WOULD_UPDATE,
     /** A promote run: built and staged by the run it promotes, which this one rolls out to production. */
     STAGED,
+    /** Built and staged, but the gate after staging failed: not offered for approval, production untouched. */
+    VALIDATION_FAILED,
     FAILED
 }

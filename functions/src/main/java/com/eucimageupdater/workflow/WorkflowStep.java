@@ -54,6 +54,9 @@ public enum WorkflowStep {
             // The new image's tags are read to go with each copy.
             Grant.onAny("appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceImages",
                     "workspaces:DescribeTags", "workspaces:CreateTags"))),
+    /** The gate after staging: reads the staged fleets and bundles until they serve the new image, or the bound. */
+    VALIDATE("Validate", imageStep("validate.ValidateHandler", 60,
+            Grant.onAny("appstream:DescribeFleets", "workspaces:DescribeWorkspaceBundles"))),
     SUMMARIZE_BUILDS("SummarizeBuilds", runStep("build.SummarizeBuildsHandler")),
     MOVE_TARGETS("MoveTargets", imageStep("rollout.MoveTargetsHandler", 120,
             // UpdateFleet authorizes on the fleet (and, when named, the image); UpdateWorkspaceBundle on both.

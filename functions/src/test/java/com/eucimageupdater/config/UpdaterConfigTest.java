@@ -57,7 +57,7 @@ class UpdaterConfigTest {
                 () -> assertEquals(4, config.pace().pollIntervalMinutes()),
                 () -> assertEquals(8, config.pace().maxWaitHours()),
                 () -> assertEquals(5, config.pace().maxConcurrency()),
-                () -> assertEquals(new RolloutDefaults(Approval.REQUIRED, 72, 0), config.rollout()),
+                () -> assertEquals(new RolloutDefaults(Approval.REQUIRED, 72, 0, 60), config.rollout()),
                 () -> assertEquals("INFO", config.logLevel()),
                 () -> assertEquals(List.of(), config.organization().targets()),
                 () -> assertEquals(new MemberRole("EucImageUpdaterMember", Optional.empty(), Optional.empty()),

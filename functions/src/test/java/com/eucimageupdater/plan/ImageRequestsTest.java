@@ -198,10 +198,10 @@ class ImageRequestsTest {
 
         assertEquals(List.of(), parsed.problems());
         assertEquals(new ImageRequest(Service.APPSTREAM, null, "Finance-Prod", null, null, Map.of(), List.of(), List.of(), null, 0, null,
-                null, List.of(), List.of(), null),
+                null, List.of(), List.of(), null, null),
                 parsed.requests().get(0));
         assertEquals(new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, null, Map.of(), List.of("Base-Test"),
-                List.of("Base-Prod-1", "Base-Prod-2"), null, 3, null, null, List.of(), List.of(), null), parsed.requests().get(1));
+                List.of("Base-Prod-1", "Base-Prod-2"), null, 3, null, null, List.of(), List.of(), null, null), parsed.requests().get(1));
         assertEquals("wsb-0a1b2c3d4", parsed.requests().get(2).fromTarget());
         assertEquals(List.of("wsb-9p8r7o6d5"), parsed.requests().get(3).productionTargets());
     }

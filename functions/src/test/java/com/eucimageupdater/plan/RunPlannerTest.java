@@ -25,7 +25,7 @@ class RunPlannerTest {
 
     private static PlanRequest request(String input, String configured) throws Exception {
         return new PlanRequest(JSON.readTree(input), "monthly-2026-11", EXECUTION_ID, "2026-11-10T06:00:00.123Z", configured, "900",
-                "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
+                "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null);
     }
 
     @Test
@@ -41,7 +41,7 @@ class RunPlannerTest {
     @Test
     void aScheduledStartOnTheRunDayRunsWithTheScheduledDateEvenWhenStartedAfterMidnight() throws Exception {
         PlanRequest lateStart = new PlanRequest(JSON.readTree("{\"scheduledTime\": \"2026-07-15T23:00:00Z\"}"), "run", EXECUTION_ID,
-                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
+                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null);
         RunPlan plan = planner.plan(lateStart);
         assertEquals(false, plan.skipped());
         assertEquals("2026-07-15", plan.runDate());
@@ -92,7 +92,7 @@ class RunPlannerTest {
     @Test
     void aWaitThatIsNotWholeHoursIsSaidInMinutesAndRoundsPollsUp() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
+                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null);
         RunSettings run = planner.plan(request).run();
         assertEquals(10, run.maxPolls());
         assertEquals("95 min", run.maxWaitText());
@@ -132,7 +132,7 @@ class RunPlannerTest {
     @Test
     void anAbsentInputIsRefusedLikeNull() throws Exception {
         PlanRequest absent = new PlanRequest(null, "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "900", "480", "5", "UTC", "1",
-                "required", "72", "0", null, null, null, null);
+                "required", "72", "0", null, null, null, null, null);
         assertEquals(List.of("input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got nothing"
                 + " (an empty input, or null)"), planner.plan(absent).problems());
     }
@@ -180,7 +180,7 @@ class RunPlannerTest {
     @Test
     void brokenDeploymentSettingsAreReportedByName() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null, null);
+                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null, null, null);
         List<String> problems = planner.plan(request).problems();
         assertEquals(4, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("settings.timeZone: must be an IANA time zone"));
@@ -192,7 +192,7 @@ class RunPlannerTest {
     @Test
     void aMissingStartTimeIsAnError() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null);
+                null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null);
         assertThrows(IllegalArgumentException.class, () -> planner.plan(request));
     }
 
@@ -200,7 +200,7 @@ class RunPlannerTest {
     void theRunDateIsReckonedInTheSchedulesTimeZone() throws Exception {
         PlanRequest sydneyMorning = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
                 "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5", "Australia/Sydney", "1", "required", "72", "0", null, null, null,
-                null);
+                null, null);
         assertEquals("2026-11-11", planner.plan(sydneyMorning).runDate());
     }
 
@@ -325,7 +325,7 @@ class RunPlannerTest {
         return new PlanRequest(request.input(), request.executionName(), request.executionId(), request.startTime(),
                 request.configuredImages(), request.pollIntervalSeconds(), request.maxWaitMinutes(), maxConcurrency,
                 request.timeZone(), request.daysAfterPatchTuesday(), request.approval(), request.approvalTimeoutHours(), request.keepImages(),
-                targets, maxConcurrencyOverall, null, workRegions);
+                targets, maxConcurrencyOverall, null, workRegions, null);
     }
 
     @Test
