@@ -110,9 +110,25 @@ final class ProgressPrinter implements Consumer<ExecutionEvent>, AutoCloseable {
                             + output.path("start").path("newImage").asText();
             case "PollImageState" -> output.path("poll").path("serviceState").asText() + " (poll " + pollsByImage.merge(
                     event.account() + " " + event.region() + " " + event.service() + " " + event.image(), 1, Integer::sum) + ")";
+            case "ValidateStagedImage" -> validation(output.path("validation"));
             case "Notify" -> "mail sent: " + output.path("subject").asText();
             default -> output.has("outcome") ? output.path("outcome").asText() : null;
         };
+    }
+
+    /** The gate's check: passed, failed with its reason, or what it still waits for. */
+    private static String validation(JsonNode validation) {
+        String check = " (check " + validation.path("polls").asInt() + ")";
+        if (validation.path("done").asBoolean()) {
+            return validation.path("passed").asBoolean() ? "gate passed" + check : "gate FAILED" + check + ": " + validation.path("failure").asText();
+        }
+        for (JsonNode waiting : validation.path("checks")) {
+            if ("WAITING".equals(waiting.path("status").asText())) {
+                return "waiting" + check + ": " + waiting.path("check").asText() + " " + waiting.path("target").asText() + ": "
+                        + waiting.path("answer").asText();
+            }
+        }
+        return "waiting" + check;
     }
 
     /** A step's log line (StepLog: one JSON object with its level), else null. */

@@ -2,6 +2,7 @@ package com.eucimageupdater.simulator;
 
 import com.eucimageupdater.simulator.AppStreamImages.Image;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ final class AppStreamFleets {
     private JsonNode describeFleets(JsonNode request) {
         List<Fleet> selected = request.has("Names") ? Json.texts(request.get("Names")).stream().map(this::fleet).toList()
                 : List.copyOf(fleets.values());
+        selected.forEach(fleet -> fleet.describesSinceMove++);
         return place.paged(selected, request, "Fleets", Fleet::toJson);
     }
 
@@ -60,6 +62,10 @@ final class AppStreamFleets {
                 throw place.error("IncompatibleImageException", "The image " + image.name + " is " + image.platform
                         + " and the fleet " + fleet.name + " is " + fleet.platform
                         + "; stop the fleet to change its platform.");
+            }
+            if (fleet.image != image) {
+                fleet.moved = true;
+                fleet.describesSinceMove = 0;
             }
             fleet.image = image;
             fleet.platform = image.platform;
@@ -94,7 +100,7 @@ final class AppStreamFleets {
     List<Scenario.Fleet> snapshotFleets() {
         return fleets.values().stream().map(fleet -> new Scenario.Fleet(fleet.name, fleet.type, fleet.state, fleet.platform,
                 fleet.image == null ? null : fleet.image.name, fleet.instanceType, fleet.desiredInstances, fleet.displayName,
-                fleet.description)).toList();
+                fleet.description, fleet.afterMove)).toList();
     }
 
     List<Scenario.ImageBuilder> snapshotImageBuilders() {
@@ -115,6 +121,11 @@ final class AppStreamFleets {
         final String type;
         final String instanceType;
         final int desiredInstances;
+        /** What the fleet reports once moved to another image; null: as before the move. */
+        final FleetAfterMove afterMove;
+        /** Whether UpdateFleet moved it to another image, and how many describes showed it since. */
+        boolean moved;
+        int describesSinceMove;
         String state;
         String platform;
         String displayName;
@@ -129,11 +140,23 @@ final class AppStreamFleets {
             this.type = spec.type();
             this.instanceType = spec.instanceType();
             this.desiredInstances = spec.desiredInstances();
+            this.afterMove = spec.afterMove();
             this.state = spec.state();
             this.displayName = spec.displayName();
             this.description = spec.description();
             this.image = image;
             this.platform = spec.platform() != null ? spec.platform() : image != null ? image.platform : "WINDOWS_SERVER_2019";
+        }
+
+        /** Every desired instance, unless a move to another image scripted fewer, or none while they are replaced. */
+        private int runningInstances() {
+            if (!moved || afterMove == null) {
+                return desiredInstances;
+            }
+            if (describesSinceMove <= afterMove.replacingDescribes()) {
+                return 0;
+            }
+            return afterMove.available() == null ? desiredInstances : Math.min(desiredInstances, afterMove.available());
         }
 
         ObjectNode toJson() {
@@ -144,9 +167,14 @@ final class AppStreamFleets {
                 json.put("ImageName", image.name).put("ImageArn", image.arn);
             }
             json.put("InstanceType", instanceType).put("FleetType", type);
-            int running = "RUNNING".equals(state) ? desiredInstances : 0;
+            int running = "RUNNING".equals(state) ? runningInstances() : 0;
             json.set("ComputeCapacityStatus", Json.object().put("Desired", desiredInstances).put("Running", running)
                     .put("InUse", 0).put("Available", running));
+            if (moved && afterMove != null && !afterMove.fleetErrors().isEmpty()) {
+                ArrayNode errors = json.putArray("FleetErrors");
+                afterMove.fleetErrors().forEach(error -> errors.add(Json.object().put("ErrorCode", error.errorCode())
+                        .put("ErrorMessage", error.errorMessage())));
+            }
             json.put("State", state).put("Platform", platform).set("CreatedTime", Json.epochSeconds(Scenario.IMAGES_CREATED));
             return json;
         }
