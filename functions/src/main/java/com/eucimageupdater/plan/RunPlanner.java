@@ -116,7 +116,9 @@ public final class RunPlanner {
         run.maxPolls(RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes)).maxWaitText(maxWaitText);
         List<ImageRequest> items = placed.stream()
                 .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages))
-                .map(item -> item.withGate(gate(item, validationTimeoutMinutes, pollIntervalSeconds))).toList();
+                // Only an item that stages something passes the gate; the others stay as small as they were.
+                .map(item -> item.stagingTargets().isEmpty() ? item : item.withGate(gate(item, validationTimeoutMinutes, pollIntervalSeconds)))
+                .toList();
         return RunPlan.update(run.build(), maxConcurrencyOverall, items);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.StagingGate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +46,8 @@ class ImageRequestsTest {
         ParsedImages parsed = parse("""
                 [{"service": "APPSTREAM", "image": "Base-Win2022", "owner": "euc"}, {"service": "APPSTREAM", "image": "Office"}]""");
         assertEquals(List.of("images[0].owner: unknown field; the known fields are service, image, fleet, stagingFleets, fleets, bundle,"
-                + " stagingBundles, bundles, displayName, description, tags, keep, account, region, copyToRegions, shareWithAccounts"),
+                + " stagingBundles, bundles, displayName, description, tags, keep, account, region, copyToRegions, shareWithAccounts,"
+                + " validationTimeoutMinutes"),
                 parsed.problems());
         assertEquals(List.of("Office"), parsed.requests().stream().map(ImageRequest::image).toList(), "only the item meant as given");
     }
@@ -225,5 +227,17 @@ class ImageRequestsTest {
         List<String> problems = parse(json).problems();
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith(expected), problems.get(0));
+    }
+
+    @Test
+    void anItemsValidationTimeoutIsAWholeNumberOfMinutesInRange() throws Exception {
+        assertEquals(StagingGate.requested(45), parse("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "validationTimeoutMinutes": 45}]""").requests().get(0).gate());
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "validationTimeoutMinutes": 0}]""",
+                "images[0].validationTimeoutMinutes: ", "must be a whole number of minutes from 1 to 720");
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "validationTimeoutMinutes": "1h"}]""",
+                "images[0].validationTimeoutMinutes: ", "got \"1h\"");
     }
 }

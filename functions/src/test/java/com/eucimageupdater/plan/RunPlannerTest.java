@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.StagingGate;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.RunSettings;
@@ -464,5 +465,25 @@ class RunPlannerTest {
         // The items as planned take about 100 KB; resolved, each fleet adds the image it uses, up to 101 characters.
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("images: the run's 200 items take about"), problems.get(0));
+    }
+
+    @Test
+    void eachItemsGateIsBoundedByItsOwnValidationTimeoutElseTheDeploymentsAsAPollCount() throws Exception {
+        RunPlan plan = planner.plan(new PlanRequest(JSON.readTree("""
+                {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"]},
+                            {"service": "APPSTREAM", "image": "Office-Win2022", "stagingFleets": ["Office-Test"],
+                             "validationTimeoutMinutes": 30}]}"""), "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "240",
+                "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, "90"));
+
+        assertEquals(List.of(), plan.problems());
+        assertEquals(List.of(new StagingGate(90, 23), new StagingGate(30, 8)), plan.images().stream().map(ImageRequest::gate).toList());
+    }
+
+    @Test
+    void aValidationTimeoutSettingOutOfRangeIsRefusedNamingTheSetting() throws Exception {
+        RunPlan plan = planner.plan(new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "900",
+                "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, "721"));
+
+        assertEquals(List.of("settings.validationTimeoutMinutes: must be a whole number from 1 to 720, got \"721\""), plan.problems());
     }
 }

@@ -61,6 +61,7 @@ class IamPolicyTest {
                         "workspaces:DeleteWorkspaceImage", "workspaces:DescribeWorkspaceImagePermissions",
                         "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags",
                         "workspaces:DescribeWorkspaces", "sts:AssumeRole")),
+                Arguments.of("Validate", Set.of("appstream:DescribeFleets", "workspaces:DescribeWorkspaceBundles", "sts:AssumeRole")),
                 Arguments.of("SummarizeBuilds", Set.of()),
                 Arguments.of("PlanRollout", Set.of()),
                 Arguments.of("RequestApproval", Set.of("sns:Publish", "sns:ListSubscriptionsByTopic", "kms:GenerateDataKey", "kms:Decrypt",
