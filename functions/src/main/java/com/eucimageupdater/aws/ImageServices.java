@@ -9,6 +9,7 @@ import com.eucimageupdater.retire.LineageRetirement;
 import com.eucimageupdater.rollback.RolloutRecords;
 import com.eucimageupdater.rollout.TargetMoves;
 import com.eucimageupdater.validate.StagedTargets;
+import com.eucimageupdater.validate.StreamingSessions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -142,6 +143,11 @@ public final class ImageServices {
     /** The gate's port, which reads the staged fleets and bundles. */
     public StagedTargets stagedTargets(Service service, Location location) {
         return adapter(service, location);
+    }
+
+    /** The gate's streaming check: AppStream's alone (a WorkSpace is not streamed through a URL). */
+    public StreamingSessions streamingSessions(Location location) {
+        return (StreamingSessions) adapter(Service.APPSTREAM, location);
     }
 
     /** The retire step's port. */

@@ -39,7 +39,7 @@ public final class ImageRequests {
             fields.addAll(List.of(service.rules().target(), service.rules().stagingField(), service.rules().productionField()));
         }
         fields.addAll(List.of("displayName", "description", "tags", "keep", "account", "region", "copyToRegions", "shareWithAccounts",
-                "validationTimeoutMinutes"));
+                GateFields.TIMEOUT, GateFields.STREAMING_CHECK));
         return List.copyOf(fields);
     }
 
@@ -165,7 +165,6 @@ public final class ImageRequests {
                     + rules.target() + " named as the source is already a production target");
         }
         int keep = keep(node.get("keep"), item.at("keep"));
-        StagingGate gate = gate(node.get("validationTimeoutMinutes"), item.at("validationTimeoutMinutes"));
         String account = text(node, "account", item, false);
         String region = text(node, "region", item, false);
         item.at("account").check(account, ImageRequests::accountProblem);
@@ -178,6 +177,7 @@ public final class ImageRequests {
         if (account != null && shareWithAccounts.contains(account)) {
             item.at("shareWithAccounts").add("\"" + account + "\" owns the image; list only the accounts it is shared with");
         }
+        StagingGate gate = GateFields.parse(node, service, staging, item);
         int productionTargets = production.size() + (fromTarget == null ? 0 : 1);
         int rolloutTags = PipelineTags.rolloutTags(staging.size(), productionTargets);
         if (item.isEmpty() && tags.size() + rolloutTags > USER_TAGS_MAX) {
@@ -278,20 +278,6 @@ public final class ImageRequests {
             return 0;
         }
         return node.asInt();
-    }
-
-    /** The item's own bound on the gate after staging; null: the deployment's validationTimeoutMinutes. */
-    private static StagingGate gate(JsonNode node, Problems timeout) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        int max = RolloutDefaults.MAX_VALIDATION_TIMEOUT_MINUTES;
-        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1 || node.asInt() > max) {
-            timeout.add("must be a whole number of minutes from 1 to " + max + " (how long the staged fleets and canaries have to pass"
-                    + " before approval; leave it out for the deployment's), got " + node);
-            return null;
-        }
-        return StagingGate.requested(node.asInt());
     }
 
     private static Service service(JsonNode node, Problems service) {

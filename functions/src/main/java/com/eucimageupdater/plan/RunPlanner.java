@@ -117,15 +117,17 @@ public final class RunPlanner {
         List<ImageRequest> items = placed.stream()
                 .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages))
                 // Only an item that stages something passes the gate; the others stay as small as they were.
-                .map(item -> item.stagingTargets().isEmpty() ? item : item.withGate(gate(item, validationTimeoutMinutes, pollIntervalSeconds)))
+                .map(item -> item.stagingTargets().isEmpty() ? item
+                        : item.withGate(gate(item, validationTimeoutMinutes, pollIntervalSeconds)))
                 .toList();
         return RunPlan.update(run.build(), maxConcurrencyOverall, items);
     }
 
     /** The item's own validation timeout, else the deployment's, and the poll count that bounds its wait loop. */
     private static StagingGate gate(ImageRequest item, int deploymentTimeoutMinutes, int pollIntervalSeconds) {
-        int minutes = item.gate() != null ? item.gate().timeoutMinutes() : deploymentTimeoutMinutes;
-        return new StagingGate(minutes, RunLimits.maxPolls(pollIntervalSeconds, minutes));
+        StagingGate requested = item.gate() != null ? item.gate() : StagingGate.requested(0, null);
+        int minutes = requested.timeoutMinutes() > 0 ? requested.timeoutMinutes() : deploymentTimeoutMinutes;
+        return requested.planned(minutes, RunLimits.maxPolls(pollIntervalSeconds, minutes));
     }
 
     /** A run does only what its input says: an input that is not an object, or holds a field it does not know, is refused. */

@@ -40,7 +40,8 @@ public final class RunReporter {
         String approvalProblem = production.kind() != ProductionOutcome.Kind.APPROVAL_NOT_REQUESTED ? null
                 : noSubscriber ? "approval not asked (no confirmed subscriber)" : "approval mail failed";
         Failures failures = new Failures(count(results, Outcome.FAILED), count(results, Outcome.VALIDATION_FAILED),
-                results.stream().mapToInt(ImageResult::copyConflicts).sum(), rolloutFailures, (int) request.builds().stream().filter(build -> build.failure() != null).count(), approvalProblem);
+                results.stream().mapToInt(ImageResult::copyConflicts).sum(), rolloutFailures,
+                (int) request.builds().stream().filter(build -> build.failure() != null).count(), approvalProblem);
         Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
                 failures.total());
         String status = !request.problems().isEmpty() ? "INPUT_REJECTED"

@@ -135,9 +135,14 @@ public final class TargetResolver {
                 longerGate(first.gate(), second.gate()));
     }
 
-    /** One image is validated once for both items: within the longer of their timeouts. */
+    /** One image is validated once for both items: within the longer of their timeouts, with the first streaming check given. */
     private static StagingGate longerGate(StagingGate one, StagingGate other) {
-        return one == null || other != null && other.timeoutMinutes() > one.timeoutMinutes() ? other : one;
+        if (one == null || other == null) {
+            return one == null ? other : one;
+        }
+        StagingGate longer = other.timeoutMinutes() > one.timeoutMinutes() ? other : one;
+        return new StagingGate(longer.timeoutMinutes(), longer.maxPolls(),
+                one.streamingCheck() != null ? one.streamingCheck() : other.streamingCheck());
     }
 
     private static <T> T first(T one, T other) {

@@ -1,21 +1,27 @@
 package com.eucimageupdater.validate;
 
+import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.ServicePorts;
 import com.eucimageupdater.model.StagingGate;
+import com.eucimageupdater.model.StreamingCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The gate between staging and approval, one check at a time: the state machine's loop calls it until it has decided,
  * waiting between checks, and the bound (the plan's poll count for the item's timeout) turns a check still waiting into
- * the image's failure. A failed check decides at once: waiting would not clear it.
+ * the image's failure. A failed check decides at once: waiting would not clear it. An item's streaming check runs once
+ * every staged target passed, and decides with them.
  */
 public final class StagedImageGate {
     private final ServicePorts<StagedTargets> targets;
+    private final Function<Location, StreamingSessions> streaming;
 
-    public StagedImageGate(ServicePorts<StagedTargets> targets) {
+    public StagedImageGate(ServicePorts<StagedTargets> targets, Function<Location, StreamingSessions> streaming) {
         this.targets = targets;
+        this.streaming = streaming;
     }
 
     public ValidationProgress check(ValidationJob job) {
@@ -24,6 +30,11 @@ public final class StagedImageGate {
         if (!job.item().stagingTargets().isEmpty()) {
             StagedTargets service = targets.forService(job.item().service(), job.location());
             job.item().stagingTargets().forEach(target -> checks.add(StagedTargetRules.check(service.health(target), image)));
+        }
+        StreamingCheck session = job.gate().streamingCheck();
+        // Only once the fleets serve the image: a session asked for earlier would fail on the old image or no capacity.
+        if (session != null && checks.stream().allMatch(check -> check.status() == CheckResult.Status.PASSED)) {
+            checks.add(streaming.apply(job.location()).tryStreaming(session.stack(), session.fleet(), session.user()));
         }
         return decide(checks, job.pollsDone() + 1, job.gate());
     }

@@ -18,7 +18,8 @@ final class StagedTargetRules {
     }
 
     private static CheckResult bundle(TargetHealth bundle, String image) {
-        String answer = "DescribeWorkspaceBundles: points at " + bundle.image() + (bundle.state() == null ? "" : ", State " + bundle.state());
+        String answer = "DescribeWorkspaceBundles: points at " + bundle.image()
+                + (bundle.state() == null ? "" : ", State " + bundle.state());
         return image.equals(bundle.image()) ? CheckResult.passed(BUNDLE, bundle.name(), answer)
                 : CheckResult.waiting(BUNDLE, bundle.name(), answer);
     }

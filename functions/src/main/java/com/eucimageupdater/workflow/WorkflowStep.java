@@ -56,6 +56,8 @@ public enum WorkflowStep {
                     "workspaces:DescribeTags", "workspaces:CreateTags"))),
     /** The gate after staging: reads the staged fleets and bundles until they serve the new image, or the bound. */
     VALIDATE("Validate", imageStep("validate.ValidateHandler", 60,
+            // An item's streaming check: CreateStreamingURL authorizes on the fleet and the stack.
+            new Grant(List.of(Scope.APPSTREAM_FLEETS, Scope.APPSTREAM_STACKS), List.of("appstream:CreateStreamingURL")),
             Grant.onAny("appstream:DescribeFleets", "workspaces:DescribeWorkspaceBundles"))),
     SUMMARIZE_BUILDS("SummarizeBuilds", runStep("build.SummarizeBuildsHandler")),
     MOVE_TARGETS("MoveTargets", imageStep("rollout.MoveTargetsHandler", 120,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.StagingGate;
+import com.eucimageupdater.model.StreamingCheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,7 @@ class ImageRequestsTest {
                 [{"service": "APPSTREAM", "image": "Base-Win2022", "owner": "euc"}, {"service": "APPSTREAM", "image": "Office"}]""");
         assertEquals(List.of("images[0].owner: unknown field; the known fields are service, image, fleet, stagingFleets, fleets, bundle,"
                 + " stagingBundles, bundles, displayName, description, tags, keep, account, region, copyToRegions, shareWithAccounts,"
-                + " validationTimeoutMinutes"),
+                + " validationTimeoutMinutes, streamingCheck"),
                 parsed.problems());
         assertEquals(List.of("Office"), parsed.requests().stream().map(ImageRequest::image).toList(), "only the item meant as given");
     }
@@ -231,7 +232,7 @@ class ImageRequestsTest {
 
     @Test
     void anItemsValidationTimeoutIsAWholeNumberOfMinutesInRange() throws Exception {
-        assertEquals(StagingGate.requested(45), parse("""
+        assertEquals(StagingGate.requested(45, null), parse("""
                 [{"service": "APPSTREAM", "image": "Base-Win2022", "validationTimeoutMinutes": 45}]""").requests().get(0).gate());
         assertSingleProblem("""
                 [{"service": "APPSTREAM", "image": "Base-Win2022", "validationTimeoutMinutes": 0}]""",
@@ -239,5 +240,31 @@ class ImageRequestsTest {
         assertSingleProblem("""
                 [{"service": "APPSTREAM", "image": "Base-Win2022", "validationTimeoutMinutes": "1h"}]""",
                 "images[0].validationTimeoutMinutes: ", "got \"1h\"");
+    }
+
+    @Test
+    void aStreamingCheckNamesAStackAndAUserOfTheirRulesOnOneOfTheItemsStagingFleets() throws Exception {
+        assertEquals(new StreamingCheck("Base-Stack", "Base-Test", "gate-check"), parse("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test", "Base-Test-2"],
+                  "streamingCheck": {"stack": "Base-Stack", "user": "gate-check"}}]""").requests().get(0).gate().streamingCheck());
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"],
+                  "streamingCheck": {"stack": "Base Stack", "user": "gate-check"}}]""",
+                "images[0].streamingCheck.stack: ", "is not an AppStream stack name");
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"],
+                  "streamingCheck": {"stack": "Base-Stack", "user": "x"}}]""",
+                "images[0].streamingCheck.user: ", "2-32 letters, digits");
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"],
+                  "streamingCheck": {"stack": "Base-Stack", "user": "gate-check", "fleet": "Base-Prod"}}]""",
+                "images[0].streamingCheck.fleet: ", "is not one of stagingFleets");
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "streamingCheck": {"stack": "Base-Stack", "user": "gate-check"}}]""",
+                "images[0].streamingCheck: ", "needs stagingFleets");
+        assertSingleProblem("""
+                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"],
+                  "streamingCheck": {"stack": "Base-Stack", "user": "gate-check"}}]""",
+                "images[0].streamingCheck: ", "is for APPSTREAM images");
     }
 }

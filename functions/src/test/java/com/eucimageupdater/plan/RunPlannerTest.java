@@ -181,7 +181,8 @@ class RunPlannerTest {
     @Test
     void brokenDeploymentSettingsAreReportedByName() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null, null, null);
+                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null, null,
+                null);
         List<String> problems = planner.plan(request).problems();
         assertEquals(4, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("settings.timeZone: must be an IANA time zone"));
@@ -476,7 +477,8 @@ class RunPlannerTest {
                 "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, "90"));
 
         assertEquals(List.of(), plan.problems());
-        assertEquals(List.of(new StagingGate(90, 23), new StagingGate(30, 8)), plan.images().stream().map(ImageRequest::gate).toList());
+        assertEquals(List.of(new StagingGate(90, 23, null), new StagingGate(30, 8, null)),
+                plan.images().stream().map(ImageRequest::gate).toList());
     }
 
     @Test

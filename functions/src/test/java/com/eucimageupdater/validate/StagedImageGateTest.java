@@ -12,6 +12,7 @@ import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.StagingGate;
 import com.eucimageupdater.model.StartedImage;
+import com.eucimageupdater.model.StreamingCheck;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,18 @@ class StagedImageGateTest {
     private static final RunSettings RUN = RunSettings.builder().executionName("monthly-2026-11").runDate("2026-11-10")
             .location(new Location("123456789012", "us-east-1")).pollIntervalSeconds(240).build();
 
+    /** Hands out a URL for the Base-Test-Stack only, as AWS does for a stack associated with the fleet. */
+    private static final StreamingSessions STREAMING = (stack, fleet, user) -> stack.equals("Base-Test-Stack")
+            ? CheckResult.passed("streaming", stack, "CreateStreamingURL for user " + user + " on fleet " + fleet + ": a URL")
+            : CheckResult.failed("streaming", stack, "CreateStreamingURL refused, ResourceNotFoundException: no stack " + stack);
+
     private static ValidationJob job(Service service, List<String> staging, ValidationProgress previous) {
+        return job(service, staging, previous, null);
+    }
+
+    private static ValidationJob job(Service service, List<String> staging, ValidationProgress previous, StreamingCheck streaming) {
         ImageRequest item = new ImageRequest(service, "Base-Win2022", null, null, null, Map.of(), staging, List.of("Base-Prod"), null, 0,
-                null, null, List.of(), List.of(), null, new StagingGate(60, 3));
+                null, null, List.of(), List.of(), null, new StagingGate(60, 3, streaming));
         return new ValidationJob(item, RUN, StartedImage.created(NEW_IMAGE, NEW_IMAGE, 0), previous);
     }
 
@@ -38,7 +48,7 @@ class StagedImageGateTest {
         for (TargetHealth target : targets) {
             byName.put(target.name(), target);
         }
-        return new StagedImageGate((service, location) -> byName::get).check(job);
+        return new StagedImageGate((service, location) -> byName::get, location -> STREAMING).check(job);
     }
 
     @Test
@@ -48,8 +58,8 @@ class StagedImageGateTest {
 
         assertTrue(progress.done() && progress.passed());
         assertEquals(1, progress.polls());
-        assertEquals("fleet Base-Test: DescribeFleets: RUNNING on " + NEW_IMAGE + ", no FleetErrors, 1 available (2 of 2 instances running)",
-                progress.checks().get(0).said());
+        assertEquals("fleet Base-Test: DescribeFleets: RUNNING on " + NEW_IMAGE + ", no FleetErrors, 1 available (2 of 2 instances"
+                + " running)", progress.checks().get(0).said());
     }
 
     @Test
@@ -59,7 +69,8 @@ class StagedImageGateTest {
 
     @Test
     void stoppedFleetIsCheckedForTheImageAloneAndSaysItsCapacityWasNotTried() {
-        ValidationProgress progress = check(job(Service.APPSTREAM, List.of("Training"), null), fleet("Training", NEW_IMAGE, "STOPPED", 1, 0, 0));
+        ValidationProgress progress = check(job(Service.APPSTREAM, List.of("Training"), null),
+                fleet("Training", NEW_IMAGE, "STOPPED", 1, 0, 0));
 
         assertTrue(progress.passed());
         assertTrue(progress.checks().get(0).answer().endsWith("capacity not tried (the fleet is stopped)"), progress::toString);
@@ -79,7 +90,8 @@ class StagedImageGateTest {
 
     @Test
     void fleetWithoutCapacityKeepsTheLoopWaitingAndCountsTheCheck() {
-        ValidationProgress first = check(job(Service.APPSTREAM, List.of("Base-Test"), null), fleet("Base-Test", NEW_IMAGE, "RUNNING", 2, 0, 0));
+        ValidationProgress first = check(job(Service.APPSTREAM, List.of("Base-Test"), null),
+                fleet("Base-Test", NEW_IMAGE, "RUNNING", 2, 0, 0));
         ValidationProgress second = check(job(Service.APPSTREAM, List.of("Base-Test"), first),
                 fleet("Base-Test", NEW_IMAGE, "RUNNING", 2, 0, 0));
 
@@ -92,7 +104,8 @@ class StagedImageGateTest {
 
     @Test
     void aCheckStillWaitingAtTheBoundFailsSayingHowLongAndWhatAwsLastAnswered() {
-        ValidationProgress atBound = check(job(Service.APPSTREAM, List.of("Base-Test"), new ValidationProgress(false, false, 2, List.of(), null)),
+        ValidationProgress twoChecksDone = new ValidationProgress(false, false, 2, List.of(), null);
+        ValidationProgress atBound = check(job(Service.APPSTREAM, List.of("Base-Test"), twoChecksDone),
                 fleet("Base-Test", "Base-Win2022", "RUNNING", 2, 2, 2));
 
         assertTrue(atBound.done());
@@ -118,5 +131,30 @@ class StagedImageGateTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> new ValidationJob(unplanned, RUN, StartedImage.created(NEW_IMAGE, NEW_IMAGE, 0), null));
         assertTrue(refused.getMessage().startsWith("item.gate.maxPolls"), refused::getMessage);
+    }
+
+    @Test
+    void theStreamingCheckRunsOnceTheFleetsPassAndItsAnswerIsEvidence() {
+        StreamingCheck session = new StreamingCheck("Base-Test-Stack", "Base-Test", "gate-check");
+        ValidationProgress waiting = check(job(Service.APPSTREAM, List.of("Base-Test"), null, session),
+                fleet("Base-Test", NEW_IMAGE, "RUNNING", 2, 0, 0));
+        ValidationProgress passed = check(job(Service.APPSTREAM, List.of("Base-Test"), waiting, session),
+                fleet("Base-Test", NEW_IMAGE, "RUNNING", 2, 2, 2));
+
+        assertEquals(1, waiting.checks().size(), "no streaming URL asked for while the fleet has no capacity");
+        assertTrue(passed.passed());
+        assertEquals("streaming Base-Test-Stack: CreateStreamingURL for user gate-check on fleet Base-Test: a URL",
+                passed.checks().get(1).said());
+    }
+
+    @Test
+    void aRefusedStreamingUrlFailsTheGateWithAwsAnswer() {
+        ValidationProgress refused = check(job(Service.APPSTREAM, List.of("Base-Test"), null,
+                new StreamingCheck("Other-Stack", "Base-Test", "gate-check")), fleet("Base-Test", NEW_IMAGE, "RUNNING", 2, 2, 2));
+
+        assertTrue(refused.done());
+        assertFalse(refused.passed());
+        assertEquals("streaming Other-Stack: CreateStreamingURL refused, ResourceNotFoundException: no stack Other-Stack",
+                refused.failure());
     }
 }

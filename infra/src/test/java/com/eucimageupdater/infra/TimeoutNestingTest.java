@@ -42,7 +42,7 @@ class TimeoutNestingTest {
             checked.add(step);
         }
         assertEquals(List.of("Check", "Distribute", "FindRollout", "MoveTargets", "Plan", "PlanRollout", "Poll", "Report", "Resolve",
-                "Retire", "Start", "SummarizeBuilds"),
+                "Retire", "Start", "SummarizeBuilds", "Validate"),
                 checked.stream().sorted().distinct().toList(), "every step's tasks were checked");
     }
 

@@ -120,7 +120,8 @@ final class ProgressPrinter implements Consumer<ExecutionEvent>, AutoCloseable {
     private static String validation(JsonNode validation) {
         String check = " (check " + validation.path("polls").asInt() + ")";
         if (validation.path("done").asBoolean()) {
-            return validation.path("passed").asBoolean() ? "gate passed" + check : "gate FAILED" + check + ": " + validation.path("failure").asText();
+            return validation.path("passed").asBoolean() ? "gate passed" + check
+                    : "gate FAILED" + check + ": " + validation.path("failure").asText();
         }
         for (JsonNode waiting : validation.path("checks")) {
             if ("WAITING".equals(waiting.path("status").asText())) {

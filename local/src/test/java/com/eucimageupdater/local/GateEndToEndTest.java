@@ -68,8 +68,9 @@ class GateEndToEndTest {
             assertEquals("ImageUpdatesFailed", run.result.error());
             assertEquals("VALIDATION_FAILED", run.resultFor("Office-Win2022").path("outcome").asText());
             assertEquals("UPDATED", run.resultFor("Base-Win2022").path("outcome").asText());
-            assertEquals("fleet staging-office: DescribeFleets: RUNNING on " + NEW_OFFICE + ", FleetErrors FLEET_INSTANCE_PROVISIONING_FAILURE:"
-                    + " The fleet instances failed to launch on the image: the image's agent did not report healthy",
+            assertEquals("fleet staging-office: DescribeFleets: RUNNING on " + NEW_OFFICE + ", FleetErrors"
+                    + " FLEET_INSTANCE_PROVISIONING_FAILURE: The fleet instances failed to launch on the image: the image's agent did not"
+                    + " report healthy",
                     run.resultFor("Office-Win2022").path("reason").asText());
             List<String> moves = RolloutEndToEndTest.moves(run.aws());
             assertTrue(moves.contains("staging-office -> " + NEW_OFFICE) && moves.contains("prod-base -> " + NEW_BASE), moves::toString);
@@ -108,8 +109,8 @@ class GateEndToEndTest {
             assertEquals(List.of(), changes(run));
             assertEquals(0, checks(run));
             String mail = RolloutEndToEndTest.lastMail(run.aws());
-            assertTrue(mail.contains("           would validate fleets staging-base, training-base within 60 min: the new image, RUNNING, no"
-                    + " FleetErrors, an instance available (a STOPPED fleet: the image alone)\n"), mail);
+            assertTrue(mail.contains("           would validate fleets staging-base, training-base within 60 min: the new image, RUNNING,"
+                    + " no FleetErrors, an instance available (a STOPPED fleet: the image alone)\n"), mail);
         }
     }
 }
