@@ -23,6 +23,7 @@ import com.eucimageupdater.retire.RetentionPolicy;
 import com.eucimageupdater.validate.CheckResult;
 import com.eucimageupdater.validate.StreamingSessions;
 import com.eucimageupdater.validate.TargetHealth;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -350,7 +351,8 @@ public final class AppStreamImageService implements ServiceAdapter, StreamingSes
         try {
             CreateStreamingUrlResponse answer = appStream.createStreamingURL(r -> r.stackName(stack).fleetName(fleet).userId(user)
                     .validity(STREAMING_URL_SECONDS));
-            return CheckResult.passed("streaming", stack, what + ": a streaming URL was handed out, valid until " + answer.expires());
+            return CheckResult.passed("streaming", stack, what + ": a streaming URL was handed out" + (answer.expires() == null ? ""
+                    : ", valid until " + answer.expires().truncatedTo(ChronoUnit.SECONDS)));
         } catch (AwsServiceException refused) {
             RuntimeException translated = AwsErrors.translate(what, refused);
             if (translated instanceof RetryableAwsException retry) {

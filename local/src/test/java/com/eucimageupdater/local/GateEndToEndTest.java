@@ -51,6 +51,9 @@ class GateEndToEndTest {
                     + ", no FleetErrors, 2 available (2 of 2 instances running)\n"), approvalMail);
             assertTrue(approvalMail.contains("    validated: fleet training-base: DescribeFleets: STOPPED on " + NEW_BASE
                     + ", no FleetErrors; capacity not tried (the fleet is stopped)\n"), approvalMail);
+            assertTrue(approvalMail.contains("    validated: streaming base-test-stack: CreateStreamingURL for user gate-check on stack"
+                    + " base-test-stack and fleet staging-base: a streaming URL was handed out, valid until "), approvalMail);
+            assertEquals(1, run.aws().callsTo("CreateStreamingURL").size(), "asked for once, after the fleets passed");
             assertEquals(List.of("staging-base -> " + NEW_BASE, "training-base -> " + NEW_BASE, "prod-base -> " + NEW_BASE),
                     RolloutEndToEndTest.moves(run.aws()));
             assertEquals("UPDATED", run.resultFor("Base-Win2022").path("outcome").asText());
@@ -111,6 +114,20 @@ class GateEndToEndTest {
             String mail = RolloutEndToEndTest.lastMail(run.aws());
             assertTrue(mail.contains("           would validate fleets staging-base, training-base within 60 min: the new image, RUNNING,"
                     + " no FleetErrors, an instance available (a STOPPED fleet: the image alone)\n"), mail);
+        }
+    }
+
+    @Test
+    void aStreamingUrlRefusedForAStackOfAnotherFleetFailsTheImageWithAwsAnswerAndProductionIsUntouched() throws Exception {
+        String otherStack = event("gate-pass.json").replace("\"stack\": \"base-test-stack\"", "\"stack\": \"base-stack\"");
+        try (SimulatedRun run = SimulatedRun.of(gateAccount(), otherStack)) {
+            assertEquals("VALIDATION_FAILED", run.resultFor("Base-Win2022").path("outcome").asText());
+            assertEquals("streaming base-stack: CreateStreamingURL for user gate-check on stack base-stack and fleet staging-base: refused,"
+                    + " InvalidParameterCombinationException: The fleet staging-base is not associated with the stack base-stack.",
+                    run.resultFor("Base-Win2022").path("reason").asText());
+            assertTrue(RolloutEndToEndTest.moves(run.aws()).stream().noneMatch(move -> move.startsWith("prod-base")),
+                    () -> RolloutEndToEndTest.moves(run.aws()).toString());
+            assertEquals(List.of(), run.aws().modelViolations());
         }
     }
 }
