@@ -227,6 +227,8 @@ public record UpdaterConfig(
             DeploymentSettings settings = deploymentSettings();
             reader.addAll(RunLimits.problems(RUN_LIMIT_KEYS, configuredImageCount(), settings.maxConcurrency(),
                     settings.pollIntervalSeconds(), settings.maxWaitMinutes(), settings.rollout().approvalTimeoutHours()));
+            reader.addAll(RunLimits.gateProblems(String.join(", ", POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS, VALIDATION_TIMEOUT_MINUTES),
+                    settings.pollIntervalSeconds(), settings.maxWaitMinutes(), settings.rollout().validationTimeoutMinutes()));
         }
     }
 

@@ -105,6 +105,10 @@ public final class RunPlanner {
             refuseTodaysOwnImages(images, runDate, problems);
             RunLimits.check(problems.at("images"), placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
                     approvalTimeoutHours);
+            int longestGate = placed.stream().filter(item -> item.gate() != null && item.gate().timeoutMinutes() > 0)
+                    .mapToInt(item -> item.gate().timeoutMinutes()).max().orElse(validationTimeoutMinutes);
+            problems.addAll(RunLimits.gateProblems("images", pollIntervalSeconds, maxWaitMinutes, Math.max(longestGate,
+                    validationTimeoutMinutes)));
             if (placed.size() <= RunLimits.MAX_IMAGES) {
                 RunLimits.checkData(problems.at("images"), placed, jsonBytes(placed));
             }

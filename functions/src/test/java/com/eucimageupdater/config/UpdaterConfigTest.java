@@ -266,6 +266,20 @@ class UpdaterConfigTest {
     }
 
     @Test
+    @DisplayName("the gate's checks count in the image's history too: 36 h of polls each minute fit, not with 12 h of checks after them")
+    void theGateAfterStagingMustFitTheExecutionHistoryWithTheBuildsPolls() {
+        Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, appStreamImages(1), UpdaterConfig.POLL_INTERVAL_MINUTES, 1,
+                UpdaterConfig.MAX_WAIT_HOURS, 36, UpdaterConfig.VALIDATION_TIMEOUT_MINUTES, 720);
+
+        List<String> problems = assertThrows(InvalidConfigurationException.class, () -> read(context)).problems();
+
+        assertOneProblem(problems, "pollIntervalMinutes, maxWaitHours, validationTimeoutMinutes",
+                "each image may poll 2160 times and then check its staged fleets and bundles 720 times");
+        assertEquals(1, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(1), UpdaterConfig.POLL_INTERVAL_MINUTES, 1,
+                UpdaterConfig.MAX_WAIT_HOURS, 36)).configuredImageCount());
+    }
+
+    @Test
     @DisplayName("polling every minute for up to 48 h is refused even for one image: 2880 polls exceed its execution's history")
     void imagesMustFitTheExecutionHistory() {
         Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, appStreamImages(1),
