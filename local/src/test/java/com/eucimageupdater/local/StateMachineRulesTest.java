@@ -33,8 +33,8 @@ class StateMachineRulesTest {
     private static final List<Map.Entry<String, JsonNode>> ITERATOR_TASKS = new ArrayList<>();
     /** Steps that call AppStream or WorkSpaces. */
     private static final Set<String> AWS_STEPS = Set.of("ResolveTargets", "FindRollout", "FindStagedRollout", "CheckForUpdate",
-            "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "PreviewRetirement", "MoveToProduction",
-            "RetireOldImages", "MoveTargetsBack");
+            "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "ValidateStagedImage",
+            "PreviewRetirement", "MoveToProduction", "RetireOldImages", "MoveTargetsBack");
 
     @BeforeAll
     static void readDefinition() throws IOException {
@@ -71,7 +71,8 @@ class StateMachineRulesTest {
     void lambdaTasksRetryLambdaErrors() {
         List<Map.Entry<String, JsonNode>> lambdaTasks = TASKS.stream().filter(task -> invokesOurFunction(task.getValue())).toList();
         assertEquals(List.of("PlanRun", "ResolveTargets", "CheckForUpdate", "PreviewRetention", "StartUpdate",
-                "PollImageState", "StageImage", "DistributeImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout",
+                "PollImageState", "StageImage", "DistributeImage", "ValidateStagedImage", "SummarizeBuilds", "ReportRejectedInput",
+                "PlanRollout",
                 "PreviewRetirement", "AwaitApproval", "MoveToProduction", "RetireOldImages", "Summarize",
                 "FindRollout", "MoveTargetsBack", "SummarizeRollback", "FindStagedRollout"),
                 lambdaTasks.stream().map(Map.Entry::getKey).toList());
@@ -136,7 +137,7 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every AWS-calling step retries throttling and 5xx by name, and no retrier anywhere is States.ALL")
     void awsErrorsRetriedByNameNeverStatesAll() {
-        assertEquals(21, TASKS.size(), "twenty Lambda tasks and the SNS publish");
+        assertEquals(22, TASKS.size(), "twenty-one Lambda tasks and the SNS publish");
         TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(
                 StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
                         .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));
@@ -148,7 +149,7 @@ class StateMachineRulesTest {
     @DisplayName("every step inside a Map catches everything into a Record state, so one image failing never stops the others")
     void iteratorTasksCatchEverything() {
         assertEquals(List.of("CheckForUpdate", "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage",
-                "SummarizeBuilds", "PreviewRetirement", "MoveToProduction", "RetireOldImages", "MoveTargetsBack"),
+                "ValidateStagedImage", "SummarizeBuilds", "PreviewRetirement", "MoveToProduction", "RetireOldImages", "MoveTargetsBack"),
                 ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
         ITERATOR_TASKS.forEach(task -> {
             JsonNode catcher = task.getValue().path("Catch").path(0);
