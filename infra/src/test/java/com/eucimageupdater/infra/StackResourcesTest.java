@@ -202,7 +202,7 @@ class StackResourcesTest {
                 .map(config -> ((Map<?, ?>) ((Map<?, ?>) config).get("LogGroup")).get("Ref"))
                 .collect(Collectors.toSet());
         assertEquals(15, functions.size(), "fourteen steps and the approval endpoint");
-        assertEquals(14, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
+        assertEquals(15, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
         assertTrue(logGroups.containsAll(usedLogGroups), () -> usedLogGroups + " all with 90-day retention: " + logGroups);
     }
 
