@@ -16,11 +16,16 @@ import com.eucimageupdater.model.ImageStatus;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.PipelineImage;
 import com.eucimageupdater.model.PipelineTags;
+import com.eucimageupdater.model.RetryableAwsException;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.StartedImage;
 import com.eucimageupdater.model.Target;
 import com.eucimageupdater.model.UpdateCheck;
 import com.eucimageupdater.retire.RetentionPolicy;
+import com.eucimageupdater.validate.CheckResult;
+import com.eucimageupdater.validate.StreamingSessions;
+import com.eucimageupdater.validate.TargetHealth;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +33,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.appstream.AppStreamClient;
+import software.amazon.awssdk.services.appstream.model.ComputeCapacityStatus;
+import software.amazon.awssdk.services.appstream.model.CreateStreamingUrlResponse;
 import software.amazon.awssdk.services.appstream.model.CreateUpdatedImageResponse;
 import software.amazon.awssdk.services.appstream.model.DescribeFleetsResponse;
 import software.amazon.awssdk.services.appstream.model.DescribeImageBuildersResponse;
@@ -44,7 +52,9 @@ import software.amazon.awssdk.services.appstream.model.SharedImagePermissions;
 import software.amazon.awssdk.services.appstream.model.VisibilityType;
 
 /** AppStream 2.0 (WorkSpaces Applications): images are named, and CreateUpdatedImage with dryRun is the check. */
-public final class AppStreamImageService implements ServiceAdapter {
+public final class AppStreamImageService implements ServiceAdapter, StreamingSessions {
+    /** The shortest useful life for a URL nobody opens: the gate only asks whether AWS hands one out. */
+    private static final long STREAMING_URL_SECONDS = 60;
     private final AppStreamClient appStream;
     private final AppStreamImages images;
 
@@ -325,6 +335,43 @@ public final class AppStreamImageService implements ServiceAdapter {
         List<RetentionPolicy.Decision> decisions = RetentionPolicy.decide(members, keep, spare, previous);
         return apply ? RetentionPolicy.apply(decisions, image -> AwsErrors.call("DeleteImage " + image,
                 () -> appStream.deleteImage(r -> r.name(image)))) : decisions;
+    }
+
+    /** The fleet's image, State, FleetErrors and ComputeCapacityStatus, for the gate after staging. */
+    @Override
+    public TargetHealth health(String target) {
+        Fleet fleet = fleet(target).orElseThrow(() -> new ImageUpdateException("AppStream fleet \"" + target + "\" no longer exists in"
+                + " this account and Region (it was staged moments ago)"));
+        ComputeCapacityStatus capacity = fleet.computeCapacityStatus();
+        return new TargetHealth("fleet", fleet.name(), fleet.imageName(), fleet.stateAsString(), fleet.fleetErrors().stream()
+                .map(error -> new TargetHealth.FleetError(error.errorCodeAsString(), error.errorMessage())).toList(),
+                capacity == null ? null : new TargetHealth.Capacity(orZero(capacity.desired()), orZero(capacity.running()),
+                        orZero(capacity.available())));
+    }
+
+    /** A refusal is the check's answer (the stack is not the fleet's, the fleet is not running); throttling and 5xx are retried. */
+    @Override
+    public CheckResult tryStreaming(String stack, String fleet, String user) {
+        String what = "CreateStreamingURL for user " + user + " on stack " + stack + " and fleet " + fleet;
+        try {
+            CreateStreamingUrlResponse answer = appStream.createStreamingURL(r -> r.stackName(stack).fleetName(fleet).userId(user)
+                    .validity(STREAMING_URL_SECONDS));
+            return CheckResult.passed("streaming", stack, what + ": a streaming URL was handed out" + (answer.expires() == null ? ""
+                    : ", valid until " + answer.expires().truncatedTo(ChronoUnit.SECONDS)));
+        } catch (AwsServiceException refused) {
+            RuntimeException translated = AwsErrors.translate(what, refused);
+            if (translated instanceof RetryableAwsException retry) {
+                throw retry;
+            }
+            return CheckResult.failed("streaming", stack, what + ": refused, " + AwsErrors.errorCode(refused) + ": "
+                    + refused.awsErrorDetails().errorMessage());
+        } catch (SdkException e) {
+            throw AwsErrors.translate(what, e);
+        }
+    }
+
+    private static int orZero(Integer count) {
+        return count == null ? 0 : count;
     }
 
     private Optional<Fleet> fleet(String name) {

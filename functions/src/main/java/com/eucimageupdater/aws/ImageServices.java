@@ -10,6 +10,10 @@ import com.eucimageupdater.model.Service;
 import com.eucimageupdater.retire.LineageRetirement;
 import com.eucimageupdater.rollback.RolloutRecords;
 import com.eucimageupdater.rollout.TargetMoves;
+import com.eucimageupdater.validate.StagedTargets;
+import com.eucimageupdater.validate.StreamingSessions;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -134,6 +138,16 @@ public final class ImageServices {
     /** The distribute step's port, here or in a copy's destination Region. */
     public Distributor distributor(Service service, Location location) {
         return adapter(service, location);
+    }
+
+    /** The gate's port, which reads the staged fleets and bundles. */
+    public StagedTargets stagedTargets(Service service, Location location) {
+        return adapter(service, location);
+    }
+
+    /** The gate's streaming check: AppStream's alone (a WorkSpace is not streamed through a URL). */
+    public StreamingSessions streamingSessions(Location location) {
+        return (StreamingSessions) adapter(Service.APPSTREAM, location);
     }
 
     /** The retire step's port. */

@@ -22,6 +22,7 @@ import com.eucimageupdater.model.Target;
 import com.eucimageupdater.model.UpdateCheck;
 import com.eucimageupdater.model.WorkSpacesRules;
 import com.eucimageupdater.retire.RetentionPolicy;
+import com.eucimageupdater.validate.TargetHealth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,15 +141,26 @@ public final class WorkSpacesImageService implements ServiceAdapter {
 
     @Override
     public Target describeTarget(String target, String account) {
-        WorkspaceBundle bundle = AwsErrors.call("DescribeWorkspaceBundles " + target,
-                        () -> workSpaces.describeWorkspaceBundles(r -> r.bundleIds(target)).bundles().stream().findFirst())
-                .orElseThrow(() -> new ImageUpdateException("WorkSpaces bundle " + target + " does not exist in this account and Region"
-                        + " (check the id and the Region)"));
+        WorkspaceBundle bundle = bundle(target);
         int users = AwsErrors.pages("DescribeWorkspaces " + target,
                 token -> workSpaces.describeWorkspaces(r -> r.bundleId(target).nextToken(token)),
                 DescribeWorkspacesResponse::workspaces, DescribeWorkspacesResponse::nextToken).size();
         return new Target(bundle.bundleId(), bundle.imageId(), null, null, bundle.owner(),
                 account != null && account.equals(bundle.owner()), users);
+    }
+
+    /** A bundle has no state to wait for but the image it points at, which the gate checks. */
+    @Override
+    public TargetHealth health(String target) {
+        WorkspaceBundle bundle = bundle(target);
+        return new TargetHealth("bundle", bundle.bundleId(), bundle.imageId(), bundle.stateAsString(), List.of(), null);
+    }
+
+    private WorkspaceBundle bundle(String target) {
+        return AwsErrors.call("DescribeWorkspaceBundles " + target,
+                        () -> workSpaces.describeWorkspaceBundles(r -> r.bundleIds(target)).bundles().stream().findFirst())
+                .orElseThrow(() -> new ImageUpdateException("WorkSpaces bundle " + target + " does not exist in this account and Region"
+                        + " (check the id and the Region)"));
     }
 
     @Override

@@ -51,6 +51,7 @@ public record UpdaterConfig(
     public static final String KEEP_IMAGES = "keepImages";
     public static final String PROMOTE_AFTER_HOURS = "promoteAfterHours";
     public static final String DISABLE_AFTER_FAILURES = "disableAfterFailures";
+    public static final String VALIDATION_TIMEOUT_MINUTES = "validationTimeoutMinutes";
     public static final String DAYS_AFTER_PATCH_TUESDAY = "daysAfterPatchTuesday";
     public static final String SCHEDULE_HOUR = "scheduleHour";
     /** Replaced by daysAfterPatchTuesday and scheduleHour: refused, so an old cdk.json does not silently change days. */
@@ -85,7 +86,7 @@ public record UpdaterConfig(
     public static final KnownKeys KEYS = KnownKeys.contextKeys(List.of(IMAGES, DAYS_AFTER_PATCH_TUESDAY, SCHEDULE_HOUR,
             SCHEDULE_TIME_ZONE, SCHEDULE_ENABLED, NOTIFICATION_EMAILS, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS, MAX_CONCURRENCY,
             MAX_CONCURRENCY_OVERALL, EXPECTED_BUILD_MINUTES, APPROVAL, APPROVAL_TIMEOUT_HOURS, KEEP_IMAGES, PROMOTE_AFTER_HOURS,
-            DISABLE_AFTER_FAILURES, LOG_LEVEL, TARGETS,
+            DISABLE_AFTER_FAILURES, VALIDATION_TIMEOUT_MINUTES, LOG_LEVEL, TARGETS,
             MEMBER_ROLE_NAME, MEMBER_EXTERNAL_ID, ORGANIZATION_ID, UPDATER_ACCOUNT, APPROVAL_ENDPOINT_CONCURRENCY, ADDITIONAL_REGIONS));
     /** A key of letters, digits and underscores only: the shape of ours, never of CDK's (see refuseUnknownKeys). */
     private static final Pattern PLAIN_WORD = Pattern.compile("^\\w+$");
@@ -199,7 +200,9 @@ public record UpdaterConfig(
                 reader.integer(PROMOTE_AFTER_HOURS, RolloutDefaults.DEFAULTS.promoteAfterHours(), 1,
                         RolloutDefaults.MAX_APPROVAL_TIMEOUT_HOURS),
                 reader.integer(DISABLE_AFTER_FAILURES, RolloutDefaults.DEFAULTS.disableAfterFailures(), 0,
-                        RolloutDefaults.MAX_DISABLE_AFTER_FAILURES));
+                        RolloutDefaults.MAX_DISABLE_AFTER_FAILURES),
+                reader.integer(VALIDATION_TIMEOUT_MINUTES, RolloutDefaults.DEFAULT_VALIDATION_TIMEOUT_MINUTES, 1,
+                        RolloutDefaults.MAX_VALIDATION_TIMEOUT_MINUTES));
     }
 
     private static String logLevel(ContextReader reader) {
@@ -230,6 +233,8 @@ public record UpdaterConfig(
             reader.addAll(RunLimits.problems(RUN_LIMIT_KEYS, configuredImageCount(), settings.maxConcurrency(),
                     settings.pollIntervalSeconds(), settings.maxWaitMinutes(),
                     settings.rollout().waitHours(settings.rollout().approval())));
+            reader.addAll(RunLimits.gateProblems(String.join(", ", POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS, VALIDATION_TIMEOUT_MINUTES),
+                    settings.pollIntervalSeconds(), settings.maxWaitMinutes(), settings.rollout().validationTimeoutMinutes()));
         }
     }
 

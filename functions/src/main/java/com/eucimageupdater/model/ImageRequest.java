@@ -21,13 +21,14 @@ import java.util.Map;
  * @param copyToRegions Regions of the same account that receive a copy of the new image
  * @param shareWithAccounts accounts the new image is shared with, in its Region
  * @param unreachable why the account could not be reached when its fleets or bundles were read: the image fails with it
+ * @param gate how the staged image is validated before approval; null until the plan resolves it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ImageRequest(
         Service service, String image, String fromTarget, String displayName, String description, Map<String, String> tags,
         List<String> stagingTargets, List<String> productionTargets, Map<String, String> productionImages, int keep, String account,
-        String region, List<String> copyToRegions, List<String> shareWithAccounts, String unreachable) {
+        String region, List<String> copyToRegions, List<String> shareWithAccounts, String unreachable, StagingGate gate) {
 
     public ImageRequest {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
@@ -41,17 +42,18 @@ public record ImageRequest(
 
     /** An image with no roll-out: only the new image is built. */
     public ImageRequest(Service service, String image, String displayName, String description, Map<String, String> tags) {
-        this(service, image, null, displayName, description, tags, List.of(), List.of(), null, 0, null, null, List.of(), List.of(), null);
+        this(service, image, null, displayName, description, tags, List.of(), List.of(), null, 0, null, null, List.of(), List.of(), null,
+                null);
     }
 
     public ImageRequest withKeep(int newKeep) {
         return new ImageRequest(service, image, fromTarget, displayName, description, tags, stagingTargets, productionTargets,
-                productionImages, newKeep, account, region, copyToRegions, shareWithAccounts, unreachable);
+                productionImages, newKeep, account, region, copyToRegions, shareWithAccounts, unreachable, gate);
     }
 
     public ImageRequest at(Location location) {
         return new ImageRequest(service, image, fromTarget, displayName, description, tags, stagingTargets, productionTargets,
-                productionImages, keep, location.account(), location.region(), copyToRegions, shareWithAccounts, unreachable);
+                productionImages, keep, location.account(), location.region(), copyToRegions, shareWithAccounts, unreachable, gate);
     }
 
     /**
@@ -61,13 +63,19 @@ public record ImageRequest(
     public ImageRequest resolved(String source, Map<String, String> productionImagesNow) {
         return new ImageRequest(service, source, null, displayName, description, tags, stagingTargets,
                 List.copyOf(productionImagesNow.keySet()), productionImagesNow, keep, account, region, copyToRegions, shareWithAccounts,
-                null);
+                null, gate);
     }
 
     /** An item whose account could not be reached: named by its fleet or bundle when its image is unknown. */
     public ImageRequest unreachable(String reason) {
         return new ImageRequest(service, image != null ? image : fromTarget, fromTarget, displayName, description, tags, stagingTargets,
-                productionTargets, productionImages, keep, account, region, copyToRegions, shareWithAccounts, reason);
+                productionTargets, productionImages, keep, account, region, copyToRegions, shareWithAccounts, reason, gate);
+    }
+
+    /** The item with its gate as planned: its own timeout or the deployment's, and the poll count that bounds it. */
+    public ImageRequest withGate(StagingGate planned) {
+        return new ImageRequest(service, image, fromTarget, displayName, description, tags, stagingTargets, productionTargets,
+                productionImages, keep, account, region, copyToRegions, shareWithAccounts, unreachable, planned);
     }
 
     /** The image the production target used when the run read it; empty when unknown. */

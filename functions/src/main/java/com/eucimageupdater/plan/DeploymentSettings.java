@@ -52,7 +52,8 @@ public record DeploymentSettings(
                 Map.entry("ApprovalTimeoutHours", Integer.toString(rollout.approvalTimeoutHours())),
                 Map.entry("KeepImages", Integer.toString(rollout.keepImages())),
                 Map.entry("PromoteAfterHours", Integer.toString(rollout.promoteAfterHours())),
-                Map.entry("DisableAfterFailures", Integer.toString(rollout.disableAfterFailures())));
+                Map.entry("DisableAfterFailures", Integer.toString(rollout.disableAfterFailures())),
+                Map.entry("ValidationTimeoutMinutes", Integer.toString(rollout.validationTimeoutMinutes())));
     }
 
     /** The JSON string encoding of the text without its quotes, so it fits inside a string literal in the ASL. */

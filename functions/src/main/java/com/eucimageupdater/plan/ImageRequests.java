@@ -7,6 +7,7 @@ import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.PipelineTags;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.ServiceRules;
+import com.eucimageupdater.model.StagingGate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,8 @@ public final class ImageRequests {
         for (Service service : Service.values()) {
             fields.addAll(List.of(service.rules().target(), service.rules().stagingField(), service.rules().productionField()));
         }
-        fields.addAll(List.of("displayName", "description", "tags", "keep", "account", "region", "copyToRegions", "shareWithAccounts"));
+        fields.addAll(List.of("displayName", "description", "tags", "keep", "account", "region", "copyToRegions", "shareWithAccounts",
+                GateFields.TIMEOUT, GateFields.STREAMING_CHECK));
         return List.copyOf(fields);
     }
 
@@ -180,6 +182,7 @@ public final class ImageRequests {
         if (account != null && shareWithAccounts.contains(account)) {
             item.at("shareWithAccounts").add("\"" + account + "\" owns the image; list only the accounts it is shared with");
         }
+        StagingGate gate = GateFields.parse(node, service, staging, item);
         int productionTargets = production.size() + (fromTarget == null ? 0 : 1);
         int rolloutTags = PipelineTags.rolloutTags(staging.size(), productionTargets);
         if (item.isEmpty() && tags.size() + rolloutTags > USER_TAGS_MAX) {
@@ -191,7 +194,7 @@ public final class ImageRequests {
         }
         return item.isEmpty()
                 ? new ImageRequest(service, image, fromTarget, displayName, description, tags, staging, production, null, keep, account,
-                        region, copyToRegions, shareWithAccounts, null)
+                        region, copyToRegions, shareWithAccounts, null, gate)
                 : null;
     }
 

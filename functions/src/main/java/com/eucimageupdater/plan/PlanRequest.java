@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param workRegions the Regions besides its own (JSON text, a list) where the deployment may act (see {@link WorkRegions})
  * @param promoteAfterHours, disableAfterFailures the soak of an auto approval and when the schedule skips a failing lineage
  *                          (see {@link RolloutDefaults}); null takes the default
+ * @param validationTimeoutMinutes how long the gate after staging may take for an image that sets none; null: the default
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanRequest(
@@ -39,4 +40,5 @@ public record PlanRequest(
         String expectedBuildMinutes,
         String workRegions,
         String promoteAfterHours,
-        String disableAfterFailures) {}
+        String disableAfterFailures,
+        String validationTimeoutMinutes) {}

@@ -108,6 +108,27 @@ public final class RunLimits {
     }
 
     /**
+     * The gate after staging loops in the image's execution too (a Wait, a Lambda task and a Choice a check, as a poll):
+     * its checks and the build's polls together must fit the history budget. Said only when the build's polls fit alone,
+     * which {@link #problems} says otherwise.
+     *
+     * @param subject what the problem is reported against: the settings or items to change
+     */
+    public static List<String> gateProblems(String subject, int pollIntervalSeconds, int maxWaitMinutes, int validationTimeoutMinutes) {
+        int polls = maxPolls(pollIntervalSeconds, maxWaitMinutes);
+        int checks = maxPolls(pollIntervalSeconds, validationTimeoutMinutes);
+        int events = EVENTS_PER_IMAGE + EVENTS_PER_POLL * (polls + checks);
+        if (EVENTS_PER_IMAGE + EVENTS_PER_POLL * polls > HISTORY_EVENT_BUDGET || events <= HISTORY_EVENT_BUDGET) {
+            return List.of();
+        }
+        return List.of(subject + ": each image may poll " + polls + " times and then check"
+                + " its staged fleets and bundles " + checks + " times (every " + duration(pollIntervalSeconds) + " for up to "
+                + duration(maxWaitMinutes * 60) + ", then up to " + duration(validationTimeoutMinutes * 60) + "), about " + events
+                + " history events in its execution, and this pipeline allows " + HISTORY_EVENT_BUDGET + " per execution: poll less"
+                + " often, wait less, or shorten validationTimeoutMinutes");
+    }
+
+    /**
      * Whether the items fit in the run's data once resolved.
      *
      * @param itemsJsonBytes the planned items' JSON, as the plan writes it

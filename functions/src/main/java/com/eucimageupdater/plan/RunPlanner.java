@@ -5,6 +5,7 @@ import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.RunSettings;
+import com.eucimageupdater.model.StagingGate;
 import com.eucimageupdater.workflow.WorkflowInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,6 +78,9 @@ public final class RunPlanner {
         int disableAfterFailures = request.disableAfterFailures() == null ? RolloutDefaults.DEFAULTS.disableAfterFailures()
                 : setting(settings.at("disableAfterFailures"), request.disableAfterFailures(), 0,
                         RolloutDefaults.MAX_DISABLE_AFTER_FAILURES);
+        int validationTimeoutMinutes = request.validationTimeoutMinutes() == null ? RolloutDefaults.DEFAULT_VALIDATION_TIMEOUT_MINUTES
+                : setting(settings.at("validationTimeoutMinutes"), request.validationTimeoutMinutes(), 1,
+                        RolloutDefaults.MAX_VALIDATION_TIMEOUT_MINUTES);
         Approval approval = approval(request.input(), request.approval(), problems);
         // One clock for the whole run: an auto approval's soak is the wait on the mail's answer, after which production goes.
         int approvalWaitHours = approval == Approval.AUTO ? promoteAfterHours : approvalTimeoutHours;
@@ -118,6 +122,10 @@ public final class RunPlanner {
             refuseTodaysOwnImages(images, runDate, problems);
             RunLimits.check(problems.at("images"), placed, maxConcurrency, maxConcurrencyOverall, pollIntervalSeconds, maxWaitMinutes,
                     approvalWaitHours);
+            int longestGate = placed.stream().filter(item -> item.gate() != null && item.gate().timeoutMinutes() > 0)
+                    .mapToInt(item -> item.gate().timeoutMinutes()).max().orElse(validationTimeoutMinutes);
+            problems.addAll(RunLimits.gateProblems("images", pollIntervalSeconds, maxWaitMinutes, Math.max(longestGate,
+                    validationTimeoutMinutes)));
             if (placed.size() <= RunLimits.MAX_IMAGES) {
                 RunLimits.checkData(problems.at("images"), placed, jsonBytes(placed));
             }
@@ -128,8 +136,19 @@ public final class RunPlanner {
         String maxWaitText = maxWaitMinutes % 60 == 0 ? maxWaitMinutes / 60 + " h" : maxWaitMinutes + " min";
         run.maxPolls(RunLimits.maxPolls(pollIntervalSeconds, maxWaitMinutes)).maxWaitText(maxWaitText);
         List<ImageRequest> items = placed.stream()
-                .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages)).toList();
+                .map(item -> keepImages == 0 || item.keep() != 0 ? item : item.withKeep(keepImages))
+                // Only an item that stages something passes the gate; the others stay as small as they were.
+                .map(item -> item.stagingTargets().isEmpty() ? item
+                        : item.withGate(gate(item, validationTimeoutMinutes, pollIntervalSeconds)))
+                .toList();
         return RunPlan.update(run.build(), maxConcurrencyOverall, items, everywhere);
+    }
+
+    /** The item's own validation timeout, else the deployment's, and the poll count that bounds its wait loop. */
+    private static StagingGate gate(ImageRequest item, int deploymentTimeoutMinutes, int pollIntervalSeconds) {
+        StagingGate requested = item.gate() != null ? item.gate() : StagingGate.requested(0, null);
+        int minutes = requested.timeoutMinutes() > 0 ? requested.timeoutMinutes() : deploymentTimeoutMinutes;
+        return requested.planned(minutes, RunLimits.maxPolls(pollIntervalSeconds, minutes));
     }
 
     /** A run does only what its input says: an input that is not an object, or holds a field it does not know, is refused. */

@@ -12,5 +12,7 @@ public enum Outcome {
     STAGED,
     /** A scheduled run did not build it: its lineage's scheduled builds failed disableAfterFailures months in a row. */
     SKIPPED,
+    /** Built and staged, but the gate after staging failed: not offered for approval, production untouched. */
+    VALIDATION_FAILED,
     FAILED
 }

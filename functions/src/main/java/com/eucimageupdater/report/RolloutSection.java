@@ -31,11 +31,13 @@ final class RolloutSection {
             body.append(INDENT).append(moved.path("moved").asBoolean() ? "staged: " : "").append(moved(moved)).append('\n');
         }
         distribution(raw.path("distributed"), raw.at("/start/newImage").asText(), body);
+        ValidationSection.validated(raw, body);
         if (!recorded(raw, Outcome.WOULD_UPDATE)) {
             return;
         }
         JsonNode item = raw.path("item");
         targets(item.path("stagingTargets"), "would stage: ", body);
+        ValidationSection.wouldValidate(item, body);
         targets(item.path("productionTargets"), "would roll out to production: ", body);
         line(body, listed("would copy to ", texts(item.path("copyToRegions"))),
                 listed("would share with ", texts(item.path("shareWithAccounts"))));

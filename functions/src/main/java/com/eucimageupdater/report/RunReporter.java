@@ -45,9 +45,9 @@ public final class RunReporter {
         boolean noSubscriber = RolloutSection.noConfirmedSubscriber(request.rollout());
         String approvalProblem = production.kind() != ProductionOutcome.Kind.APPROVAL_NOT_REQUESTED ? null
                 : noSubscriber ? "approval not asked (no confirmed subscriber)" : "approval mail failed";
-        Failures failures = new Failures(count(results, Outcome.FAILED), results.stream().mapToInt(ImageResult::copyConflicts).sum(),
-                rolloutFailures, (int) request.builds().stream().filter(build -> build.failure() != null).count(), approvalProblem,
-                notPublished);
+        Failures failures = new Failures(count(results, Outcome.FAILED), count(results, Outcome.VALIDATION_FAILED),
+                results.stream().mapToInt(ImageResult::copyConflicts).sum(), rolloutFailures,
+                (int) request.builds().stream().filter(build -> build.failure() != null).count(), approvalProblem, notPublished);
         Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
                 failures.total());
         String status = !request.problems().isEmpty() ? "INPUT_REJECTED"
@@ -114,14 +114,16 @@ public final class RunReporter {
     /**
      * What failed in a run, by kind: the subject names each first, and their total fails the execution.
      *
+     * @param validations images whose gate after staging failed (not offered for approval)
      * @param rollouts production roll-outs (or a rollback's moves back) that failed
      * @param unsummarized accounts and Regions whose results were lost
      * @param approvalProblem why production was never asked for (no approval mail sent), or null
      * @param notPublished events and parameters that other systems were to get and did not: the run goes on, and fails
      */
-    private record Failures(int images, int copyConflicts, int rollouts, int unsummarized, String approvalProblem, int notPublished) {
+    private record Failures(int images, int validations, int copyConflicts, int rollouts, int unsummarized, String approvalProblem,
+            int notPublished) {
         int total() {
-            return images + copyConflicts + rollouts + unsummarized + (approvalProblem != null ? 1 : 0) + notPublished;
+            return images + validations + copyConflicts + rollouts + unsummarized + (approvalProblem != null ? 1 : 0) + notPublished;
         }
 
         static String notPublished(int count) {
@@ -132,6 +134,9 @@ public final class RunReporter {
             List<String> words = new ArrayList<>();
             if (images > 0) {
                 words.add(plural(images, "image") + " failed");
+            }
+            if (validations > 0) {
+                words.add(plural(validations, "image") + " failed validation");
             }
             if (copyConflicts > 0) {
                 words.add(plural(copyConflicts, "copy conflict"));
@@ -223,7 +228,8 @@ public final class RunReporter {
             body.append("           waited ").append(QuotaWait.minutes(result.quotaWaitSeconds()))
                     .append(" for a service quota (other updates of this run were building)\n");
         }
-        if ((result.outcome() == Outcome.FAILED || result.outcome() == Outcome.SKIPPED) && result.reason() != null) {
+        if ((result.outcome() == Outcome.FAILED || result.outcome() == Outcome.SKIPPED || result.outcome() == Outcome.VALIDATION_FAILED)
+                && result.reason() != null) {
             body.append("           reason: ").append(result.reason()).append('\n');
         } else if (result.outcome() == Outcome.FAILED && result.sameReasonAs() != null) {
             body.append("           reason: the same as for ").append(result.sameReasonAs()).append('\n');
@@ -244,6 +250,11 @@ public final class RunReporter {
         }
         if (failures.images() > 0) {
             body.append("Failed images keep their source image unchanged; see each reason above.\n");
+        }
+        if (failures.validations() > 0) {
+            body.append("Images that failed validation were not offered for approval: their production fleets and bundles are unchanged."
+                    + " Their staging fleets and bundles stay on the new image; to move them back, start the state machine with"
+                    + " {\"rollback\": \"").append(request.executionName()).append("\"}.\n");
         }
         return body.toString();
     }

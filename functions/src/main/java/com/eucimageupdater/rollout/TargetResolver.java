@@ -5,6 +5,7 @@ import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.ServicePorts;
+import com.eucimageupdater.model.StagingGate;
 import com.eucimageupdater.model.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -130,7 +131,18 @@ public final class TargetResolver {
                 union(first.stagingTargets(), second.stagingTargets()), union(first.productionTargets(), second.productionTargets()),
                 productionImages, first.keep() == 0 || second.keep() == 0 ? 0 : Math.max(first.keep(), second.keep()), first.account(),
                 first.region(),
-                union(first.copyToRegions(), second.copyToRegions()), union(first.shareWithAccounts(), second.shareWithAccounts()), null);
+                union(first.copyToRegions(), second.copyToRegions()), union(first.shareWithAccounts(), second.shareWithAccounts()), null,
+                longerGate(first.gate(), second.gate()));
+    }
+
+    /** One image is validated once for both items: within the longer of their timeouts, with the first streaming check given. */
+    private static StagingGate longerGate(StagingGate one, StagingGate other) {
+        if (one == null || other == null) {
+            return one == null ? other : one;
+        }
+        StagingGate longer = other.timeoutMinutes() > one.timeoutMinutes() ? other : one;
+        return new StagingGate(longer.timeoutMinutes(), longer.maxPolls(),
+                one.streamingCheck() != null ? one.streamingCheck() : other.streamingCheck());
     }
 
     private static <T> T first(T one, T other) {

@@ -13,6 +13,7 @@ public enum Scope {
     ANY(null, null),
     APPSTREAM_IMAGES("appstream", "image"),
     APPSTREAM_FLEETS("appstream", "fleet"),
+    APPSTREAM_STACKS("appstream", "stack"),
     WORKSPACES_IMAGES("workspaces", "workspaceimage"),
     WORKSPACES_BUNDLES("workspaces", "workspacebundle"),
     /** The member role, by its configured name, in any account: its trust policy decides who may assume it. */

@@ -57,7 +57,7 @@ class UpdaterConfigTest {
                 () -> assertEquals(4, config.pace().pollIntervalMinutes()),
                 () -> assertEquals(8, config.pace().maxWaitHours()),
                 () -> assertEquals(5, config.pace().maxConcurrency()),
-                () -> assertEquals(new RolloutDefaults(Approval.REQUIRED, 72, 0, 24, 3), config.rollout()),
+                () -> assertEquals(new RolloutDefaults(Approval.REQUIRED, 72, 0, 24, 3, 60), config.rollout()),
                 () -> assertEquals("INFO", config.logLevel()),
                 () -> assertEquals(List.of(), config.organization().targets()),
                 () -> assertEquals(new MemberRole("EucImageUpdaterMember", Optional.empty(), Optional.empty()),
@@ -266,6 +266,20 @@ class UpdaterConfigTest {
                 + " timeout");
         assertEquals(11, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(11), UpdaterConfig.POLL_INTERVAL_MINUTES, 15,
                 UpdaterConfig.MAX_CONCURRENCY, 2, UpdaterConfig.MAX_WAIT_HOURS, 24)).configuredImageCount());
+    }
+
+    @Test
+    @DisplayName("the gate's checks count in the image's history too: 36 h of polls each minute fit, not with 12 h of checks after them")
+    void theGateAfterStagingMustFitTheExecutionHistoryWithTheBuildsPolls() {
+        Map<String, Object> context = Map.of(UpdaterConfig.IMAGES, appStreamImages(1), UpdaterConfig.POLL_INTERVAL_MINUTES, 1,
+                UpdaterConfig.MAX_WAIT_HOURS, 36, UpdaterConfig.VALIDATION_TIMEOUT_MINUTES, 720);
+
+        List<String> problems = assertThrows(InvalidConfigurationException.class, () -> read(context)).problems();
+
+        assertOneProblem(problems, "pollIntervalMinutes, maxWaitHours, validationTimeoutMinutes",
+                "each image may poll 2160 times and then check its staged fleets and bundles 720 times");
+        assertEquals(1, read(Map.of(UpdaterConfig.IMAGES, appStreamImages(1), UpdaterConfig.POLL_INTERVAL_MINUTES, 1,
+                UpdaterConfig.MAX_WAIT_HOURS, 36)).configuredImageCount());
     }
 
     @Test

@@ -28,6 +28,7 @@ import com.eucimageupdater.rollback.FindRolloutHandler;
 import com.eucimageupdater.rollout.MoveTargetsHandler;
 import com.eucimageupdater.rollout.PlanRolloutHandler;
 import com.eucimageupdater.rollout.ResolveHandler;
+import com.eucimageupdater.validate.ValidateHandler;
 import com.eucimageupdater.workflow.WorkflowStep;
 import com.eucimageupdater.plan.PlanHandler;
 import com.eucimageupdater.report.ReportHandler;
@@ -226,6 +227,7 @@ class HandlersTest {
                     Map.entry(WorkflowStep.START, new StartHandler(services)),
                     Map.entry(WorkflowStep.POLL, new PollHandler(services)),
                     Map.entry(WorkflowStep.DISTRIBUTE, new DistributeHandler(services)),
+                    Map.entry(WorkflowStep.VALIDATE, new ValidateHandler(services)),
                     Map.entry(WorkflowStep.SUMMARIZE_BUILDS, new SummarizeBuildsHandler(services)),
                     Map.entry(WorkflowStep.MOVE_TARGETS, new MoveTargetsHandler(services)),
                     Map.entry(WorkflowStep.RETIRE, new RetireHandler(services)),

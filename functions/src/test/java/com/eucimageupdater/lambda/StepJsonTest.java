@@ -14,6 +14,8 @@ import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageStatus;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.StagingGate;
+import com.eucimageupdater.model.StreamingCheck;
 import com.eucimageupdater.model.StartedImage;
 import com.eucimageupdater.model.UpdateCheck;
 import com.eucimageupdater.rollout.RunItems;
@@ -45,7 +47,8 @@ class StepJsonTest {
             new ImageRequest(Service.WORKSPACES, "wsi-0a1b2c3d4", "wsb-0a1b2c3d4", "Finance", "Monthly \"patch\"\n",
                     Map.of("team", "euc", "cost-center", "42"), List.of("wsb-1t2e3s4t5"), List.of("wsb-9p8r7o6d5", "wsb-8p8r7o6d5"),
                     Map.of("wsb-9p8r7o6d5", "wsi-3c3c3c3c3", "wsb-8p8r7o6d5", "wsi-0a1b2c3d4"), 3,
-                    "210987654321", "eu-west-1", List.of("eu-central-1"), List.of("123456789012"), "unreachable"),
+                    "210987654321", "eu-west-1", List.of("eu-central-1"), List.of("123456789012"), "unreachable",
+                    new StagingGate(60, 15, new StreamingCheck("Finance-Stack", "wsb-1t2e3s4t5", "gate-check"))),
             RUN, CHECK, START, POLL);
 
     private static byte[] write(StepJson json, Object value) throws IOException {
@@ -83,7 +86,8 @@ class StepJsonTest {
         // One entry per map: a map copied by Map.copyOf has no fixed order, on the wire as in the step.
         ImageJob job = new ImageJob(new ImageRequest(Service.WORKSPACES, "wsi-0a1b2c3d4", "wsb-0a1b2c3d4", "Finance", "Monthly \"patch\"\n",
                 Map.of("team", "euc"), List.of("wsb-1t2e3s4t5"), List.of("wsb-9p8r7o6d5", "wsb-8p8r7o6d5"), Map.of("wsb-9p8r7o6d5",
-                        "wsi-3c3c3c3c3"), 3, "210987654321", "eu-west-1", List.of("eu-central-1"), List.of("123456789012"), "unreachable"),
+                        "wsi-3c3c3c3c3"), 3, "210987654321", "eu-west-1", List.of("eu-central-1"), List.of("123456789012"), "unreachable",
+                null),
                 RUN, CHECK, START, POLL);
 
         assertEquals("{\"item\":{\"service\":\"WORKSPACES\",\"image\":\"wsi-0a1b2c3d4\",\"fromTarget\":\"wsb-0a1b2c3d4\",\"displayName\":\"Finance\","

@@ -73,7 +73,7 @@ class PipelineTagsTest {
         ImageJob job = job("monthly-2026-11");
         ImageRequest item = new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, null, Map.of("team", "euc"), List.of("Test"),
                 List.of("Prod-1", "Prod-2"), Map.of("Prod-1", "Base-Win2022", "Prod-2", "Base-Win2022-2026-09-08"), 3, null, null,
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, null);
         return new ImageJob(item, job.run(), job.check(), null, null);
     }
 

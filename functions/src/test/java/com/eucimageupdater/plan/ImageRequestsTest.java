@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.StagingGate;
+import com.eucimageupdater.model.StreamingCheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +47,8 @@ class ImageRequestsTest {
         ParsedImages parsed = parse("""
                 [{"service": "APPSTREAM", "image": "Base-Win2022", "owner": "euc"}, {"service": "APPSTREAM", "image": "Office"}]""");
         assertEquals(List.of("images[0].owner: unknown field; the known fields are service, image, fleet, stagingFleets, fleets, bundle,"
-                + " stagingBundles, bundles, displayName, description, tags, keep, account, region, copyToRegions, shareWithAccounts"),
+                + " stagingBundles, bundles, displayName, description, tags, keep, account, region, copyToRegions, shareWithAccounts,"
+                + " validationTimeoutMinutes, streamingCheck"),
                 parsed.problems());
         assertEquals(List.of("Office"), parsed.requests().stream().map(ImageRequest::image).toList(), "only the item meant as given");
     }
@@ -198,10 +201,10 @@ class ImageRequestsTest {
 
         assertEquals(List.of(), parsed.problems());
         assertEquals(new ImageRequest(Service.APPSTREAM, null, "Finance-Prod", null, null, Map.of(), List.of(), List.of(), null, 0, null,
-                null, List.of(), List.of(), null),
+                null, List.of(), List.of(), null, null),
                 parsed.requests().get(0));
         assertEquals(new ImageRequest(Service.APPSTREAM, "Base-Win2022", null, null, null, Map.of(), List.of("Base-Test"),
-                List.of("Base-Prod-1", "Base-Prod-2"), null, 3, null, null, List.of(), List.of(), null), parsed.requests().get(1));
+                List.of("Base-Prod-1", "Base-Prod-2"), null, 3, null, null, List.of(), List.of(), null, null), parsed.requests().get(1));
         assertEquals("wsb-0a1b2c3d4", parsed.requests().get(2).fromTarget());
         assertEquals(List.of("wsb-9p8r7o6d5"), parsed.requests().get(3).productionTargets());
     }
@@ -225,5 +228,43 @@ class ImageRequestsTest {
         List<String> problems = parse(json).problems();
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith(expected), problems.get(0));
+    }
+
+    @Test
+    void anItemsValidationTimeoutIsAWholeNumberOfMinutesInRange() throws Exception {
+        assertEquals(StagingGate.requested(45, null), parse("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "validationTimeoutMinutes": 45}]""").requests().get(0).gate());
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "validationTimeoutMinutes": 0}]""",
+                "images[0].validationTimeoutMinutes: ", "must be a whole number of minutes from 1 to 720");
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "validationTimeoutMinutes": "1h"}]""",
+                "images[0].validationTimeoutMinutes: ", "got \"1h\"");
+    }
+
+    @Test
+    void aStreamingCheckNamesAStackAndAUserOfTheirRulesOnOneOfTheItemsStagingFleets() throws Exception {
+        assertEquals(new StreamingCheck("Base-Stack", "Base-Test", "gate-check"), parse("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test", "Base-Test-2"],
+                  "streamingCheck": {"stack": "Base-Stack", "user": "gate-check"}}]""").requests().get(0).gate().streamingCheck());
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"],
+                  "streamingCheck": {"stack": "Base Stack", "user": "gate-check"}}]""",
+                "images[0].streamingCheck.stack: ", "is not an AppStream stack name");
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"],
+                  "streamingCheck": {"stack": "Base-Stack", "user": "x"}}]""",
+                "images[0].streamingCheck.user: ", "2-32 letters, digits");
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"],
+                  "streamingCheck": {"stack": "Base-Stack", "user": "gate-check", "fleet": "Base-Prod"}}]""",
+                "images[0].streamingCheck.fleet: ", "is not one of stagingFleets");
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "streamingCheck": {"stack": "Base-Stack", "user": "gate-check"}}]""",
+                "images[0].streamingCheck: ", "needs stagingFleets");
+        assertSingleProblem("""
+                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"],
+                  "streamingCheck": {"stack": "Base-Stack", "user": "gate-check"}}]""",
+                "images[0].streamingCheck: ", "is for APPSTREAM images");
     }
 }

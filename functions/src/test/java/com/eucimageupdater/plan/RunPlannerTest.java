@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.StagingGate;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.RunSettings;
@@ -27,7 +28,7 @@ class RunPlannerTest {
 
     private static PlanRequest request(String input, String configured) throws Exception {
         return new PlanRequest(JSON.readTree(input), "monthly-2026-11", EXECUTION_ID, "2026-11-10T06:00:00.123Z", configured, "900",
-                "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null);
+                "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null, null);
     }
 
     @Test
@@ -43,7 +44,7 @@ class RunPlannerTest {
     @Test
     void aScheduledStartOnTheRunDayRunsWithTheScheduledDateEvenWhenStartedAfterMidnight() throws Exception {
         PlanRequest lateStart = new PlanRequest(JSON.readTree("{\"scheduledTime\": \"2026-07-15T23:00:00Z\"}"), "run", EXECUTION_ID,
-                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null);
+                "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null, null);
         RunPlan plan = planner.plan(lateStart);
         assertEquals(false, plan.skipped());
         assertEquals("2026-07-15", plan.runDate());
@@ -94,7 +95,7 @@ class RunPlannerTest {
     @Test
     void aWaitThatIsNotWholeHoursIsSaidInMinutesAndRoundsPollsUp() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null);
+                "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null, null);
         RunSettings run = planner.plan(request).run();
         assertEquals(10, run.maxPolls());
         assertEquals("95 min", run.maxWaitText());
@@ -134,7 +135,7 @@ class RunPlannerTest {
     @Test
     void anAbsentInputIsRefusedLikeNull() throws Exception {
         PlanRequest absent = new PlanRequest(null, "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "900", "480", "5", "UTC", "1",
-                "required", "72", "0", null, null, null, null, null, null);
+                "required", "72", "0", null, null, null, null, null, null, null);
         assertEquals(List.of("input: must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got nothing"
                 + " (an empty input, or null)"), planner.plan(absent).problems());
     }
@@ -182,7 +183,7 @@ class RunPlannerTest {
     @Test
     void brokenDeploymentSettingsAreReportedByName() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null, null, null, null);
+                "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null, null, null, null, null);
         List<String> problems = planner.plan(request).problems();
         assertEquals(4, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("settings.timeZone: must be an IANA time zone"));
@@ -194,7 +195,7 @@ class RunPlannerTest {
     @Test
     void aMissingStartTimeIsAnError() throws Exception {
         PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
-                null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null);
+                null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null, null);
         assertThrows(IllegalArgumentException.class, () -> planner.plan(request));
     }
 
@@ -202,7 +203,7 @@ class RunPlannerTest {
     void theRunDateIsReckonedInTheSchedulesTimeZone() throws Exception {
         PlanRequest sydneyMorning = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
                 "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5", "Australia/Sydney", "1", "required", "72", "0", null, null, null,
-                null, null, null);
+                null, null, null, null);
         assertEquals("2026-11-11", planner.plan(sydneyMorning).runDate());
     }
 
@@ -327,14 +328,16 @@ class RunPlannerTest {
         return new PlanRequest(request.input(), request.executionName(), request.executionId(), request.startTime(),
                 request.configuredImages(), request.pollIntervalSeconds(), request.maxWaitMinutes(), maxConcurrency,
                 request.timeZone(), request.daysAfterPatchTuesday(), request.approval(), request.approvalTimeoutHours(), request.keepImages(),
-                targets, maxConcurrencyOverall, null, workRegions, request.promoteAfterHours(), request.disableAfterFailures());
+                targets, maxConcurrencyOverall, null, workRegions, request.promoteAfterHours(), request.disableAfterFailures(),
+                request.validationTimeoutMinutes());
     }
 
     private static PlanRequest withSoak(PlanRequest request, String promoteAfterHours, String disableAfterFailures) {
         return new PlanRequest(request.input(), request.executionName(), request.executionId(), request.startTime(),
                 request.configuredImages(), request.pollIntervalSeconds(), request.maxWaitMinutes(), request.maxConcurrency(),
                 request.timeZone(), request.daysAfterPatchTuesday(), request.approval(), request.approvalTimeoutHours(), request.keepImages(),
-                request.targets(), request.maxConcurrencyOverall(), null, request.workRegions(), promoteAfterHours, disableAfterFailures);
+                request.targets(), request.maxConcurrencyOverall(), null, request.workRegions(), promoteAfterHours, disableAfterFailures,
+                request.validationTimeoutMinutes());
     }
 
     @Test
@@ -572,5 +575,26 @@ class RunPlannerTest {
         // The items as planned take about 100 KB; resolved, each fleet adds the image it uses, up to 101 characters.
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("images: the run's 200 items take about"), problems.get(0));
+    }
+
+    @Test
+    void eachItemsGateIsBoundedByItsOwnValidationTimeoutElseTheDeploymentsAsAPollCount() throws Exception {
+        RunPlan plan = planner.plan(new PlanRequest(JSON.readTree("""
+                {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"]},
+                            {"service": "APPSTREAM", "image": "Office-Win2022", "stagingFleets": ["Office-Test"],
+                             "validationTimeoutMinutes": 30}]}"""), "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "240",
+                "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null, "90"));
+
+        assertEquals(List.of(), plan.problems());
+        assertEquals(List.of(new StagingGate(90, 23, null), new StagingGate(30, 8, null)),
+                plan.images().stream().map(ImageRequest::gate).toList());
+    }
+
+    @Test
+    void aValidationTimeoutSettingOutOfRangeIsRefusedNamingTheSetting() throws Exception {
+        RunPlan plan = planner.plan(new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "900",
+                "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null, "721"));
+
+        assertEquals(List.of("settings.validationTimeoutMinutes: must be a whole number from 1 to 720, got \"721\""), plan.problems());
     }
 }

@@ -48,7 +48,7 @@ class RolloutServicesTest {
 
     private static ImageRequest item(Service service, String image, String fromTarget, List<String> staging, List<String> production) {
         return new ImageRequest(service, image, fromTarget, null, null, Map.of(), staging, production, null, 0, null, null, List.of(),
-                List.of(), null);
+                List.of(), null, null);
     }
 
     private List<String> changes() {
@@ -65,7 +65,7 @@ class RolloutServicesTest {
         assertEquals(List.of(), resolved.problems());
         assertEquals(List.of(new ImageRequest(Service.APPSTREAM, "Base-Win2022-2026-09-08", null, null, null, Map.of(),
                 List.of("staging-win2022"), List.of("prod-win2022-a", "prod-win2022-b"), Map.of("prod-win2022-a", "Base-Win2022-2026-09-08",
-                        "prod-win2022-b", "Base-Win2022-2026-09-08"), 0, null, null, List.of(), List.of(), null)), resolved.images());
+                        "prod-win2022-b", "Base-Win2022-2026-09-08"), 0, null, null, List.of(), List.of(), null, null)), resolved.images());
         assertEquals(List.of(), changes());
     }
 

@@ -92,10 +92,12 @@ class DocumentedNumbersTest {
         checks.put("a new image's name", is(() -> ImageNames.newImageName(Service.APPSTREAM, "b".repeat(300), RUN_DATE).length(),
                 () -> ImageNames.newImageName(Service.WORKSPACES, "b".repeat(300), RUN_DATE).length()));
         checks.put("an item's keep", range("keep", false, keep -> appStream("keep", keep)));
+        checks.put("an item's validationTimeoutMinutes", range("validationTimeoutMinutes", false,
+                minutes -> appStream("validationTimeoutMinutes", minutes)));
         for (String key : List.of(UpdaterConfig.DAYS_AFTER_PATCH_TUESDAY, UpdaterConfig.SCHEDULE_HOUR, UpdaterConfig.EXPECTED_BUILD_MINUTES,
                 UpdaterConfig.POLL_INTERVAL_MINUTES, UpdaterConfig.MAX_WAIT_HOURS, UpdaterConfig.MAX_CONCURRENCY,
                 UpdaterConfig.APPROVAL_TIMEOUT_HOURS, UpdaterConfig.KEEP_IMAGES, UpdaterConfig.PROMOTE_AFTER_HOURS,
-                UpdaterConfig.DISABLE_AFTER_FAILURES)) {
+                UpdaterConfig.DISABLE_AFTER_FAILURES, UpdaterConfig.VALIDATION_TIMEOUT_MINUTES)) {
             checks.put(key, documented -> cdkJsonNumber(key, documented));
         }
         checks.put(UpdaterConfig.MAX_CONCURRENCY_OVERALL, DocumentedNumbersTest::maxConcurrencyOverall);

@@ -61,6 +61,8 @@ class IamPolicyTest {
                         "workspaces:DeleteWorkspaceImage", "workspaces:DescribeWorkspaceImagePermissions",
                         "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags",
                         "workspaces:DescribeWorkspaces", "sts:AssumeRole")),
+                Arguments.of("Validate", Set.of("appstream:DescribeFleets", "appstream:CreateStreamingURL",
+                        "workspaces:DescribeWorkspaceBundles", "sts:AssumeRole")),
                 Arguments.of("SummarizeBuilds", Set.of("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:TagResource",
                         "workspaces:DescribeTags", "workspaces:CreateTags", "sts:AssumeRole")),
                 Arguments.of("PlanRollout", Set.of()),
@@ -105,10 +107,14 @@ class IamPolicyTest {
                 Arguments.of("workspaces:UpdateWorkspaceImagePermission", ":workspaceimage/*"));
     }
 
-    /** Moves authorize on the fleet or bundle and on the image (UpdateWorkspaceBundle needs both). */
+    /**
+     * Moves authorize on the fleet or bundle and on the image (UpdateWorkspaceBundle needs both); the gate's streaming check
+     * on the fleet and the stack.
+     */
     static Stream<Arguments> rolloutScopedActions() {
         return Stream.of(
                 Arguments.of("appstream:UpdateFleet", List.of(":fleet/*", ":image/*")),
+                Arguments.of("appstream:CreateStreamingURL", List.of(":fleet/*", ":stack/*")),
                 Arguments.of("workspaces:UpdateWorkspaceBundle", List.of(":workspacebundle/*", ":workspaceimage/*")));
     }
 
@@ -296,9 +302,9 @@ class IamPolicyTest {
         return getAttId(properties(functions.values().iterator().next()).get("Role"));
     }
 
-    static final List<String> IMAGE_STEPS = List.of("Resolve", "Check", "Start", "Poll", "Distribute", "SummarizeBuilds", "MoveTargets",
-            "Retire", "FindRollout", "Survey");
-    private static final List<String> WORKFLOW_STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "Distribute",
+    static final List<String> IMAGE_STEPS = List.of("Resolve", "Check", "Start", "Poll", "Distribute", "Validate", "SummarizeBuilds",
+            "MoveTargets", "Retire", "FindRollout", "Survey");
+    private static final List<String> WORKFLOW_STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "Distribute", "Validate",
             "SummarizeBuilds", "MoveTargets", "Retire", "PlanRollout", "RequestApproval", "FindRollout", "Survey", "Publish", "Report");
 
     @Test

@@ -38,7 +38,7 @@ class MemberStackTest {
     private static final Set<String> IMAGE_STEP_ACTIONS = Set.of(
             "appstream:DescribeImages", "appstream:CreateUpdatedImage", "appstream:TagResource", "appstream:ListTagsForResource",
             "appstream:DescribeFleets", "appstream:UpdateFleet", "appstream:DescribeImageBuilders", "appstream:DescribeImagePermissions",
-            "appstream:UpdateImagePermissions", "appstream:DeleteImage", "appstream:CopyImage",
+            "appstream:UpdateImagePermissions", "appstream:DeleteImage", "appstream:CopyImage", "appstream:CreateStreamingURL",
             "workspaces:DescribeWorkspaceImages", "workspaces:CreateUpdatedWorkspaceImage", "workspaces:CreateTags",
             "workspaces:DescribeTags", "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces",
             "workspaces:UpdateWorkspaceBundle", "workspaces:DescribeWorkspaceImagePermissions",
@@ -174,7 +174,7 @@ class MemberStackTest {
             + " without a resource type")
     void resourcesScoped() {
         Set<Object> ownResources = Set.copyOf(inWorkRegions(List.of(":appstream:", ":image/*", ":appstream:", ":fleet/*",
-                ":workspaces:", ":workspaceimage/*", ":workspaces:", ":workspacebundle/*")));
+                ":appstream:", ":stack/*", ":workspaces:", ":workspaceimage/*", ":workspaces:", ":workspacebundle/*")));
         Set<String> onAnyResource = new TreeSet<>();
         List<Object> otherResources = new ArrayList<>();
         statements(both).forEach(statement -> asList(statement.get("Resource")).forEach(resource -> {
@@ -189,6 +189,8 @@ class MemberStackTest {
         assertEquals(List.of(), otherResources);
         assertEquals(Set.copyOf(inWorkRegions(List.of(":appstream:", ":fleet/*", ":appstream:", ":image/*"))),
                 Set.copyOf(resourcesOf("appstream:UpdateFleet")));
+        assertEquals(Set.copyOf(inWorkRegions(List.of(":appstream:", ":fleet/*", ":appstream:", ":stack/*"))),
+                Set.copyOf(resourcesOf("appstream:CreateStreamingURL")));
         assertEquals(Set.copyOf(inWorkRegions(List.of(":workspaces:", ":workspacebundle/*", ":workspaces:", ":workspaceimage/*"))),
                 Set.copyOf(resourcesOf("workspaces:UpdateWorkspaceBundle")));
         assertEquals(Set.copyOf(inWorkRegions(List.of(":appstream:", ":image/*"))), Set.copyOf(resourcesOf("appstream:CopyImage")));

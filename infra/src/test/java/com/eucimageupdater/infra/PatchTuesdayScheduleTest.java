@@ -75,7 +75,7 @@ class PatchTuesdayScheduleTest {
         return new RunPlanner().plan(new PlanRequest(JSON.readTree(input), "scheduled",
                 "arn:aws:states:us-east-1:123456789012:execution:euc-image-updater:scheduled", fired.toString(),
                 JSON.writeValueAsString(TestStack.IMAGES), "900", "480", "5", timeZone, daysAfter, "required", "72", "0", "[]", "50",
-                "90", JSON.writeValueAsString(TestStack.WORK_REGIONS), null, null));
+                "90", JSON.writeValueAsString(TestStack.WORK_REGIONS), null, null, null));
     }
 
     /** Counted by hand, not with the code under test: the first Tuesday, plus a week. */

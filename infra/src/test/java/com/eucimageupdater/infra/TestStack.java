@@ -116,6 +116,7 @@ final class TestStack {
             case "Resolve", "MoveTargets", "PlanRollout" -> "rollout." + step + "Handler";
             case "Check", "Start", "Poll", "SummarizeBuilds" -> "build." + step + "Handler";
             case "Distribute" -> "distribute.DistributeHandler";
+            case "Validate" -> "validate.ValidateHandler";
             case "Retire" -> "retire.RetireHandler";
             case "RequestApproval" -> "approve.RequestApprovalHandler";
             case "FindRollout" -> "rollback.FindRolloutHandler";

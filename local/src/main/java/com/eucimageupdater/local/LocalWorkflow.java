@@ -22,6 +22,7 @@ import com.eucimageupdater.rollback.FindRolloutHandler;
 import com.eucimageupdater.rollout.MoveTargetsHandler;
 import com.eucimageupdater.rollout.PlanRolloutHandler;
 import com.eucimageupdater.rollout.ResolveHandler;
+import com.eucimageupdater.validate.ValidateHandler;
 import com.eucimageupdater.workflow.WorkflowStep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -139,6 +140,7 @@ final class LocalWorkflow {
             case START -> new StartHandler(images);
             case POLL -> new PollHandler(images);
             case DISTRIBUTE -> new DistributeHandler(images);
+            case VALIDATE -> new ValidateHandler(images);
             case SUMMARIZE_BUILDS -> new SummarizeBuildsHandler(images);
             case MOVE_TARGETS -> new MoveTargetsHandler(images);
             case RETIRE -> new RetireHandler(images);

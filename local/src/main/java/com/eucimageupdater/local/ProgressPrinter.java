@@ -115,6 +115,7 @@ final class ProgressPrinter implements Consumer<ExecutionEvent>, AutoCloseable {
             case "PublishBuildEvents" -> published(output.path("rollout").path("builtEvents"));
             case "PublishRollout" -> published(output.path("rollout").path("rolloutEvents"));
             case "PublishRollback" -> published(output.path("published"));
+            case "ValidateStagedImage" -> validation(output.path("validation"));
             case "Notify" -> "mail sent: " + output.path("subject").asText();
             default -> output.has("outcome") ? output.path("outcome").asText() : null;
         };
@@ -132,6 +133,22 @@ final class ProgressPrinter implements Consumer<ExecutionEvent>, AutoCloseable {
         String written = (parameters > 0 ? ", " + parameters + " parameter(s)" : "") + (refused > 0 ? ", " + refused + " refused" : "");
         return (publication.path("reportOnly").asBoolean() ? "would publish " : "published ")
                 + (parts.isEmpty() ? "no event" : String.join(", ", parts)) + written;
+    }
+
+    /** The gate's check: passed, failed with its reason, or what it still waits for. */
+    private static String validation(JsonNode validation) {
+        String check = " (check " + validation.path("polls").asInt() + ")";
+        if (validation.path("done").asBoolean()) {
+            return validation.path("passed").asBoolean() ? "gate passed" + check
+                    : "gate FAILED" + check + ": " + validation.path("failure").asText();
+        }
+        for (JsonNode waiting : validation.path("checks")) {
+            if ("WAITING".equals(waiting.path("status").asText())) {
+                return "waiting" + check + ": " + waiting.path("check").asText() + " " + waiting.path("target").asText() + ": "
+                        + waiting.path("answer").asText();
+            }
+        }
+        return "waiting" + check;
     }
 
     /** A step's log line (StepLog: one JSON object with its level), else null. */

@@ -25,7 +25,8 @@ final class ResultTable {
             String place = places ? PLACE.formatted(result.path("account").asText(""), result.path("region").asText("")) : "";
             out.print(place + ROW.formatted(result.path("service").asText(), result.path("image").asText(), result.path("outcome").asText(),
                     newImage, result.path("state").asText(""),
-                    "FAILED".equals(result.path("outcome").asText()) ? result.path("reason").asText("") : ""));
+                    // FAILED and VALIDATION_FAILED each carry their reason.
+                    result.path("outcome").asText().endsWith("FAILED") ? result.path("reason").asText("") : ""));
         }
     }
 

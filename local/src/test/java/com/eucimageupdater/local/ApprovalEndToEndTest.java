@@ -61,9 +61,11 @@ class ApprovalEndToEndTest {
                      agent 1.1.1262 (not the latest); "Monthly update of Base-Win2022-2026-09-08"
                         staged: staging-win2022 (was Base-Win2022-2026-10-13): sessions in progress are not interrupted;\
                      instances are replaced as their sessions end
+                        validated: fleet staging-win2022: DescribeFleets: RUNNING on %s, no FleetErrors, 1 available\
+                     (1 of 1 instances running)
                       WORKSPACES ws-win10-base-2026-10-13 (wsi-4d4d4d4d4) -> ws-win10-base-%s (%s) (account 123456789012, us-east-1)
                         update: Windows 10 drivers and agent updates
-                    """.formatted(newBase, today, newWorkSpacesImage)), mail);
+                    """.formatted(newBase, newBase, today, newWorkSpacesImage)), mail);
             assertTrue(mail.contains("""
                     Production, once approved:
                       %s (account 123456789012, us-east-1):

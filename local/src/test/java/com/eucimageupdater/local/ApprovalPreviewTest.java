@@ -18,7 +18,7 @@ class ApprovalPreviewTest {
 
     private static Optional<String> reason(String input, Approval configuredApproval) throws Exception {
         LocalWorkflow.Settings settings = new LocalWorkflow.Settings(new DeploymentSettings("[]", 900, 480, 5, "UTC", 1,
-                new RolloutDefaults(configuredApproval, 72, 0, 24, 3)), 1L, 1L, null);
+                new RolloutDefaults(configuredApproval, 72, 0, 24, 3, 60)), 1L, 1L, null);
         return ApprovalPreview.reason(LocalWorkflow.render(Definition.DEFAULT_FILE, settings, "us-east-1", "123456789012",
                 "arn:aws:sns:us-east-1:123456789012:euc-image-updater"), JSON.readTree(input), "us-east-1", "123456789012");
     }

@@ -33,8 +33,8 @@ class StateMachineRulesTest {
     private static final List<Map.Entry<String, JsonNode>> ITERATOR_TASKS = new ArrayList<>();
     /** Steps that call AppStream or WorkSpaces. */
     private static final Set<String> AWS_STEPS = Set.of("ResolveTargets", "FindRollout", "FindStagedRollout", "CheckForUpdate",
-            "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "PreviewRetirement", "MoveToProduction",
-            "RetireOldImages", "MoveTargetsBack", "SurveyPlace");
+            "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "ValidateStagedImage",
+            "PreviewRetirement", "MoveToProduction", "RetireOldImages", "MoveTargetsBack", "SurveyPlace");
 
     @BeforeAll
     static void readDefinition() throws IOException {
@@ -71,10 +71,10 @@ class StateMachineRulesTest {
     void lambdaTasksRetryLambdaErrors() {
         List<Map.Entry<String, JsonNode>> lambdaTasks = TASKS.stream().filter(task -> invokesOurFunction(task.getValue())).toList();
         assertEquals(List.of("PlanRun", "ResolveTargets", "CheckForUpdate", "PreviewRetention", "StartUpdate",
-                "PollImageState", "StageImage", "DistributeImage", "SummarizeBuilds", "ReportRejectedInput", "PlanRollout",
-                "PublishBuildEvents", "PreviewRetirement", "AwaitApproval", "MoveToProduction", "RetireOldImages", "PublishRollout",
-                "SurveyPlace", "ReportDrift", "Summarize", "FindRollout", "MoveTargetsBack", "PublishRollback", "SummarizeRollback",
-                "FindStagedRollout"),
+                "PollImageState", "StageImage", "DistributeImage", "ValidateStagedImage", "SummarizeBuilds", "ReportRejectedInput",
+                "PlanRollout", "PublishBuildEvents", "PreviewRetirement", "AwaitApproval", "MoveToProduction", "RetireOldImages",
+                "PublishRollout", "SurveyPlace", "ReportDrift", "Summarize", "FindRollout", "MoveTargetsBack", "PublishRollback",
+                "SummarizeRollback", "FindStagedRollout"),
                 lambdaTasks.stream().map(Map.Entry::getKey).toList());
         JsonNode first = lambdaTasks.get(0).getValue().path("Retry").path(0);
         lambdaTasks.forEach(task -> {
@@ -137,7 +137,7 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every AWS-calling step retries throttling and 5xx by name, and no retrier anywhere is States.ALL")
     void awsErrorsRetriedByNameNeverStatesAll() {
-        assertEquals(26, TASKS.size(), "twenty-five Lambda tasks and the SNS publish");
+        assertEquals(27, TASKS.size(), "twenty-six Lambda tasks and the SNS publish");
         TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(
                 StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
                         .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));
@@ -149,7 +149,8 @@ class StateMachineRulesTest {
     @DisplayName("every step inside a Map catches everything into a Record state, so one image failing never stops the others")
     void iteratorTasksCatchEverything() {
         assertEquals(List.of("CheckForUpdate", "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage",
-                "SummarizeBuilds", "PreviewRetirement", "MoveToProduction", "RetireOldImages", "SurveyPlace", "MoveTargetsBack"),
+                "ValidateStagedImage", "SummarizeBuilds", "PreviewRetirement", "MoveToProduction", "RetireOldImages", "SurveyPlace",
+                "MoveTargetsBack"),
                 ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
         ITERATOR_TASKS.forEach(task -> {
             JsonNode catcher = task.getValue().path("Catch").path(0);

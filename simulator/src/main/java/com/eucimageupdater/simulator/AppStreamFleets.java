@@ -2,14 +2,19 @@ package com.eucimageupdater.simulator;
 
 import com.eucimageupdater.simulator.AppStreamImages.Image;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** AppStream's fleets and image builders in one place, and the image each runs; moving a fleet to another image. */
 final class AppStreamFleets {
+    /** CreateStreamingURL's default Validity (the API reference: 60 seconds). */
+    private static final long DEFAULT_URL_VALIDITY_SECONDS = 60;
     private final AppStreamBackend place;
     private final Map<String, Fleet> fleets = new LinkedHashMap<>();
     private final List<ImageBuilder> imageBuilders = new ArrayList<>();
@@ -23,11 +28,37 @@ final class AppStreamFleets {
         place.reads("DescribeFleets", this::describeFleets);
         place.changes("UpdateFleet", this::updateFleet);
         place.reads("DescribeImageBuilders", this::describeImageBuilders);
+        place.reads("CreateStreamingURL", this::createStreamingUrl);
+    }
+
+    /**
+     * A URL for a session on the fleet through the stack, as AWS hands one out only when the stack is associated with the
+     * fleet and the fleet is RUNNING; nothing is kept (a session starts only when the URL is opened).
+     */
+    private JsonNode createStreamingUrl(JsonNode request) {
+        String stack = request.get("StackName").asText();
+        if (fleets.values().stream().noneMatch(fleet -> fleet.stacks.contains(stack))) {
+            throw place.error("ResourceNotFoundException", "The stack " + stack + " does not exist.");
+        }
+        Fleet fleet = fleet(request.get("FleetName").asText());
+        if (!fleet.stacks.contains(stack)) {
+            throw place.error("InvalidParameterCombinationException", "The fleet " + fleet.name + " is not associated with the stack "
+                    + stack + ".");
+        }
+        if (!"RUNNING".equals(fleet.state)) {
+            throw place.error("ResourceNotAvailableException", "The fleet " + fleet.name + " is " + fleet.state
+                    + "; streaming URLs are created only for a RUNNING fleet.");
+        }
+        long validity = request.has("Validity") ? request.get("Validity").asLong() : DEFAULT_URL_VALIDITY_SECONDS;
+        return Json.object().put("StreamingURL", "https://appstream2." + place.region + ".aws.amazon.com/authenticate?parameters="
+                + Integer.toHexString(Objects.hash(stack, fleet.name, request.get("UserId").asText())))
+                .set("Expires", Json.epochSeconds(Instant.now().plusSeconds(validity)));
     }
 
     private JsonNode describeFleets(JsonNode request) {
         List<Fleet> selected = request.has("Names") ? Json.texts(request.get("Names")).stream().map(this::fleet).toList()
                 : List.copyOf(fleets.values());
+        selected.forEach(fleet -> fleet.describesSinceMove++);
         return place.paged(selected, request, "Fleets", Fleet::toJson);
     }
 
@@ -60,6 +91,10 @@ final class AppStreamFleets {
                 throw place.error("IncompatibleImageException", "The image " + image.name + " is " + image.platform
                         + " and the fleet " + fleet.name + " is " + fleet.platform
                         + "; stop the fleet to change its platform.");
+            }
+            if (fleet.image != image) {
+                fleet.moved = true;
+                fleet.describesSinceMove = 0;
             }
             fleet.image = image;
             fleet.platform = image.platform;
@@ -94,7 +129,7 @@ final class AppStreamFleets {
     List<Scenario.Fleet> snapshotFleets() {
         return fleets.values().stream().map(fleet -> new Scenario.Fleet(fleet.name, fleet.type, fleet.state, fleet.platform,
                 fleet.image == null ? null : fleet.image.name, fleet.instanceType, fleet.desiredInstances, fleet.displayName,
-                fleet.description)).toList();
+                fleet.description, fleet.afterMove, fleet.stacks)).toList();
     }
 
     List<Scenario.ImageBuilder> snapshotImageBuilders() {
@@ -115,6 +150,12 @@ final class AppStreamFleets {
         final String type;
         final String instanceType;
         final int desiredInstances;
+        /** What the fleet reports once moved to another image; null: as before the move. */
+        final FleetAfterMove afterMove;
+        final List<String> stacks;
+        /** Whether UpdateFleet moved it to another image, and how many describes showed it since. */
+        boolean moved;
+        int describesSinceMove;
         String state;
         String platform;
         String displayName;
@@ -129,11 +170,24 @@ final class AppStreamFleets {
             this.type = spec.type();
             this.instanceType = spec.instanceType();
             this.desiredInstances = spec.desiredInstances();
+            this.afterMove = spec.afterMove();
+            this.stacks = spec.stacks() == null ? List.of() : List.copyOf(spec.stacks());
             this.state = spec.state();
             this.displayName = spec.displayName();
             this.description = spec.description();
             this.image = image;
             this.platform = spec.platform() != null ? spec.platform() : image != null ? image.platform : "WINDOWS_SERVER_2019";
+        }
+
+        /** Every desired instance, unless a move to another image scripted fewer, or none while they are replaced. */
+        private int runningInstances() {
+            if (!moved || afterMove == null) {
+                return desiredInstances;
+            }
+            if (describesSinceMove <= afterMove.replacingDescribes()) {
+                return 0;
+            }
+            return afterMove.available() == null ? desiredInstances : Math.min(desiredInstances, afterMove.available());
         }
 
         ObjectNode toJson() {
@@ -144,9 +198,14 @@ final class AppStreamFleets {
                 json.put("ImageName", image.name).put("ImageArn", image.arn);
             }
             json.put("InstanceType", instanceType).put("FleetType", type);
-            int running = "RUNNING".equals(state) ? desiredInstances : 0;
+            int running = "RUNNING".equals(state) ? runningInstances() : 0;
             json.set("ComputeCapacityStatus", Json.object().put("Desired", desiredInstances).put("Running", running)
                     .put("InUse", 0).put("Available", running));
+            if (moved && afterMove != null && !afterMove.fleetErrors().isEmpty()) {
+                ArrayNode errors = json.putArray("FleetErrors");
+                afterMove.fleetErrors().forEach(error -> errors.add(Json.object().put("ErrorCode", error.errorCode())
+                        .put("ErrorMessage", error.errorMessage())));
+            }
             json.put("State", state).put("Platform", platform).set("CreatedTime", Json.epochSeconds(Scenario.IMAGES_CREATED));
             return json;
         }

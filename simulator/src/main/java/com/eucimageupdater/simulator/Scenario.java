@@ -216,10 +216,11 @@ public record Scenario(String region, String accountId, long seed, Faults faults
     /**
      * An AppStream fleet: {@code type} ALWAYS_ON (default), ON_DEMAND or ELASTIC (no image: app blocks);
      * {@code state} RUNNING (default), STARTING, STOPPING or STOPPED; {@code platform} defaults to its image's;
-     * {@code displayName} and {@code description} as UpdateFleet last set them (none by default).
+     * {@code displayName} and {@code description} as UpdateFleet last set them (none by default); {@code afterMove}: FleetAfterMove;
+     * {@code stacks}: the stacks associated with it, which CreateStreamingURL takes with it.
      */
     public record Fleet(String name, String type, String state, String platform, String imageName, String instanceType,
-                        Integer desiredInstances, String displayName, String description) {
+                        Integer desiredInstances, String displayName, String description, FleetAfterMove afterMove, List<String> stacks) {
         public Fleet {
             Objects.requireNonNull(name, "an AppStream fleet needs a name");
             type = oneOf("AppStream fleet " + name + " type", Objects.requireNonNullElse(type, "ALWAYS_ON"),
