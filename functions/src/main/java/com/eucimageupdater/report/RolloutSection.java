@@ -270,8 +270,9 @@ final class RolloutSection {
                 .append(MovedBack.of(rolledBack).inFull()).append(".\n\n");
         for (JsonNode result : rolledBack) {
             String image = result.path("image").asText();
-            body.append(String.format("%-15s %-10s %s -> %s (account %s, %s)%n", MoveOutcome.WOULD_ROLL_BACK, result.path("service").asText(),
-                    result.path("from").asText(), image, result.path("account").asText(), result.path("region").asText()));
+            body.append(String.format("%-15s %-10s %s -> %s (account %s, %s)%n", MoveOutcome.WOULD_ROLL_BACK,
+                    result.path("service").asText(), result.path("from").asText(), image, result.path("account").asText(),
+                    result.path("region").asText()));
             for (JsonNode target : result.path("targets")) {
                 String current = result.path("current").path(target.asText()).asText("");
                 body.append(INDENT).append(target.asText()).append(current.equals(image) ? ": already on " + image + ", would not move"

@@ -106,8 +106,9 @@ class RunEventsTest {
 
     @Test
     void aReportOnlyRollbacksMoveBackPlansWhatARealOneWouldPublishAndAFailedOneNothing() throws Exception {
-        RollbackPlanner.MoveBack production = new RollbackPlanner.MoveBack(Service.APPSTREAM, "123456789012", "us-east-1", "Base-2026-10-13",
-                "Base-2026-11-10", List.of("Base-Prod"), Map.of("Base-Prod", "Base-2026-11-10"), "Base-2026-09-08", "Base", true);
+        RollbackPlanner.MoveBack production = new RollbackPlanner.MoveBack(Service.APPSTREAM, "123456789012", "us-east-1",
+                "Base-2026-10-13", "Base-2026-11-10", List.of("Base-Prod"), Map.of("Base-Prod", "Base-2026-11-10"), "Base-2026-09-08", "Base",
+                true);
         PublishRequest request = new PublishRequest(RUN, null, null, List.of(json("{\"outcome\": \"WOULD_ROLL_BACK\"}"),
                 json("{\"outcome\": \"FAILED\"}")), "monthly-2026-10", List.of(production, production));
 

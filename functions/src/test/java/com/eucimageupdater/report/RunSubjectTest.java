@@ -229,7 +229,8 @@ class RunSubjectTest {
                 + "           Base-Prod-2: already on Base-2026-10-13, would not move\n"
                 + "To move them back for real: the same input without dryRun, {\"rollback\": \"monthly-2026-11\"}:\n"
                 + "  aws stepfunctions start-execution --region us-east-1 --state-machine-arn"
-                + " 'arn:aws:states:us-east-1:123456789012:stateMachine:EucImageUpdater-Workflow' --input '{\"rollback\": \"monthly-2026-11\"}'\n"),
+                + " 'arn:aws:states:us-east-1:123456789012:stateMachine:EucImageUpdater-Workflow'"
+                + " --input '{\"rollback\": \"monthly-2026-11\"}'\n"),
                 report.message());
         assertTrue(!report.message().contains("ROLLED_BACK") && !report.message().contains("moved back,"), report.message());
         assertEquals("SUCCEEDED", report.messageAttributes().get("status").StringValue());

@@ -330,7 +330,7 @@ class RolloutEndToEndTest {
 
             assertTrue(dryRun.succeeded(), dryRun::toString);
             assertEquals(List.of("Publish"), aws.calls().subList(calls, aws.calls().size()).stream().filter(RecordedCall::mutating)
-                    .map(RecordedCall::operation).toList(), "the mail, and no UpdateFleet, UpdateWorkspaceBundle, PutEvents or PutParameter");
+                    .map(RecordedCall::operation).toList(), "the mail, no UpdateFleet, UpdateWorkspaceBundle, PutEvents or PutParameter");
             assertEquals(before, targetImages(account));
             // SNS's 100 characters cut the execution's name, which comes last for that.
             assertTrue(("euc-image-updater (report only): 3 would move back, 1 already back (rollback of " + execution + ")")
