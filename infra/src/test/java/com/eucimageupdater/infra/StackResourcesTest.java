@@ -202,8 +202,8 @@ class StackResourcesTest {
                 .map(function -> properties(function).get("LoggingConfig"))
                 .map(config -> ((Map<?, ?>) ((Map<?, ?>) config).get("LogGroup")).get("Ref"))
                 .collect(Collectors.toSet());
-        assertEquals(15, functions.size(), "fourteen steps and the approval endpoint");
-        assertEquals(15, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
+        assertEquals(16, functions.size(), "fifteen steps and the approval endpoint");
+        assertEquals(16, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
         assertTrue(logGroups.containsAll(usedLogGroups), () -> usedLogGroups + " all with 90-day retention: " + logGroups);
     }
 
