@@ -18,6 +18,8 @@ public final class RunEvents {
     /** A report-only run's images that would update: Image Updated is what it would publish for them. */
     private static final List<String> NEW_IMAGE_OUTCOMES = List.of(Outcome.UPDATED.name(), Outcome.ADOPTED.name(),
             Outcome.WOULD_UPDATE.name());
+    /** A report-only rollback's moves back: Rolled Back is what it would publish for them. */
+    private static final List<String> MOVED_BACK_OUTCOMES = List.of(MoveOutcome.ROLLED_BACK.name(), MoveOutcome.WOULD_ROLL_BACK.name());
 
     /**
      * @param problems the parameters that cannot be written (a lineage that cannot be a name), each saying why
@@ -46,7 +48,7 @@ public final class RunEvents {
         }
         for (int i = 0; i < request.moves().size() && i < request.results().size(); i++) {
             RollbackPlanner.MoveBack move = request.moves().get(i);
-            if (!MoveOutcome.ROLLED_BACK.name().equals(request.results().get(i).path("outcome").asText())) {
+            if (!MOVED_BACK_OUTCOMES.contains(request.results().get(i).path("outcome").asText())) {
                 continue;
             }
             events.add(new RunEvent(DetailType.ROLLED_BACK, RunEvent.Detail.of(move.account(), move.region(), move.service(), move.source(),

@@ -4,5 +4,7 @@ package com.eucimageupdater.report;
 public enum MoveOutcome {
     ROLLED_OUT,
     ROLLED_BACK,
+    /** A report-only rollback's move back: checked, and not made. */
+    WOULD_ROLL_BACK,
     FAILED
 }

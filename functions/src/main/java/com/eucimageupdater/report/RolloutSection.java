@@ -261,8 +261,41 @@ final class RolloutSection {
         }
     }
 
-    /** A rollback's moves back, opening with how many fleets and bundles moved back. */
-    static int rollback(String rolledBackExecution, JsonNode rolledBack, StringBuilder body) {
+    /**
+     * A report-only rollback: each move back it would make, where, and each target's image now (as the rollback's
+     * checks read it), then the command that makes them.
+     *
+     * @param executionId this execution's ARN, whose state machine and Region the command names
+     */
+    private static void wouldRollBack(String rolledBackExecution, JsonNode rolledBack, String executionId, StringBuilder body) {
+        body.append("Rollback of run ").append(rolledBackExecution).append(", report only: nothing was moved; ")
+                .append(MovedBack.of(rolledBack).inFull()).append(".\n\n");
+        for (JsonNode result : rolledBack) {
+            String image = result.path("image").asText();
+            body.append(String.format("%-15s %-10s %s -> %s (account %s, %s)%n", MoveOutcome.WOULD_ROLL_BACK,
+                    result.path("service").asText(), result.path("from").asText(), image, result.path("account").asText(),
+                    result.path("region").asText()));
+            for (JsonNode target : result.path("targets")) {
+                String current = result.path("current").path(target.asText()).asText("");
+                body.append(INDENT).append(target.asText()).append(current.equals(image) ? ": already on " + image + ", would not move"
+                        : ": would move back" + (current.isEmpty() ? "" : " (it uses " + current + " now)")).append('\n');
+            }
+        }
+        commands(StartCommands.forExecution(executionId), rolledBackExecution, List.of(Map.entry("rollback",
+                "To move them back for real: the same input without dryRun, {\"rollback\": \"" + rolledBackExecution + "\"}:")), body);
+    }
+
+    /**
+     * A rollback's moves back, opening with how many fleets and bundles moved back; or, for a report-only rollback, what
+     * it would move back.
+     *
+     * @param executionId this execution's ARN, whose state machine and Region a report-only rollback's command names
+     */
+    static int rollback(String rolledBackExecution, JsonNode rolledBack, boolean dryRun, String executionId, StringBuilder body) {
+        if (dryRun) {
+            wouldRollBack(rolledBackExecution, rolledBack, executionId, body);
+            return 0;
+        }
         int failed = 0;
         for (JsonNode result : rolledBack) {
             failed += recorded(result, MoveOutcome.ROLLED_BACK) ? 0 : 1;
@@ -285,13 +318,15 @@ final class RolloutSection {
 
     /**
      * How many fleets and bundles a rollback moved back, counting only those its UpdateFleet or UpdateWorkspaceBundle
-     * moved, and how many already used the image they would go back to.
+     * moved, and how many already used the image they would go back to; for a report-only rollback, how many it would
+     * move back, and how many its checks found already back.
      */
-    record MovedBack(int moved, int already) {
+    record MovedBack(int moved, int already, boolean reportOnly) {
 
         static MovedBack of(JsonNode rolledBack) {
             int moved = 0;
             int already = 0;
+            boolean reportOnly = false;
             for (JsonNode result : rolledBack) {
                 for (JsonNode move : result.path("moved")) {
                     if (move.path("moved").asBoolean()) {
@@ -300,18 +335,32 @@ final class RolloutSection {
                         already++;
                     }
                 }
+                if (recorded(result, MoveOutcome.WOULD_ROLL_BACK)) {
+                    reportOnly = true;
+                    for (JsonNode target : result.path("targets")) {
+                        if (result.path("image").asText().equals(result.path("current").path(target.asText()).asText())) {
+                            already++;
+                        } else {
+                            moved++;
+                        }
+                    }
+                }
             }
-            return new MovedBack(moved, already);
+            return new MovedBack(moved, already, reportOnly);
         }
 
-        /** e.g. "3 moved back, 1 already back", for the subject. */
+        /** e.g. "3 moved back, 1 already back", or "3 would move back", for the subject. */
         String counts() {
-            return moved + " moved back" + alreadyBack();
+            return moved + verb() + alreadyBack();
         }
 
         /** e.g. "3 fleets and bundles moved back, 1 already back". */
         String inFull() {
-            return RunReporter.plural(moved, "fleet or bundle", "fleets and bundles") + " moved back" + alreadyBack();
+            return RunReporter.plural(moved, "fleet or bundle", "fleets and bundles") + verb() + alreadyBack();
+        }
+
+        private String verb() {
+            return reportOnly ? " would move back" : " moved back";
         }
 
         private String alreadyBack() {

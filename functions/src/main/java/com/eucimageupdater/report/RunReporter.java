@@ -36,7 +36,7 @@ public final class RunReporter {
         StringBuilder rolloutBody = new StringBuilder();
         String promoted = promoted(request);
         int rolloutFailures = request.rollback() != null
-                ? RolloutSection.rollback(request.rollback(), request.rolledBack(), rolloutBody)
+                ? RolloutSection.rollback(request.rollback(), request.rolledBack(), request.dryRun(), request.executionId(), rolloutBody)
                 : RolloutSection.production(request.rollout(), request.executionId(), promoted != null ? promoted : request.executionName(),
                         request.dryRun(), request.zone(), rolloutBody);
         StringBuilder publishedBody = new StringBuilder();
@@ -60,7 +60,8 @@ public final class RunReporter {
             body = problemsBody(request);
         } else if (request.rollback() != null) {
             // The execution's name may be long: it comes last, where SNS's limit cuts it rather than the counts.
-            subject = TOOL + ": " + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
+            subject = TOOL + (request.dryRun() ? " (report only)" : "") + ": "
+                    + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
                     + (notPublished == 0 ? "" : Failures.notPublished(notPublished) + "; ")
                     + RolloutSection.MovedBack.of(request.rolledBack()).counts() + " (rollback of " + request.rollback() + ")";
             body = header(request) + rolloutBody + publishedBody;

@@ -5,6 +5,7 @@ import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.ServicePorts;
+import com.eucimageupdater.model.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +27,22 @@ public final class RollbackPlanner {
     /**
      * Targets to move back to one previous image.
      *
+     * @param current each target's image when the checks read it (the rolled-out one, or one it was moved to since): what a
+     *                report-only rollback says it would move back from
      * @param source, lineage the rolled-out image's source and lineage, as its tags record them
      * @param production whether a production fleet or bundle of that run is among the targets: production then runs
      *                   {@code image} again, which the lineage's parameter says once the move is done
      */
     public record MoveBack(Service service, String account, String region, String image, String from, List<String> targets,
-            String source, String lineage, boolean production) {}
+            Map<String, String> current, String source, String lineage, boolean production) {
+
+        public MoveBack {
+            current = current == null ? Map.of() : current;
+        }
+    }
+
+    /** One target's check: why it cannot go back, or null, and the image it uses now. */
+    private record Checked(String problem, String current) {}
 
     public record Rollback(List<MoveBack> moves, List<String> problems) {}
 
@@ -45,13 +56,13 @@ public final class RollbackPlanner {
         for (RunImages.Found found : search.images()) {
             Location location = found.location();
             found.image().previousByTarget().forEach((target, previous) -> {
-                String problem = problem(found.service(), found.type(), target, previous, location.account());
-                if (problem != null) {
-                    problems.add(location + ": " + problem);
+                Checked checked = check(found.service(), found.type(), target, previous, location.account());
+                if (checked.problem() != null) {
+                    problems.add(location + ": " + checked.problem());
                 } else {
                     moves.merge(location + "/" + found.type() + "/" + previous + "/" + found.image().image(),
                             new MoveBack(found.type(), location.account(), location.region(), previous, found.image().image(),
-                                    List.of(target), found.image().source(), found.image().lineage(),
+                                    List.of(target), Map.of(target, checked.current()), found.image().source(), found.image().lineage(),
                                     found.image().productionImages().containsKey(target)), RollbackPlanner::together);
                 }
             });
@@ -63,23 +74,26 @@ public final class RollbackPlanner {
         return new Rollback(problems.isEmpty() ? List.copyOf(moves.values()) : List.of(), problems);
     }
 
-    private static String problem(RolloutRecords service, Service type, String target, String previous, String account) {
+    private static Checked check(RolloutRecords service, Service type, String target, String previous, String account) {
         String what = type.rules().target() + " " + target + " back to " + previous;
         try {
             if (service.describeUpdatedImage(previous).state() != ImageState.AVAILABLE) {
-                return what + ": that image is no longer AVAILABLE";
+                return new Checked(what + ": that image is no longer AVAILABLE", null);
             }
-            String refusal = service.refusal(service.describeTarget(target, account), previous);
-            return refusal == null ? null : what + ": " + refusal;
+            Target now = service.describeTarget(target, account);
+            String refusal = service.refusal(now, previous);
+            return new Checked(refusal == null ? null : what + ": " + refusal, now.image());
         } catch (ImageUpdateException e) {
-            return what + ": " + e.getMessage();
+            return new Checked(what + ": " + e.getMessage(), null);
         }
     }
 
     private static MoveBack together(MoveBack one, MoveBack other) {
         List<String> targets = new ArrayList<>(one.targets());
         targets.addAll(other.targets());
-        return new MoveBack(one.service(), one.account(), one.region(), one.image(), one.from(), targets, one.source(), one.lineage(),
-                one.production() || other.production());
+        Map<String, String> current = new LinkedHashMap<>(one.current());
+        current.putAll(other.current());
+        return new MoveBack(one.service(), one.account(), one.region(), one.image(), one.from(), targets, current, one.source(),
+                one.lineage(), one.production() || other.production());
     }
 }

@@ -210,4 +210,30 @@ class RunSubjectTest {
         assertTrue(report.message().contains("Rollback of run monthly-2026-11: 0 fleets and bundles moved back, 1 move back failed.\n"),
                 report.message());
     }
+
+    @Test
+    void aReportOnlyRollbackSaysWhatWouldMoveBackWhereAndFromWhatAndGivesTheCommandForReal() throws Exception {
+        JsonNode wouldRollBack = JSON.readTree("""
+                [{"service": "APPSTREAM", "account": "123456789012", "region": "eu-west-1", "image": "Base-2026-10-13",
+                  "from": "Base-2026-11-10", "targets": ["Base-Prod", "Base-Prod-2"], "outcome": "WOULD_ROLL_BACK",
+                  "current": {"Base-Prod": "Base-2026-11-10", "Base-Prod-2": "Base-2026-10-13"}}]""");
+
+        RunReport report = reporter.report(new ReportRequest("rollback-1", EXECUTION_ARN + "rollback-1", "2026-11-12", List.of(),
+                List.of(), null, "monthly-2026-11", wouldRollBack, null, true, null));
+
+        assertEquals("euc-image-updater (report only): 1 would move back, 1 already back (rollback of monthly-2026-11)", report.subject());
+        assertTrue(report.message().startsWith("euc-image-updater run rollback-1 on 2026-11-12\n\n"
+                + "Rollback of run monthly-2026-11, report only: nothing was moved; 1 fleet or bundle would move back, 1 already back.\n\n"
+                + "WOULD_ROLL_BACK APPSTREAM  Base-2026-11-10 -> Base-2026-10-13 (account 123456789012, eu-west-1)\n"
+                + "           Base-Prod: would move back (it uses Base-2026-11-10 now)\n"
+                + "           Base-Prod-2: already on Base-2026-10-13, would not move\n"
+                + "To move them back for real: the same input without dryRun, {\"rollback\": \"monthly-2026-11\"}:\n"
+                + "  aws stepfunctions start-execution --region us-east-1 --state-machine-arn"
+                + " 'arn:aws:states:us-east-1:123456789012:stateMachine:EucImageUpdater-Workflow'"
+                + " --input '{\"rollback\": \"monthly-2026-11\"}'\n"),
+                report.message());
+        assertTrue(!report.message().contains("ROLLED_BACK") && !report.message().contains("moved back,"), report.message());
+        assertEquals("SUCCEEDED", report.messageAttributes().get("status").StringValue());
+        assertEquals(0, report.counts().failed());
+    }
 }

@@ -314,6 +314,52 @@ class RolloutEndToEndTest {
     }
 
     @Test
+    @DisplayName("a report-only rollback moves, tags and publishes nothing, mails what would move back where and from what, and its"
+            + " command does it for real")
+    void reportOnlyRollback() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
+            AwsSimulator aws = account.simulator();
+            String execution = rolledOut(account);
+            // An admin moves one production fleet back by hand: the report says it would not move.
+            new TargetMover(target(account).images()::targets).move(Service.APPSTREAM, "Base-Win2022-2026-09-08", List.of("prod-win2022-a"),
+                    new Location(aws.scenario().accountId(), aws.scenario().region()), false, null);
+            Map<String, String> before = targetImages(account);
+            int calls = aws.calls().size();
+
+            ExecutionResult dryRun = execute(account, "{\"rollback\": \"" + execution + "\", \"dryRun\": true}", LocalApproval.YES);
+
+            assertTrue(dryRun.succeeded(), dryRun::toString);
+            assertEquals(List.of("Publish"), aws.calls().subList(calls, aws.calls().size()).stream().filter(RecordedCall::mutating)
+                    .map(RecordedCall::operation).toList(), "the mail, no UpdateFleet, UpdateWorkspaceBundle, PutEvents or PutParameter");
+            assertEquals(before, targetImages(account));
+            // SNS's 100 characters cut the execution's name, which comes last for that.
+            assertTrue(("euc-image-updater (report only): 3 would move back, 1 already back (rollback of " + execution + ")")
+                    .startsWith(lastSubject(aws)) && lastSubject(aws).length() > 80, lastSubject(aws));
+            String mail = lastMail(aws);
+            assertTrue(mail.contains("Rollback of run " + execution + ", report only: nothing was moved; 3 fleets and bundles would move"
+                    + " back, 1 already back.\n"), mail);
+            assertTrue(mail.contains("WOULD_ROLL_BACK APPSTREAM  " + NEW_BASE + " -> Base-Win2022-2026-09-08 (account 123456789012,"
+                    + " us-east-1)\n           prod-win2022-a: already on Base-Win2022-2026-09-08, would not move\n"
+                    + "           prod-win2022-b: would move back (it uses " + NEW_BASE + " now)\n"), mail);
+            assertTrue(mail.contains("WOULD_ROLL_BACK APPSTREAM  " + NEW_BASE + " -> Base-Win2022-2026-10-13 (account 123456789012,"
+                    + " us-east-1)\n           staging-win2022: would move back (it uses " + NEW_BASE + " now)\n"), mail);
+            assertTrue(mail.contains("WOULD_ROLL_BACK WORKSPACES ") && mail.contains(" -> wsi-3c3c3c3c3 (account 123456789012, us-east-1)\n"
+                    + "           wsb-0a1b2c3d4: would move back (it uses "), mail);
+            assertTrue(mail.contains("report only: nothing was published:\n  would publish: 3 Rolled Back\n"), mail);
+            String command = mail.lines().filter(line -> line.contains("--input '{\"rollback\"")).findFirst().orElseThrow();
+
+            // The command's input, as bash would pass it: the same rollback, for real.
+            ExecutionResult rollback = execute(account, command.substring(command.indexOf("--input '") + 9, command.length() - 1),
+                    LocalApproval.YES);
+
+            assertTrue(rollback.succeeded(), rollback::toString);
+            assertEquals("Base-Win2022-2026-09-08", targetImages(account).get("prod-win2022-b"));
+            assertEquals("euc-image-updater: 3 moved back, 1 already back (rollback of " + execution + ")", lastSubject(aws));
+            assertEquals(List.of(), aws.modelViolations());
+        }
+    }
+
+    @Test
     @DisplayName("a rollback whose previous image is gone is refused before any move, naming the fleet and the image")
     void rollbackCheckedFirst() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
@@ -472,18 +518,21 @@ class RolloutEndToEndTest {
     }
 
     @Test
-    @DisplayName("a report-only promote says what it would roll out, and changes nothing")
+    @DisplayName("a report-only promote says what it would roll out, asks no approval and changes nothing")
     void reportOnlyPromote() throws Exception {
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(rolloutAccount()))) {
             String execution = SimulatedRun.executionName(execute(account, ROLLOUT_RUN, LocalApproval.NO));
             Map<String, String> before = targetImages(account);
             int changed = changes(account.simulator()).size();
 
+            int mails = account.simulator().publishedMessages().size();
+
             ExecutionResult dryRun = execute(account, "{\"promote\": \"" + execution + "\", \"dryRun\": true}", LocalApproval.YES);
 
             assertTrue(dryRun.succeeded(), dryRun::toString);
             assertEquals(before, targetImages(account));
-            assertEquals(changed, changes(account.simulator()).size());
+            assertEquals(changed, changes(account.simulator()).size(), "no UpdateFleet, TagResource, PutEvents, PutParameter...");
+            assertEquals(mails + 1, account.simulator().publishedMessages().size(), "the promote's mail, and no approval mail");
             String mail = lastMail(account.simulator());
             assertTrue(mail.contains("this promote would roll out:\n  " + NEW_BASE + " (account 123456789012, us-east-1) -> prod-win2022-a"
                     + " prod-win2022-b; then retention keeps the lineage's newest 3"), mail);
