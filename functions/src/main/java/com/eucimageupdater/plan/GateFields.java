@@ -91,10 +91,11 @@ final class GateFields {
             canaries.add("needs stagingBundles: each canary is rebuilt from a staging bundle once it points at the new image");
             return List.of();
         }
-        List<String> ids = ImageRequests.distinct(node, "a list of WorkSpace ids such as [\"ws-abc123def\"]", GateFields::workspaceIdProblem,
-                canaries);
+        List<String> ids = ImageRequests.distinct(node, "a list of WorkSpace ids such as [\"ws-abc123def\"]",
+                GateFields::workspaceIdProblem, canaries);
         if (ids.size() > MAX_CANARIES) {
-            canaries.add("lists " + ids.size() + " WorkSpaces; at most " + MAX_CANARIES + " (each is a user's WorkSpace the gate rebuilds)");
+            canaries.add("lists " + ids.size() + " WorkSpaces; at most " + MAX_CANARIES
+                    + " (each is a user's WorkSpace the gate rebuilds)");
         }
         return ids;
     }

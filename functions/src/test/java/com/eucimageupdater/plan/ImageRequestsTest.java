@@ -282,10 +282,12 @@ class ImageRequestsTest {
                   "canaryWorkspaces": ["ws-abc123def", "ws-abc123def"]}]""",
                 "images[0].canaryWorkspaces[1]: ", "is listed twice");
         assertSingleProblem("""
-                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "bundles": ["wsb-1t2e3s4t5"], "canaryWorkspaces": ["ws-abc123def"]}]""",
+                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "bundles": ["wsb-1t2e3s4t5"],
+                  "canaryWorkspaces": ["ws-abc123def"]}]""",
                 "images[0].canaryWorkspaces: ", "needs stagingBundles");
         assertSingleProblem("""
-                [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"], "canaryWorkspaces": ["ws-abc123def"]}]""",
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"],
+                  "canaryWorkspaces": ["ws-abc123def"]}]""",
                 "images[0].canaryWorkspaces: ", "is for WORKSPACES images");
         assertSingleProblem("""
                 [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"],
@@ -293,7 +295,8 @@ class ImageRequestsTest {
                                        "ws-canary0006"]}]""",
                 "images[0].canaryWorkspaces: ", "at most 5");
         assertSingleProblem("""
-                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"], "canaryWorkspaces": "ws-abc123def"}]""",
+                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"],
+                  "canaryWorkspaces": "ws-abc123def"}]""",
                 "images[0].canaryWorkspaces: ", "must be a list of WorkSpace ids");
     }
 }

@@ -66,7 +66,8 @@ class CanaryGateTest {
         canary("REBUILDING", "UNKNOWN");
         ValidationProgress second = check(first);
         assertFalse(second.done());
-        assertEquals("canary " + CANARY + ": rebuilt from the staged bundle " + BUNDLE + "; DescribeWorkspaces: REBUILDING, not yet AVAILABLE",
+        assertEquals("canary " + CANARY + ": rebuilt from the staged bundle " + BUNDLE + "; DescribeWorkspaces: REBUILDING, not yet"
+                + " AVAILABLE",
                 second.checks().get(1).said());
 
         canary("AVAILABLE", "DISCONNECTED");
@@ -108,7 +109,8 @@ class CanaryGateTest {
         ValidationProgress second = check(first);
         assertTrue(second.done() && !second.passed());
         assertEquals(2, second.polls(), "decided before the bound of 3");
-        assertEquals("canary " + CANARY + ": rebuilt from the staged bundle " + BUNDLE + "; DescribeWorkspaces: UNHEALTHY", second.failure());
+        assertEquals("canary " + CANARY + ": rebuilt from the staged bundle " + BUNDLE + "; DescribeWorkspaces: UNHEALTHY",
+                second.failure());
     }
 
     @Test

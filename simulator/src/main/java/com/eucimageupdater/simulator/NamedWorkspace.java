@@ -24,7 +24,8 @@ public record NamedWorkspace(String id, String userName, String state, String co
         ScenarioRules.notNegative("WorkSpace " + id + " rebuildDescribes", rebuildDescribes);
         rebuildEndsIn = Objects.requireNonNullElse(rebuildEndsIn, "AVAILABLE");
         if (!REBUILD_ENDS.contains(rebuildEndsIn)) {
-            throw new IllegalArgumentException("WorkSpace " + id + " rebuildEndsIn must be one of " + REBUILD_ENDS + ", got " + rebuildEndsIn);
+            throw new IllegalArgumentException("WorkSpace " + id + " rebuildEndsIn must be one of " + REBUILD_ENDS + ", got "
+                    + rebuildEndsIn);
         }
     }
 }

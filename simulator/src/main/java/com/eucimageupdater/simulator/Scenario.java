@@ -284,9 +284,8 @@ public record Scenario(String region, String accountId, long seed, Faults faults
 
     /**
      * A WorkSpaces bundle: {@code owner} the scenario account (default), another account or AMAZON (AWS's public
-     * bundles); {@code workspaces} how many WorkSpaces were launched from it, each reporting {@code operatingSystemName}
-     * when given, and {@code namedWorkspaces} more, named with their state ({@link NamedWorkspace}); {@code lastUpdated}
-     * when UpdateWorkspaceBundle last changed its image (its creation by default).
+     * bundles); {@code workspaces} how many WorkSpaces were launched from it (reporting {@code operatingSystemName}), and
+     * {@code namedWorkspaces} more ({@link NamedWorkspace}); {@code lastUpdated} when its image last changed.
      */
     public record Bundle(String id, String name, String description, String owner, String imageId, int workspaces,
                          String lastUpdated, String operatingSystemName, List<NamedWorkspace> namedWorkspaces) {

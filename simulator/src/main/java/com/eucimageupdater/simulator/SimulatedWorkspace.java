@@ -51,7 +51,8 @@ final class SimulatedWorkspace {
             }
         }
         ObjectNode json = Json.object().put("WorkspaceId", id).put("DirectoryId", directoryId).put("UserName", userName)
-                .put("State", state).put("BundleId", bundleId).put("ComputerName", "WSAMZN-" + id.substring(3, 10).toUpperCase(Locale.ROOT));
+                .put("State", state).put("BundleId", bundleId)
+                .put("ComputerName", "WSAMZN-" + id.substring(3, 10).toUpperCase(Locale.ROOT));
         if (operatingSystemName != null) {
             json.set("WorkspaceProperties", Json.object().put("OperatingSystemName", operatingSystemName));
         }
