@@ -181,6 +181,11 @@ public final class WorkSpacesImageService implements ServiceAdapter, CanaryWorks
                 .failedRequests().stream().findFirst().map(failed -> failed.errorCode() + ": " + failed.errorMessage()).orElse(null);
     }
 
+    @Override
+    public void recordRebuilt(String image, List<String> workspaceIds) {
+        images.tag(image, Map.of(PipelineTags.REBUILT_CANARIES, String.join(" ", workspaceIds)));
+    }
+
     private Optional<Workspace> workspace(String workspaceId) {
         return AwsErrors.call("DescribeWorkspaces " + workspaceId,
                 () -> workSpaces.describeWorkspaces(r -> r.workspaceIds(workspaceId)).workspaces().stream().findFirst());

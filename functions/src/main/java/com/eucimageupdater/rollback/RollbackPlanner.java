@@ -29,9 +29,15 @@ public final class RollbackPlanner {
      * @param source, lineage the rolled-out image's source and lineage, as its tags record them
      * @param production whether a production fleet or bundle of that run is among the targets: production then runs
      *                   {@code image} again, which the lineage's parameter says once the move is done
+     * @param rebuiltCanaries the canary WorkSpaces the run's gate rebuilt from {@code from}: not rebuilt again, the mail says how
      */
     public record MoveBack(Service service, String account, String region, String image, String from, List<String> targets,
-            String source, String lineage, boolean production) {}
+            String source, String lineage, boolean production, List<String> rebuiltCanaries) {
+
+        public MoveBack {
+            rebuiltCanaries = rebuiltCanaries == null ? List.of() : List.copyOf(rebuiltCanaries);
+        }
+    }
 
     public record Rollback(List<MoveBack> moves, List<String> problems) {}
 
@@ -52,7 +58,8 @@ public final class RollbackPlanner {
                     moves.merge(location + "/" + found.type() + "/" + previous + "/" + found.image().image(),
                             new MoveBack(found.type(), location.account(), location.region(), previous, found.image().image(),
                                     List.of(target), found.image().source(), found.image().lineage(),
-                                    found.image().productionImages().containsKey(target)), RollbackPlanner::together);
+                                    found.image().productionImages().containsKey(target), found.image().rebuiltCanaries()),
+                            RollbackPlanner::together);
                 }
             });
         }
@@ -80,6 +87,6 @@ public final class RollbackPlanner {
         List<String> targets = new ArrayList<>(one.targets());
         targets.addAll(other.targets());
         return new MoveBack(one.service(), one.account(), one.region(), one.image(), one.from(), targets, one.source(), one.lineage(),
-                one.production() || other.production());
+                one.production() || other.production(), one.rebuiltCanaries());
     }
 }

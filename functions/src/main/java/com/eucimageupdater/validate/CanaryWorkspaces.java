@@ -1,5 +1,7 @@
 package com.eucimageupdater.validate;
 
+import java.util.List;
+
 /** What the gate's canaries need of WorkSpaces in one account and Region. */
 public interface CanaryWorkspaces {
 
@@ -12,6 +14,9 @@ public interface CanaryWorkspaces {
      * @return null when AWS took the request, else the failed request's error code and message
      */
     String rebuild(String workspaceId);
+
+    /** Records on the new image which canaries this run rebuilt from it (a tag), for a rollback's mail. */
+    void recordRebuilt(String image, List<String> workspaceIds);
 
     /**
      * A canary WorkSpace as AWS reports it now.

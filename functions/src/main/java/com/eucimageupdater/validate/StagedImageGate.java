@@ -44,7 +44,11 @@ public final class StagedImageGate {
         List<String> rebuilt = new ArrayList<>(job.validation() == null ? List.of() : job.validation().rebuiltCanaries());
         if (!job.gate().canaryWorkspaces().isEmpty() && staged) {
             CanaryWorkspaces workspaces = canaries.apply(job.location());
+            int before = rebuilt.size();
             job.gate().canaryWorkspaces().forEach(canary -> checks.add(checkCanary(workspaces, canary, rebuilt)));
+            if (rebuilt.size() > before) {
+                workspaces.recordRebuilt(image, rebuilt);
+            }
         }
         return decide(checks, job.pollsDone() + 1, job.gate(), rebuilt);
     }

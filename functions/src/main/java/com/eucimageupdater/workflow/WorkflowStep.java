@@ -63,9 +63,9 @@ public enum WorkflowStep {
             // An item's streaming check: CreateStreamingURL authorizes on the fleet and the stack.
             new Grant(List.of(Scope.APPSTREAM_FLEETS, Scope.APPSTREAM_STACKS), List.of("appstream:CreateStreamingURL")),
             Grant.on(Scope.WORKSPACES_WORKSPACES, "workspaces:RebuildWorkspaces"),
-            // The canary's state and its user's connection: these describes take only "*".
+            // The canary's state and its user's connection, and the tag on the new image naming the canaries rebuilt: only "*".
             Grant.onAny("appstream:DescribeFleets", "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces",
-                    "workspaces:DescribeWorkspacesConnectionStatus"))),
+                    "workspaces:DescribeWorkspacesConnectionStatus", "workspaces:CreateTags"))),
     SUMMARIZE_BUILDS("SummarizeBuilds", imageStep("build.SummarizeBuildsHandler", 60,
             // Each lineage's count of failed scheduled months is a tag on its source image, which the account owns.
             Grant.on(Scope.APPSTREAM_IMAGES, "appstream:TagResource"),

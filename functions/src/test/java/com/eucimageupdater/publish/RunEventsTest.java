@@ -87,9 +87,9 @@ class RunEventsTest {
     @Test
     void aMoveBackIsRolledBackAndRewritesTheParameterOnlyWhereProductionMoved() throws Exception {
         RollbackPlanner.MoveBack production = new RollbackPlanner.MoveBack(Service.WORKSPACES, "123456789012", "us-east-1", "wsi-3c3c3c3c3",
-                "wsi-7k2m9p4q1", List.of("wsb-0a1b2c3d4"), "wsi-4d4d4d4d4", "wsi-0a1b2c3d4", true);
+                "wsi-7k2m9p4q1", List.of("wsb-0a1b2c3d4"), "wsi-4d4d4d4d4", "wsi-0a1b2c3d4", true, List.of());
         RollbackPlanner.MoveBack staging = new RollbackPlanner.MoveBack(Service.WORKSPACES, "123456789012", "us-east-1", "wsi-5e5e5e5e5",
-                "wsi-7k2m9p4q1", List.of("wsb-staging"), "wsi-4d4d4d4d4", "wsi-0a1b2c3d4", false);
+                "wsi-7k2m9p4q1", List.of("wsb-staging"), "wsi-4d4d4d4d4", "wsi-0a1b2c3d4", false, List.of());
         PublishRequest request = new PublishRequest(RUN, null, null, List.of(json("{\"outcome\": \"ROLLED_BACK\"}"),
                 json("{\"outcome\": \"ROLLED_BACK\"}")), "monthly-2026-10", List.of(production, staging));
 

@@ -103,7 +103,7 @@ class RolloutServicesTest {
         RollbackPlanner.Rollback rollback = new RollbackPlanner(services::rolloutRecords).plan("monthly-2026-10", List.of(HOME));
         assertEquals(List.of(), rollback.problems());
         assertEquals(List.of(new RollbackPlanner.MoveBack(Service.APPSTREAM, ACCOUNT, HOME.region(), "Base-Win2022-2026-09-08", "Base-Win2022-2026-10-13",
-                List.of("prod-win2022-a"), "Base-Win2022-2026-09-08", "Base-Win2022", false)), rollback.moves(),
+                List.of("prod-win2022-a"), "Base-Win2022-2026-09-08", "Base-Win2022", false, List.of())), rollback.moves(),
                 "the rolled-out image's source and lineage; its tags name no production target of the run (no prod: tag)");
     }
 

@@ -26,6 +26,7 @@ class CanaryGateTest {
 
     private final Map<String, CanaryWorkspaces.Canary> workspaces = new HashMap<>();
     private final List<String> rebuilds = new ArrayList<>();
+    private final Map<String, List<String>> recorded = new HashMap<>();
     private String bundleImage = NEW_IMAGE;
     private String rebuildRefusal;
 
@@ -39,6 +40,11 @@ class CanaryGateTest {
         public String rebuild(String workspaceId) {
             rebuilds.add(workspaceId);
             return rebuildRefusal;
+        }
+
+        @Override
+        public void recordRebuilt(String image, List<String> workspaceIds) {
+            recorded.put(image, workspaceIds);
         }
     };
 
@@ -76,6 +82,7 @@ class CanaryGateTest {
         assertEquals("canary " + CANARY + ": rebuilt from the staged bundle " + BUNDLE + "; DescribeWorkspaces: AVAILABLE again",
                 third.checks().get(1).said());
         assertEquals(List.of(CANARY), rebuilds, "one RebuildWorkspaces however many checks");
+        assertEquals(Map.of(NEW_IMAGE, List.of(CANARY)), recorded, "the new image names the canaries rebuilt from it");
     }
 
     @Test
@@ -130,5 +137,6 @@ class CanaryGateTest {
         assertEquals("canary " + CANARY + ": RebuildWorkspaces refused while STOPPING: InvalidResourceStateException: The WorkSpace is"
                 + " STOPPING.", progress.failure());
         assertEquals(List.of(), progress.rebuiltCanaries());
+        assertEquals(Map.of(), recorded);
     }
 }

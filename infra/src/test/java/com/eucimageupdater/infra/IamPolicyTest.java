@@ -63,7 +63,7 @@ class IamPolicyTest {
                         "workspaces:DescribeWorkspaces", "sts:AssumeRole")),
                 Arguments.of("Validate", Set.of("appstream:DescribeFleets", "appstream:CreateStreamingURL",
                         "workspaces:DescribeWorkspaceBundles", "workspaces:RebuildWorkspaces", "workspaces:DescribeWorkspaces",
-                        "workspaces:DescribeWorkspacesConnectionStatus", "sts:AssumeRole")),
+                        "workspaces:DescribeWorkspacesConnectionStatus", "workspaces:CreateTags", "sts:AssumeRole")),
                 Arguments.of("SummarizeBuilds", Set.of("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:TagResource",
                         "workspaces:DescribeTags", "workspaces:CreateTags", "sts:AssumeRole")),
                 Arguments.of("PlanRollout", Set.of()),

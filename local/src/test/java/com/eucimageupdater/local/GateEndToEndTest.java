@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.simulator.PublishedMessage;
+import com.eucimageupdater.simulator.Scenario;
 import com.eucimageupdater.simulator.RecordedCall;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +159,27 @@ class GateEndToEndTest {
             assertEquals(List.of("wsb-stag1ng01 -> " + newWorkSpacesImage(run), "wsb-pr0duct01 -> " + newWorkSpacesImage(run)),
                     RolloutEndToEndTest.moves(run.aws()));
             assertEquals(List.of(), run.aws().modelViolations());
+        }
+    }
+
+    @Test
+    void aRollbackMovesTheBundlesBackButRebuildsNoCanaryAndItsMailSaysHowToRebuildEach() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(gateAccount()))) {
+            ExecutionResult rollout = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(event("gate-canary.json")),
+                    RolloutEndToEndTest.answering(LocalApproval.YES), account.target(SimulatedRun.topicArn(account.simulator().scenario())),
+                    event -> { });
+            assertTrue(rollout.succeeded(), rollout::toString);
+            String execution = rollout.events().stream().filter(event -> "PlanRun".equals(event.state()) && event.output() != null)
+                    .findFirst().orElseThrow().output().path("executionName").asText();
+
+            ExecutionResult rollback = RolloutEndToEndTest.rollBack(account, execution);
+
+            assertTrue(rollback.succeeded(), rollback::toString);
+            assertEquals(1, account.simulator().callsTo("RebuildWorkspaces").size(), "the run's one rebuild, none by the rollback");
+            String mail = RolloutEndToEndTest.lastMail(account.simulator());
+            assertTrue(mail.contains("canary ws-canary0001 was rebuilt from wsi-"), mail);
+            assertTrue(mail.contains("  aws workspaces rebuild-workspaces --region us-east-1 --rebuild-workspace-requests"
+                    + " WorkspaceId=ws-canary0001\n"), mail);
         }
     }
 
