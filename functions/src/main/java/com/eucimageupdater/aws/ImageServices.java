@@ -10,6 +10,7 @@ import com.eucimageupdater.model.Service;
 import com.eucimageupdater.retire.LineageRetirement;
 import com.eucimageupdater.rollback.RolloutRecords;
 import com.eucimageupdater.rollout.TargetMoves;
+import com.eucimageupdater.validate.CanaryWorkspaces;
 import com.eucimageupdater.validate.StagedTargets;
 import com.eucimageupdater.validate.StreamingSessions;
 import java.io.ByteArrayInputStream;
@@ -148,6 +149,11 @@ public final class ImageServices {
     /** The gate's streaming check: AppStream's alone (a WorkSpace is not streamed through a URL). */
     public StreamingSessions streamingSessions(Location location) {
         return (StreamingSessions) adapter(Service.APPSTREAM, location);
+    }
+
+    /** The gate's canaries: WorkSpaces alone. */
+    public CanaryWorkspaces canaryWorkspaces(Location location) {
+        return (CanaryWorkspaces) adapter(Service.WORKSPACES, location);
     }
 
     /** The retire step's port. */

@@ -22,6 +22,7 @@ import com.eucimageupdater.model.Target;
 import com.eucimageupdater.model.UpdateCheck;
 import com.eucimageupdater.model.WorkSpacesRules;
 import com.eucimageupdater.retire.RetentionPolicy;
+import com.eucimageupdater.validate.CanaryWorkspaces;
 import com.eucimageupdater.validate.TargetHealth;
 import java.util.HashMap;
 import java.util.List;
@@ -37,10 +38,12 @@ import software.amazon.awssdk.services.workspaces.model.ResourceAlreadyExistsExc
 import software.amazon.awssdk.services.workspaces.model.ResourceLimitExceededException;
 import software.amazon.awssdk.services.workspaces.model.Tag;
 import software.amazon.awssdk.services.workspaces.model.WorkspaceBundle;
+import software.amazon.awssdk.services.workspaces.model.Workspace;
+import software.amazon.awssdk.services.workspaces.model.WorkspaceConnectionStatus;
 import software.amazon.awssdk.services.workspaces.model.WorkspaceImage;
 
 /** WorkSpaces: images are ids; DescribeWorkspaceImages says per image whether updates are available. */
-public final class WorkSpacesImageService implements ServiceAdapter {
+public final class WorkSpacesImageService implements ServiceAdapter, CanaryWorkspaces {
     private final WorkSpacesClient workSpaces;
     private final WorkSpacesImages images;
 
@@ -154,6 +157,38 @@ public final class WorkSpacesImageService implements ServiceAdapter {
     public TargetHealth health(String target) {
         WorkspaceBundle bundle = bundle(target);
         return new TargetHealth("bundle", bundle.bundleId(), bundle.imageId(), bundle.stateAsString(), List.of(), null);
+    }
+
+    @Override
+    public String bundleOfWorkspace(String workspaceId) {
+        return workspace(workspaceId).map(Workspace::bundleId).orElse(null);
+    }
+
+    @Override
+    public Canary describe(String workspaceId) {
+        Workspace workspace = workspace(workspaceId).orElseThrow(() -> new ImageUpdateException("canary WorkSpace " + workspaceId
+                + " no longer exists in this account and Region"));
+        String connection = AwsErrors.call("DescribeWorkspacesConnectionStatus " + workspaceId,
+                () -> workSpaces.describeWorkspacesConnectionStatus(r -> r.workspaceIds(workspaceId)).workspacesConnectionStatus())
+                .stream().findFirst().map(WorkspaceConnectionStatus::connectionStateAsString).orElse("UNKNOWN");
+        return new Canary(workspaceId, workspace.bundleId(), workspace.stateAsString(), connection);
+    }
+
+    @Override
+    public String rebuild(String workspaceId) {
+        return AwsErrors.call("RebuildWorkspaces " + workspaceId,
+                () -> workSpaces.rebuildWorkspaces(r -> r.rebuildWorkspaceRequests(request -> request.workspaceId(workspaceId))))
+                .failedRequests().stream().findFirst().map(failed -> failed.errorCode() + ": " + failed.errorMessage()).orElse(null);
+    }
+
+    @Override
+    public void recordRebuilt(String image, List<String> workspaceIds) {
+        images.tag(image, Map.of(PipelineTags.REBUILT_CANARIES, String.join(" ", workspaceIds)));
+    }
+
+    private Optional<Workspace> workspace(String workspaceId) {
+        return AwsErrors.call("DescribeWorkspaces " + workspaceId,
+                () -> workSpaces.describeWorkspaces(r -> r.workspaceIds(workspaceId)).workspaces().stream().findFirst());
     }
 
     private WorkspaceBundle bundle(String target) {

@@ -1,5 +1,6 @@
 package com.eucimageupdater.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,12 @@ public record PipelineImage(String image, String name, ImageStatus status, Map<S
 
     public PipelineImage {
         tags = Map.copyOf(tags);
+    }
+
+    /** The canary WorkSpaces the run's gate rebuilt from this image; empty for none. */
+    public List<String> rebuiltCanaries() {
+        String canaries = tags.get(PipelineTags.REBUILT_CANARIES);
+        return canaries == null || canaries.isBlank() ? List.of() : List.of(canaries.trim().split(" "));
     }
 
     /** Each fleet or bundle the run moved to this image, and the image it used before. */

@@ -14,6 +14,8 @@ public final class PipelineTags {
     public static final String EXECUTION = PREFIX + "execution";
     /** The first source of a chain of monthly images: retention counts and deletes within one lineage. */
     public static final String LINEAGE = PREFIX + "lineage";
+    /** The canary WorkSpaces the gate rebuilt from the new image, space-separated: a rollback's mail says how to rebuild them. */
+    public static final String REBUILT_CANARIES = PREFIX + "rebuilt-canaries";
     /** Prefix of the tags recording, per fleet or bundle, the image it used before a roll-out moved it here. */
     public static final String PREVIOUS = PREFIX + "was:";
     /** How many minutes the image took to build: the next month's first poll of its lineage comes near then. */

@@ -5,12 +5,22 @@ import com.eucimageupdater.model.StagingGate;
 import com.eucimageupdater.model.StreamingCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** An item's fields for the gate after staging: its own {@code validationTimeoutMinutes} and its {@code streamingCheck}. */
+/**
+ * An item's fields for the gate after staging: its own {@code validationTimeoutMinutes}, its {@code streamingCheck} and its
+ * {@code canaryWorkspaces}.
+ */
 final class GateFields {
     static final String TIMEOUT = "validationTimeoutMinutes";
     static final String STREAMING_CHECK = "streamingCheck";
+    static final String CANARIES = "canaryWorkspaces";
+    /** Each canary is a user's desktop rebuilt by the gate: a few prove the image, more would only disturb more users. */
+    static final int MAX_CANARIES = 5;
     private static final KnownKeys STREAMING_KEYS = KnownKeys.fields(List.of("stack", "user", "fleet"));
+
+    /** The model's WorkspaceId. */
+    private static final Pattern WORKSPACE_ID = Pattern.compile("^ws-[0-9a-z]{8,63}$");
 
     private GateFields() {}
 
@@ -18,7 +28,8 @@ final class GateFields {
     static StagingGate parse(JsonNode item, Service service, List<String> stagingTargets, Problems problems) {
         int timeout = timeout(item.get(TIMEOUT), problems.at(TIMEOUT));
         StreamingCheck streaming = streamingCheck(item.get(STREAMING_CHECK), service, stagingTargets, problems.at(STREAMING_CHECK));
-        return timeout == 0 && streaming == null ? null : StagingGate.requested(timeout, streaming);
+        List<String> canaries = canaries(item.get(CANARIES), service, stagingTargets, problems.at(CANARIES));
+        return timeout == 0 && streaming == null && canaries.isEmpty() ? null : StagingGate.requested(timeout, streaming, canaries);
     }
 
     private static int timeout(JsonNode node, Problems timeout) {
@@ -62,6 +73,36 @@ final class GateFields {
             check.at("fleet").add("\"" + fleet + "\" is not one of stagingFleets " + stagingFleets);
         }
         return check.isEmpty() ? new StreamingCheck(stack, fleet != null ? fleet : stagingFleets.get(0), user) : null;
+    }
+
+    /**
+     * {@code ["ws-..."]}: WorkSpaces of the item's staging bundles (which the resolve step checks in AWS), each rebuilt
+     * once by the gate. WORKSPACES only, and only with stagingBundles: the canary is rebuilt from the staged bundle.
+     */
+    private static List<String> canaries(JsonNode node, Service service, List<String> stagingBundles, Problems canaries) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (service != Service.WORKSPACES) {
+            canaries.add("is for WORKSPACES images (WorkSpaces rebuilt from a staging bundle); APPSTREAM images have none");
+            return List.of();
+        }
+        if (stagingBundles.isEmpty()) {
+            canaries.add("needs stagingBundles: each canary is rebuilt from a staging bundle once it points at the new image");
+            return List.of();
+        }
+        List<String> ids = ImageRequests.distinct(node, "a list of WorkSpace ids such as [\"ws-abc123def\"]",
+                GateFields::workspaceIdProblem, canaries);
+        if (ids.size() > MAX_CANARIES) {
+            canaries.add("lists " + ids.size() + " WorkSpaces; at most " + MAX_CANARIES
+                    + " (each is a user's WorkSpace the gate rebuilds)");
+        }
+        return ids;
+    }
+
+    private static String workspaceIdProblem(String id) {
+        return WORKSPACE_ID.matcher(id).matches() ? null : "\"" + id + "\" is not a WorkSpace id: \"ws-\" and 8-63 lowercase letters or"
+                + " digits";
     }
 
     private static String text(JsonNode node, String field, Problems check) {

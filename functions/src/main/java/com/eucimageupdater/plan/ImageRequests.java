@@ -44,7 +44,7 @@ public final class ImageRequests {
             fields.addAll(List.of(service.rules().target(), service.rules().stagingField(), service.rules().productionField()));
         }
         fields.addAll(List.of("displayName", "description", "tags", "keep", "account", "region", "copyToRegions", "shareWithAccounts",
-                GateFields.TIMEOUT, GateFields.STREAMING_CHECK));
+                GateFields.TIMEOUT, GateFields.STREAMING_CHECK, GateFields.CANARIES));
         return List.copyOf(fields);
     }
 
@@ -248,7 +248,7 @@ public final class ImageRequests {
      *
      * @param shape what the list must be, e.g. {@code a list of strings}
      */
-    private static List<String> distinct(JsonNode list, String shape, Function<String, String> rule, Problems field) {
+    static List<String> distinct(JsonNode list, String shape, Function<String, String> rule, Problems field) {
         List<String> values = new ArrayList<>();
         if (list == null || list.isNull()) {
             return values;

@@ -146,7 +146,7 @@ public final class RunPlanner {
 
     /** The item's own validation timeout, else the deployment's, and the poll count that bounds its wait loop. */
     private static StagingGate gate(ImageRequest item, int deploymentTimeoutMinutes, int pollIntervalSeconds) {
-        StagingGate requested = item.gate() != null ? item.gate() : StagingGate.requested(0, null);
+        StagingGate requested = item.gate() != null ? item.gate() : StagingGate.requested(0, null, List.of());
         int minutes = requested.timeoutMinutes() > 0 ? requested.timeoutMinutes() : deploymentTimeoutMinutes;
         return requested.planned(minutes, RunLimits.maxPolls(pollIntervalSeconds, minutes));
     }

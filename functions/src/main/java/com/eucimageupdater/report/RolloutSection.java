@@ -309,6 +309,14 @@ final class RolloutSection {
             for (JsonNode moved : result.path("moved")) {
                 body.append(INDENT).append(moved(moved)).append('\n');
             }
+            // The gate's canaries keep the rolled-back image until rebuilt: only an admin decides to disturb their users again.
+            for (JsonNode canary : result.path("rebuiltCanaries")) {
+                body.append(INDENT).append("canary ").append(canary.asText()).append(" was rebuilt from ")
+                        .append(result.path("from").asText())
+                        .append(" by that run and is not rebuilt again; to rebuild it from its bundle's image:\n").append(INDENT)
+                        .append("  aws workspaces rebuild-workspaces --region ").append(result.path("region").asText())
+                        .append(" --rebuild-workspace-requests WorkspaceId=").append(canary.asText()).append('\n');
+            }
             if (!ok) {
                 body.append(INDENT).append("reason: ").append(ImageResult.reasonFromError(result.path("error"))).append('\n');
             }

@@ -37,5 +37,7 @@ final class ValidationSection {
             body.append(INDENT).append("would validate bundles ").append(String.join(", ", bundles)).append(within)
                     .append(": each points at the new image\n");
         }
+        item.at("/gate/canaryWorkspaces").forEach(canary -> body.append(INDENT).append("would rebuild canary ").append(canary.asText())
+                .append(" (unless its user is connected) from the staged bundle, and wait for it to be AVAILABLE\n"));
     }
 }

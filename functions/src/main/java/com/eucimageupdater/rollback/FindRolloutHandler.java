@@ -73,7 +73,7 @@ public final class FindRolloutHandler extends RecordStepHandler<FindRolloutReque
         RollbackRequest rollback = new RollbackRequest(request.executionName(), request.runDate(), request.run(), request.rollback(),
                 request.locations(), List.of(new RollbackPlanner.MoveBack(Service.APPSTREAM, "123456789012", "us-east-1",
                         "Base-Win2022-2026-10-13", "Base-Win2022-2026-11-10", List.of("Base-Prod"),
-                        Map.of("Base-Prod", "Base-Win2022-2026-11-10"), "Base-Win2022", "Base-Win2022", true)),
+                        Map.of("Base-Prod", "Base-Win2022-2026-11-10"), "Base-Win2022", "Base-Win2022", true, List.of())),
                 List.of());
         PromotionPlanner.StagedImage staged = new PromotionPlanner.StagedImage(Service.APPSTREAM, "Base-Win2022", "UPDATED",
                 "Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", "AVAILABLE");

@@ -32,12 +32,14 @@ public final class RollbackPlanner {
      * @param source, lineage the rolled-out image's source and lineage, as its tags record them
      * @param production whether a production fleet or bundle of that run is among the targets: production then runs
      *                   {@code image} again, which the lineage's parameter says once the move is done
+     * @param rebuiltCanaries the canary WorkSpaces the run's gate rebuilt from {@code from}: not rebuilt again, the mail says how
      */
     public record MoveBack(Service service, String account, String region, String image, String from, List<String> targets,
-            Map<String, String> current, String source, String lineage, boolean production) {
+            Map<String, String> current, String source, String lineage, boolean production, List<String> rebuiltCanaries) {
 
         public MoveBack {
             current = current == null ? Map.of() : current;
+            rebuiltCanaries = rebuiltCanaries == null ? List.of() : List.copyOf(rebuiltCanaries);
         }
     }
 
@@ -63,7 +65,8 @@ public final class RollbackPlanner {
                     moves.merge(location + "/" + found.type() + "/" + previous + "/" + found.image().image(),
                             new MoveBack(found.type(), location.account(), location.region(), previous, found.image().image(),
                                     List.of(target), Map.of(target, checked.current()), found.image().source(), found.image().lineage(),
-                                    found.image().productionImages().containsKey(target)), RollbackPlanner::together);
+                                    found.image().productionImages().containsKey(target), found.image().rebuiltCanaries()),
+                            RollbackPlanner::together);
                 }
             });
         }
@@ -94,6 +97,6 @@ public final class RollbackPlanner {
         Map<String, String> current = new LinkedHashMap<>(one.current());
         current.putAll(other.current());
         return new MoveBack(one.service(), one.account(), one.region(), one.image(), one.from(), targets, current, one.source(),
-                one.lineage(), one.production() || other.production());
+                one.lineage(), one.production() || other.production(), one.rebuiltCanaries());
     }
 }

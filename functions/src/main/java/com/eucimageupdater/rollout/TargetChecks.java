@@ -19,4 +19,12 @@ public interface TargetChecks {
 
     /** Why the target cannot take images like {@code image} (an Elastic fleet, a platform change, a bundle not ours), or null. */
     String refusal(Target target, String image);
+
+    /**
+     * The bundle a WorkSpace was launched from (DescribeWorkspaces), or null when it does not exist: where a canary of the
+     * gate must come from. WorkSpaces only; the plan refuses canaries on AppStream items.
+     */
+    default String bundleOfWorkspace(String workspaceId) {
+        throw new UnsupportedOperationException("only WorkSpaces have WorkSpaces: " + workspaceId);
+    }
 }

@@ -95,6 +95,7 @@ public final class TargetResolver {
         }
         production.putAll(checkEach(service, item.productionTargets(), source, at + "." + type.rules().productionField(), account,
                 problems));
+        checkCanaries(service, item, at, problems);
         return production;
     }
 
@@ -118,6 +119,25 @@ public final class TargetResolver {
         return usedNow;
     }
 
+    /** Each canary must be a WorkSpace of one of the item's staging bundles: it is rebuilt from the bundle the gate checked. */
+    private static void checkCanaries(TargetChecks service, ImageRequest item, String at, List<String> problems) {
+        List<String> canaries = item.gate() == null ? List.of() : item.gate().canaryWorkspaces();
+        for (int j = 0; j < canaries.size(); j++) {
+            String field = at + ".canaryWorkspaces[" + j + "]";
+            try {
+                String bundle = service.bundleOfWorkspace(canaries.get(j));
+                if (bundle == null) {
+                    problems.add(field + ": WorkSpace " + canaries.get(j) + " does not exist in this account and Region");
+                } else if (!item.stagingTargets().contains(bundle)) {
+                    problems.add(field + ": WorkSpace " + canaries.get(j) + " was launched from bundle " + bundle + ", not from one of"
+                            + " stagingBundles " + item.stagingTargets() + ": a canary is rebuilt from a staging bundle");
+                }
+            } catch (ImageUpdateException e) {
+                problems.add(field + ": " + e.getMessage());
+            }
+        }
+    }
+
     /**
      * One image for two items of the same source: every target of both; the first item's name, description and
      * tags where both give them; the larger retention, so that merging never deletes more.
@@ -135,14 +155,18 @@ public final class TargetResolver {
                 longerGate(first.gate(), second.gate()));
     }
 
-    /** One image is validated once for both items: within the longer of their timeouts, with the first streaming check given. */
+    /**
+     * One image is validated once for both items: within the longer of their timeouts, with the first streaming check given
+     * and the canaries of both.
+     */
     private static StagingGate longerGate(StagingGate one, StagingGate other) {
         if (one == null || other == null) {
             return one == null ? other : one;
         }
         StagingGate longer = other.timeoutMinutes() > one.timeoutMinutes() ? other : one;
         return new StagingGate(longer.timeoutMinutes(), longer.maxPolls(),
-                one.streamingCheck() != null ? one.streamingCheck() : other.streamingCheck());
+                one.streamingCheck() != null ? one.streamingCheck() : other.streamingCheck(),
+                union(one.canaryWorkspaces(), other.canaryWorkspaces()));
     }
 
     private static <T> T first(T one, T other) {

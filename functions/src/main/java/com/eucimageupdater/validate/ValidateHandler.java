@@ -15,7 +15,7 @@ public final class ValidateHandler extends RecordStepHandler<ValidationJob, Vali
 
     public ValidateHandler(ImageServices services) {
         super(services, ValidationJob.class);
-        this.gate = new StagedImageGate(services::stagedTargets, services::streamingSessions);
+        this.gate = new StagedImageGate(services::stagedTargets, services::streamingSessions, services::canaryWorkspaces);
     }
 
     @Override

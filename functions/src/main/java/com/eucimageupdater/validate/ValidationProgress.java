@@ -10,10 +10,13 @@ import java.util.List;
  * @param polls how many checks ran, which the bound counts
  * @param checks the last answer of each check, in the order the targets are listed
  * @param failure when it failed: the check, the target and what AWS answered
+ * @param rebuiltCanaries the canary WorkSpaces this run rebuilt, so that no later check rebuilds them again
  */
-public record ValidationProgress(boolean done, boolean passed, int polls, List<CheckResult> checks, String failure) {
+public record ValidationProgress(boolean done, boolean passed, int polls, List<CheckResult> checks, String failure,
+                                 List<String> rebuiltCanaries) {
 
     public ValidationProgress {
         checks = checks == null ? List.of() : List.copyOf(checks);
+        rebuiltCanaries = rebuiltCanaries == null ? List.of() : List.copyOf(rebuiltCanaries);
     }
 }

@@ -16,6 +16,8 @@ public enum Scope {
     APPSTREAM_STACKS("appstream", "stack"),
     WORKSPACES_IMAGES("workspaces", "workspaceimage"),
     WORKSPACES_BUNDLES("workspaces", "workspacebundle"),
+    /** The WorkSpaces themselves: the gate rebuilds its canaries. */
+    WORKSPACES_WORKSPACES("workspaces", "workspace"),
     /** The member role, by its configured name, in any account: its trust policy decides who may assume it. */
     MEMBER_ROLES(null, null),
     /** The topic that the run's mails and alarms go to. */

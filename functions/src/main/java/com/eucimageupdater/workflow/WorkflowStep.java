@@ -55,11 +55,17 @@ public enum WorkflowStep {
             // The new image's tags are read to go with each copy.
             Grant.onAny("appstream:DescribeImages", "appstream:ListTagsForResource", "workspaces:DescribeWorkspaceImages",
                     "workspaces:DescribeTags", "workspaces:CreateTags"))),
-    /** The gate after staging: reads the staged fleets and bundles until they serve the new image, or the bound. */
+    /**
+     * The gate after staging: reads the staged fleets and bundles until they serve the new image, or the bound; rebuilds an
+     * item's canary WorkSpaces once.
+     */
     VALIDATE("Validate", imageStep("validate.ValidateHandler", 60,
             // An item's streaming check: CreateStreamingURL authorizes on the fleet and the stack.
             new Grant(List.of(Scope.APPSTREAM_FLEETS, Scope.APPSTREAM_STACKS), List.of("appstream:CreateStreamingURL")),
-            Grant.onAny("appstream:DescribeFleets", "workspaces:DescribeWorkspaceBundles"))),
+            Grant.on(Scope.WORKSPACES_WORKSPACES, "workspaces:RebuildWorkspaces"),
+            // The canary's state and its user's connection, and the tag on the new image naming the canaries rebuilt: only "*".
+            Grant.onAny("appstream:DescribeFleets", "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces",
+                    "workspaces:DescribeWorkspacesConnectionStatus", "workspaces:CreateTags"))),
     SUMMARIZE_BUILDS("SummarizeBuilds", imageStep("build.SummarizeBuildsHandler", 60,
             // Each lineage's count of failed scheduled months is a tag on its source image, which the account owns.
             Grant.on(Scope.APPSTREAM_IMAGES, "appstream:TagResource"),

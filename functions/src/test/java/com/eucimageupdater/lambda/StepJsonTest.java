@@ -48,7 +48,8 @@ class StepJsonTest {
                     Map.of("team", "euc", "cost-center", "42"), List.of("wsb-1t2e3s4t5"), List.of("wsb-9p8r7o6d5", "wsb-8p8r7o6d5"),
                     Map.of("wsb-9p8r7o6d5", "wsi-3c3c3c3c3", "wsb-8p8r7o6d5", "wsi-0a1b2c3d4"), 3,
                     "210987654321", "eu-west-1", List.of("eu-central-1"), List.of("123456789012"), "unreachable",
-                    new StagingGate(60, 15, new StreamingCheck("Finance-Stack", "wsb-1t2e3s4t5", "gate-check"))),
+                    new StagingGate(60, 15, new StreamingCheck("Finance-Stack", "wsb-1t2e3s4t5", "gate-check"),
+                            List.of("ws-canary001"))),
             RUN, CHECK, START, POLL);
 
     private static byte[] write(StepJson json, Object value) throws IOException {

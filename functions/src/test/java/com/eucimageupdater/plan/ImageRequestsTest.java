@@ -48,7 +48,7 @@ class ImageRequestsTest {
                 [{"service": "APPSTREAM", "image": "Base-Win2022", "owner": "euc"}, {"service": "APPSTREAM", "image": "Office"}]""");
         assertEquals(List.of("images[0].owner: unknown field; the known fields are service, image, fleet, stagingFleets, fleets, bundle,"
                 + " stagingBundles, bundles, displayName, description, tags, keep, account, region, copyToRegions, shareWithAccounts,"
-                + " validationTimeoutMinutes, streamingCheck"),
+                + " validationTimeoutMinutes, streamingCheck, canaryWorkspaces"),
                 parsed.problems());
         assertEquals(List.of("Office"), parsed.requests().stream().map(ImageRequest::image).toList(), "only the item meant as given");
     }
@@ -232,7 +232,7 @@ class ImageRequestsTest {
 
     @Test
     void anItemsValidationTimeoutIsAWholeNumberOfMinutesInRange() throws Exception {
-        assertEquals(StagingGate.requested(45, null), parse("""
+        assertEquals(StagingGate.requested(45, null, List.of()), parse("""
                 [{"service": "APPSTREAM", "image": "Base-Win2022", "validationTimeoutMinutes": 45}]""").requests().get(0).gate());
         assertSingleProblem("""
                 [{"service": "APPSTREAM", "image": "Base-Win2022", "validationTimeoutMinutes": 0}]""",
@@ -266,5 +266,37 @@ class ImageRequestsTest {
                 [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"],
                   "streamingCheck": {"stack": "Base-Stack", "user": "gate-check"}}]""",
                 "images[0].streamingCheck: ", "is for APPSTREAM images");
+    }
+
+    @Test
+    void canaryWorkspacesAreDistinctWorkSpaceIdsOfAWorkSpacesItemWithStagingBundlesAndAFewAtMost() throws Exception {
+        assertEquals(List.of("ws-abc123def", "ws-0a1b2c3d4"), parse("""
+                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"],
+                  "canaryWorkspaces": ["ws-abc123def", "ws-0a1b2c3d4"]}]""").requests().get(0).gate().canaryWorkspaces());
+        assertSingleProblem("""
+                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"],
+                  "canaryWorkspaces": ["ws-abc123def", "WS-1"]}]""",
+                "images[0].canaryWorkspaces[1]: ", "is not a WorkSpace id");
+        assertSingleProblem("""
+                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"],
+                  "canaryWorkspaces": ["ws-abc123def", "ws-abc123def"]}]""",
+                "images[0].canaryWorkspaces[1]: ", "is listed twice");
+        assertSingleProblem("""
+                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "bundles": ["wsb-1t2e3s4t5"],
+                  "canaryWorkspaces": ["ws-abc123def"]}]""",
+                "images[0].canaryWorkspaces: ", "needs stagingBundles");
+        assertSingleProblem("""
+                [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"],
+                  "canaryWorkspaces": ["ws-abc123def"]}]""",
+                "images[0].canaryWorkspaces: ", "is for WORKSPACES images");
+        assertSingleProblem("""
+                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"],
+                  "canaryWorkspaces": ["ws-canary0001", "ws-canary0002", "ws-canary0003", "ws-canary0004", "ws-canary0005",
+                                       "ws-canary0006"]}]""",
+                "images[0].canaryWorkspaces: ", "at most 5");
+        assertSingleProblem("""
+                [{"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "stagingBundles": ["wsb-1t2e3s4t5"],
+                  "canaryWorkspaces": "ws-abc123def"}]""",
+                "images[0].canaryWorkspaces: ", "must be a list of WorkSpace ids");
     }
 }

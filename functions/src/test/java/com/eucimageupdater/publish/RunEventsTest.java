@@ -88,9 +88,9 @@ class RunEventsTest {
     @Test
     void aMoveBackIsRolledBackAndRewritesTheParameterOnlyWhereProductionMoved() throws Exception {
         RollbackPlanner.MoveBack production = new RollbackPlanner.MoveBack(Service.WORKSPACES, "123456789012", "us-east-1", "wsi-3c3c3c3c3",
-                "wsi-7k2m9p4q1", List.of("wsb-0a1b2c3d4"), Map.of(), "wsi-4d4d4d4d4", "wsi-0a1b2c3d4", true);
+                "wsi-7k2m9p4q1", List.of("wsb-0a1b2c3d4"), Map.of(), "wsi-4d4d4d4d4", "wsi-0a1b2c3d4", true, List.of());
         RollbackPlanner.MoveBack staging = new RollbackPlanner.MoveBack(Service.WORKSPACES, "123456789012", "us-east-1", "wsi-5e5e5e5e5",
-                "wsi-7k2m9p4q1", List.of("wsb-staging"), Map.of(), "wsi-4d4d4d4d4", "wsi-0a1b2c3d4", false);
+                "wsi-7k2m9p4q1", List.of("wsb-staging"), Map.of(), "wsi-4d4d4d4d4", "wsi-0a1b2c3d4", false, List.of());
         PublishRequest request = new PublishRequest(RUN, null, null, List.of(json("{\"outcome\": \"ROLLED_BACK\"}"),
                 json("{\"outcome\": \"ROLLED_BACK\"}")), "monthly-2026-10", List.of(production, staging));
 
@@ -108,7 +108,7 @@ class RunEventsTest {
     void aReportOnlyRollbacksMoveBackPlansWhatARealOneWouldPublishAndAFailedOneNothing() throws Exception {
         RollbackPlanner.MoveBack production = new RollbackPlanner.MoveBack(Service.APPSTREAM, "123456789012", "us-east-1",
                 "Base-2026-10-13", "Base-2026-11-10", List.of("Base-Prod"), Map.of("Base-Prod", "Base-2026-11-10"), "Base-2026-09-08", "Base",
-                true);
+                true, List.of());
         PublishRequest request = new PublishRequest(RUN, null, null, List.of(json("{\"outcome\": \"WOULD_ROLL_BACK\"}"),
                 json("{\"outcome\": \"FAILED\"}")), "monthly-2026-10", List.of(production, production));
 

@@ -104,8 +104,8 @@ class RolloutServicesTest {
         assertEquals(List.of(), rollback.problems());
         assertEquals(List.of(new RollbackPlanner.MoveBack(Service.APPSTREAM, ACCOUNT, HOME.region(), "Base-Win2022-2026-09-08", "Base-Win2022-2026-10-13",
                 List.of("prod-win2022-a"), Map.of("prod-win2022-a", "Base-Win2022-2026-10-13"), "Base-Win2022-2026-09-08", "Base-Win2022",
-                false)), rollback.moves(), "the rolled-out image's source and lineage; its tags name no production target of the run (no"
-                + " prod: tag); the image the fleet uses when checked");
+                false, List.of())), rollback.moves(), "the rolled-out image's source and lineage; its tags name no production target of the"
+                + " run (no prod: tag); the image the fleet uses when checked");
     }
 
     @Test

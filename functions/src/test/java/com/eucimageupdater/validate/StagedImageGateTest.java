@@ -48,7 +48,9 @@ class StagedImageGateTest {
         for (TargetHealth target : targets) {
             byName.put(target.name(), target);
         }
-        return new StagedImageGate((service, location) -> byName::get, location -> STREAMING).check(job);
+        return new StagedImageGate((service, location) -> byName::get, location -> STREAMING, location -> {
+            throw new AssertionError("an item without canaryWorkspaces reads no WorkSpace");
+        }).check(job);
     }
 
     @Test
@@ -104,7 +106,7 @@ class StagedImageGateTest {
 
     @Test
     void aCheckStillWaitingAtTheBoundFailsSayingHowLongAndWhatAwsLastAnswered() {
-        ValidationProgress twoChecksDone = new ValidationProgress(false, false, 2, List.of(), null);
+        ValidationProgress twoChecksDone = new ValidationProgress(false, false, 2, List.of(), null, List.of());
         ValidationProgress atBound = check(job(Service.APPSTREAM, List.of("Base-Test"), twoChecksDone),
                 fleet("Base-Test", "Base-Win2022", "RUNNING", 2, 2, 2));
 

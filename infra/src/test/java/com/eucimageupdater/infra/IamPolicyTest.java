@@ -62,7 +62,8 @@ class IamPolicyTest {
                         "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags",
                         "workspaces:DescribeWorkspaces", "sts:AssumeRole")),
                 Arguments.of("Validate", Set.of("appstream:DescribeFleets", "appstream:CreateStreamingURL",
-                        "workspaces:DescribeWorkspaceBundles", "sts:AssumeRole")),
+                        "workspaces:DescribeWorkspaceBundles", "workspaces:RebuildWorkspaces", "workspaces:DescribeWorkspaces",
+                        "workspaces:DescribeWorkspacesConnectionStatus", "workspaces:CreateTags", "sts:AssumeRole")),
                 Arguments.of("SummarizeBuilds", Set.of("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:TagResource",
                         "workspaces:DescribeTags", "workspaces:CreateTags", "sts:AssumeRole")),
                 Arguments.of("PlanRollout", Set.of()),
@@ -109,13 +110,14 @@ class IamPolicyTest {
 
     /**
      * Moves authorize on the fleet or bundle and on the image (UpdateWorkspaceBundle needs both); the gate's streaming check
-     * on the fleet and the stack.
+     * on the fleet and the stack; its canaries' rebuild on the WorkSpace.
      */
     static Stream<Arguments> rolloutScopedActions() {
         return Stream.of(
                 Arguments.of("appstream:UpdateFleet", List.of(":fleet/*", ":image/*")),
                 Arguments.of("appstream:CreateStreamingURL", List.of(":fleet/*", ":stack/*")),
-                Arguments.of("workspaces:UpdateWorkspaceBundle", List.of(":workspacebundle/*", ":workspaceimage/*")));
+                Arguments.of("workspaces:UpdateWorkspaceBundle", List.of(":workspacebundle/*", ":workspaceimage/*")),
+                Arguments.of("workspaces:RebuildWorkspaces", List.of(":workspace/*")));
     }
 
     @ParameterizedTest(name = "{0} is granted only on {1} ARNs of this account, in the Regions it works in")
@@ -179,7 +181,7 @@ class IamPolicyTest {
             "xray:PutTraceSegments", "xray:PutTelemetryRecords",
             "appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets", "appstream:DescribeImageBuilders",
             "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:CreateTags", "workspaces:DescribeWorkspaceBundles",
-            "workspaces:DescribeWorkspaces");
+            "workspaces:DescribeWorkspaces", "workspaces:DescribeWorkspacesConnectionStatus");
 
     @Test
     @DisplayName("the functions hold on \"*\" only actions that IAM cannot scope to a resource, and each of them is used")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.simulator.PublishedMessage;
+import com.eucimageupdater.simulator.Scenario;
 import com.eucimageupdater.simulator.RecordedCall;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,106 @@ class GateEndToEndTest {
             assertTrue(RolloutEndToEndTest.moves(run.aws()).stream().noneMatch(move -> move.startsWith("prod-base")),
                     () -> RolloutEndToEndTest.moves(run.aws()).toString());
             assertEquals(List.of(), run.aws().modelViolations());
+        }
+    }
+
+    /** The canary item of events/gate-canary.json with another canary. */
+    private static String canaryRun(String canary) throws Exception {
+        return event("gate-canary.json").replace("ws-canary0001", canary);
+    }
+
+    private static List<String> rebuilds(SimulatedRun run) {
+        return run.aws().callsTo("RebuildWorkspaces").stream()
+                .map(call -> call.request().path("RebuildWorkspaceRequests").path(0).path("WorkspaceId").asText()).toList();
+    }
+
+    private static String newWorkSpacesImage(SimulatedRun run) {
+        return run.resultFor("wsi-0a1b2c3d4").path("newImage").asText();
+    }
+
+    @Test
+    void aCanaryIsRebuiltOnceFromTheStagedBundleAndItsReturnToAvailableIsTheApprovalMailsEvidence() throws Exception {
+        try (SimulatedRun run = SimulatedRun.of(gateAccount(), event("gate-canary.json"))) {
+            assertTrue(run.result.succeeded(), run.result::toString);
+            // Rebuilt at the first check, REBUILDING at the second, AVAILABLE at the third.
+            assertEquals(3, checks(run));
+            assertEquals(List.of("ws-canary0001"), rebuilds(run), "one RebuildWorkspaces however many checks");
+            String approvalMail = run.aws().publishedMessages().get(0).message();
+            assertTrue(approvalMail.contains("    validated: canary ws-canary0001: rebuilt from the staged bundle wsb-stag1ng01;"
+                    + " DescribeWorkspaces: AVAILABLE again\n"), approvalMail);
+            assertEquals(List.of("wsb-stag1ng01 -> " + newWorkSpacesImage(run), "wsb-pr0duct01 -> " + newWorkSpacesImage(run)),
+                    RolloutEndToEndTest.moves(run.aws()));
+            assertEquals(List.of(), run.aws().modelViolations());
+        }
+    }
+
+    @Test
+    void aRollbackMovesTheBundlesBackButRebuildsNoCanaryAndItsMailSaysHowToRebuildEach() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(gateAccount()))) {
+            ExecutionResult rollout = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(event("gate-canary.json")),
+                    RolloutEndToEndTest.answering(LocalApproval.YES), account.target(SimulatedRun.topicArn(account.simulator().scenario())),
+                    event -> { });
+            assertTrue(rollout.succeeded(), rollout::toString);
+            String execution = rollout.events().stream().filter(event -> "PlanRun".equals(event.state()) && event.output() != null)
+                    .findFirst().orElseThrow().output().path("executionName").asText();
+
+            ExecutionResult rollback = RolloutEndToEndTest.rollBack(account, execution);
+
+            assertTrue(rollback.succeeded(), rollback::toString);
+            assertEquals(1, account.simulator().callsTo("RebuildWorkspaces").size(), "the run's one rebuild, none by the rollback");
+            String mail = RolloutEndToEndTest.lastMail(account.simulator());
+            assertTrue(mail.contains("canary ws-canary0001 was rebuilt from wsi-"), mail);
+            assertTrue(mail.contains("  aws workspaces rebuild-workspaces --region us-east-1 --rebuild-workspace-requests"
+                    + " WorkspaceId=ws-canary0001\n"), mail);
+        }
+    }
+
+    @Test
+    void aCanaryWhoseUserStaysConnectedIsNeverRebuiltAndFailsItsImageAtTheBoundSayingSo() throws Exception {
+        try (SimulatedRun run = SimulatedRun.of(gateAccount(), canaryRun("ws-canary0002"))) {
+            assertEquals("VALIDATION_FAILED", run.resultFor("wsi-0a1b2c3d4").path("outcome").asText());
+            assertEquals(4, checks(run), "the default 60 minutes, checked every 15");
+            assertEquals(List.of(), rebuilds(run));
+            assertEquals("canary ws-canary0002 still not ready after 60 min (4 checks): DescribeWorkspacesConnectionStatus: its user"
+                    + " stayed CONNECTED, so the canary was not rebuilt", run.resultFor("wsi-0a1b2c3d4").path("reason").asText());
+            assertEquals(List.of("wsb-stag1ng01 -> " + newWorkSpacesImage(run)), RolloutEndToEndTest.moves(run.aws()));
+            assertEquals(1, subjects(run).size(), "no approval mail: " + subjects(run));
+        }
+    }
+
+    @Test
+    void anUnhealthyCanaryFailsItsImageAtOnceNamingItsStateAndProductionIsUntouched() throws Exception {
+        try (SimulatedRun run = SimulatedRun.of(gateAccount(), canaryRun("ws-canary0003"))) {
+            assertEquals("VALIDATION_FAILED", run.resultFor("wsi-0a1b2c3d4").path("outcome").asText());
+            assertEquals(3, checks(run), "decided as soon as it reported UNHEALTHY, before the bound of 4");
+            assertEquals(List.of("ws-canary0003"), rebuilds(run));
+            assertEquals("canary ws-canary0003: rebuilt from the staged bundle wsb-stag1ng01; DescribeWorkspaces: UNHEALTHY",
+                    run.resultFor("wsi-0a1b2c3d4").path("reason").asText());
+            assertTrue(RolloutEndToEndTest.moves(run.aws()).stream().noneMatch(move -> move.startsWith("wsb-pr0duct01")),
+                    () -> RolloutEndToEndTest.moves(run.aws()).toString());
+        }
+    }
+
+    @Test
+    void aCanaryNotLaunchedFromAStagingBundleIsRefusedBeforeAnyChangeNamingItsField() throws Exception {
+        try (SimulatedRun run = SimulatedRun.of(gateAccount(), canaryRun("ws-production1"))) {
+            assertEquals("InvalidInput", run.result.error());
+            String mail = RolloutEndToEndTest.lastMail(run.aws());
+            assertTrue(mail.contains("images[0] (account 123456789012, us-east-1).canaryWorkspaces[0]: WorkSpace ws-production1 was"
+                    + " launched from bundle wsb-pr0duct01, not from one of stagingBundles [wsb-stag1ng01]"), mail);
+            assertEquals(List.of(), changes(run));
+        }
+    }
+
+    @Test
+    void aReportOnlyRunSaysWhichCanaryWouldBeRebuiltAndRebuildsNothing() throws Exception {
+        String dryRun = event("gate-canary.json").replace("\"approval\": \"required\"", "\"dryRun\": true");
+        try (SimulatedRun run = SimulatedRun.of(gateAccount(), dryRun)) {
+            assertTrue(run.result.succeeded(), run.result::toString);
+            assertEquals(List.of(), changes(run));
+            String mail = RolloutEndToEndTest.lastMail(run.aws());
+            assertTrue(mail.contains("           would rebuild canary ws-canary0001 (unless its user is connected) from the staged bundle,"
+                    + " and wait for it to be AVAILABLE\n"), mail);
         }
     }
 }

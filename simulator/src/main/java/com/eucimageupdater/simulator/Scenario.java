@@ -284,12 +284,13 @@ public record Scenario(String region, String accountId, long seed, Faults faults
 
     /**
      * A WorkSpaces bundle: {@code owner} the scenario account (default), another account or AMAZON (AWS's public
-     * bundles); {@code workspaces} how many WorkSpaces were launched from it, each reporting {@code operatingSystemName}
-     * when given; {@code lastUpdated} when UpdateWorkspaceBundle last changed its image (its creation by default).
+     * bundles); {@code workspaces} how many WorkSpaces were launched from it (reporting {@code operatingSystemName}), and
+     * {@code namedWorkspaces} more ({@link NamedWorkspace}); {@code lastUpdated} when its image last changed.
      */
     public record Bundle(String id, String name, String description, String owner, String imageId, int workspaces,
-                         String lastUpdated, String operatingSystemName) {
+                         String lastUpdated, String operatingSystemName, List<NamedWorkspace> namedWorkspaces) {
         public Bundle {
+            namedWorkspaces = uniqueBy(namedWorkspaces, NamedWorkspace::id, "WorkSpace id");
             Objects.requireNonNull(id, "a WorkSpaces bundle needs an id");
             ScenarioRules.checkId("WorkSpaces bundle", id, "wsb-[0-9a-z]{8,63}");
             Objects.requireNonNull(name, "WorkSpaces bundle " + id + " needs a name");

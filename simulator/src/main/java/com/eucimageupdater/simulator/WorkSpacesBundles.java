@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -22,7 +21,7 @@ final class WorkSpacesBundles {
 
     private final WorkSpacesBackend place;
     private final Map<String, Bundle> bundles = new LinkedHashMap<>();
-    private final List<Workspace> workspaces = new ArrayList<>();
+    private final List<SimulatedWorkspace> workspaces = new ArrayList<>();
 
     WorkSpacesBundles(WorkSpacesBackend place, Scenario.Location location) {
         this.place = place;
@@ -37,14 +36,46 @@ final class WorkSpacesBundles {
             }
             bundles.put(bundle.id, bundle);
             for (int i = 1; i <= spec.workspaces(); i++) {
-                workspaces.add(new Workspace(WorkSpacesBackend.newId("ws-", workspaceIds,
+                workspaces.add(new SimulatedWorkspace(WorkSpacesBackend.newId("ws-", workspaceIds,
                         id -> workspaces.stream().anyMatch(w -> w.id.equals(id))), "user" + (workspaces.size() + 1), bundle.id,
-                        spec.operatingSystemName()));
+                        DIRECTORY_ID, spec.operatingSystemName(), null));
             }
+            spec.namedWorkspaces().forEach(named -> workspaces.add(new SimulatedWorkspace(named.id(),
+                    named.userName() != null ? named.userName() : "user" + (workspaces.size() + 1), bundle.id, DIRECTORY_ID,
+                    spec.operatingSystemName(), named)));
         });
         place.reads("DescribeWorkspaceBundles", this::describeWorkspaceBundles);
         place.changes("UpdateWorkspaceBundle", this::updateWorkspaceBundle);
+        // A describe moves a rebuild on, as time passing does in AWS.
         place.reads("DescribeWorkspaces", this::describeWorkspaces);
+        place.reads("DescribeWorkspacesConnectionStatus", this::describeConnectionStatus);
+        place.changes("RebuildWorkspaces", this::rebuildWorkspaces);
+    }
+
+    /**
+     * One WorkSpace a call (the model's list holds one). A WorkSpace that does not exist or is not in a state that can be
+     * rebuilt comes back in FailedRequests, as AWS answers, not as an error.
+     */
+    private JsonNode rebuildWorkspaces(JsonNode request) {
+        String id = request.path("RebuildWorkspaceRequests").path(0).path("WorkspaceId").asText();
+        SimulatedWorkspace workspace = workspaces.stream().filter(w -> w.id.equals(id)).findFirst().orElse(null);
+        String refusal = workspace == null ? "The WorkSpace " + id + " does not exist." : workspace.rebuild();
+        ObjectNode answer = Json.object();
+        if (refusal != null) {
+            answer.putArray("FailedRequests").add(Json.object().put("WorkspaceId", id)
+                    .put("ErrorCode", workspace == null ? "ResourceNotFound.Workspace" : "InvalidResourceState.Workspace")
+                    .put("ErrorMessage", refusal));
+        }
+        return answer;
+    }
+
+    /** By WorkspaceIds (unknown ids left out), or every WorkSpace. */
+    private JsonNode describeConnectionStatus(JsonNode request) {
+        List<String> ids = request.has("WorkspaceIds") ? Json.texts(request.get("WorkspaceIds")) : null;
+        ObjectNode answer = Json.object();
+        workspaces.stream().filter(workspace -> ids == null || ids.contains(workspace.id))
+                .forEach(workspace -> answer.withArray("WorkspacesConnectionStatus").add(workspace.connectionStatus()));
+        return answer;
     }
 
     /** By BundleIds (unknown ids left out) or Owner (AMAZON, or an account), not both; neither: the account's own. */
@@ -92,14 +123,14 @@ final class WorkSpacesBundles {
         if (filters.size() > 1) {
             throw place.error("InvalidParameterValuesException", "Only one filter can be used at a time: " + String.join(", ", filters));
         }
-        List<Workspace> selected = workspaces.stream().filter(workspace -> filters.isEmpty() || switch (filters.get(0)) {
+        List<SimulatedWorkspace> selected = workspaces.stream().filter(workspace -> filters.isEmpty() || switch (filters.get(0)) {
             case "WorkspaceIds" -> Json.texts(request.get("WorkspaceIds")).contains(workspace.id);
             case "DirectoryId" -> request.get("DirectoryId").asText().equals(DIRECTORY_ID);
             case "UserName" -> request.get("UserName").asText().equals(workspace.userName);
             case "BundleId" -> request.get("BundleId").asText().equals(workspace.bundleId);
             default -> false;
         }).toList();
-        return place.paged(selected, request, "Limit", "Workspaces", Workspace::toJson);
+        return place.paged(selected, request, "Limit", "Workspaces", SimulatedWorkspace::describe);
     }
 
     /** The bundles that point at the image {@code imageId}: it cannot be deleted meanwhile. */
@@ -107,11 +138,14 @@ final class WorkSpacesBundles {
         return bundles.values().stream().filter(bundle -> bundle.imageId.equals(imageId)).map(bundle -> bundle.id).toList();
     }
 
-    /** The bundles, as a scenario lists them, with the WorkSpaces launched from each counted. */
+    /** The bundles, as a scenario lists them, with the WorkSpaces launched from each counted and the named ones as they are. */
     List<Scenario.Bundle> snapshot() {
-        return bundles.values().stream().map(bundle -> new Scenario.Bundle(bundle.id, bundle.name, bundle.description, bundle.owner,
-                bundle.imageId, (int) workspaces.stream().filter(workspace -> workspace.bundleId.equals(bundle.id)).count(),
-                bundle.lastUpdated.toString(), bundle.operatingSystemName)).toList();
+        return bundles.values().stream().map(bundle -> {
+            List<SimulatedWorkspace> launched = workspaces.stream().filter(workspace -> workspace.bundleId.equals(bundle.id)).toList();
+            List<NamedWorkspace> named = launched.stream().map(SimulatedWorkspace::snapshot).filter(Objects::nonNull).toList();
+            return new Scenario.Bundle(bundle.id, bundle.name, bundle.description, bundle.owner, bundle.imageId,
+                    launched.size() - named.size(), bundle.lastUpdated.toString(), bundle.operatingSystemName, named);
+        }).toList();
     }
 
     private static final class Bundle {
@@ -143,18 +177,6 @@ final class WorkSpacesBundles {
             json.set("LastUpdatedTime", Json.epochSeconds(lastUpdated));
             json.set("CreationTime", Json.epochSeconds(Scenario.IMAGES_CREATED));
             return json.put("State", "AVAILABLE").put("BundleType", "REGULAR");
-        }
-    }
-
-    private record Workspace(String id, String userName, String bundleId, String operatingSystemName) {
-        ObjectNode toJson() {
-            ObjectNode json = Json.object().put("WorkspaceId", id).put("DirectoryId", DIRECTORY_ID).put("UserName", userName)
-                    .put("State", "AVAILABLE").put("BundleId", bundleId)
-                    .put("ComputerName", "WSAMZN-" + id.substring(3, 10).toUpperCase(Locale.ROOT));
-            if (operatingSystemName != null) {
-                json.set("WorkspaceProperties", Json.object().put("OperatingSystemName", operatingSystemName));
-            }
-            return json;
         }
     }
 }

@@ -44,7 +44,8 @@ class ScenarioTest {
     @Test
     void aBundlesOperatingSystemMustBeOneWorkSpacesHas() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new Scenario.Bundle("wsb-0a1b2c3d4", "office", null, null, "wsi-0a1b2c3d4", 1, null, "WINDOWS_95"));
+                () -> new Scenario.Bundle("wsb-0a1b2c3d4", "office", null, null, "wsi-0a1b2c3d4", 1, null, "WINDOWS_95",
+                        List.of()));
         assertTrue(refused.getMessage().contains("operatingSystemName WINDOWS_95 is not one of"), refused.getMessage());
     }
 

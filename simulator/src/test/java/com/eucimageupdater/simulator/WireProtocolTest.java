@@ -66,7 +66,7 @@ class WireProtocolTest {
 
     @Test
     void anUnknownOperationIsUnknownOperationException() throws Exception {
-        HttpResponse<String> response = json("WorkspacesService.RebuildWorkspaces", "{\"RebuildWorkspaceRequests\":[{\"WorkspaceId\":\"ws-0a1b2c3d4\"}]}");
+        HttpResponse<String> response = json("WorkspacesService.TerminateWorkspaces", "{\"TerminateWorkspaceRequests\":[{\"WorkspaceId\":\"ws-0a1b2c3d4\"}]}");
 
         assertEquals(400, response.statusCode());
         assertEquals("UnknownOperationException", Json.MAPPER.readTree(response.body()).get("__type").asText());
