@@ -175,7 +175,8 @@ class MemberStackTest {
             + " without a resource type")
     void resourcesScoped() {
         Set<Object> ownResources = Set.copyOf(inWorkRegions(List.of(":appstream:", ":image/*", ":appstream:", ":fleet/*",
-                ":appstream:", ":stack/*", ":workspaces:", ":workspaceimage/*", ":workspaces:", ":workspacebundle/*")));
+                ":appstream:", ":stack/*", ":workspaces:", ":workspaceimage/*", ":workspaces:", ":workspacebundle/*", ":workspaces:",
+                ":workspace/*")));
         Set<String> onAnyResource = new TreeSet<>();
         List<Object> otherResources = new ArrayList<>();
         statements(both).forEach(statement -> asList(statement.get("Resource")).forEach(resource -> {
@@ -192,6 +193,8 @@ class MemberStackTest {
                 Set.copyOf(resourcesOf("appstream:UpdateFleet")));
         assertEquals(Set.copyOf(inWorkRegions(List.of(":appstream:", ":fleet/*", ":appstream:", ":stack/*"))),
                 Set.copyOf(resourcesOf("appstream:CreateStreamingURL")));
+        assertEquals(Set.copyOf(inWorkRegions(List.of(":workspaces:", ":workspace/*"))),
+                Set.copyOf(resourcesOf("workspaces:RebuildWorkspaces")));
         assertEquals(Set.copyOf(inWorkRegions(List.of(":workspaces:", ":workspacebundle/*", ":workspaces:", ":workspaceimage/*"))),
                 Set.copyOf(resourcesOf("workspaces:UpdateWorkspaceBundle")));
         assertEquals(Set.copyOf(inWorkRegions(List.of(":appstream:", ":image/*"))), Set.copyOf(resourcesOf("appstream:CopyImage")));
