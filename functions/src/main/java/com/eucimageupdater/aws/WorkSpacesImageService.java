@@ -57,6 +57,11 @@ public final class WorkSpacesImageService implements ServiceAdapter, CanaryWorks
         return new WorkSpacesSurvey(workSpaces, images);
     }
 
+    /** The rebuild's port over the same client, built when the rebuild step asks: no other step loads it. */
+    WorkSpacesRebuilds rebuilds() {
+        return new WorkSpacesRebuilds(workSpaces);
+    }
+
     @Override
     public UpdateCheck checkForUpdate(ImageJob job) {
         WorkspaceImage source = images.describe(job.image())

@@ -1,0 +1,20 @@
+package com.eucimageupdater.rebuild;
+
+import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.RebuildSettings;
+import com.eucimageupdater.model.Service;
+
+/**
+ * One bundle whose WorkSpaces are rebuilt: an item of the state machine's RebuildEachBundle Map, each a child execution.
+ *
+ * @param image the image the WorkSpaces are rebuilt onto: the bundle's image after the roll-out, or after the rollback's move back
+ * @param from the image they leave: the bundle's before the roll-out, or the rolled-back one; empty when unknown
+ * @param settings the item's rebuild settings (for a rollback, the deployment's configured ones for the bundle)
+ */
+public record BundleRebuild(Service service, String account, String region, String bundle, String image, String from, RebuildMode mode,
+        RebuildSettings settings) {
+
+    public Location location() {
+        return new Location(account, region);
+    }
+}

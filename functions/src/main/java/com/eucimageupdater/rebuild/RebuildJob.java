@@ -1,0 +1,9 @@
+package com.eucimageupdater.rebuild;
+
+import com.eucimageupdater.model.RunSettings;
+
+/**
+ * The Rebuild step's input: the bundle (the Map's item), the run's settings, and the progress its previous call answered
+ * (empty at the first call).
+ */
+public record RebuildJob(BundleRebuild bundle, RunSettings run, RebuildProgress rebuild) {}
