@@ -47,7 +47,7 @@ final class RebuildFields {
             return null;
         }
         if (productionBundles.isEmpty()) {
-            rebuild.add("needs productionBundles (or \"bundle\"): the WorkSpaces rebuilt are those of the production bundles, after"
+            rebuild.add("needs bundles (or \"bundle\"): the WorkSpaces rebuilt are those of the production bundles, after"
                     + " the roll-out");
         }
         KEYS.refuseUnknown(node::fieldNames, rebuild);

@@ -3,6 +3,8 @@ package com.eucimageupdater.rebuild;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.RebuildSettings;
 import com.eucimageupdater.model.Service;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * One bundle whose WorkSpaces are rebuilt: an item of the state machine's RebuildEachBundle Map, each a child execution.
@@ -16,5 +18,20 @@ public record BundleRebuild(Service service, String account, String region, Stri
 
     public Location location() {
         return new Location(account, region);
+    }
+
+    /**
+     * After a roll-out of {@code image} to these production bundles, each bundle's WorkSpaces, when the item asks for it
+     * ({@code settings} not null): none otherwise, and none for AppStream (its fleets replace instances as sessions end).
+     *
+     * @param previousOf the image each bundle used when the run read it; empty when unknown
+     */
+    public static List<BundleRebuild> afterRollout(Service service, String account, String region, String image, List<String> bundles,
+            Function<String, String> previousOf, RebuildSettings settings) {
+        if (settings == null || service != Service.WORKSPACES) {
+            return List.of();
+        }
+        return bundles.stream().map(bundle -> new BundleRebuild(service, account, region, bundle, image, previousOf.apply(bundle),
+                RebuildMode.ROLLOUT, settings)).toList();
     }
 }
