@@ -50,6 +50,7 @@ public final class RebuildHandler extends RecordStepHandler<RebuildJob, RebuildP
                                          "window": {"days": ["SAT", "SUN"], "start": "22:00", "hours": 6}}},
                  "run": {"executionName": "priming", "runDate": "2026-11-10", "account": "123456789012", "region": "us-east-1",
                          "timeZone": "Europe/Paris", "dryRun": false},
+                 "runStartedAt": "2026-11-10T06:00:00.123Z",
                  "rebuild": {"done": false, "waitUntil": "2026-11-14T21:10:00Z", "calls": 3, "maxCalls": 1200,
                              "wave": ["ws-0a1b2c3d4e"], "toRequest": [], "canaryWave": true, "waveStartedAt": "2026-11-14T21:00:00Z",
                              "checkedUpTo": "ws-0a1b2c3d4e",

@@ -4,6 +4,7 @@ import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.RebuildSettings;
 import com.eucimageupdater.model.RetryableAwsException;
 import com.eucimageupdater.model.RunSettings;
+import com.eucimageupdater.plan.RunLimits;
 import com.eucimageupdater.rebuild.BundleWorkspaces.Connection;
 import com.eucimageupdater.rebuild.BundleWorkspaces.Desktop;
 import com.eucimageupdater.rebuild.Eligibility.Skip;
@@ -48,7 +49,9 @@ public final class WaveRebuilder {
         RunSettings run = job.run();
         ZoneId zone = run.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(run.timeZone());
         RebuildProgress before = job.rebuild() == null || job.rebuild().calls() == 0 ? null : job.rebuild();
-        return new Call(job.bundle(), workspaces.apply(job.bundle().location()), before, zone, now).run(run.dryRun());
+        // An hour to spare for the mail after the last wave, before the execution's timeout ends the run.
+        Instant deadline = Instant.parse(job.runStartedAt()).plus(Duration.ofHours(RunLimits.EXECUTION_TIMEOUT_HOURS - 1L));
+        return new Call(job.bundle(), workspaces.apply(job.bundle().location()), before, zone, now, deadline).run(run.dryRun());
     }
 
     /** One call's work on the bundle: the progress read back, changed, and answered. */
@@ -58,6 +61,7 @@ public final class WaveRebuilder {
         private final BundleWorkspaces aws;
         private final MaintenanceWindow window;
         private final Instant now;
+        private final Instant deadline;
         private final int calls;
         private int maxCalls;
         private final Tally tally;
@@ -69,8 +73,9 @@ public final class WaveRebuilder {
         private String checkedUpTo;
         private List<Desktop> onBundle;
 
-        Call(BundleRebuild item, BundleWorkspaces aws, RebuildProgress before, ZoneId zone, Instant now) {
+        Call(BundleRebuild item, BundleWorkspaces aws, RebuildProgress before, ZoneId zone, Instant now, Instant deadline) {
             this.item = item;
+            this.deadline = deadline;
             this.settings = item.settings();
             this.aws = aws;
             this.window = new MaintenanceWindow(settings.window(), zone);
@@ -163,8 +168,14 @@ public final class WaveRebuilder {
             if (candidates.isEmpty()) {
                 return done(RebuildOutcome.REBUILT, null);
             }
-            if (!window.fits(now, Duration.ofMinutes(settings.waveTimeoutMinutes()))) {
-                return freshLeft ? waitUntil(window.nextOpeningAfter(now)) : done(RebuildOutcome.REBUILT, null);
+            Duration waveLength = Duration.ofMinutes(settings.waveTimeoutMinutes());
+            Instant start = window.fits(now, waveLength) ? now : window.nextOpeningAfter(now);
+            if (freshLeft && start.plus(waveLength).isAfter(deadline)) {
+                return done(RebuildOutcome.STOPPED, "the next wave could end after " + deadline + ", when the run's execution ends ("
+                        + RunLimits.EXECUTION_TIMEOUT_HOURS + " h after its start, less an hour for the mail)");
+            }
+            if (!start.equals(now)) {
+                return freshLeft ? waitUntil(start) : done(RebuildOutcome.REBUILT, null);
             }
             boolean canary = tally.waves == 0 && settings.canary() > 0;
             List<String> chosen = eligible(candidates, canary ? settings.canary() : settings.batchSize());

@@ -32,13 +32,14 @@ class WaveRebuilderTest {
     private boolean dryRun;
     private RebuildProgress progress;
     private Instant now = OPENS;
+    private Instant runStartedAt = Instant.parse("2026-12-08T06:00:00Z");
 
     private RebuildProgress call() {
         BundleRebuild item = new BundleRebuild(Service.WORKSPACES, "123456789012", "eu-west-1", BUNDLE,
                 mode == RebuildMode.ROLLOUT ? NEW : OLD, mode == RebuildMode.ROLLOUT ? OLD : NEW, mode, settings);
         RunSettings run = RunSettings.builder().executionName("monthly-2026-12").location(new Location("123456789012", "eu-west-1"))
                 .timeZone("Europe/Paris").dryRun(dryRun).build();
-        progress = new WaveRebuilder(location -> bundle).next(new RebuildJob(item, run, progress), now);
+        progress = new WaveRebuilder(location -> bundle).next(new RebuildJob(item, run, runStartedAt.toString(), progress), now);
         return progress;
     }
 
@@ -289,6 +290,17 @@ class WaveRebuilderTest {
         assertEquals(OLD, bundle.tags.get(id(1)));
         assertEquals(RebuildMode.ROLLBACK, result.mode());
         assertEquals(1, result.alreadyRebuilt(), "never rebuilt onto the rolled-back image: nothing to undo");
+    }
+
+    @Test
+    void aWaveThatCouldEndAfterTheExecutionsTimeoutStopsTheRest() {
+        bundle.withAvailable(3);
+        runStartedAt = OPENS.minus(Duration.ofHours(335));
+        RebuildResult result = untilDone();
+        assertEquals(RebuildOutcome.STOPPED, result.outcome());
+        assertEquals("the next wave could end after " + OPENS + ", when the run's execution ends"
+                + " (336 h after its start, less an hour for the mail)", result.stoppedBecause());
+        assertEquals(List.of(), bundle.mutations);
     }
 
     @Test
