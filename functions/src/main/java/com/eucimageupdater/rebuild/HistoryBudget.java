@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
  * that starts it, a call per poll until its timeout and a wait for the window, and the checks of skipped WorkSpaces every 30
  * minutes through a last window.
  */
-final class HistoryBudget {
-    static final int MAX_EVENTS = 25_000;
+public final class HistoryBudget {
+    public static final int MAX_EVENTS = 25_000;
     /** TaskStateEntered, LambdaFunctionScheduled, LambdaFunctionStarted, LambdaFunctionSucceeded, TaskStateExited; Choice 2; Wait 2. */
     static final int EVENTS_PER_CALL = 9;
     /** The child execution's start and end, the Map iteration's, and the state that records the result. */
@@ -31,7 +31,7 @@ final class HistoryBudget {
         return waves(settings, workspaces) * (pollsPerWave + 2) + skippedChecks + 1;
     }
 
-    static int worstCaseEvents(RebuildSettings settings, int workspaces) {
+    public static int worstCaseEvents(RebuildSettings settings, int workspaces) {
         return maxCalls(settings, workspaces) * EVENTS_PER_CALL + EVENTS_AROUND;
     }
 

@@ -173,8 +173,8 @@ final class ProgressPrinter implements Consumer<ExecutionEvent>, AutoCloseable {
                     + counts + (result.hasNonNull("stoppedBecause") ? "; " + result.path("stoppedBecause").asText() : "");
         }
         int rebuilding = progress.path("wave").size();
-        return "bundle " + bundle + " wave " + result.path("waves").asInt() + (rebuilding > 0 ? " (" + rebuilding + " rebuilding)" : "")
-                + ": " + counts + "; next look " + progress.path("waitUntil").asText();
+        return "bundle " + bundle + (rebuilding > 0 ? " wave " + result.path("waves").asInt() + ": " + rebuilding + " rebuilding, " : ": ")
+                + counts + "; waits until " + progress.path("waitUntil").asText();
     }
 
     /** A step's log line (StepLog: one JSON object with its level), else null. */
