@@ -1,5 +1,6 @@
 package com.eucimageupdater.config;
 
+import com.eucimageupdater.lambda.JsonValues;
 import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.MemberAccess;
 import com.eucimageupdater.plan.DeploymentSettings;
@@ -10,7 +11,6 @@ import com.eucimageupdater.plan.ParsedImages;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.plan.RunLimits;
 import com.eucimageupdater.plan.WorkRegions;
-import com.eucimageupdater.lambda.JsonValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -15,6 +15,9 @@ import java.util.OptionalInt;
  * The few questions the steps ask of such a value, so that each reads as the rule it checks.
  */
 public final class JsonValues {
+    /** A null field is written as null, as in the trees the steps built before. */
+    private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+
     private JsonValues() {}
 
     /** @throws JsonProcessingException when the text is not JSON; its original message says where */
@@ -31,16 +34,7 @@ public final class JsonValues {
     /** The value as compact JSON text, as a message shows what was given: {@code "x"}, {@code 5}, {@code {"a":1}}. */
     public static String shown(Object value) {
         try {
-            return value == null ? "null" : JSON.std.asString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing a JSON value", e);
-        }
-    }
-
-    /** The value as JSON bytes. */
-    public static byte[] bytes(Object value) {
-        try {
-            return JSON.std.asBytes(value);
+            return value == null ? "null" : WRITER.asString(value);
         } catch (IOException e) {
             throw new UncheckedIOException("writing a JSON value", e);
         }

@@ -1,5 +1,6 @@
 package com.eucimageupdater.plan;
 
+import com.eucimageupdater.lambda.JsonValues;
 import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.ImageRules;
@@ -8,7 +9,6 @@ import com.eucimageupdater.model.PipelineTags;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.ServiceRules;
 import com.eucimageupdater.model.StagingGate;
-import com.eucimageupdater.lambda.JsonValues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.model.ImageRequest;
-import com.eucimageupdater.model.StagingGate;
-import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Approval;
+import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.model.StagingGate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
