@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.config.UpdaterConfig;
 import com.eucimageupdater.workflow.FunctionEnvironment;
+import com.eucimageupdater.workflow.WorkflowStep;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,8 +203,9 @@ class StackResourcesTest {
                 .map(function -> properties(function).get("LoggingConfig"))
                 .map(config -> ((Map<?, ?>) ((Map<?, ?>) config).get("LogGroup")).get("Ref"))
                 .collect(Collectors.toSet());
-        assertEquals(15, functions.size(), "fourteen steps and the approval endpoint");
-        assertEquals(15, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
+        int stepsAndEndpoint = WorkflowStep.values().length + 1;
+        assertEquals(stepsAndEndpoint, functions.size(), "every step's function and the approval endpoint");
+        assertEquals(stepsAndEndpoint, usedLogGroups.size(), () -> "distinct log groups: " + usedLogGroups);
         assertTrue(logGroups.containsAll(usedLogGroups), () -> usedLogGroups + " all with 90-day retention: " + logGroups);
     }
 
