@@ -38,8 +38,8 @@ public final class RunReporter {
         String promoted = promoted(request);
         int rolloutFailures = request.rollback() != null
                 ? RolloutSection.rollback(request.rollback(), JsonView.of(request.rolledBack()), rolloutBody)
-                : RolloutSection.production(JsonView.of(request.rollout()), request.executionId(), promoted != null ? promoted : request.executionName(),
-                        request.dryRun(), request.zone(), rolloutBody);
+                : RolloutSection.production(JsonView.of(request.rollout()), request.executionId(),
+                        promoted != null ? promoted : request.executionName(), request.dryRun(), request.zone(), rolloutBody);
         StringBuilder publishedBody = new StringBuilder();
         int notPublished = PublishedSection.write(request.publications(), publishedBody);
         ProductionOutcome production = ProductionOutcome.of(JsonView.of(request.rollout()), request.dryRun());
