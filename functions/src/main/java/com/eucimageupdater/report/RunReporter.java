@@ -37,7 +37,7 @@ public final class RunReporter {
         StringBuilder rolloutBody = new StringBuilder();
         String promoted = promoted(request);
         int rolloutFailures = request.rollback() != null
-                ? RolloutSection.rollback(request.rollback(), JsonView.of(request.rolledBack()), request.dryRun(), request.executionId(),
+                ? RollbackSection.rollback(request.rollback(), JsonView.of(request.rolledBack()), request.dryRun(), request.executionId(),
                         rolloutBody)
                 : RolloutSection.production(JsonView.of(request.rollout()), request.executionId(),
                         promoted != null ? promoted : request.executionName(), request.dryRun(), request.zone(), rolloutBody);
@@ -65,7 +65,8 @@ public final class RunReporter {
             subject = TOOL + (request.dryRun() ? " (report only)" : "") + ": "
                     + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
                     + (notPublished == 0 ? "" : Failures.notPublished(notPublished) + "; ")
-                    + RolloutSection.MovedBack.of(JsonView.of(request.rolledBack())).counts() + " (rollback of " + request.rollback() + ")";
+                    + RollbackSection.MovedBack.of(JsonView.of(request.rolledBack())).counts()
+                    + " (rollback of " + request.rollback() + ")";
             body = header(request) + rolloutBody + publishedBody;
         } else {
             String tool = TOOL + (request.dryRun() ? " (report only)" : "");
