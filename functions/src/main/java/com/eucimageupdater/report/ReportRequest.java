@@ -2,8 +2,8 @@ package com.eucimageupdater.report;
 
 import com.eucimageupdater.build.BuiltLocation;
 import com.eucimageupdater.drift.PlaceSurvey;
+import com.eucimageupdater.lambda.JsonView;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
-        JsonNode rollout, String rollback, JsonNode rolledBack, JsonNode published, boolean dryRun, String timeZone, String report,
+        Object rollout, String rollback, Object rolledBack, Object published, boolean dryRun, String timeZone, String report,
         List<PlaceSurvey> drift) {
 
     public ReportRequest(String executionName, String runDate, List<String> problems, List<BuiltLocation> builds) {
@@ -30,16 +30,16 @@ public record ReportRequest(String executionName, String executionId, String run
     }
 
     /** What the publish steps answered, in the order they ran. */
-    public List<JsonNode> publications() {
+    public List<JsonView> publications() {
         if (rollback != null) {
-            return published == null ? List.of() : List.of(published);
+            return published == null ? List.of() : List.of(JsonView.of(published));
         }
-        return rollout == null ? List.of() : List.of(rollout.path("builtEvents"), rollout.path("rolloutEvents"));
+        return rollout == null ? List.of() : List.of(JsonView.of(rollout).path("builtEvents"), JsonView.of(rollout).path("rolloutEvents"));
     }
 
     /** A run's report, with no survey. */
     public ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
-            JsonNode rollout, String rollback, JsonNode rolledBack, JsonNode published, boolean dryRun, String timeZone) {
+            Object rollout, String rollback, Object rolledBack, Object published, boolean dryRun, String timeZone) {
         this(executionName, executionId, runDate, problems, builds, rollout, rollback, rolledBack, published, dryRun, timeZone, null,
                 List.of());
     }

@@ -1,15 +1,13 @@
 package com.eucimageupdater.rollout;
 
 import com.eucimageupdater.build.BuiltLocation;
+import com.eucimageupdater.lambda.JsonView;
 import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.RebuildSettings;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.rebuild.BundleRebuild;
 import com.eucimageupdater.report.Outcome;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +21,6 @@ import java.util.List;
  * @param rebuilds the production bundles whose WorkSpaces are rebuilt after the roll-out: RebuildEachBundle's items
  */
 public record RolloutPlan(List<ProductionRollout> production, boolean approvalNeeded, String promoted, List<BundleRebuild> rebuilds) {
-    private static final ObjectMapper SETTINGS = new ObjectMapper();
 
     /** Every production roll-out of the built locations, whether an approval comes first, and the bundles rebuilt after it. */
     public static RolloutPlan of(List<BuiltLocation> builds, RunSettings run) {
@@ -37,10 +34,10 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
      *
      * @param results the build Map's results, as its Record states shaped them
      */
-    public static List<ProductionRollout> production(List<JsonNode> results) {
+    public static List<ProductionRollout> production(List<JsonView> results) {
         List<ProductionRollout> production = new ArrayList<>();
-        for (JsonNode result : results) {
-            JsonNode item = result.path("item");
+        for (JsonView result : results) {
+            JsonView item = result.path("item");
             if (!Outcome.UPDATED.name().equals(result.path("outcome").asText()) || item.path("productionTargets").isEmpty()) {
                 continue;
             }
@@ -51,7 +48,7 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
             String region = item.path("region").asText(null);
             String newImage = result.at("/start/newImage").asText();
             List<BundleRebuild> rebuilds = BundleRebuild.afterRollout(service, account, region, newImage, targets,
-                    target -> item.path("productionImages").path(target).asText(""), rebuildSettings(item.get("rebuild")));
+                    target -> item.path("productionImages").path(target).asText(""), rebuildSettings(item.path("rebuild")));
             production.add(new ProductionRollout(service, account, region, result.path("image").asText(), newImage,
                     result.at("/start/newImageName").asText(), targets, result.path("lineage").asText(), item.path("keep").asInt(0),
                     rebuilds));
@@ -59,11 +56,16 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
         return production;
     }
 
-    private static RebuildSettings rebuildSettings(JsonNode rebuild) {
-        try {
-            return rebuild == null || rebuild.isNull() ? null : SETTINGS.treeToValue(rebuild, RebuildSettings.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("item.rebuild: not the plan's rebuild settings: " + e.getOriginalMessage(), e);
+    /** The item's rebuild settings, as the plan validated them; null when it asks for none. */
+    private static RebuildSettings rebuildSettings(JsonView rebuild) {
+        if (!rebuild.isObject()) {
+            return null;
         }
+        JsonView window = rebuild.path("window");
+        List<String> days = new ArrayList<>();
+        window.path("days").forEach(day -> days.add(day.asText()));
+        return new RebuildSettings(rebuild.path("canary").asInt(), rebuild.path("batchSize").asInt(), rebuild.path("maxFailures").asInt(),
+                rebuild.path("waveTimeoutMinutes").asInt(), new RebuildSettings.Window(days, window.path("start").asText(),
+                        window.path("hours").asInt()));
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.lambda.JsonValues;
 import com.eucimageupdater.model.RebuildSettings;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,11 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** An item's rebuild settings, checked before any AWS call: each broken rule names its field. */
 class RebuildFieldsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WINDOW = "\"window\": {\"days\": [\"SAT\", \"SUN\"], \"start\": \"22:00\", \"hours\": 6}";
 
     private static ParsedImages parse(String item) throws Exception {
-        return ImageRequests.parse(JSON.readTree("[" + item + "]"), "images");
+        return ImageRequests.parse(JsonValues.parse("[" + item + "]"), "images");
     }
 
     private static String workspaces(String rebuild) {
