@@ -19,14 +19,24 @@ import java.util.List;
  * @param timeZone the schedule's time zone, in which the mail gives times (UTC when null)
  * @param report "drift" for a drift report, which the mail is instead of a run's results; else null
  * @param drift each place's survey: the drift report's, or the monthly mail's short section; empty when not surveyed
+ * @param rebuilds each bundle's WorkSpaces rebuild (the state machine's RebuildEachBundle), after a roll-out or a rollback's
+ *                 moves back; empty when none ran
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
         JsonNode rollout, String rollback, JsonNode rolledBack, JsonNode published, boolean dryRun, String timeZone, String report,
-        List<PlaceSurvey> drift) {
+        List<PlaceSurvey> drift, List<BundleRebuild> rebuilds) {
 
     public ReportRequest(String executionName, String runDate, List<String> problems, List<BuiltLocation> builds) {
-        this(executionName, null, runDate, problems, builds, null, null, null, null, false, null, null, List.of());
+        this(executionName, null, runDate, problems, builds, null, null, null, null, false, null, null, List.of(), List.of());
+    }
+
+    /** A run's report, with no rebuild. */
+    public ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
+            JsonNode rollout, String rollback, JsonNode rolledBack, JsonNode published, boolean dryRun, String timeZone, String report,
+            List<PlaceSurvey> drift) {
+        this(executionName, executionId, runDate, problems, builds, rollout, rollback, rolledBack, published, dryRun, timeZone, report,
+                drift, List.of());
     }
 
     /** What the publish steps answered, in the order they ran. */
@@ -41,13 +51,14 @@ public record ReportRequest(String executionName, String executionId, String run
     public ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
             JsonNode rollout, String rollback, JsonNode rolledBack, JsonNode published, boolean dryRun, String timeZone) {
         this(executionName, executionId, runDate, problems, builds, rollout, rollback, rolledBack, published, dryRun, timeZone, null,
-                List.of());
+                List.of(), List.of());
     }
 
     public ReportRequest {
         problems = problems == null ? List.of() : List.copyOf(problems);
         builds = builds == null ? List.of() : List.copyOf(builds);
         drift = drift == null ? List.of() : List.copyOf(drift);
+        rebuilds = rebuilds == null ? List.of() : List.copyOf(rebuilds);
     }
 
     public ZoneId zone() {

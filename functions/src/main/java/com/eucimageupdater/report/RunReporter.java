@@ -39,6 +39,9 @@ public final class RunReporter {
                 ? RolloutSection.rollback(request.rollback(), request.rolledBack(), request.dryRun(), request.executionId(), rolloutBody)
                 : RolloutSection.production(request.rollout(), request.executionId(), promoted != null ? promoted : request.executionName(),
                         request.dryRun(), request.zone(), rolloutBody);
+        String imagesOf = request.rollback() != null ? request.rollback() : promoted != null ? promoted : request.executionName();
+        int rebuildProblems = RebuildSection.write(request.rebuilds(), request.rollback() == null ? request.rollout() : null,
+                request.executionId(), imagesOf, request.zone(), rolloutBody);
         StringBuilder publishedBody = new StringBuilder();
         int notPublished = PublishedSection.write(request.publications(), publishedBody);
         ProductionOutcome production = ProductionOutcome.of(request.rollout(), request.dryRun());
@@ -46,7 +49,7 @@ public final class RunReporter {
         String approvalProblem = production.kind() != ProductionOutcome.Kind.APPROVAL_NOT_REQUESTED ? null
                 : noSubscriber ? "approval not asked (no confirmed subscriber)" : "approval mail failed";
         Failures failures = new Failures(count(results, Outcome.FAILED), count(results, Outcome.VALIDATION_FAILED),
-                results.stream().mapToInt(ImageResult::copyConflicts).sum(), rolloutFailures,
+                results.stream().mapToInt(ImageResult::copyConflicts).sum(), rolloutFailures, rebuildProblems,
                 (int) request.builds().stream().filter(build -> build.failure() != null).count(), approvalProblem, notPublished);
         Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
                 failures.total());
@@ -62,6 +65,7 @@ public final class RunReporter {
             // The execution's name may be long: it comes last, where SNS's limit cuts it rather than the counts.
             subject = TOOL + (request.dryRun() ? " (report only)" : "") + ": "
                     + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
+                    + (rebuildProblems == 0 ? "" : Failures.rebuildProblems(rebuildProblems) + "; ")
                     + (notPublished == 0 ? "" : Failures.notPublished(notPublished) + "; ")
                     + RolloutSection.MovedBack.of(request.rolledBack()).counts() + " (rollback of " + request.rollback() + ")";
             body = header(request) + rolloutBody + publishedBody;
@@ -117,14 +121,20 @@ public final class RunReporter {
      *
      * @param validations images whose gate after staging failed (not offered for approval)
      * @param rollouts production roll-outs (or a rollback's moves back) that failed
+     * @param rebuilds bundles whose WorkSpaces rebuild failed, stopped or was refused, or where a WorkSpace's rebuild failed
      * @param unsummarized accounts and Regions whose results were lost
      * @param approvalProblem why production was never asked for (no approval mail sent), or null
      * @param notPublished events and parameters that other systems were to get and did not: the run goes on, and fails
      */
-    private record Failures(int images, int validations, int copyConflicts, int rollouts, int unsummarized, String approvalProblem,
-            int notPublished) {
+    private record Failures(int images, int validations, int copyConflicts, int rollouts, int rebuilds, int unsummarized,
+            String approvalProblem, int notPublished) {
         int total() {
-            return images + validations + copyConflicts + rollouts + unsummarized + (approvalProblem != null ? 1 : 0) + notPublished;
+            return images + validations + copyConflicts + rollouts + rebuilds + unsummarized + (approvalProblem != null ? 1 : 0)
+                    + notPublished;
+        }
+
+        static String rebuildProblems(int count) {
+            return plural(count, "bundle's rebuild", "bundles' rebuilds") + " failed or stopped";
         }
 
         static String notPublished(int count) {
@@ -147,6 +157,9 @@ public final class RunReporter {
             }
             if (rollouts > 0) {
                 words.add(plural(rollouts, "production roll-out") + " failed");
+            }
+            if (rebuilds > 0) {
+                words.add(rebuildProblems(rebuilds));
             }
             if (approvalProblem != null) {
                 words.add(approvalProblem);
