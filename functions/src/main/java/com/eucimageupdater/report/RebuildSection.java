@@ -37,7 +37,7 @@ final class RebuildSection {
         }
         Map<String, String> windows = windows(rollout, zone);
         Mode mode = rebuilds.get(0).mode();
-        boolean reportOnly = rebuilds.stream().anyMatch(rebuild -> rebuild.outcome() == Outcome.WOULD_REBUILD);
+        boolean reportOnly = reportOnly(rebuilds);
         body.append(reportOnly ? "\nWorkSpaces that would be rebuilt now (report only: nothing was rebuilt; the rules applied to what AWS"
                 + " answered now):\n"
                 : mode == Mode.ROLLBACK ? "\nWorkSpaces rebuilt back onto their bundle's image before the rolled-back run (as AWS answered"
@@ -58,6 +58,22 @@ final class RebuildSection {
                     .append("\nIn Windows PowerShell (in cmd.exe, without --%):\n  ").append(commands.windows(input)).append('\n');
         }
         return needAttention;
+    }
+
+    /** For the subject, e.g. "30 WorkSpaces rebuilt", "3 WorkSpaces would be rebuilt", "31 WorkSpaces rebuilt back"; null for none. */
+    static String subjectPart(List<BundleRebuild> rebuilds) {
+        if (rebuilds.isEmpty()) {
+            return null;
+        }
+        boolean reportOnly = reportOnly(rebuilds);
+        int count = rebuilds.stream().mapToInt(rebuild -> reportOnly ? rebuild.wouldRebuild() : rebuild.rebuilt()).sum();
+        return plural(count, "WorkSpace") + (reportOnly ? " would be rebuilt" : " rebuilt")
+                + (rebuilds.get(0).mode() == Mode.ROLLBACK ? " back" : "");
+    }
+
+    /** A report-only run's rebuilds, which rebuilt nothing. */
+    private static boolean reportOnly(List<BundleRebuild> rebuilds) {
+        return rebuilds.stream().anyMatch(rebuild -> rebuild.outcome() == Outcome.WOULD_REBUILD);
     }
 
     private static void bundle(BundleRebuild rebuild, String window, StringBuilder body) {

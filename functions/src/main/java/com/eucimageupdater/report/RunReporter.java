@@ -67,14 +67,17 @@ public final class RunReporter {
                     + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
                     + (rebuildProblems == 0 ? "" : Failures.rebuildProblems(rebuildProblems) + "; ")
                     + (notPublished == 0 ? "" : Failures.notPublished(notPublished) + "; ")
-                    + RolloutSection.MovedBack.of(request.rolledBack()).counts() + " (rollback of " + request.rollback() + ")";
+                    + RolloutSection.MovedBack.of(request.rolledBack()).counts()
+                    + (request.rebuilds().isEmpty() ? "" : ", " + RebuildSection.subjectPart(request.rebuilds()))
+                    + " (rollback of " + request.rollback() + ")";
             body = header(request) + rolloutBody + publishedBody;
         } else {
             String tool = TOOL + (request.dryRun() ? " (report only)" : "");
-            subject = promoted != null ? subject(tool, failures.words(), production.words(), "promote of " + promoted)
+            String rebuilt = RebuildSection.subjectPart(request.rebuilds());
+            subject = promoted != null ? subject(tool, failures.words(), production.words(), rebuilt, "promote of " + promoted)
                     : request.dryRun() ? subject(tool, failures.words(), count(results, Outcome.WOULD_UPDATE) + " would update, "
-                            + counts.upToDate() + " up to date")
-                    : subject(tool, failures.words(), production.words(), imageCounts(counts));
+                            + counts.upToDate() + " up to date", rebuilt)
+                    : subject(tool, failures.words(), production.words(), rebuilt, imageCounts(counts));
             body = resultsBody(request, counts, failures, promoted) + rolloutBody + publishedBody + driftSection(request);
         }
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();

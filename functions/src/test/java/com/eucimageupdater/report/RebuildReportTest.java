@@ -85,8 +85,8 @@ class RebuildReportTest {
 
         assertEquals("SOME_FAILED", report.messageAttributes().get("status").StringValue());
         assertEquals(1, report.counts().failed());
-        assertTrue(report.subject().startsWith("euc-image-updater: 1 bundle's rebuild failed or stopped; rolled out to production"),
-                report.subject());
+        assertEquals("euc-image-updater: 1 bundle's rebuild failed or stopped; rolled out to production (approved)", report.subject(),
+                "what failed first; the counts give way to SNS's 100 characters");
     }
 
     @Test
@@ -97,6 +97,7 @@ class RebuildReportTest {
 
         assertEquals("SUCCEEDED", report.messageAttributes().get("status").StringValue(), report.message());
         assertFalse(report.message().contains("failed: "), report.message());
+        assertEquals("euc-image-updater: rolled out to production (approved); 30 WorkSpaces rebuilt", report.subject());
     }
 
     @Test
@@ -187,6 +188,7 @@ class RebuildReportTest {
                 """), report.message());
         assertFalse(report.message().contains("\"rebuild\": true"), report.message());
         assertEquals("SUCCEEDED", report.messageAttributes().get("status").StringValue());
+        assertEquals("euc-image-updater (report only): 0 would update, 0 up to date; 3 WorkSpaces would be rebuilt", report.subject());
     }
 
     @Test
@@ -207,6 +209,7 @@ class RebuildReportTest {
                            skipped, its user connected: 1 (ws-00000000a)
                 """), report.message());
         assertFalse(report.message().contains("\"rebuild\": true"), "a rollback's own mail offers no second rollback");
+        assertEquals("euc-image-updater: 1 moved back, 31 WorkSpaces rebuilt back (rollback of monthly-2026-12)", report.subject());
         assertEquals("SUCCEEDED", report.messageAttributes().get("status").StringValue());
     }
 
