@@ -2,9 +2,6 @@ package com.eucimageupdater.report;
 
 import static com.eucimageupdater.report.RunReporter.plural;
 
-import com.eucimageupdater.report.BundleRebuild.Mode;
-import com.eucimageupdater.report.BundleRebuild.Outcome;
-import com.eucimageupdater.report.BundleRebuild.Skipped;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -14,42 +11,56 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The mail's WorkSpaces rebuilds, bundle by bundle, from the rebuild step's answers in this run: what was rebuilt (or, in a
- * report-only run, would be), skipped by reason, failed, still on the old image, and why the waves stopped; then the
+ * The mail's WorkSpaces rebuilds, bundle by bundle, from the rebuild step's answers in this run (the state machine's
+ * RebuildEachBundle results: a roll-out's {@code rollout.rebuilt}, a rollback's {@code rebuilt}): what was rebuilt (or, in
+ * a report-only run, would be), skipped by reason, failed, still on the old image, and why the waves stopped; then the
  * command that moves everything back and rebuilds these WorkSpaces back.
+ *
+ * <p>Each result: {@code account}, {@code region}, {@code bundle}; {@code image} the image the WorkSpaces are rebuilt
+ * onto (for a rollback, the bundle's image before) and {@code from} the one they leave; {@code mode} ROLLOUT or ROLLBACK;
+ * {@code outcome} REBUILT, STOPPED, WOULD_REBUILD, REFUSED or FAILED (with the state machine's caught {@code error});
+ * the counts {@code workspaces}, {@code rebuilt}, {@code alreadyRebuilt}, {@code stillOnOldImage}, {@code waves},
+ * {@code wouldRebuild}, {@code failedCount}; the lists, capped by the step, {@code rebuiltIds}, {@code wouldRebuildIds},
+ * {@code failed} ({@code workspaceId}, {@code state}, {@code reason}) and {@code skipped} ({@code reason}, {@code state},
+ * {@code count}, {@code workspaceIds}); {@code stoppedBecause}.
  */
 final class RebuildSection {
     private static final String INDENT = "           ";
+    private static final String ROLLBACK = "ROLLBACK";
+    private static final String WOULD_REBUILD = "WOULD_REBUILD";
+    private static final String STOPPED = "STOPPED";
+    private static final String REFUSED = "REFUSED";
+    private static final String FAILED = "FAILED";
 
     private RebuildSection() {}
 
     /**
-     * @param rollout the roll-out plan, whose production items carry their rebuild settings (the window); null in a rollback
+     * @param rebuilt each bundle's result; missing or empty when no rebuild ran
+     * @param planned the roll-out plan's bundles to rebuild ({@code rollout.rebuilds}), with the item's settings (the window);
+     *                missing in a rollback
      * @param executionId this execution's ARN, whose state machine and Region the rollback command names
      * @param imagesOf the execution whose images these are, which a rollback names
      * @param zone the schedule's time zone, in which the windows are
      * @return how many bundles need the admin: a WorkSpace failed, or the rebuild stopped, was refused or failed
      */
-    static int write(List<BundleRebuild> rebuilds, JsonNode rollout, String executionId, String imagesOf, ZoneId zone,
-            StringBuilder body) {
-        if (rebuilds.isEmpty()) {
+    static int write(JsonNode rebuilt, JsonNode planned, String executionId, String imagesOf, ZoneId zone, StringBuilder body) {
+        if (rebuilt == null || rebuilt.isEmpty()) {
             return 0;
         }
-        Map<String, String> windows = windows(rollout, zone);
-        Mode mode = rebuilds.get(0).mode();
-        boolean reportOnly = reportOnly(rebuilds);
+        Map<String, String> windows = windows(planned, zone);
+        boolean reportOnly = reportOnly(rebuilt);
         body.append(reportOnly ? "\nWorkSpaces that would be rebuilt now (report only: nothing was rebuilt; the rules applied to what AWS"
                 + " answered now):\n"
-                : mode == Mode.ROLLBACK ? "\nWorkSpaces rebuilt back onto their bundle's image before the rolled-back run (as AWS answered"
-                        + " in this run):\n"
+                : rollback(rebuilt.get(0)) ? "\nWorkSpaces rebuilt back onto their bundle's image before the rolled-back run (as AWS"
+                        + " answered in this run):\n"
                 : "\nWorkSpaces rebuilt onto their bundle's new image, in waves (as AWS answered in this run):\n");
         int needAttention = 0;
-        for (BundleRebuild rebuild : rebuilds) {
-            needAttention += rebuild.needsAttention() ? 1 : 0;
-            bundle(rebuild, windows.get(key(rebuild.account(), rebuild.region(), rebuild.bundle())), body);
+        boolean rebuiltOntoNewImages = false;
+        for (JsonNode result : rebuilt) {
+            needAttention += needsAttention(result) ? 1 : 0;
+            rebuiltOntoNewImages |= !rollback(result) && result.path("rebuilt").asInt() + result.path("alreadyRebuilt").asInt() > 0;
+            bundle(result, windows.get(key(result)), body);
         }
-        boolean rebuiltOntoNewImages = rebuilds.stream()
-                .anyMatch(rebuild -> rebuild.mode() == Mode.ROLLOUT && rebuild.rebuilt() + rebuild.alreadyRebuilt() > 0);
         if (rebuiltOntoNewImages && !reportOnly) {
             StartCommands commands = StartCommands.forExecution(executionId);
             String input = "{\"rollback\": \"" + imagesOf + "\", \"rebuild\": true}";
@@ -61,46 +72,71 @@ final class RebuildSection {
     }
 
     /** For the subject, e.g. "30 WorkSpaces rebuilt", "3 WorkSpaces would be rebuilt", "31 WorkSpaces rebuilt back"; null for none. */
-    static String subjectPart(List<BundleRebuild> rebuilds) {
-        if (rebuilds.isEmpty()) {
+    static String subjectPart(JsonNode rebuilt) {
+        if (rebuilt == null || rebuilt.isEmpty()) {
             return null;
         }
-        boolean reportOnly = reportOnly(rebuilds);
-        int count = rebuilds.stream().mapToInt(rebuild -> reportOnly ? rebuild.wouldRebuild() : rebuild.rebuilt()).sum();
-        return plural(count, "WorkSpace") + (reportOnly ? " would be rebuilt" : " rebuilt")
-                + (rebuilds.get(0).mode() == Mode.ROLLBACK ? " back" : "");
+        boolean reportOnly = reportOnly(rebuilt);
+        int count = 0;
+        for (JsonNode result : rebuilt) {
+            count += result.path(reportOnly ? "wouldRebuild" : "rebuilt").asInt();
+        }
+        return plural(count, "WorkSpace") + (reportOnly ? " would be rebuilt" : " rebuilt") + (rollback(rebuilt.get(0)) ? " back" : "");
+    }
+
+    /** Whether the admin must look at this bundle: a WorkSpace failed, or the rebuild stopped, was refused or failed. */
+    private static boolean needsAttention(JsonNode result) {
+        String outcome = result.path("outcome").asText();
+        return !result.path("failed").isEmpty() || outcome.equals(STOPPED) || outcome.equals(REFUSED) || outcome.equals(FAILED);
     }
 
     /** A report-only run's rebuilds, which rebuilt nothing. */
-    private static boolean reportOnly(List<BundleRebuild> rebuilds) {
-        return rebuilds.stream().anyMatch(rebuild -> rebuild.outcome() == Outcome.WOULD_REBUILD);
+    private static boolean reportOnly(JsonNode rebuilt) {
+        for (JsonNode result : rebuilt) {
+            if (result.path("outcome").asText().equals(WOULD_REBUILD)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static void bundle(BundleRebuild rebuild, String window, StringBuilder body) {
-        body.append(String.format("%-13s %s -> %s (from %s; account %s, %s)%n", rebuild.outcome(), rebuild.bundle(), rebuild.image(),
-                rebuild.from(), rebuild.account(), rebuild.region()));
-        if (rebuild.outcome() == Outcome.FAILED && rebuild.error() != null && !rebuild.error().isNull()) {
-            body.append(INDENT).append("the rebuild step failed: ").append(ImageResult.reasonFromError(rebuild.error())).append('\n');
+    private static boolean rollback(JsonNode result) {
+        return result.path("mode").asText().equals(ROLLBACK);
+    }
+
+    private static void bundle(JsonNode result, String window, StringBuilder body) {
+        String outcome = result.path("outcome").asText(FAILED);
+        body.append(String.format("%-13s %s -> %s (from %s; account %s, %s)%n", outcome, result.path("bundle").asText(),
+                result.path("image").asText(), result.path("from").asText(), result.path("account").asText(),
+                result.path("region").asText()));
+        if (result.hasNonNull("error")) {
+            body.append(INDENT).append("the rebuild step failed: ").append(ImageResult.reasonFromError(result.get("error"))).append('\n');
+            return;
         }
-        if (rebuild.outcome() == Outcome.REFUSED) {
-            body.append(INDENT).append("refused, nothing rebuilt: ").append(rebuild.stoppedBecause()).append('\n');
-        } else {
-            body.append(INDENT).append(counts(rebuild)).append('\n');
+        if (outcome.equals(REFUSED)) {
+            body.append(INDENT).append("refused, nothing rebuilt: ").append(result.path("stoppedBecause").asText()).append('\n');
+            return;
         }
-        ids(rebuild.outcome() == Outcome.WOULD_REBUILD ? "would rebuild: " : "rebuilt: ",
-                rebuild.outcome() == Outcome.WOULD_REBUILD ? rebuild.wouldRebuildIds() : rebuild.rebuiltIds(),
-                rebuild.outcome() == Outcome.WOULD_REBUILD ? rebuild.wouldRebuild() : rebuild.rebuilt(), body);
-        for (Skipped skipped : rebuild.skipped()) {
-            ids((rebuild.outcome() == Outcome.WOULD_REBUILD ? "skipped now, " : "skipped, ") + skipReason(skipped) + ": ",
-                    skipped.workspaceIds(), skipped.count(), body);
+        boolean reportOnly = outcome.equals(WOULD_REBUILD);
+        body.append(INDENT).append(counts(result, reportOnly)).append('\n');
+        ids(reportOnly ? "would rebuild: " : "rebuilt: ", result.path(reportOnly ? "wouldRebuildIds" : "rebuiltIds"),
+                result.path(reportOnly ? "wouldRebuild" : "rebuilt").asInt(), body);
+        for (JsonNode skipped : result.path("skipped")) {
+            ids((reportOnly ? "skipped now, " : "skipped, ") + skipReason(skipped) + ": ", skipped.path("workspaceIds"),
+                    skipped.path("count").asInt(), body);
         }
-        for (BundleRebuild.Failed failed : rebuild.failed()) {
-            body.append(INDENT).append("failed: ").append(failed.workspaceId()).append(' ').append(failed.state())
-                    .append(failed.reason() == null ? "" : ": " + failed.reason()).append('\n');
+        int failedCount = Math.max(result.path("failedCount").asInt(), result.path("failed").size());
+        if (failedCount > result.path("failed").size()) {
+            body.append(INDENT).append("failed: ").append(failedCount).append(", the first ").append(result.path("failed").size())
+                    .append(" below\n");
         }
-        if (rebuild.stoppedBecause() != null && rebuild.outcome() != Outcome.REFUSED) {
-            body.append(INDENT).append(rebuild.outcome() == Outcome.STOPPED ? "stopped, no more waves: " : "done: ")
-                    .append(rebuild.stoppedBecause()).append('\n');
+        for (JsonNode failed : result.path("failed")) {
+            body.append(INDENT).append("failed: ").append(failed.path("workspaceId").asText()).append(' ')
+                    .append(failed.path("state").asText()).append(failed.hasNonNull("reason") ? ": " + failed.get("reason").asText() : "").append('\n');
+        }
+        if (result.hasNonNull("stoppedBecause")) {
+            body.append(INDENT).append(outcome.equals(STOPPED) ? "stopped, no more waves: " : "done: ")
+                    .append(result.get("stoppedBecause").asText()).append('\n');
         }
         if (window != null) {
             body.append(INDENT).append(window).append('\n');
@@ -108,70 +144,75 @@ final class RebuildSection {
     }
 
     /** e.g. "40 WorkSpaces on the bundle: 30 rebuilt in 3 waves, 2 already rebuilt by an earlier run, 8 still on the old image". */
-    private static String counts(BundleRebuild rebuild) {
+    private static String counts(JsonNode result, boolean reportOnly) {
         List<String> parts = new ArrayList<>();
-        if (rebuild.outcome() == Outcome.WOULD_REBUILD) {
-            parts.add(rebuild.wouldRebuild() + " would be rebuilt now");
+        if (reportOnly) {
+            parts.add(result.path("wouldRebuild").asInt() + " would be rebuilt now");
         } else {
-            parts.add(rebuild.rebuilt() + (rebuild.mode() == Mode.ROLLBACK ? " rebuilt back" : " rebuilt") + " in "
-                    + plural(rebuild.waves(), "wave"));
+            parts.add(result.path("rebuilt").asInt() + (rollback(result) ? " rebuilt back" : " rebuilt") + " in "
+                    + plural(result.path("waves").asInt(), "wave"));
         }
-        if (rebuild.alreadyRebuilt() > 0) {
-            parts.add(rebuild.alreadyRebuilt() + " already rebuilt onto " + rebuild.image() + " by an earlier run");
+        if (result.path("alreadyRebuilt").asInt() > 0) {
+            parts.add(result.path("alreadyRebuilt").asInt() + " already rebuilt onto " + result.path("image").asText()
+                    + " by an earlier run");
         }
-        if (rebuild.outcome() != Outcome.WOULD_REBUILD) {
-            parts.add(rebuild.stillOnOldImage() + " still on " + (rebuild.mode() == Mode.ROLLBACK ? rebuild.from() : "the old image"));
+        if (!reportOnly) {
+            parts.add(result.path("stillOnOldImage").asInt() + " still on "
+                    + (rollback(result) ? result.path("from").asText() : "the old image"));
         }
-        return plural(rebuild.workspaces(), "WorkSpace") + " on the bundle: " + String.join(", ", parts);
+        return plural(result.path("workspaces").asInt(), "WorkSpace") + " on the bundle: " + String.join(", ", parts);
     }
 
-    /** A capped list of ids with its full count, e.g. "rebuilt: ws-1, ws-2 and 28 more"; nothing when there are none. */
-    private static void ids(String label, List<String> ids, int count, StringBuilder body) {
+    /** A capped list of ids with its full count, e.g. "rebuilt: 30 (ws-1, ws-2 and 28 more)"; nothing when there are none. */
+    private static void ids(String label, JsonNode ids, int count, StringBuilder body) {
         if (count == 0 && ids.isEmpty()) {
             return;
         }
-        body.append(INDENT).append(label).append(count).append(ids.isEmpty() ? "" : " (" + String.join(", ", ids)
-                + (count > ids.size() ? " and " + (count - ids.size()) + " more" : "") + ")").append('\n');
+        List<String> listed = new ArrayList<>();
+        ids.forEach(id -> listed.add(id.asText()));
+        body.append(INDENT).append(label).append(count).append(listed.isEmpty() ? "" : " (" + String.join(", ", listed)
+                + (count > listed.size() ? " and " + (count - listed.size()) + " more" : "") + ")").append('\n');
     }
 
     /** The rebuild step's skip reasons in the mail's words; one it does not know, as the step named it. */
-    static String skipReason(Skipped skipped) {
-        return switch (skipped.reason()) {
-            case "NOT_AVAILABLE" -> "neither AVAILABLE nor STOPPED" + (skipped.state() == null ? "" : " (" + skipped.state() + ")");
+    private static String skipReason(JsonNode skipped) {
+        String state = skipped.hasNonNull("state") ? " (" + skipped.get("state").asText() + ")" : "";
+        return switch (skipped.path("reason").asText()) {
+            case "NOT_AVAILABLE" -> "neither AVAILABLE nor STOPPED" + state;
             case "USER_CONNECTED" -> "its user connected";
             case "SNAPSHOT_OLDER_THAN_LAST_CONNECTION" -> "its latest snapshot older than its user's last connection (a rebuild would lose"
                     + " what the user wrote since)";
             case "ADMIN_MAINTENANCE" -> "in ADMIN_MAINTENANCE";
-            default -> skipped.reason();
+            default -> skipped.path("reason").asText();
         };
     }
 
     /**
-     * Each bundle's window, from the rebuild settings of the production item that names it, e.g. "waves start only inside
-     * the window SAT, SUN from 22:00 for 6 h (Europe/Paris); the run waits for it, and its mail comes after the last wave".
+     * Each planned bundle's window, from the item's rebuild settings, e.g. "waves start only inside the window SAT, SUN from
+     * 22:00 for 6 h (Europe/Paris); the run waits for it, and its mail comes after the last wave".
      */
-    private static Map<String, String> windows(JsonNode rollout, ZoneId zone) {
+    private static Map<String, String> windows(JsonNode planned, ZoneId zone) {
         Map<String, String> windows = new HashMap<>();
-        if (rollout == null) {
+        if (planned == null) {
             return windows;
         }
-        for (JsonNode item : rollout.path("production")) {
-            JsonNode window = item.at("/rebuild/window");
+        for (JsonNode bundle : planned) {
+            JsonNode window = bundle.at("/settings/window");
             if (window.isMissingNode() || window.isNull()) {
                 continue;
             }
             List<String> days = new ArrayList<>();
             window.path("days").forEach(day -> days.add(day.asText()));
-            String text = "waves start only inside the window " + String.join(", ", days) + " from " + window.path("start").asText()
-                    + " for " + window.path("hours").asInt() + " h (" + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
-                    + "); the run waits for it, and its mail comes after the last wave";
-            item.path("targets").forEach(bundle -> windows.put(key(item.path("account").asText(), item.path("region").asText(),
-                    bundle.asText()), text));
+            windows.put(key(bundle), "waves start only inside the window " + String.join(", ", days) + " from "
+                    + window.path("start").asText() + " for " + window.path("hours").asInt() + " h ("
+                    + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
+                    + "); the run waits for it, and its mail comes after the last wave");
         }
         return windows;
     }
 
-    private static String key(String account, String region, String bundle) {
-        return account + " " + region + " " + bundle;
+    /** A bundle where it is: the same in the plan and in the results. */
+    private static String key(JsonNode bundle) {
+        return bundle.path("account").asText() + " " + bundle.path("region").asText() + " " + bundle.path("bundle").asText();
     }
 }

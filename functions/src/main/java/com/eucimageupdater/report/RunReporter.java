@@ -40,8 +40,8 @@ public final class RunReporter {
                 : RolloutSection.production(request.rollout(), request.executionId(), promoted != null ? promoted : request.executionName(),
                         request.dryRun(), request.zone(), rolloutBody);
         String imagesOf = request.rollback() != null ? request.rollback() : promoted != null ? promoted : request.executionName();
-        int rebuildProblems = RebuildSection.write(request.rebuilds(), request.rollback() == null ? request.rollout() : null,
-                request.executionId(), imagesOf, request.zone(), rolloutBody);
+        int rebuildProblems = RebuildSection.write(request.rebuilds(), request.plannedRebuilds(), request.executionId(), imagesOf,
+                request.zone(), rolloutBody);
         StringBuilder publishedBody = new StringBuilder();
         int notPublished = PublishedSection.write(request.publications(), publishedBody);
         ProductionOutcome production = ProductionOutcome.of(request.rollout(), request.dryRun());
@@ -56,6 +56,7 @@ public final class RunReporter {
         String status = !request.problems().isEmpty() ? "INPUT_REJECTED"
                 : noSubscriber ? RolloutSection.NO_CONFIRMED_SUBSCRIBER
                 : counts.failed() > 0 ? "SOME_FAILED" : "SUCCEEDED";
+        String rebuilt = RebuildSection.subjectPart(request.rebuilds());
         String subject;
         String body;
         if (!request.problems().isEmpty()) {
@@ -68,12 +69,11 @@ public final class RunReporter {
                     + (rebuildProblems == 0 ? "" : Failures.rebuildProblems(rebuildProblems) + "; ")
                     + (notPublished == 0 ? "" : Failures.notPublished(notPublished) + "; ")
                     + RolloutSection.MovedBack.of(request.rolledBack()).counts()
-                    + (request.rebuilds().isEmpty() ? "" : ", " + RebuildSection.subjectPart(request.rebuilds()))
+                    + (rebuilt == null ? "" : ", " + rebuilt)
                     + " (rollback of " + request.rollback() + ")";
             body = header(request) + rolloutBody + publishedBody;
         } else {
             String tool = TOOL + (request.dryRun() ? " (report only)" : "");
-            String rebuilt = RebuildSection.subjectPart(request.rebuilds());
             subject = promoted != null ? subject(tool, failures.words(), production.words(), rebuilt, "promote of " + promoted)
                     : request.dryRun() ? subject(tool, failures.words(), count(results, Outcome.WOULD_UPDATE) + " would update, "
                             + counts.upToDate() + " up to date", rebuilt)

@@ -12,16 +12,21 @@ class RebuildReportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXECUTION = "arn:aws:states:eu-west-1:111122223333:execution:euc-image-updater:monthly-2026-12";
 
-    /** A production roll-out of wsi-new onto bundle wsb-0a1b2c3d4, with the item's rebuild settings as the plan gives them. */
+    /**
+     * A production roll-out of wsi-new onto bundle wsb-0a1b2c3d4, with the bundle to rebuild and the item's rebuild settings as
+     * the plan gives them (rollout.rebuilds); each test adds the rebuild step's results (rollout.rebuilt).
+     */
     private static final String ROLLOUT = """
             {"production": [{"service": "WORKSPACES", "account": "111122223333", "region": "eu-west-1", "newImage": "wsi-new",
-               "newImageName": "finance-2026-12-08", "targets": ["wsb-0a1b2c3d4"],
-               "rebuild": {"canary": 2, "batchSize": 25, "maxFailures": 3,
-                           "window": {"days": ["SAT", "SUN"], "start": "22:00", "hours": 6}}}],
+               "newImageName": "finance-2026-12-08", "targets": ["wsb-0a1b2c3d4"]}],
+             "rebuilds": [{"service": "WORKSPACES", "account": "111122223333", "region": "eu-west-1", "bundle": "wsb-0a1b2c3d4",
+               "image": "wsi-new", "from": "wsi-old", "mode": "ROLLOUT", "settings": {"canary": 2, "batchSize": 25, "maxFailures": 3,
+               "waveTimeoutMinutes": 120, "window": {"days": ["SAT", "SUN"], "start": "22:00", "hours": 6}}}],
              "approval": {"decision": "approved"},
              "results": [{"service": "WORKSPACES", "account": "111122223333", "region": "eu-west-1", "newImageName": "finance-2026-12-08",
                "outcome": "ROLLED_OUT", "moved": [{"target": "wsb-0a1b2c3d4", "moved": true, "previous": "wsi-old",
-               "note": "UpdateWorkspaceBundle: now wsi-new"}]}]}""";
+               "note": "UpdateWorkspaceBundle: now wsi-new"}]}],
+             "rebuilt": %s}""";
 
     private static final String REBUILT = """
             {"service": "WORKSPACES", "account": "111122223333", "region": "eu-west-1", "bundle": "wsb-0a1b2c3d4",
@@ -34,20 +39,20 @@ class RebuildReportTest {
                          {"reason": "ADMIN_MAINTENANCE", "count": 1, "workspaceIds": ["ws-00000000g"]}],
              "stillOnOldImage": 8, "waves": 3}""";
 
-    private static RunReport report(String rollout, String rebuilds, boolean dryRun, String timeZone) throws Exception {
+    private static RunReport report(String rollout, String rebuilt, boolean dryRun, String timeZone) throws Exception {
         return new RunReporter().report(JSON.readValue("""
                 {"executionName": "monthly-2026-12", "executionId": "%s", "runDate": "2026-12-08", "problems": [], "builds": [],
-                 "rollout": %s, "dryRun": %s, "timeZone": %s, "rebuilds": %s}""".formatted(EXECUTION, rollout, dryRun,
-                timeZone == null ? "null" : "\"" + timeZone + "\"", rebuilds), ReportRequest.class));
+                 "rollout": %s, "dryRun": %s, "timeZone": %s}""".formatted(EXECUTION, rollout.formatted(rebuilt), dryRun,
+                timeZone == null ? "null" : "\"" + timeZone + "\""), ReportRequest.class));
     }
 
-    private static RunReport rollback(String rebuilds) throws Exception {
+    private static RunReport rollback(String rebuilt) throws Exception {
         return new RunReporter().report(JSON.readValue("""
                 {"executionName": "rollback-1", "executionId": "%s", "runDate": "2026-12-09", "problems": [], "builds": [],
                  "rollback": "monthly-2026-12", "rolledBack": [{"service": "WORKSPACES", "account": "111122223333", "region": "eu-west-1",
                    "image": "wsi-old", "from": "wsi-new", "outcome": "ROLLED_BACK", "moved": [{"target": "wsb-0a1b2c3d4", "moved": true,
                    "previous": "wsi-new", "note": "UpdateWorkspaceBundle: now wsi-old"}]}],
-                 "dryRun": false, "rebuilds": %s}""".formatted(EXECUTION, rebuilds), ReportRequest.class));
+                 "dryRun": false, "rebuilt": %s}""".formatted(EXECUTION, rebuilt), ReportRequest.class));
     }
 
     @Test
@@ -118,6 +123,23 @@ class RebuildReportTest {
                            stopped, no more waves: the canary ws-000000002 ended ERROR
                 """), report.message());
         assertEquals("SOME_FAILED", report.messageAttributes().get("status").StringValue());
+    }
+
+    @Test
+    void moreFailuresThanTheStepListsAreCountedInFull() throws Exception {
+        String stopped = """
+                {"account": "111122223333", "region": "eu-west-1", "bundle": "wsb-0a1b2c3d4", "image": "wsi-new", "from": "wsi-old",
+                 "mode": "ROLLOUT", "outcome": "STOPPED", "workspaces": 100, "rebuilt": 50, "waves": 3, "stillOnOldImage": 50,
+                 "failed": [{"workspaceId": "ws-000000002", "state": "ERROR"}], "failedCount": 4,
+                 "stoppedBecause": "4 failed rebuilds, more than maxFailures 3"}""";
+
+        String body = report(ROLLOUT, "[" + stopped + "]", false, null).message();
+
+        assertTrue(body.contains("""
+                           failed: 4, the first 1 below
+                           failed: ws-000000002 ERROR
+                           stopped, no more waves: 4 failed rebuilds, more than maxFailures 3
+                """), body);
     }
 
     @Test
