@@ -273,37 +273,12 @@ public record Scenario(String region, String accountId, long seed, Faults faults
 
     /** WorkSpaces: its images, and the same two service-level settings as {@link AppStream}. */
     public record WorkSpaces(List<WorkSpacesImage> images, Integer maxUpdatesInFlight, Integer newImagesHiddenForDescribes,
-                             Integer pageSize, List<Bundle> bundles) {
+                             Integer pageSize, List<BundleSpec> bundles) {
         public WorkSpaces {
             images = uniqueBy(images, WorkSpacesImage::id, "WorkSpaces image id");
             checkLimits("workspaces", maxUpdatesInFlight, newImagesHiddenForDescribes, pageSize);
-            bundles = uniqueBy(bundles, Bundle::id, "WorkSpaces bundle id");
+            bundles = uniqueBy(bundles, BundleSpec::id, "WorkSpaces bundle id");
             ScenarioRules.checkWorkSpacesReferences(images);
-        }
-    }
-
-    /**
-     * A WorkSpaces bundle: {@code owner} the scenario account (default), another account or AMAZON (AWS's public
-     * bundles); {@code workspaces} how many WorkSpaces were launched from it (reporting {@code operatingSystemName}), and
-     * {@code namedWorkspaces} more ({@link NamedWorkspace}); {@code lastUpdated} when its image last changed.
-     */
-    public record Bundle(String id, String name, String description, String owner, String imageId, int workspaces,
-                         String lastUpdated, String operatingSystemName, List<NamedWorkspace> namedWorkspaces) {
-        public Bundle {
-            namedWorkspaces = uniqueBy(namedWorkspaces, NamedWorkspace::id, "WorkSpace id");
-            Objects.requireNonNull(id, "a WorkSpaces bundle needs an id");
-            ScenarioRules.checkId("WorkSpaces bundle", id, "wsb-[0-9a-z]{8,63}");
-            Objects.requireNonNull(name, "WorkSpaces bundle " + id + " needs a name");
-            Objects.requireNonNull(imageId, "WorkSpaces bundle " + id + " needs an imageId");
-            notNegative("WorkSpaces bundle " + id + " workspaces", workspaces);
-            ScenarioRules.checkOperatingSystem("WorkSpaces bundle " + id, operatingSystemName);
-            if (lastUpdated != null) {
-                instant("WorkSpaces bundle " + id + " lastUpdated", lastUpdated);
-            }
-        }
-
-        boolean ownedBy(String accountId) {
-            return owner == null || owner.equals(accountId);
         }
     }
 

@@ -46,8 +46,15 @@ final class ScenarioRules {
         }
     }
 
-    /** An account's own bundles must point at one of its images in that Region. */
+    /** An account's own bundles must point at one of its images in that Region; a WorkSpace id is one WorkSpace there. */
     private static void checkBundles(String where, String account, Scenario.WorkSpaces workspaces) {
+        HashSet<String> workspaceIds = new HashSet<>();
+        workspaces.bundles().forEach(bundle -> bundle.scriptedWorkspaces().forEach(workspace -> {
+            if (!workspaceIds.add(workspace.id())) {
+                throw new IllegalArgumentException(where + "workspaces.bundles: WorkSpace " + workspace.id()
+                        + " is listed twice (by namedWorkspaces or workspaceGroups)");
+            }
+        }));
         List<Scenario.WorkSpacesImage> images = workspaces.images();
         workspaces.bundles().stream().filter(bundle -> bundle.ownedBy(account)).forEach(bundle -> {
             if (images.stream().noneMatch(image -> image.id().equals(bundle.imageId()))) {
@@ -271,6 +278,13 @@ final class ScenarioRules {
     static void notNegative(String field, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(field + " cannot be negative");
+        }
+    }
+
+    /** An optional number of hours (absent: the field's own meaning); present, at least 0. */
+    static void notNegative(String field, Double hours) {
+        if (hours != null && !(hours >= 0)) {
+            throw new IllegalArgumentException(field + " must be 0 or more hours, got " + hours);
         }
     }
 

@@ -1,9 +1,11 @@
 package com.eucimageupdater.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -11,7 +13,8 @@ import java.util.function.Predicate;
 /**
  * WorkSpaces in one place: its images ({@link WorkSpacesImages}), its bundles and the WorkSpaces launched from each
  * ({@link WorkSpacesBundles}), and what reaches other places: shares with other accounts and copies from other Regions
- * ({@link WorkSpacesDistribution}). Each of them answers its own operations.
+ * ({@link WorkSpacesDistribution}). Each of them answers its own operations; the tags of images and WorkSpaces are
+ * answered here.
  */
 final class WorkSpacesBackend extends ImageServiceBackend {
     private static final String ID_CHARACTERS = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -25,6 +28,24 @@ final class WorkSpacesBackend extends ImageServiceBackend {
         this.images = new WorkSpacesImages(this, location);
         this.bundles = new WorkSpacesBundles(this, location);
         this.distribution = new WorkSpacesDistribution(this);
+        reads("DescribeTags", this::describeTags);
+        changes("CreateTags", this::createTags);
+    }
+
+    private JsonNode describeTags(JsonNode request) {
+        ArrayNode tags = Json.array();
+        tagsOf(request.get("ResourceId").asText()).forEach((key, value) -> tags.add(Json.object().put("Key", key).put("Value", value)));
+        return Json.object().set("TagList", tags);
+    }
+
+    private JsonNode createTags(JsonNode request) {
+        WorkSpacesImages.addTags(tagsOf(request.get("ResourceId").asText()), request.get("Tags"));
+        return Json.object();
+    }
+
+    /** The tags of a WorkSpace (ws-...) or an image here; ResourceNotFoundException for anything else. */
+    private Map<String, String> tagsOf(String resourceId) {
+        return resourceId.startsWith("ws-") ? bundles.workspace(resourceId).tags : images.resource(resourceId).tags;
     }
 
     /**

@@ -4,7 +4,6 @@ import com.eucimageupdater.simulator.WorkSpacesImages.Image;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,15 @@ final class WorkSpacesBundles {
 
     private final WorkSpacesBackend place;
     private final Map<String, Bundle> bundles = new LinkedHashMap<>();
-    private final List<SimulatedWorkspace> workspaces = new ArrayList<>();
+    /** By id, in the order launched. */
+    private final Map<String, SimulatedWorkspace> workspaces = new LinkedHashMap<>();
 
     WorkSpacesBundles(WorkSpacesBackend place, Scenario.Location location) {
         this.place = place;
         // WorkSpaces ids from their own generator, so adding WorkSpaces to a scenario leaves its new image ids as they were.
         Random workspaceIds = new Random(location.seed() + 1);
+        // Scenario times are hours before this moment, so that a scenario reads the same on any day.
+        Instant started = place.clock.instant();
         location.workspaces().bundles().forEach(spec -> {
             Bundle bundle = new Bundle(spec.id(), spec.name(), spec.description(),
                     spec.ownedBy(place.accountId) ? place.accountId : spec.owner(), spec.operatingSystemName());
@@ -36,20 +38,37 @@ final class WorkSpacesBundles {
             }
             bundles.put(bundle.id, bundle);
             for (int i = 1; i <= spec.workspaces(); i++) {
-                workspaces.add(new SimulatedWorkspace(WorkSpacesBackend.newId("ws-", workspaceIds,
-                        id -> workspaces.stream().anyMatch(w -> w.id.equals(id))), "user" + (workspaces.size() + 1), bundle.id,
-                        DIRECTORY_ID, spec.operatingSystemName(), null));
+                add(new SimulatedWorkspace(WorkSpacesBackend.newId("ws-", workspaceIds, workspaces::containsKey),
+                        "user" + (workspaces.size() + 1), bundle.id, DIRECTORY_ID, spec.operatingSystemName(), null, started));
             }
-            spec.namedWorkspaces().forEach(named -> workspaces.add(new SimulatedWorkspace(named.id(),
+            spec.scriptedWorkspaces().forEach(named -> add(new SimulatedWorkspace(named.id(),
                     named.userName() != null ? named.userName() : "user" + (workspaces.size() + 1), bundle.id, DIRECTORY_ID,
-                    spec.operatingSystemName(), named)));
+                    spec.operatingSystemName(), named, started)));
         });
         place.reads("DescribeWorkspaceBundles", this::describeWorkspaceBundles);
         place.changes("UpdateWorkspaceBundle", this::updateWorkspaceBundle);
         // A describe moves a rebuild on, as time passing does in AWS.
         place.reads("DescribeWorkspaces", this::describeWorkspaces);
         place.reads("DescribeWorkspacesConnectionStatus", this::describeConnectionStatus);
+        place.reads("DescribeWorkspaceSnapshots", this::describeWorkspaceSnapshots);
         place.changes("RebuildWorkspaces", this::rebuildWorkspaces);
+    }
+
+    private void add(SimulatedWorkspace workspace) {
+        workspaces.put(workspace.id, workspace);
+    }
+
+    /** A WorkSpace here by id, or ResourceNotFoundException as the model lists for DescribeWorkspaceSnapshots and tags. */
+    SimulatedWorkspace workspace(String id) {
+        SimulatedWorkspace workspace = workspaces.get(id);
+        if (workspace == null) {
+            throw place.error("ResourceNotFoundException", "The WorkSpace " + id + " does not exist.");
+        }
+        return workspace;
+    }
+
+    private JsonNode describeWorkspaceSnapshots(JsonNode request) {
+        return workspace(request.get("WorkspaceId").asText()).snapshotsJson();
     }
 
     /**
@@ -58,7 +77,7 @@ final class WorkSpacesBundles {
      */
     private JsonNode rebuildWorkspaces(JsonNode request) {
         String id = request.path("RebuildWorkspaceRequests").path(0).path("WorkspaceId").asText();
-        SimulatedWorkspace workspace = workspaces.stream().filter(w -> w.id.equals(id)).findFirst().orElse(null);
+        SimulatedWorkspace workspace = workspaces.get(id);
         String refusal = workspace == null ? "The WorkSpace " + id + " does not exist." : workspace.rebuild();
         ObjectNode answer = Json.object();
         if (refusal != null) {
@@ -69,13 +88,14 @@ final class WorkSpacesBundles {
         return answer;
     }
 
-    /** By WorkspaceIds (unknown ids left out), or every WorkSpace. */
+    /** By WorkspaceIds (up to 25, as the model says; unknown ids left out), or every WorkSpace, a page at a time. */
     private JsonNode describeConnectionStatus(JsonNode request) {
         List<String> ids = request.has("WorkspaceIds") ? Json.texts(request.get("WorkspaceIds")) : null;
-        ObjectNode answer = Json.object();
-        workspaces.stream().filter(workspace -> ids == null || ids.contains(workspace.id))
-                .forEach(workspace -> answer.withArray("WorkspacesConnectionStatus").add(workspace.connectionStatus()));
-        return answer;
+        List<SimulatedWorkspace> selected = ids == null ? List.copyOf(workspaces.values())
+                : ids.stream().distinct().map(workspaces::get).filter(Objects::nonNull).toList();
+        Instant now = place.clock.instant();
+        // The request has no page size: pages are the place's pageSize.
+        return place.paged(selected, request, "", "WorkspacesConnectionStatus", workspace -> workspace.connectionStatus(now));
     }
 
     /** By BundleIds (unknown ids left out) or Owner (AMAZON, or an account), not both; neither: the account's own. */
@@ -123,14 +143,15 @@ final class WorkSpacesBundles {
         if (filters.size() > 1) {
             throw place.error("InvalidParameterValuesException", "Only one filter can be used at a time: " + String.join(", ", filters));
         }
-        List<SimulatedWorkspace> selected = workspaces.stream().filter(workspace -> filters.isEmpty() || switch (filters.get(0)) {
+        List<SimulatedWorkspace> selected = workspaces.values().stream().filter(workspace -> filters.isEmpty() || switch (filters.get(0)) {
             case "WorkspaceIds" -> Json.texts(request.get("WorkspaceIds")).contains(workspace.id);
             case "DirectoryId" -> request.get("DirectoryId").asText().equals(DIRECTORY_ID);
             case "UserName" -> request.get("UserName").asText().equals(workspace.userName);
             case "BundleId" -> request.get("BundleId").asText().equals(workspace.bundleId);
             default -> false;
         }).toList();
-        return place.paged(selected, request, "Limit", "Workspaces", SimulatedWorkspace::describe);
+        Instant now = place.clock.instant();
+        return place.paged(selected, request, "Limit", "Workspaces", workspace -> workspace.describe(now));
     }
 
     /** The bundles that point at the image {@code imageId}: it cannot be deleted meanwhile. */
@@ -138,13 +159,18 @@ final class WorkSpacesBundles {
         return bundles.values().stream().filter(bundle -> bundle.imageId.equals(imageId)).map(bundle -> bundle.id).toList();
     }
 
-    /** The bundles, as a scenario lists them, with the WorkSpaces launched from each counted and the named ones as they are. */
-    List<Scenario.Bundle> snapshot() {
+    /**
+     * The bundles, as a scenario lists them, with the plain WorkSpaces launched from each counted and the named ones
+     * (groups' members too) as they are now.
+     */
+    List<BundleSpec> snapshot() {
+        Instant now = place.clock.instant();
         return bundles.values().stream().map(bundle -> {
-            List<SimulatedWorkspace> launched = workspaces.stream().filter(workspace -> workspace.bundleId.equals(bundle.id)).toList();
-            List<NamedWorkspace> named = launched.stream().map(SimulatedWorkspace::snapshot).filter(Objects::nonNull).toList();
-            return new Scenario.Bundle(bundle.id, bundle.name, bundle.description, bundle.owner, bundle.imageId,
-                    launched.size() - named.size(), bundle.lastUpdated.toString(), bundle.operatingSystemName, named);
+            List<SimulatedWorkspace> launched = workspaces.values().stream().filter(workspace -> workspace.bundleId.equals(bundle.id))
+                    .toList();
+            List<NamedWorkspace> named = launched.stream().map(workspace -> workspace.snapshot(now)).filter(Objects::nonNull).toList();
+            return new BundleSpec(bundle.id, bundle.name, bundle.description, bundle.owner, bundle.imageId,
+                    launched.size() - named.size(), bundle.lastUpdated.toString(), bundle.operatingSystemName, named, List.of());
         }).toList();
     }
 

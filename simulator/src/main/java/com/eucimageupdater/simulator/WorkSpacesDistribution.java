@@ -73,7 +73,7 @@ final class WorkSpacesDistribution {
             place.images.checkNameFree(name);
             Image copy = new Image(place.images.newImageId(), name, request.path("Description").textValue(), source.os,
                     source.requiredTenancy, place.accountId, place.clock.instant(), Scenario.Build.DEFAULT);
-            WorkSpacesImages.addTags(copy, request.path("Tags"));
+            WorkSpacesImages.addTags(copy.tags, request.path("Tags"));
             place.images.catalog.addCopy(copy);
             return Json.object().put("ImageId", copy.id);
         }

@@ -1,18 +1,18 @@
 package com.eucimageupdater.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
 /**
  * WorkSpaces images in one place, by id: the account's own, and other accounts' images their owners share with it;
- * making updated images, describing them (a describe moves the builds it shows on), tagging and deleting them.
+ * making updated images, describing them (a describe moves the builds it shows on) and deleting them.
  */
 final class WorkSpacesImages {
     private final WorkSpacesBackend place;
@@ -35,8 +35,6 @@ final class WorkSpacesImages {
         });
         place.reads("DescribeWorkspaceImages", this::describeWorkspaceImages);
         place.changes("CreateUpdatedWorkspaceImage", this::createUpdatedWorkspaceImage);
-        place.reads("DescribeTags", this::describeTags);
-        place.changes("CreateTags", this::createTags);
         place.changes("DeleteWorkspaceImage", this::deleteWorkspaceImage);
     }
 
@@ -76,21 +74,9 @@ final class WorkSpacesImages {
                 "Your resource limits have been exceeded: " + updates));
         Image image = new Image(newImageId(), name, request.get("Description").asText(), source.os, source.requiredTenancy,
                 place.accountId, place.clock.instant(), source.buildSpec);
-        addTags(image, request.path("Tags"));
+        addTags(image.tags, request.path("Tags"));
         catalog.addUpdate(image, source);
         return Json.object().put("ImageId", image.id);
-    }
-
-    private JsonNode describeTags(JsonNode request) {
-        ArrayNode tags = Json.array();
-        resource(request.get("ResourceId").asText()).tags
-                .forEach((key, value) -> tags.add(Json.object().put("Key", key).put("Value", value)));
-        return Json.object().set("TagList", tags);
-    }
-
-    private JsonNode createTags(JsonNode request) {
-        addTags(resource(request.get("ResourceId").asText()), request.get("Tags"));
-        return Json.object();
     }
 
     /**
@@ -142,8 +128,8 @@ final class WorkSpacesImages {
         return WorkSpacesBackend.newId("wsi-", ids, catalog::contains);
     }
 
-    static void addTags(Image image, JsonNode tags) {
-        tags.forEach(tag -> image.tags.put(tag.get("Key").asText(), tag.path("Value").asText("")));
+    static void addTags(Map<String, String> tagged, JsonNode tags) {
+        tags.forEach(tag -> tagged.put(tag.get("Key").asText(), tag.path("Value").asText("")));
     }
 
     /** The account's own images, as a scenario lists them. */

@@ -38,14 +38,14 @@ class ScenarioTest {
         assertEquals(List.of("Finance-Win2022", "Engineering-Win2019", "Tools-AL2"),
                 scenario.appstream().fleets().stream().map(Scenario.Fleet::imageName).toList());
         assertEquals(List.of("WINDOWS_10", "WINDOWS_SERVER_2016"),
-                scenario.workspaces().bundles().stream().map(Scenario.Bundle::operatingSystemName).toList());
+                scenario.workspaces().bundles().stream().map(BundleSpec::operatingSystemName).toList());
     }
 
     @Test
     void aBundlesOperatingSystemMustBeOneWorkSpacesHas() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new Scenario.Bundle("wsb-0a1b2c3d4", "office", null, null, "wsi-0a1b2c3d4", 1, null, "WINDOWS_95",
-                        List.of()));
+                () -> new BundleSpec("wsb-0a1b2c3d4", "office", null, null, "wsi-0a1b2c3d4", 1, null, "WINDOWS_95",
+                        List.of(), List.of()));
         assertTrue(refused.getMessage().contains("operatingSystemName WINDOWS_95 is not one of"), refused.getMessage());
     }
 
