@@ -1,10 +1,10 @@
 package com.eucimageupdater.approve;
 
+import com.eucimageupdater.lambda.JsonValues;
+import com.eucimageupdater.lambda.JsonView;
 import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.report.Outcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,6 @@ public final class ApprovalMail {
     /** SNS's 262,144 bytes, less room for the answer's part, which the mail always keeps. */
     static final int MESSAGE_MAX_BYTES = 250_000;
     private static final String INDENT = "    ";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> NEW_IMAGE_OUTCOMES = Stream.of(Outcome.UPDATED, Outcome.ADOPTED, Outcome.STAGED).map(Outcome::name)
             .toList();
 
@@ -48,9 +47,9 @@ public final class ApprovalMail {
                 ? "production rolls out automatically at " + deadline + " unless you reject it before then.\n\n"
                 : "production waits for your approval.\nAnswer before " + deadline + ": without an answer nothing goes to production.\n\n");
         StringBuilder content = new StringBuilder("New images:\n");
-        newImages(request.builds(), content);
+        newImages(JsonView.of(request.builds()), content);
         content.append(auto ? "\nProduction, unless rejected:\n" : "\nProduction, once approved:\n");
-        production(request.production(), request.previews(), content);
+        production(JsonView.of(request.production()), JsonView.of(request.previews()), content);
         String answer = "\nHow to answer:\n" + instructions.forMail(auto ? List.of(reject) : List.of(approve, reject))
                 + "\nTo undo the roll-out later, start the state machine with {\"rollback\": \"" + execution + "\"}.\n";
         String subject = "euc-image-updater: " + (auto ? "production rolls out unless rejected, run " : "approve the roll-out of run ")
@@ -60,9 +59,9 @@ public final class ApprovalMail {
     }
 
     /** Each new image: its source, name and id, where it is, what its update brings, and what was staged on it. */
-    private static void newImages(JsonNode builds, StringBuilder body) {
-        for (JsonNode build : builds) {
-            for (JsonNode result : build.path("results")) {
+    private static void newImages(JsonView builds, StringBuilder body) {
+        for (JsonView build : builds) {
+            for (JsonView result : build.path("results")) {
                 // A promote's images were built and staged by the run it promotes.
                 if (!NEW_IMAGE_OUTCOMES.contains(result.path("outcome").asText())) {
                     continue;
@@ -72,8 +71,8 @@ public final class ApprovalMail {
                         .append(" -> ").append(displayed(result.path("newImage").asText(), result.path("newImageName").asText(null)))
                         .append(" (account ").append(build.path("account").asText()).append(", ").append(build.path("region").asText())
                         .append(")\n");
-                if (result.hasNonNull("update")) {
-                    body.append(INDENT).append("update: ").append(result.get("update").asText()).append('\n');
+                if (result.has("update")) {
+                    body.append(INDENT).append("update: ").append(result.path("update").asText()).append('\n');
                 }
                 // The staged lines, as the summary writes them ("staged: <target> (was <image>): <note>").
                 result.path("details").asText("").lines().map(String::strip).filter(line -> !line.isEmpty())
@@ -83,10 +82,10 @@ public final class ApprovalMail {
     }
 
     /** Each roll-out: the fleets or bundles that move and the image each uses now, and what retention then deletes. */
-    private static void production(JsonNode production, JsonNode previews, StringBuilder body) {
+    private static void production(JsonView production, JsonView previews, StringBuilder body) {
         for (int i = 0; i < production.size(); i++) {
-            JsonNode rollout = production.get(i);
-            JsonNode preview = previews.path(i);
+            JsonView rollout = production.path(i);
+            JsonView preview = previews.path(i);
             String kind = "WORKSPACES".equals(rollout.path("service").asText()) ? "bundle " : "fleet ";
             body.append("  ").append(displayed(rollout.path("newImage").asText(), rollout.path("newImageName").asText(null)))
                     .append(" (account ").append(rollout.path("account").asText()).append(", ").append(rollout.path("region").asText())
@@ -94,7 +93,7 @@ public final class ApprovalMail {
             if (preview.has("error")) {
                 rollout.path("targets").forEach(target -> body.append(INDENT).append(kind).append(target.asText()).append('\n'));
                 body.append(INDENT).append("what they use now and what retention deletes could not be read: ")
-                        .append(reason(preview.get("error"))).append('\n');
+                        .append(reason(preview.path("error"))).append('\n');
                 continue;
             }
             preview.path("current").forEach(target -> body.append(INDENT).append(kind).append(target.path("target").asText())
@@ -112,12 +111,12 @@ public final class ApprovalMail {
     }
 
     /** A caught error's message: a Lambda error document's, or Step Functions' own cause, or its name. */
-    private static String reason(JsonNode error) {
+    private static String reason(JsonView error) {
         String cause = error.path("Cause").asText("");
         try {
-            JsonNode document = JSON.readTree(cause);
-            if (document != null && document.hasNonNull("errorMessage")) {
-                return document.get("errorMessage").asText();
+            JsonView document = JsonView.of(JsonValues.parse(cause));
+            if (document != null && document.has("errorMessage")) {
+                return document.path("errorMessage").asText();
             }
         } catch (JsonProcessingException plainText) {
             // Step Functions' own errors (States.Timeout, Lambda.*) carry plain text.

@@ -2,7 +2,6 @@ package com.eucimageupdater.approve;
 
 import com.eucimageupdater.model.Approval;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the state machine's callback task hands the approval step: the token (a credential, never logged), the
@@ -17,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApprovalMailRequest(String token, String executionId, String runDate, int approvalTimeoutSeconds, String timeZone,
-        JsonNode builds, JsonNode production, JsonNode previews, Approval approval) {
+        Object builds, Object production, Object previews, Approval approval) {
 
     /** Without the token, so that a record printed by mistake leaks nothing. */
     @Override

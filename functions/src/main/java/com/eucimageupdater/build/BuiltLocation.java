@@ -1,9 +1,9 @@
 package com.eucimageupdater.build;
 
+import com.eucimageupdater.lambda.JsonView;
 import com.eucimageupdater.report.ImageResult;
 import com.eucimageupdater.rollout.ProductionRollout;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Map;
  * @param error the caught error when the summary step failed: the images were built, but their results are lost here
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record BuiltLocation(String account, String region, List<ImageResult> results, List<ProductionRollout> production, JsonNode error) {
+public record BuiltLocation(String account, String region, List<ImageResult> results, List<ProductionRollout> production, Object error) {
 
     public BuiltLocation {
         results = results == null ? List.of() : List.copyOf(results);
@@ -44,6 +44,6 @@ public record BuiltLocation(String account, String region, List<ImageResult> res
 
     /** Why this location's summary is missing, when the step that writes it failed. */
     public String failure() {
-        return error == null || error.isNull() ? null : ImageResult.reasonFromError(error);
+        return error == null ? null : ImageResult.reasonFromError(JsonView.of(error));
     }
 }

@@ -1,15 +1,14 @@
 package com.eucimageupdater.build;
 
+import com.eucimageupdater.lambda.JsonValues;
+import com.eucimageupdater.lambda.JsonView;
 import com.eucimageupdater.model.FailureStreak;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.RunSettings;
-import com.eucimageupdater.model.ServicePorts;
 import com.eucimageupdater.model.Service;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.eucimageupdater.model.ServicePorts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ public final class FailingLineages {
     /** A validation gate's failure is a failed build too. */
     private static final Set<String> FAILED = Set.of("FAILED", "VALIDATION_FAILED");
     private static final Set<String> BUILT = Set.of("UPDATED");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServicePorts<ScheduledFailures> services;
 
@@ -70,13 +68,13 @@ public final class FailingLineages {
      * @param results the build Map's results of one account and Region
      * @return for each image whose count this run read or changed, the mail's line saying so (or why it could not)
      */
-    public Map<String, String> record(List<JsonNode> results, RunSettings run, Location location) {
+    public Map<String, String> record(List<JsonView> results, RunSettings run, Location location) {
         Map<String, String> notes = new LinkedHashMap<>();
         int limit = limit(run);
         if (limit == 0 || run.dryRun()) {
             return notes;
         }
-        for (JsonNode result : results) {
+        for (JsonView result : results) {
             String outcome = result.path("outcome").asText();
             boolean failed = FAILED.contains(outcome) && run.bySchedule();
             if (!failed && !BUILT.contains(outcome)) {
@@ -111,19 +109,20 @@ public final class FailingLineages {
 
     /** The input of a run by hand that builds the item as this run would have: its image, targets, retention and place. */
     private static String byHand(ImageRequest item) {
-        ObjectNode image = JSON.createObjectNode().put("service", item.service().name()).put("image", item.image());
+        Map<String, Object> image = new LinkedHashMap<>();
+        image.put("service", item.service().name());
+        image.put("image", item.image());
         if (!item.stagingTargets().isEmpty()) {
-            item.stagingTargets().forEach(image.putArray(item.service().rules().stagingField())::add);
+            image.put(item.service().rules().stagingField(), item.stagingTargets());
         }
         if (!item.productionTargets().isEmpty()) {
-            item.productionTargets().forEach(image.putArray(item.service().rules().productionField())::add);
+            image.put(item.service().rules().productionField(), item.productionTargets());
         }
         if (item.keep() > 0) {
             image.put("keep", item.keep());
         }
-        image.put("account", item.account()).put("region", item.region());
-        ObjectNode input = JSON.createObjectNode();
-        input.putArray("images").add(image);
-        return input.toString();
+        image.put("account", item.account());
+        image.put("region", item.region());
+        return JsonValues.shown(Map.of("images", List.of(image)));
     }
 }

@@ -1,10 +1,11 @@
 package com.eucimageupdater.build;
 
 import com.eucimageupdater.aws.ImageServices;
+import com.eucimageupdater.lambda.JsonView;
 import com.eucimageupdater.lambda.RunStepHandler;
 import com.eucimageupdater.lambda.StepLog;
-import com.eucimageupdater.report.ImageResult;
 import com.eucimageupdater.model.Location;
+import com.eucimageupdater.report.ImageResult;
 import com.eucimageupdater.rollout.RolloutPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,12 @@ public final class SummarizeBuildsHandler extends RunStepHandler<SummarizeBuilds
 
     @Override
     protected BuiltLocation handle(SummarizeBuildsRequest request) {
-        Map<String, String> counts = failing.record(request.results(), request.run(), new Location(request.account(), request.region()));
-        List<ImageResult> results = new ArrayList<>(request.results().stream().map(ImageResult::from)
+        List<JsonView> built = request.results().stream().map(JsonView::of).toList();
+        Map<String, String> counts = failing.record(built, request.run(), new Location(request.account(), request.region()));
+        List<ImageResult> results = new ArrayList<>(built.stream().map(ImageResult::from)
                 .map(result -> counts.containsKey(result.image()) ? result.withNote(counts.get(result.image())) : result).toList());
         request.skipped().forEach(skipped -> results.add(ImageResult.skipped(skipped)));
-        return BuiltLocation.of(request.account(), request.region(), results, RolloutPlan.production(request.results()));
+        return BuiltLocation.of(request.account(), request.region(), results, RolloutPlan.production(built));
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.eucimageupdater.build;
 
 import com.eucimageupdater.model.RunSettings;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * run's settings.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SummarizeBuildsRequest(String account, String region, List<JsonNode> results, List<SkippedLineage> skipped, RunSettings run) {
+public record SummarizeBuildsRequest(String account, String region, List<Object> results, List<SkippedLineage> skipped, RunSettings run) {
 
     public SummarizeBuildsRequest {
         results = results == null ? List.of() : List.copyOf(results);

@@ -1,8 +1,7 @@
 package com.eucimageupdater.config;
 
+import com.eucimageupdater.lambda.JsonValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  * (from cdk.json) or strings (from {@code -c key=value} on the command line).
  */
 final class ContextReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d$");
 
     private final Map<String, ?> context;
@@ -134,41 +132,43 @@ final class ContextReader {
     }
 
     /** cdk.json gives JSON values; {@code -c key='[...]'} gives the same value as a JSON string. Null when not set. */
-    JsonNode json(String key) {
+    Object json(String key) {
         Object value = value(key);
         if (value == null) {
             return null;
         }
         if (value instanceof String text) {
             try {
-                return JSON.readTree(text);
+                return JsonValues.parse(text);
             } catch (JsonProcessingException e) {
                 problems.add(key + ": must be a JSON list, got unparseable text " + text);
                 return null;
             }
         }
-        return JSON.valueToTree(value);
+        return value;
     }
 
     /** A non-empty list of Region names, each once; {@code at} names it in problems. */
-    List<String> regions(String at, JsonNode node) {
-        if (!node.isArray() || node.isEmpty()) {
+    List<String> regions(String at, Object node) {
+        List<Object> list = JsonValues.list(node);
+        if (list.isEmpty()) {
             problems.add(at + ": must be a non-empty list of Region names such as \"us-east-1\", got " + shown(node));
             return List.of();
         }
         Set<String> regions = new LinkedHashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode region = node.get(i);
-            if (!region.isTextual() || !REGION.matcher(region.asText()).matches()) {
-                problems.add(at + "[" + i + "]: must be a Region name such as \"eu-west-1\", got " + region);
-            } else if (!regions.add(region.asText())) {
-                problems.add(at + "[" + i + "]: " + region + " is listed twice");
+        for (int i = 0; i < list.size(); i++) {
+            Object region = list.get(i);
+            if (!(region instanceof String name) || !REGION.matcher(name).matches()) {
+                problems.add(at + "[" + i + "]: must be a Region name such as \"eu-west-1\", got " + JsonValues.shown(region));
+            } else if (!regions.add(name)) {
+                problems.add(at + "[" + i + "]: " + JsonValues.shown(region) + " is listed twice");
             }
         }
         return List.copyOf(regions);
     }
 
-    static String shown(JsonNode node) {
-        return node.isMissingNode() ? "nothing" : node.toString();
+    /** What a field holds, as JSON; "nothing" when it is absent. */
+    static String shown(Object node) {
+        return node == null ? "nothing" : JsonValues.shown(node);
     }
 }

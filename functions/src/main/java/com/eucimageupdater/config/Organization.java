@@ -8,13 +8,12 @@ import static com.eucimageupdater.config.UpdaterConfig.ORGANIZATION_ID;
 import static com.eucimageupdater.config.UpdaterConfig.TARGETS;
 import static com.eucimageupdater.config.UpdaterConfig.UPDATER_ACCOUNT;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.eucimageupdater.lambda.JsonValues;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,49 +59,52 @@ public record Organization(List<Target> targets, MemberRole memberRole, Optional
 
     /** cdk.json's targets; empty means the deployment's own account and Region only. */
     private static List<Target> targets(ContextReader reader) {
-        JsonNode node = reader.json(TARGETS);
-        if (node == null) {
+        Object given = reader.json(TARGETS);
+        if (given == null) {
             return List.of();
         }
         String shape = TARGETS + ": must be a list of {\"account\": \"123456789012\", \"regions\": [\"us-east-1\"]}";
-        if (!node.isArray()) {
-            reader.add(shape + ", got " + node);
+        if (!(given instanceof List<?> node)) {
+            reader.add(shape + ", got " + JsonValues.shown(given));
             return List.of();
         }
         List<Target> targets = new ArrayList<>();
         Set<String> accounts = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
             String at = TARGETS + "[" + i + "]";
-            JsonNode entry = node.get(i);
-            if (!entry.isObject()) {
-                reader.add(at + ": must be an object {\"account\": \"123456789012\", \"regions\": [\"us-east-1\"]}, got " + entry);
+            Map<String, Object> entry = JsonValues.object(node.get(i));
+            if (entry == null) {
+                reader.add(at + ": must be an object {\"account\": \"123456789012\", \"regions\": [\"us-east-1\"]}, got "
+                        + JsonValues.shown(node.get(i)));
                 continue;
             }
-            JsonNode account = entry.path("account");
-            if (!account.isTextual() || !ACCOUNT.matcher(account.asText()).matches()) {
+            Object account = entry.get("account");
+            if (!(account instanceof String id) || !ACCOUNT.matcher(id).matches()) {
                 reader.add(at + ".account: must be a 12-digit AWS account id, as a string, got " + ContextReader.shown(account));
-            } else if (!accounts.add(account.asText())) {
-                reader.add(at + ".account: " + account + " is listed twice; list all of an account's Regions in one entry");
+            } else if (!accounts.add(id)) {
+                reader.add(at + ".account: " + JsonValues.shown(id) + " is listed twice; list all of an account's Regions in one entry");
             }
-            targets.add(new Target(account.asText(), reader.regions(at + ".regions", entry.path("regions"))));
+            targets.add(new Target(JsonValues.text(account), reader.regions(at + ".regions", entry.get("regions"))));
         }
         return targets;
     }
 
     /** Regions listed so that runs started by hand may name them; none by default. */
     private static List<String> additionalRegions(ContextReader reader) {
-        JsonNode node = reader.json(ADDITIONAL_REGIONS);
-        return node == null || node.isArray() && node.isEmpty() ? List.of() : reader.regions(ADDITIONAL_REGIONS, node);
+        Object node = reader.json(ADDITIONAL_REGIONS);
+        return node == null || node instanceof List<?> list && list.isEmpty() ? List.of() : reader.regions(ADDITIONAL_REGIONS, node);
     }
 
     /** The targets as compact JSON text: {@code [{"account": "...", "regions": ["..."]}]}. */
     public String targetsJson() {
-        ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        targets.forEach(target -> {
-            ObjectNode entry = list.addObject().put("account", target.account());
-            target.regions().forEach(entry.putArray("regions")::add);
-        });
-        return list.toString();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Target target : targets) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("account", target.account());
+            entry.put("regions", target.regions());
+            list.add(entry);
+        }
+        return JsonValues.shown(list);
     }
 
     /** The targets' Regions, each as often as a target lists it. */

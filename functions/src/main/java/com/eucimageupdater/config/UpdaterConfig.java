@@ -1,5 +1,6 @@
 package com.eucimageupdater.config;
 
+import com.eucimageupdater.lambda.JsonValues;
 import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.MemberAccess;
 import com.eucimageupdater.plan.DeploymentSettings;
@@ -10,11 +11,8 @@ import com.eucimageupdater.plan.ParsedImages;
 import com.eucimageupdater.plan.RolloutDefaults;
 import com.eucimageupdater.plan.RunLimits;
 import com.eucimageupdater.plan.WorkRegions;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,13 +28,13 @@ import java.util.regex.Pattern;
  * before any resource is defined; the local runner reads cdk.json with the same rules. Every problem names its
  * context key and rule, and all are reported at once.
  *
- * @param images the images a run takes when its input names none
+ * @param images the images a run takes when its input names none: JSON objects as maps
  * @param notificationEmails the addresses subscribed to the run's mails
  * @param logLevel the functions' application log level
  * @param approvalEndpointConcurrency the approval endpoint's reserved concurrency; empty: none
  */
 public record UpdaterConfig(
-        JsonNode images,
+        List<Object> images,
         Schedule schedule,
         Pace pace,
         RolloutDefaults rollout,
@@ -95,7 +93,6 @@ public record UpdaterConfig(
     static final String RUN_LIMIT_KEYS = String.join(", ", IMAGES, MAX_CONCURRENCY, POLL_INTERVAL_MINUTES, MAX_WAIT_HOURS,
             APPROVAL_TIMEOUT_HOURS, PROMOTE_AFTER_HOURS);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     public UpdaterConfig {
@@ -110,7 +107,7 @@ public record UpdaterConfig(
     public static UpdaterConfig fromContext(Map<String, ?> context) {
         ContextReader reader = new ContextReader(context);
         refuseUnknownKeys(context.keySet(), reader);
-        JsonNode images = images(reader);
+        List<Object> images = images(reader);
         Schedule schedule = Schedule.read(reader);
         List<String> notificationEmails = emails(reader);
         Pace pace = Pace.read(reader);
@@ -137,8 +134,8 @@ public record UpdaterConfig(
 
     /** The "context" object of a cdk.json file: configuration and CDK's feature flags; empty when it has none. */
     public static Map<String, Object> cdkJsonContext(Path cdkJson) throws IOException {
-        JsonNode context = JSON.readTree(cdkJson.toFile()).get("context");
-        return context == null ? Map.of() : JSON.convertValue(context, new TypeReference<Map<String, Object>>() {});
+        Map<String, Object> context = JsonValues.object(JsonValues.field(JsonValues.parse(Files.readString(cdkJson)), "context"));
+        return context == null ? Map.of() : context;
     }
 
     /**
@@ -156,33 +153,33 @@ public record UpdaterConfig(
         reader.addAll(KEYS.problems(ours, ""));
     }
 
-    private static JsonNode images(ContextReader reader) {
-        JsonNode images = reader.json(IMAGES);
+    private static List<Object> images(ContextReader reader) {
+        Object images = reader.json(IMAGES);
         if (images == null) {
-            return JsonNodeFactory.instance.arrayNode();
+            return List.of();
         }
         ParsedImages parsed = ImageRequests.parse(images, IMAGES);
         reader.addAll(parsed.problems());
-        return images;
+        return JsonValues.list(images);
     }
 
     private static List<String> emails(ContextReader reader) {
-        JsonNode node = reader.json(NOTIFICATION_EMAILS);
-        if (node == null) {
+        Object given = reader.json(NOTIFICATION_EMAILS);
+        if (given == null) {
             return List.of();
         }
-        if (!node.isArray()) {
+        if (!(given instanceof List<?> node)) {
             reader.add(NOTIFICATION_EMAILS + ": must be a list of e-mail addresses, e.g. [\"euc-admins@example.com\"]");
             return List.of();
         }
         Set<String> emails = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
             String at = NOTIFICATION_EMAILS + "[" + i + "]";
-            JsonNode email = node.get(i);
-            if (!email.isTextual() || !EMAIL.matcher(email.asText()).matches()) {
-                reader.add(at + ": must be an e-mail address like name@example.com, got " + email);
-            } else if (!emails.add(email.asText())) {
-                reader.add(at + ": " + email + " is listed twice; each address is subscribed once");
+            Object email = node.get(i);
+            if (!(email instanceof String address) || !EMAIL.matcher(address).matches()) {
+                reader.add(at + ": must be an e-mail address like name@example.com, got " + JsonValues.shown(email));
+            } else if (!emails.add(address)) {
+                reader.add(at + ": " + JsonValues.shown(email) + " is listed twice; each address is subscribed once");
             }
         }
         return List.copyOf(emails);
@@ -255,7 +252,7 @@ public record UpdaterConfig(
 
     /** The configured images as compact JSON text, the shape the Plan function expects. */
     public String imagesJson() {
-        return images.toString();
+        return JsonValues.shown(images);
     }
 
     /** The settings as the state machine definition takes them, in the workflow's units (seconds, minutes). */

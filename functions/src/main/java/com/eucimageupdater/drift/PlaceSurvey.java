@@ -1,7 +1,6 @@
 package com.eucimageupdater.drift;
 
 import com.eucimageupdater.model.Service;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -15,7 +14,7 @@ import java.util.List;
  * @param error why the place could not be surveyed (the state machine's caught error), else null
  */
 public record PlaceSurvey(String account, String region, Counts counts, List<SurveyedTarget> targets, int targetsLeftOut,
-        List<UnusedImage> unused, int unusedLeftOut, JsonNode error) {
+        List<UnusedImage> unused, int unusedLeftOut, Object error) {
 
     public PlaceSurvey {
         targets = targets == null ? List.of() : List.copyOf(targets);

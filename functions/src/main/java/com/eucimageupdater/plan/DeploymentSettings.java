@@ -1,8 +1,6 @@
 package com.eucimageupdater.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
+import com.eucimageupdater.lambda.JsonValues;
 import java.util.Map;
 
 /**
@@ -25,7 +23,6 @@ public record DeploymentSettings(
     public static final int DEFAULT_MAX_CONCURRENCY = 5;
     public static final String DEFAULT_TIME_ZONE = "UTC";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static DeploymentSettings defaults(String configuredImagesJson) {
         return fromConfiguration(configuredImagesJson, DEFAULT_POLL_INTERVAL_MINUTES, DEFAULT_MAX_WAIT_HOURS, DEFAULT_MAX_CONCURRENCY,
@@ -58,11 +55,7 @@ public record DeploymentSettings(
 
     /** The JSON string encoding of the text without its quotes, so it fits inside a string literal in the ASL. */
     private static String jsonStringContent(String text) {
-        try {
-            String quoted = JSON.writeValueAsString(text);
-            return quoted.substring(1, quoted.length() - 1);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        String quoted = JsonValues.shown(text);
+        return quoted.substring(1, quoted.length() - 1);
     }
 }

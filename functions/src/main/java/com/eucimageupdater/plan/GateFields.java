@@ -1,10 +1,12 @@
 package com.eucimageupdater.plan;
 
+import com.eucimageupdater.lambda.JsonValues;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.StagingGate;
 import com.eucimageupdater.model.StreamingCheck;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -25,48 +27,50 @@ final class GateFields {
     private GateFields() {}
 
     /** The item's own gate settings, or null when it sets none (the deployment's timeout, no streaming check). */
-    static StagingGate parse(JsonNode item, Service service, List<String> stagingTargets, Problems problems) {
+    static StagingGate parse(Map<String, Object> item, Service service, List<String> stagingTargets, Problems problems) {
         int timeout = timeout(item.get(TIMEOUT), problems.at(TIMEOUT));
         StreamingCheck streaming = streamingCheck(item.get(STREAMING_CHECK), service, stagingTargets, problems.at(STREAMING_CHECK));
         List<String> canaries = canaries(item.get(CANARIES), service, stagingTargets, problems.at(CANARIES));
         return timeout == 0 && streaming == null && canaries.isEmpty() ? null : StagingGate.requested(timeout, streaming, canaries);
     }
 
-    private static int timeout(JsonNode node, Problems timeout) {
-        if (node == null || node.isNull()) {
+    private static int timeout(Object node, Problems timeout) {
+        if (node == null) {
             return 0;
         }
         int max = RolloutDefaults.MAX_VALIDATION_TIMEOUT_MINUTES;
-        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1 || node.asInt() > max) {
+        OptionalInt minutes = JsonValues.wholeNumber(node);
+        if (minutes.isEmpty() || minutes.getAsInt() < 1 || minutes.getAsInt() > max) {
             timeout.add("must be a whole number of minutes from 1 to " + max + " (how long the staged fleets and bundles have to pass"
-                    + " before approval; leave it out for the deployment's), got " + node);
+                    + " before approval; leave it out for the deployment's), got " + JsonValues.shown(node));
             return 0;
         }
-        return node.asInt();
+        return minutes.getAsInt();
     }
 
     /**
      * {@code {"stack": "...", "user": "..."}}, and optionally {@code "fleet"}: one of the item's staging fleets, the first
      * by default. AppStream only: a WorkSpace is not streamed through a URL.
      */
-    private static StreamingCheck streamingCheck(JsonNode node, Service service, List<String> stagingFleets, Problems check) {
-        if (node == null || node.isNull()) {
+    private static StreamingCheck streamingCheck(Object given, Service service, List<String> stagingFleets, Problems check) {
+        Map<String, Object> node = JsonValues.object(given);
+        if (given == null) {
             return null;
         }
         if (service != Service.APPSTREAM) {
             check.add("is for APPSTREAM images (a CreateStreamingURL on a staging fleet); WORKSPACES images have none");
             return null;
         }
-        if (!node.isObject()) {
+        if (node == null) {
             check.add("must be an object such as {\"stack\": \"Base-Test-Stack\", \"user\": \"gate-check\"}");
             return null;
         }
-        STREAMING_KEYS.refuseUnknown(node::fieldNames, check);
+        STREAMING_KEYS.refuseUnknown(node.keySet(), check);
         String stack = text(node, "stack", check);
         String user = text(node, "user", check);
         check.at("stack").check(stack, StreamingCheck::stackProblem);
         check.at("user").check(user, StreamingCheck::userProblem);
-        String fleet = node.hasNonNull("fleet") ? node.get("fleet").asText() : null;
+        String fleet = node.get("fleet") != null ? JsonValues.text(node.get("fleet")) : null;
         if (stagingFleets.isEmpty()) {
             check.add("needs stagingFleets: the streaming URL is asked for on a staging fleet");
         } else if (fleet != null && !stagingFleets.contains(fleet)) {
@@ -79,8 +83,8 @@ final class GateFields {
      * {@code ["ws-..."]}: WorkSpaces of the item's staging bundles (which the resolve step checks in AWS), each rebuilt
      * once by the gate. WORKSPACES only, and only with stagingBundles: the canary is rebuilt from the staged bundle.
      */
-    private static List<String> canaries(JsonNode node, Service service, List<String> stagingBundles, Problems canaries) {
-        if (node == null || node.isNull()) {
+    private static List<String> canaries(Object node, Service service, List<String> stagingBundles, Problems canaries) {
+        if (node == null) {
             return List.of();
         }
         if (service != Service.WORKSPACES) {
@@ -105,12 +109,11 @@ final class GateFields {
                 + " digits";
     }
 
-    private static String text(JsonNode node, String field, Problems check) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+    private static String text(Map<String, Object> node, String field, Problems check) {
+        if (!(node.get(field) instanceof String value) || value.isBlank()) {
             check.at(field).add("is required and must be a string");
             return null;
         }
-        return value.asText();
+        return value;
     }
 }

@@ -1,5 +1,6 @@
 package com.eucimageupdater.plan;
 
+import com.eucimageupdater.lambda.JsonValues;
 import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.ImageRules;
@@ -8,14 +9,13 @@ import com.eucimageupdater.model.PipelineTags;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.ServiceRules;
 import com.eucimageupdater.model.StagingGate;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -52,28 +52,28 @@ public final class ImageRequests {
      * @param images a JSON array of image objects; null or missing counts as empty
      * @param path how the array is named in messages, e.g. {@code images} or {@code context.images}
      */
-    public static ParsedImages parse(JsonNode images, String path) {
+    public static ParsedImages parse(Object images, String path) {
         return parse(images, path, ITEM_KEYS);
     }
 
     /**
      * @param itemKeys the fields an item may hold ({@link #ITEM_FIELDS}), and what to say of a field that belongs elsewhere
      */
-    public static ParsedImages parse(JsonNode images, String path, KnownKeys itemKeys) {
+    public static ParsedImages parse(Object images, String path, KnownKeys itemKeys) {
         Problems problems = new Problems();
-        Problems list = problems.at(path);
+        Problems listed = problems.at(path);
         List<ImageRequest> requests = new ArrayList<>();
-        if (images == null || images.isNull() || images.isMissingNode()) {
+        if (images == null) {
             return new ParsedImages(path, requests, problems.all());
         }
-        if (!images.isArray()) {
-            list.add("must be a list of images, e.g. [{\"service\": \"APPSTREAM\", \"image\": \"my-image\"}]");
+        if (!(images instanceof List<?> list)) {
+            listed.add("must be a list of images, e.g. [{\"service\": \"APPSTREAM\", \"image\": \"my-image\"}]");
             return new ParsedImages(path, requests, problems.all());
         }
         Map<String, String> firstSeenAt = new HashMap<>();
-        for (int i = 0; i < images.size(); i++) {
-            Problems item = list.index(i);
-            ImageRequest request = parseOne(images.get(i), item, itemKeys);
+        for (int i = 0; i < list.size(); i++) {
+            Problems item = listed.index(i);
+            ImageRequest request = parseOne(list.get(i), item, itemKeys);
             if (request != null && !listedTwice(request, item, firstSeenAt)) {
                 requests.add(request);
             }
@@ -129,14 +129,15 @@ public final class ImageRequests {
         return ImageNames.newImageName(request.service(), request.image(), ANY_DATE);
     }
 
-    private static ImageRequest parseOne(JsonNode node, Problems item, KnownKeys itemKeys) {
-        if (!node.isObject()) {
+    private static ImageRequest parseOne(Object value, Problems item, KnownKeys itemKeys) {
+        Map<String, Object> node = JsonValues.object(value);
+        if (node == null) {
             item.add("must be an object with at least \"service\" and \"image\"");
             return null;
         }
         // An item with an unknown field is not what the admin meant: refused, its other fields still checked.
-        itemKeys.refuseUnknown(node::fieldNames, item);
-        if (!node.has("service") && misspelt(node, itemKeys, "service")) {
+        itemKeys.refuseUnknown(node.keySet(), item);
+        if (!node.containsKey("service") && misspelt(node, itemKeys, "service")) {
             return null;
         }
         Service service = service(node.get("service"), item.at("service"));
@@ -199,9 +200,8 @@ public final class ImageRequests {
     }
 
     /** Whether an unknown field of the item stands for {@code field}: its own problem says so, once. */
-    private static boolean misspelt(JsonNode node, KnownKeys itemKeys, String field) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+    private static boolean misspelt(Map<String, Object> node, KnownKeys itemKeys, String field) {
+        for (String name : node.keySet()) {
             if (!itemKeys.knows(name) && itemKeys.nearest(name).filter(field::equals).isPresent()) {
                 return true;
             }
@@ -210,14 +210,14 @@ public final class ImageRequests {
     }
 
     /** Fleets belong to AppStream images and bundles to WorkSpaces images. */
-    private static void refuseOtherServicesTargets(JsonNode node, Service service, Problems item) {
+    private static void refuseOtherServicesTargets(Map<String, Object> node, Service service, Problems item) {
         for (Service other : Service.values()) {
             ServiceRules rules = other.rules();
             if (other == service) {
                 continue;
             }
             for (String field : List.of(rules.target(), rules.stagingField(), rules.productionField())) {
-                if (node.has(field)) {
+                if (node.containsKey(field)) {
                     item.at(field).add("is for " + other + " images; " + service + " images roll out to "
                             + service.rules().target() + "s (" + service.rules().stagingField() + ", " + service.rules().productionField()
                             + ")");
@@ -226,7 +226,7 @@ public final class ImageRequests {
         }
     }
 
-    private static List<String> targets(JsonNode node, String field, ServiceRules rules, Problems item) {
+    private static List<String> targets(Map<String, Object> node, String field, ServiceRules rules, Problems item) {
         return distinct(node.get(field), "a list of " + rules.target() + "s, e.g. [\"" + (rules.target().equals("fleet") ? "Base-Test"
                 : "wsb-0a1b2c3d4") + "\"]", rules::targetProblem, item.at(field));
     }
@@ -239,7 +239,7 @@ public final class ImageRequests {
         return Location.REGION.matcher(region).matches() ? null : "must be an AWS Region name such as eu-west-1, got \"" + region + "\"";
     }
 
-    private static List<String> strings(JsonNode node, String field, Function<String, String> rule, Problems item) {
+    private static List<String> strings(Map<String, Object> node, String field, Function<String, String> rule, Problems item) {
         return distinct(node.get(field), "a list of strings", rule, item.at(field));
     }
 
@@ -248,59 +248,59 @@ public final class ImageRequests {
      *
      * @param shape what the list must be, e.g. {@code a list of strings}
      */
-    static List<String> distinct(JsonNode list, String shape, Function<String, String> rule, Problems field) {
+    static List<String> distinct(Object given, String shape, Function<String, String> rule, Problems field) {
         List<String> values = new ArrayList<>();
-        if (list == null || list.isNull()) {
+        if (given == null) {
             return values;
         }
-        if (!list.isArray()) {
+        if (!(given instanceof List<?> list)) {
             field.add("must be " + shape);
             return values;
         }
         for (int i = 0; i < list.size(); i++) {
             Problems entry = field.index(i);
-            JsonNode value = list.get(i);
-            if (!value.isTextual()) {
+            if (!(list.get(i) instanceof String value)) {
                 entry.add("must be a string");
-            } else if (values.contains(value.asText())) {
-                entry.add("\"" + value.asText() + "\" is listed twice");
+            } else if (values.contains(value)) {
+                entry.add("\"" + value + "\" is listed twice");
             } else {
-                entry.check(value.asText(), rule);
-                values.add(value.asText());
+                entry.check(value, rule);
+                values.add(value);
             }
         }
         return values;
     }
 
     /** How many of the lineage's images to keep; at least 1, the new one. */
-    private static int keep(JsonNode node, Problems keep) {
-        if (node == null || node.isNull()) {
+    private static int keep(Object node, Problems keep) {
+        if (node == null) {
             return 0;
         }
-        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1 || node.asInt() > MAX_KEEP) {
+        OptionalInt count = JsonValues.wholeNumber(node);
+        if (count.isEmpty() || count.getAsInt() < 1 || count.getAsInt() > MAX_KEEP) {
             keep.add("must be a whole number from 1 to " + MAX_KEEP + " (the newest images of the lineage to keep; leave"
-                    + " it out to keep them all), got " + node);
+                    + " it out to keep them all), got " + JsonValues.shown(node));
             return 0;
         }
-        return node.asInt();
+        return count.getAsInt();
     }
 
-    private static Service service(JsonNode node, Problems service) {
-        if (node == null || !node.isTextual()) {
+    private static Service service(Object node, Problems service) {
+        if (!(node instanceof String text)) {
             service.add("is required and must be \"APPSTREAM\" or \"WORKSPACES\"");
             return null;
         }
         try {
-            return Service.valueOf(node.asText().strip().toUpperCase(Locale.ROOT));
+            return Service.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            service.add("must be \"APPSTREAM\" or \"WORKSPACES\", got \"" + node.asText() + "\"");
+            service.add("must be \"APPSTREAM\" or \"WORKSPACES\", got \"" + text + "\"");
             return null;
         }
     }
 
-    private static String text(JsonNode parent, String field, Problems item, boolean required) {
-        JsonNode node = parent.get(field);
-        boolean absent = node == null || node.isNull() || (!required && node.isTextual() && node.asText().isBlank());
+    private static String text(Map<String, Object> parent, String field, Problems item, boolean required) {
+        Object node = parent.get(field);
+        boolean absent = node == null || (!required && node instanceof String text && text.isBlank());
         if (absent) {
             // A blank optional field gets its default, as if it were left out.
             if (required) {
@@ -308,24 +308,25 @@ public final class ImageRequests {
             }
             return null;
         }
-        if (!node.isTextual() || (required && node.asText().isBlank())) {
+        if (!(node instanceof String text) || (required && text.isBlank())) {
             item.at(field).add("must be a " + (required ? "non-empty " : "") + "string");
             return null;
         }
-        if (node.asText().contains("${")) {
+        if (text.contains("${")) {
             // The configured images reach the state machine through a CloudFormation substitution.
             item.at(field).add("may not contain \"${\" (CloudFormation would take it for a substitution)");
             return null;
         }
-        return node.asText();
+        return text;
     }
 
-    private static Map<String, String> tags(JsonNode node, Problems at) {
+    private static Map<String, String> tags(Object given, Problems at) {
         Map<String, String> tags = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
+        Map<String, Object> node = JsonValues.object(given);
+        if (given == null) {
             return tags;
         }
-        if (!node.isObject()) {
+        if (node == null) {
             at.add("must be an object of tag keys to string values, e.g. {\"team\": \"euc\"}");
             return tags;
         }
@@ -333,16 +334,14 @@ public final class ImageRequests {
             at.add("at most " + USER_TAGS_MAX + " tags (the services allow " + ImageRules.MAX_TAGS
                     + " and the pipeline adds " + PipelineTags.COUNT + "), got " + node.size());
         }
-        node.fields().forEachRemaining(entry -> {
-            String key = entry.getKey();
+        node.forEach((key, tagValue) -> {
             checkTagKey(key, at);
-            JsonNode value = entry.getValue();
-            if (!value.isTextual()) {
+            if (!(tagValue instanceof String value)) {
                 at.at(key).add("tag values must be strings");
                 return;
             }
-            checkTagText(value.asText(), ImageRules.TAG_VALUE_MAX, 0, at.at(key + " (value)"));
-            tags.put(key, value.asText());
+            checkTagText(value, ImageRules.TAG_VALUE_MAX, 0, at.at(key + " (value)"));
+            tags.put(key, value);
         });
         return tags;
     }

@@ -1,8 +1,6 @@
 package com.eucimageupdater.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
+import com.eucimageupdater.lambda.JsonValues;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,6 @@ public record OrganizationSettings(String targetsJson, int maxConcurrencyOverall
     public static final OrganizationSettings DEFAULTS = new OrganizationSettings("[]", DEFAULT_MAX_CONCURRENCY_OVERALL,
             RunLimits.DEFAULT_EXPECTED_BUILD_MINUTES, List.of());
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public OrganizationSettings {
         workRegions = List.copyOf(workRegions);
@@ -48,10 +45,6 @@ public record OrganizationSettings(String targetsJson, int maxConcurrencyOverall
     }
 
     private static String json(List<String> values) {
-        try {
-            return JSON.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonValues.shown(values);
     }
 }

@@ -1,12 +1,12 @@
 package com.eucimageupdater.plan;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the state machine hands the plan step: the execution input as given, the execution's identity, and the
  * deployment's settings (substituted into the ASL as strings by CDK or the local runner).
  *
+ * @param input the execution's input as given: JSON objects as maps, lists as lists
  * @param configuredImages the images configured at deploy time, as JSON text
  * @param executionId the execution's ARN, which names the account the run works in
  * @param timeZone the schedule's time zone, in which the run date is reckoned
@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PlanRequest(
-        JsonNode input,
+        Object input,
         String executionName,
         String executionId,
         String startTime,

@@ -1,5 +1,7 @@
 package com.eucimageupdater.plan;
 
+import com.eucimageupdater.lambda.JsonValues;
+import com.eucimageupdater.lambda.StepJson;
 import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageRequest;
@@ -8,8 +10,9 @@ import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.StagingGate;
 import com.eucimageupdater.workflow.WorkflowInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,7 +31,6 @@ import java.util.stream.Stream;
  * schedule's {@code {}}, the console's default {@code {"Comment": ...}}), each validated and planned.
  */
 public final class RunPlanner {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PROBLEMS_REPORTED = 100;
     /** Characters of a refused input quoted in its problem. */
     private static final int MAX_SHOWN = 100;
@@ -152,22 +155,23 @@ public final class RunPlanner {
     }
 
     /** A run does only what its input says: an input that is not an object, or holds a field it does not know, is refused. */
-    private static void refuseUnknownInput(JsonNode input, Problems given) {
-        if (input == null || !input.isObject()) {
+    private static void refuseUnknownInput(Object input, Problems given) {
+        Map<String, Object> fields = JsonValues.object(input);
+        if (fields == null) {
             given.add("must be a JSON object such as {\"images\": [...]}, or {} for the configured images; got " + shown(input));
         } else {
-            INPUT_KEYS.refuseUnknown(input::fieldNames, given);
+            INPUT_KEYS.refuseUnknown(fields.keySet(), given);
         }
     }
 
-    private static String shown(JsonNode input) {
-        if (input == null || input.isNull() || input.isMissingNode()) {
+    private static String shown(Object input) {
+        if (input == null) {
             return "nothing (an empty input, or null)";
         }
-        if (input.isArray()) {
+        if (input instanceof List) {
             return "a list (the images go in {\"images\": [...]})";
         }
-        String text = input.toString();
+        String text = JsonValues.shown(input);
         return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
     }
 
@@ -175,27 +179,27 @@ public final class RunPlanner {
      * The input's {@code approval}, else the deployment's: production waits for an approve link, goes right after staging, or
      * after a soak unless rejected.
      */
-    private static Approval approval(JsonNode input, String configured, Problems problems) {
-        JsonNode given = input == null || !input.isObject() ? null : input.get("approval");
-        Optional<Approval> approval = Approval.of(given == null || given.isNull() ? configured : given.asText());
+    private static Approval approval(Object input, String configured, Problems problems) {
+        Object given = JsonValues.field(input, "approval");
+        Optional<Approval> approval = Approval.of(given == null ? configured : JsonValues.text(given));
         if (approval.isEmpty()) {
-            problems.at(given == null || given.isNull() ? "settings" : "input").at("approval").add("must be " + Approval.choices()
-                    + ", got " + (given == null ? "\"" + configured + "\"" : given));
+            problems.at(given == null ? "settings" : "input").at("approval").add("must be " + Approval.choices()
+                    + ", got " + (given == null ? "\"" + configured + "\"" : JsonValues.shown(given)));
             return Approval.REQUIRED;
         }
         return approval.get();
     }
 
-    private static boolean flag(JsonNode input, String field, Problems problems) {
-        JsonNode given = input == null || !input.isObject() ? null : input.get(field);
-        if (given == null || given.isNull()) {
+    private static boolean flag(Object input, String field, Problems problems) {
+        Object given = JsonValues.field(input, field);
+        if (given == null) {
             return false;
         }
-        if (!given.isBoolean()) {
-            problems.at(field).add("must be true or false, got " + given);
+        if (!(given instanceof Boolean truth)) {
+            problems.at(field).add("must be true or false, got " + JsonValues.shown(given));
             return false;
         }
-        return given.asBoolean();
+        return truth;
     }
 
     /**
@@ -207,38 +211,39 @@ public final class RunPlanner {
      * @param where where the admin finds its name
      * @param alsoAllowed the other fields such a run takes, as the refusal of images names them
      */
-    private static String otherRun(JsonNode input, String field, String whose, String where, String alsoAllowed, Problems problems) {
-        JsonNode given = input == null || !input.isObject() ? null : input.get(field);
-        if (given == null || given.isNull()) {
+    private static String otherRun(Object input, String field, String whose, String where, String alsoAllowed, Problems problems) {
+        Object given = JsonValues.field(input, field);
+        if (given == null) {
             return null;
         }
-        if (!given.isTextual() || !EXECUTION_NAME.matcher(given.asText()).matches()) {
+        if (!(given instanceof String execution) || !EXECUTION_NAME.matcher(execution).matches()) {
             problems.at(field).add("must be the name of the execution " + whose + " (1-80 characters, no spaces, " + where
-                    + "), got " + given);
+                    + "), got " + JsonValues.shown(given));
             return null;
         }
-        if (input.hasNonNull("images") && !input.get("images").isEmpty()) {
+        if (!JsonValues.list(JsonValues.field(input, "images")).isEmpty()) {
             problems.at(field).add("a " + field + " run names no images; start it with only {\"" + field + "\": \""
-                    + given.asText() + "\"}" + alsoAllowed);
+                    + execution + "\"}" + alsoAllowed);
             return null;
         }
-        return given.asText();
+        return execution;
     }
 
     /**
      * {@code {"report": "drift"}} mails where every fleet and bundle of the deployment stands and changes nothing; it takes
      * no other field but the console's Comment.
      */
-    private static String report(JsonNode input, Problems problems) {
-        JsonNode given = input == null || !input.isObject() ? null : input.get("report");
-        if (given == null || given.isNull()) {
+    private static String report(Object input, Problems problems) {
+        Object given = JsonValues.field(input, "report");
+        if (given == null) {
             return null;
         }
-        if (!given.isTextual() || !given.asText().equals(DRIFT)) {
-            problems.at("report").add("must be \"" + DRIFT + "\" (the only report: where every fleet and bundle stands), got " + given);
+        if (!DRIFT.equals(given)) {
+            problems.at("report").add("must be \"" + DRIFT + "\" (the only report: where every fleet and bundle stands), got "
+                    + JsonValues.shown(given));
             return null;
         }
-        input.fieldNames().forEachRemaining(field -> {
+        JsonValues.object(input).keySet().forEach(field -> {
             if (!field.equals("report") && !field.equals("Comment") && INPUT_KEYS.knows(field)) {
                 problems.at(field).add("a drift report takes no other field; start it with only {\"report\": \"" + DRIFT + "\"}");
             }
@@ -269,13 +274,13 @@ public final class RunPlanner {
     }
 
     private static ParsedImages images(PlanRequest request, Problems problems) {
-        JsonNode input = request.input();
-        if (input == null || !input.isObject()) {
+        Map<String, Object> input = JsonValues.object(request.input());
+        if (input == null) {
             // Refused as a whole (inputProblems): the configured images are not what it asked for either.
             return new ParsedImages("input", List.of(), List.of());
         }
-        JsonNode given = input.get("images");
-        if (given != null && !(given.isArray() && given.isEmpty()) && !given.isNull()) {
+        Object given = input.get("images");
+        if (given != null && !(given instanceof List<?> list && list.isEmpty())) {
             return ImageRequests.parse(given, "images", ITEM_KEYS);
         }
         ParsedImages configured = ImageRequests.parse(configuredImages(request.configuredImages(), problems.at("configuredImages")),
@@ -287,12 +292,12 @@ public final class RunPlanner {
         return configured;
     }
 
-    private static JsonNode configuredImages(String text, Problems configured) {
+    private static Object configuredImages(String text, Problems configured) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            return JSON.readTree(text);
+            return JsonValues.parse(text);
         } catch (JsonProcessingException e) {
             configured.add("is not valid JSON (" + e.getOriginalMessage() + "); check the \"images\" context in cdk.json");
             return null;
@@ -300,11 +305,13 @@ public final class RunPlanner {
     }
 
     private static int jsonBytes(List<ImageRequest> items) {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
         try {
-            return JSON.writeValueAsBytes(items).length;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("planned items must serialise", e);
+            StepJson.annotated().write(json, items);
+        } catch (IOException e) {
+            throw new UncheckedIOException("planned items must serialise", e);
         }
+        return json.size();
     }
 
     /** The account and Region in the execution's ARN (arn:PARTITION:states:REGION:ACCOUNT:execution:MACHINE:NAME). */
@@ -325,16 +332,16 @@ public final class RunPlanner {
     }
 
     /** The schedule passes its own scheduled time ({@code <aws.scheduler.scheduled-time>}); a run by hand has none. */
-    private static Instant scheduledTime(JsonNode input, Problems problems) {
-        JsonNode value = input == null || !input.isObject() ? null : input.get(WorkflowInput.SCHEDULED_TIME);
-        if (value == null || value.isNull()) {
+    private static Instant scheduledTime(Object input, Problems problems) {
+        Object value = JsonValues.field(input, WorkflowInput.SCHEDULED_TIME);
+        if (value == null) {
             return null;
         }
         try {
-            return Instant.parse(value.asText());
+            return Instant.parse(JsonValues.text(value));
         } catch (DateTimeParseException e) {
             problems.at(WorkflowInput.SCHEDULED_TIME).add("must be an ISO-8601 time such as 2026-11-11T06:00:00Z (the schedule sets"
-                    + " it; leave it out of a run started by hand), got " + value);
+                    + " it; leave it out of a run started by hand), got " + JsonValues.shown(value));
             return null;
         }
     }

@@ -1,10 +1,9 @@
 package com.eucimageupdater.plan;
 
+import com.eucimageupdater.lambda.JsonValues;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +12,6 @@ import java.util.List;
  * Region of its own, is resolved in each of them (the same fleet name in every business unit's account).
  */
 final class Targets {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Targets() {}
 
     /**
@@ -27,39 +24,40 @@ final class Targets {
         if (text == null || text.isBlank()) {
             return locations;
         }
-        JsonNode targets;
+        Object parsed;
         try {
-            targets = JSON.readTree(text);
+            parsed = JsonValues.parse(text);
         } catch (JsonProcessingException e) {
             setting.add("is not valid JSON (" + e.getOriginalMessage() + "); check \"targets\" in cdk.json");
             return locations;
         }
-        if (!targets.isArray()) {
+        if (!(parsed instanceof List<?> targets)) {
             setting.add("must be a list such as [{\"account\": \"123456789012\", \"regions\": [\"eu-west-1\"]}]");
             return locations;
         }
         for (int i = 0; i < targets.size(); i++) {
             Problems at = setting.index(i);
-            JsonNode target = targets.get(i);
-            String account = target.path("account").asText(own.account());
+            Object target = targets.get(i);
+            Object given = JsonValues.field(target, "account");
+            String account = given == null ? own.account() : JsonValues.text(given);
             if (!Location.ACCOUNT.matcher(account).matches()) {
                 at.at("account").add("must be a 12-digit AWS account id, got \"" + account + "\"");
                 continue;
             }
-            JsonNode regions = target.path("regions");
-            if (regions.isMissingNode() || regions.isNull()) {
+            Object regions = JsonValues.field(target, "regions");
+            if (regions == null) {
                 add(new Location(account, own.region()), at, locations);
                 continue;
             }
-            if (!regions.isArray() || regions.isEmpty()) {
+            if (JsonValues.list(regions).isEmpty()) {
                 at.at("regions").add("must be a non-empty list of Region names such as [\"eu-west-1\"]");
                 continue;
             }
-            for (JsonNode region : regions) {
-                if (!region.isTextual() || !Location.REGION.matcher(region.asText()).matches()) {
-                    at.at("regions").add("must hold Region names such as eu-west-1, got " + region);
+            for (Object region : JsonValues.list(regions)) {
+                if (!(region instanceof String name) || !Location.REGION.matcher(name).matches()) {
+                    at.at("regions").add("must hold Region names such as eu-west-1, got " + JsonValues.shown(region));
                 } else {
-                    add(new Location(account, region.asText()), at, locations);
+                    add(new Location(account, name), at, locations);
                 }
             }
         }

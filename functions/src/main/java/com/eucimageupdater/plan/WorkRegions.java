@@ -1,10 +1,9 @@
 package com.eucimageupdater.plan;
 
+import com.eucimageupdater.lambda.JsonValues;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +16,10 @@ import java.util.TreeSet;
  * let the image steps fail part-way with AccessDenied (a copy made, its tagging refused).
  */
 public final class WorkRegions {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private WorkRegions() {}
 
     /** cdk.json's targets' Regions, the configured images' region and copyToRegions, and additionalRegions: sorted, once each. */
-    public static List<String> of(Collection<String> targetRegions, JsonNode configuredImages, Collection<String> additionalRegions) {
+    public static List<String> of(Collection<String> targetRegions, Object configuredImages, Collection<String> additionalRegions) {
         Set<String> regions = new TreeSet<>(additionalRegions);
         regions.addAll(targetRegions);
         ImageRequests.parse(configuredImages, "images").requests().forEach(image -> {
@@ -42,9 +39,8 @@ public final class WorkRegions {
             return List.of();
         }
         try {
-            JsonNode regions = JSON.readTree(text);
-            if (regions.isArray() && regions.valueStream().allMatch(JsonNode::isTextual)) {
-                return regions.valueStream().map(JsonNode::asText).toList();
+            if (JsonValues.parse(text) instanceof List<?> regions && regions.stream().allMatch(String.class::isInstance)) {
+                return regions.stream().map(String.class::cast).toList();
             }
         } catch (JsonProcessingException e) {
             // reported below with the rule

@@ -4,7 +4,6 @@ import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.rollback.RollbackPlanner;
 import com.eucimageupdater.rollout.ProductionRollout;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -16,7 +15,7 @@ import java.util.List;
  * @param rollback for a rollback: the execution whose roll-out it reversed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PublishRequest(RunSettings run, List<JsonNode> builds, List<ProductionRollout> production, List<JsonNode> results,
+public record PublishRequest(RunSettings run, List<Object> builds, List<ProductionRollout> production, List<Object> results,
         String rollback, List<RollbackPlanner.MoveBack> moves) {
 
     public PublishRequest {

@@ -1,10 +1,11 @@
 package com.eucimageupdater.publish;
 
+import com.eucimageupdater.lambda.StepJson;
 import com.eucimageupdater.model.Service;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -13,24 +14,21 @@ import java.util.List;
  * @param detail the event's detail, written as the JSON object PutEvents carries as a string
  */
 public record RunEvent(DetailType type, Detail detail) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * @param source the image the new one was made from
      * @param newImage the service's identifier of the new image (AppStream: name; WorkSpaces: id)
      * @param newImageName the new image's name where it differs from its identifier (WorkSpaces)
      * @param movedBackTo for a rollback: the image the targets went back to (from {@code newImage})
-     * @param targets the fleets or bundles a roll-out or a rollback moved
+     * @param targets the fleets or bundles a roll-out or a rollback moved; null when none, so the detail leaves it out
      * @param reason for a failed validation: the check, the target and what AWS answered
      * @param executionName the execution that published the event
      * @param rolledBackExecution for a rollback: the execution whose roll-out it reversed
      */
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Detail(String account, String region, Service service, String source, String newImage, String newImageName,
             String movedBackTo, List<String> targets, String reason, String executionName, String rolledBackExecution) {
 
         public Detail {
-            targets = targets == null ? List.of() : List.copyOf(targets);
+            targets = targets == null || targets.isEmpty() ? null : List.copyOf(targets);
         }
 
         /** The detail every event carries; the others are added by {@code with...}. */
@@ -57,11 +55,13 @@ public record RunEvent(DetailType type, Detail detail) {
 
     /** The detail as PutEvents takes it: a JSON object in a string. */
     public String detailJson() {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
         try {
-            return JSON.writeValueAsString(detail);
-        } catch (JsonProcessingException e) {
+            StepJson.records().write(json, detail);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return json.toString(StandardCharsets.UTF_8);
     }
 
     /**

@@ -1,11 +1,11 @@
 package com.eucimageupdater.publish;
 
+import com.eucimageupdater.lambda.JsonView;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.report.MoveOutcome;
 import com.eucimageupdater.report.Outcome;
 import com.eucimageupdater.rollback.RollbackPlanner;
 import com.eucimageupdater.rollout.ProductionRollout;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class RunEvents {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < request.production().size() && i < request.results().size(); i++) {
             ProductionRollout rollout = request.production().get(i);
-            JsonNode result = request.results().get(i);
+            JsonView result = JsonView.of(request.results().get(i));
             if (!MoveOutcome.ROLLED_OUT.name().equals(result.path("outcome").asText())) {
                 continue;
             }
@@ -48,7 +48,7 @@ public final class RunEvents {
         }
         for (int i = 0; i < request.moves().size() && i < request.results().size(); i++) {
             RollbackPlanner.MoveBack move = request.moves().get(i);
-            if (!MOVED_BACK_OUTCOMES.contains(request.results().get(i).path("outcome").asText())) {
+            if (!MOVED_BACK_OUTCOMES.contains(JsonView.of(request.results().get(i)).path("outcome").asText())) {
                 continue;
             }
             events.add(new RunEvent(DetailType.ROLLED_BACK, RunEvent.Detail.of(move.account(), move.region(), move.service(), move.source(),
@@ -62,9 +62,9 @@ public final class RunEvents {
     }
 
     /** Approval Requested for each image the approval mail asks to roll out ({@code production}: the roll-out plan's list). */
-    public static List<RunEvent> approvalRequested(JsonNode production, String execution) {
+    public static List<RunEvent> approvalRequested(Object production, String execution) {
         List<RunEvent> events = new ArrayList<>();
-        production.forEach(rollout -> events.add(new RunEvent(DetailType.APPROVAL_REQUESTED, RunEvent.Detail.of(
+        JsonView.of(production).forEach(rollout -> events.add(new RunEvent(DetailType.APPROVAL_REQUESTED, RunEvent.Detail.of(
                 rollout.path("account").asText(), rollout.path("region").asText(), Service.valueOf(rollout.path("service").asText()),
                 rollout.path("source").asText(), rollout.path("newImage").asText(), rollout.path("newImageName").asText(null), execution)
                 .withTargets(texts(rollout.path("targets"))))));
@@ -72,12 +72,12 @@ public final class RunEvents {
     }
 
     /** Image Updated for each new image of the builds, Validation Failed for each whose gate failed. */
-    private static List<RunEvent> built(List<JsonNode> builds, String execution) {
+    private static List<RunEvent> built(List<Object> builds, String execution) {
         List<RunEvent> events = new ArrayList<>();
-        for (JsonNode build : builds) {
+        for (JsonView build : builds.stream().map(JsonView::of).toList()) {
             Map<String, String> reasons = new HashMap<>();
             build.path("results").forEach(result -> reasons.put(result.path("image").asText(), result.path("reason").asText(null)));
-            for (JsonNode result : build.path("results")) {
+            for (JsonView result : build.path("results")) {
                 String outcome = result.path("outcome").asText();
                 if (!NEW_IMAGE_OUTCOMES.contains(outcome) && !VALIDATION_FAILED.equals(outcome)) {
                     continue;
@@ -89,8 +89,8 @@ public final class RunEvents {
                         result.path("newImageName").asText(null), execution);
                 events.add(VALIDATION_FAILED.equals(outcome)
                         // A summary keeps a reason once: a later image that failed alike points to the first one's.
-                        ? new RunEvent(DetailType.VALIDATION_FAILED, detail.withReason(result.hasNonNull("reason")
-                                ? result.get("reason").asText() : reasons.get(result.path("sameReasonAs").asText())))
+                        ? new RunEvent(DetailType.VALIDATION_FAILED, detail.withReason(result.has("reason")
+                                ? result.path("reason").asText() : reasons.get(result.path("sameReasonAs").asText())))
                         : new RunEvent(DetailType.IMAGE_UPDATED, detail));
             }
         }
@@ -108,13 +108,13 @@ public final class RunEvents {
     }
 
     /** The fleets or bundles a move recorded, in its order. */
-    private static List<String> moved(JsonNode result) {
+    private static List<String> moved(JsonView result) {
         List<String> targets = new ArrayList<>();
         result.path("moved").forEach(move -> targets.add(move.path("target").asText()));
         return targets;
     }
 
-    private static List<String> texts(JsonNode array) {
+    private static List<String> texts(JsonView array) {
         List<String> texts = new ArrayList<>();
         array.forEach(text -> texts.add(text.asText()));
         return texts;

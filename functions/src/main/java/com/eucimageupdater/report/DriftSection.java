@@ -1,5 +1,6 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.lambda.JsonView;
 import static com.eucimageupdater.report.RunReporter.plural;
 
 import com.eucimageupdater.drift.DriftSurveyor;
@@ -89,7 +90,7 @@ final class DriftSection {
     private static String placeLine(PlaceSurvey place) {
         String where = "Account " + place.account() + ", " + place.region() + ": ";
         if (place.error() != null) {
-            return where + "not surveyed (" + ImageResult.reasonFromError(place.error()) + ")";
+            return where + "not surveyed (" + ImageResult.reasonFromError(JsonView.of(place.error())) + ")";
         }
         Counts counts = place.counts();
         List<String> attention = attention(counts);

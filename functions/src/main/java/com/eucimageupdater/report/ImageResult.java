@@ -1,13 +1,13 @@
 package com.eucimageupdater.report;
 
 import com.eucimageupdater.build.SkippedLineage;
+import com.eucimageupdater.lambda.JsonValues;
+import com.eucimageupdater.lambda.JsonView;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.RetryableAwsException;
 import com.eucimageupdater.model.Service;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -46,17 +46,16 @@ public record ImageResult(
         int copyConflicts) {
     /** A WorkSpaces update's description has no documented bound: a thousand of them must still fit in the run's data. */
     static final int UPDATE_MAX = 300;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OUR_FAILURE = ImageUpdateException.class.getName();
     private static final String AWS_REFUSED_FOR_NOW = RetryableAwsException.class.getName();
 
-    public static ImageResult from(JsonNode raw) {
-        JsonNode start = raw.path("start");
+    public static ImageResult from(JsonView raw) {
+        JsonView start = raw.path("start");
         Outcome outcome = Outcome.valueOf(raw.path("outcome").asText(Outcome.FAILED.name()));
         if (outcome == Outcome.UPDATED && start.path("adopted").asBoolean()) {
             outcome = Outcome.ADOPTED;
         }
-        String reason = raw.has("error") ? reasonFromError(raw.get("error")) : text(raw, "reason");
+        String reason = raw.has("error") ? reasonFromError(raw.path("error")) : text(raw, "reason");
         String newImageName = text(start, "newImageName") != null ? text(start, "newImageName") : text(raw, "newImageName");
         if (reason == null && outcome == Outcome.UP_TO_DATE) {
             reason = text(raw, "detail");
@@ -131,14 +130,14 @@ public record ImageResult(
     }
 
     /** A caught error's Cause is a Lambda error document for our functions, plain text for Step Functions' own. */
-    public static String reasonFromError(JsonNode error) {
+    public static String reasonFromError(JsonView error) {
         String name = error.path("Error").asText("error");
         String cause = error.path("Cause").asText("");
         String message = cause;
         try {
-            JsonNode document = JSON.readTree(cause);
-            if (document != null && document.hasNonNull("errorMessage")) {
-                message = document.get("errorMessage").asText();
+            JsonView document = JsonView.of(JsonValues.parse(cause));
+            if (document != null && document.has("errorMessage")) {
+                message = document.path("errorMessage").asText();
             }
         } catch (java.io.IOException notJson) {
             // Step Functions' own errors (States.Timeout, Lambda.*) carry plain text.
@@ -155,7 +154,7 @@ public record ImageResult(
         return message.isBlank() ? shortName : shortName + ": " + message;
     }
 
-    private static String text(JsonNode raw, String field) {
-        return raw.hasNonNull(field) ? raw.get(field).asText() : null;
+    private static String text(JsonView raw, String field) {
+        return raw.has(field) ? raw.path(field).asText() : null;
     }
 }

@@ -1,6 +1,6 @@
 package com.eucimageupdater.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.eucimageupdater.lambda.JsonView;
 
 /**
  * What happened to production in a run, from what the run recorded: the approval's answer (or its timeout), and each
@@ -28,7 +28,7 @@ record ProductionOutcome(Kind kind, int rolledOut, int planned, boolean approved
     }
 
     /** @param rollout the roll-out plan with its decision and results, as the state machine left them; null before a plan */
-    static ProductionOutcome of(JsonNode rollout, boolean dryRun) {
+    static ProductionOutcome of(JsonView rollout, boolean dryRun) {
         if (dryRun) {
             return new ProductionOutcome(Kind.REPORT_ONLY, 0, 0, false, false, 0);
         }
@@ -48,9 +48,9 @@ record ProductionOutcome(Kind kind, int rolledOut, int planned, boolean approved
         }
         int rolledOut = 0;
         boolean moved = false;
-        for (JsonNode result : rollout.path("results")) {
+        for (JsonView result : rollout.path("results")) {
             rolledOut += RolloutSection.recorded(result, MoveOutcome.ROLLED_OUT) ? 1 : 0;
-            for (JsonNode target : result.path("moved")) {
+            for (JsonView target : result.path("moved")) {
                 moved |= target.path("moved").asBoolean();
             }
         }

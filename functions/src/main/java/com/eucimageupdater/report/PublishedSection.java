@@ -1,6 +1,6 @@
 package com.eucimageupdater.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.eucimageupdater.lambda.JsonView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,12 +18,12 @@ final class PublishedSection {
      * @param publications the publish steps' answers (a caught error when a step itself failed); missing ones are skipped
      * @return how many events and parameters were refused or never tried because the step failed
      */
-    static int write(List<JsonNode> publications, StringBuilder body) {
+    static int write(List<JsonView> publications, StringBuilder body) {
         List<String> lines = new ArrayList<>();
         int failures = 0;
         boolean reportOnly = false;
-        for (JsonNode publication : publications) {
-            if (publication == null || publication.isMissingNode() || publication.isNull()) {
+        for (JsonView publication : publications) {
+            if (publication == null || publication.isMissing()) {
                 continue;
             }
             if (publication.has("Error")) {
@@ -35,7 +35,7 @@ final class PublishedSection {
             reportOnly |= publication.path("reportOnly").asBoolean();
             String verb = publication.path("reportOnly").asBoolean() ? "would publish: " : "published: ";
             List<String> counts = new ArrayList<>();
-            publication.path("events").fields().forEachRemaining(count -> counts.add(count.getValue().asInt() + " " + count.getKey()));
+            publication.path("events").fields().forEach((type, count) -> counts.add(JsonView.of(count).asInt() + " " + type));
             if (!counts.isEmpty()) {
                 lines.add(verb + String.join(", ", counts));
             }

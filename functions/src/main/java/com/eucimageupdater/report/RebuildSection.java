@@ -2,7 +2,7 @@ package com.eucimageupdater.report;
 
 import static com.eucimageupdater.report.RunReporter.plural;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.eucimageupdater.lambda.JsonView;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,20 +43,20 @@ final class RebuildSection {
      * @param zone the schedule's time zone, in which the windows are
      * @return how many bundles need the admin: a WorkSpace failed, or the rebuild stopped, was refused or failed
      */
-    static int write(JsonNode rebuilt, JsonNode planned, String executionId, String imagesOf, ZoneId zone, StringBuilder body) {
-        if (rebuilt == null || rebuilt.isEmpty()) {
+    static int write(JsonView rebuilt, JsonView planned, String executionId, String imagesOf, ZoneId zone, StringBuilder body) {
+        if (rebuilt.isEmpty()) {
             return 0;
         }
         Map<String, String> windows = windows(planned, zone);
         boolean reportOnly = reportOnly(rebuilt);
         body.append(reportOnly ? "\nWorkSpaces that would be rebuilt now (report only: nothing was rebuilt; the rules applied to what AWS"
                 + " answered now):\n"
-                : rollback(rebuilt.get(0)) ? "\nWorkSpaces rebuilt back onto their bundle's image before the rolled-back run (as AWS"
+                : rollback(rebuilt.path(0)) ? "\nWorkSpaces rebuilt back onto their bundle's image before the rolled-back run (as AWS"
                         + " answered in this run):\n"
                 : "\nWorkSpaces rebuilt onto their bundle's new image, in waves (as AWS answered in this run):\n");
         int needAttention = 0;
         boolean rebuiltOntoNewImages = false;
-        for (JsonNode result : rebuilt) {
+        for (JsonView result : rebuilt) {
             needAttention += needsAttention(result) ? 1 : 0;
             rebuiltOntoNewImages |= !rollback(result) && result.path("rebuilt").asInt() + result.path("alreadyRebuilt").asInt() > 0;
             bundle(result, windows.get(key(result)), body);
@@ -72,27 +72,27 @@ final class RebuildSection {
     }
 
     /** For the subject, e.g. "30 WorkSpaces rebuilt", "3 WorkSpaces would be rebuilt", "31 WorkSpaces rebuilt back"; null for none. */
-    static String subjectPart(JsonNode rebuilt) {
-        if (rebuilt == null || rebuilt.isEmpty()) {
+    static String subjectPart(JsonView rebuilt) {
+        if (rebuilt.isEmpty()) {
             return null;
         }
         boolean reportOnly = reportOnly(rebuilt);
         int count = 0;
-        for (JsonNode result : rebuilt) {
+        for (JsonView result : rebuilt) {
             count += result.path(reportOnly ? "wouldRebuild" : "rebuilt").asInt();
         }
-        return plural(count, "WorkSpace") + (reportOnly ? " would be rebuilt" : " rebuilt") + (rollback(rebuilt.get(0)) ? " back" : "");
+        return plural(count, "WorkSpace") + (reportOnly ? " would be rebuilt" : " rebuilt") + (rollback(rebuilt.path(0)) ? " back" : "");
     }
 
     /** Whether the admin must look at this bundle: a WorkSpace failed, or the rebuild stopped, was refused or failed. */
-    private static boolean needsAttention(JsonNode result) {
+    private static boolean needsAttention(JsonView result) {
         String outcome = result.path("outcome").asText();
         return !result.path("failed").isEmpty() || outcome.equals(STOPPED) || outcome.equals(REFUSED) || outcome.equals(FAILED);
     }
 
     /** A report-only run's rebuilds, which rebuilt nothing. */
-    private static boolean reportOnly(JsonNode rebuilt) {
-        for (JsonNode result : rebuilt) {
+    private static boolean reportOnly(JsonView rebuilt) {
+        for (JsonView result : rebuilt) {
             if (result.path("outcome").asText().equals(WOULD_REBUILD)) {
                 return true;
             }
@@ -100,17 +100,17 @@ final class RebuildSection {
         return false;
     }
 
-    private static boolean rollback(JsonNode result) {
+    private static boolean rollback(JsonView result) {
         return result.path("mode").asText().equals(ROLLBACK);
     }
 
-    private static void bundle(JsonNode result, String window, StringBuilder body) {
+    private static void bundle(JsonView result, String window, StringBuilder body) {
         String outcome = result.path("outcome").asText(FAILED);
         body.append(String.format("%-13s %s -> %s (from %s; account %s, %s)%n", outcome, result.path("bundle").asText(),
                 result.path("image").asText(), result.path("from").asText(), result.path("account").asText(),
                 result.path("region").asText()));
-        if (result.hasNonNull("error")) {
-            body.append(INDENT).append("the rebuild step failed: ").append(ImageResult.reasonFromError(result.get("error"))).append('\n');
+        if (result.has("error")) {
+            body.append(INDENT).append("the rebuild step failed: ").append(ImageResult.reasonFromError(result.path("error"))).append('\n');
             return;
         }
         if (outcome.equals(REFUSED)) {
@@ -121,7 +121,7 @@ final class RebuildSection {
         body.append(INDENT).append(counts(result, reportOnly)).append('\n');
         ids(reportOnly ? "would rebuild: " : "rebuilt: ", result.path(reportOnly ? "wouldRebuildIds" : "rebuiltIds"),
                 result.path(reportOnly ? "wouldRebuild" : "rebuilt").asInt(), body);
-        for (JsonNode skipped : result.path("skipped")) {
+        for (JsonView skipped : result.path("skipped")) {
             ids((reportOnly ? "skipped now, " : "skipped, ") + skipReason(skipped) + ": ", skipped.path("workspaceIds"),
                     skipped.path("count").asInt(), body);
         }
@@ -130,13 +130,13 @@ final class RebuildSection {
             body.append(INDENT).append("failed: ").append(failedCount).append(", the first ").append(result.path("failed").size())
                     .append(" below\n");
         }
-        for (JsonNode failed : result.path("failed")) {
+        for (JsonView failed : result.path("failed")) {
             body.append(INDENT).append("failed: ").append(failed.path("workspaceId").asText()).append(' ')
-                    .append(failed.path("state").asText()).append(failed.hasNonNull("reason") ? ": " + failed.get("reason").asText() : "").append('\n');
+                    .append(failed.path("state").asText()).append(failed.has("reason") ? ": " + failed.path("reason").asText() : "").append('\n');
         }
-        if (result.hasNonNull("stoppedBecause")) {
+        if (result.has("stoppedBecause")) {
             body.append(INDENT).append(outcome.equals(STOPPED) ? "stopped, no more waves: " : "done: ")
-                    .append(result.get("stoppedBecause").asText()).append('\n');
+                    .append(result.path("stoppedBecause").asText()).append('\n');
         }
         if (window != null) {
             body.append(INDENT).append(window).append('\n');
@@ -144,7 +144,7 @@ final class RebuildSection {
     }
 
     /** e.g. "40 WorkSpaces on the bundle: 30 rebuilt in 3 waves, 2 already rebuilt by an earlier run, 8 still on the old image". */
-    private static String counts(JsonNode result, boolean reportOnly) {
+    private static String counts(JsonView result, boolean reportOnly) {
         List<String> parts = new ArrayList<>();
         if (reportOnly) {
             parts.add(result.path("wouldRebuild").asInt() + " would be rebuilt now");
@@ -164,7 +164,7 @@ final class RebuildSection {
     }
 
     /** A capped list of ids with its full count, e.g. "rebuilt: 30 (ws-1, ws-2 and 28 more)"; nothing when there are none. */
-    private static void ids(String label, JsonNode ids, int count, StringBuilder body) {
+    private static void ids(String label, JsonView ids, int count, StringBuilder body) {
         if (count == 0 && ids.isEmpty()) {
             return;
         }
@@ -175,8 +175,8 @@ final class RebuildSection {
     }
 
     /** The rebuild step's skip reasons in the mail's words; one it does not know, as the step named it. */
-    private static String skipReason(JsonNode skipped) {
-        String state = skipped.hasNonNull("state") ? " (" + skipped.get("state").asText() + ")" : "";
+    private static String skipReason(JsonView skipped) {
+        String state = skipped.has("state") ? " (" + skipped.path("state").asText() + ")" : "";
         return switch (skipped.path("reason").asText()) {
             case "NOT_AVAILABLE" -> "neither AVAILABLE nor STOPPED" + state;
             case "USER_CONNECTED" -> "its user connected";
@@ -191,14 +191,11 @@ final class RebuildSection {
      * Each planned bundle's window, from the item's rebuild settings, e.g. "waves start only inside the window SAT, SUN from
      * 22:00 for 6 h (Europe/Paris); the run waits for it, and its mail comes after the last wave".
      */
-    private static Map<String, String> windows(JsonNode planned, ZoneId zone) {
+    private static Map<String, String> windows(JsonView planned, ZoneId zone) {
         Map<String, String> windows = new HashMap<>();
-        if (planned == null) {
-            return windows;
-        }
-        for (JsonNode bundle : planned) {
-            JsonNode window = bundle.at("/settings/window");
-            if (window.isMissingNode() || window.isNull()) {
+        for (JsonView bundle : planned) {
+            JsonView window = bundle.at("/settings/window");
+            if (window.isMissing()) {
                 continue;
             }
             List<String> days = new ArrayList<>();
@@ -212,7 +209,7 @@ final class RebuildSection {
     }
 
     /** A bundle where it is: the same in the plan and in the results. */
-    private static String key(JsonNode bundle) {
+    private static String key(JsonView bundle) {
         return bundle.path("account").asText() + " " + bundle.path("region").asText() + " " + bundle.path("bundle").asText();
     }
 }

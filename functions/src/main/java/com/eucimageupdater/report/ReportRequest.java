@@ -2,8 +2,8 @@ package com.eucimageupdater.report;
 
 import com.eucimageupdater.build.BuiltLocation;
 import com.eucimageupdater.drift.PlaceSurvey;
+import com.eucimageupdater.lambda.JsonView;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,8 +24,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
-        JsonNode rollout, String rollback, JsonNode rolledBack, JsonNode published, boolean dryRun, String timeZone, String report,
-        List<PlaceSurvey> drift, JsonNode rebuilt) {
+        Object rollout, String rollback, Object rolledBack, Object published, boolean dryRun, String timeZone, String report,
+        List<PlaceSurvey> drift, Object rebuilt) {
 
     public ReportRequest(String executionName, String runDate, List<String> problems, List<BuiltLocation> builds) {
         this(executionName, null, runDate, problems, builds, null, null, null, null, false, null, null, List.of(), null);
@@ -33,23 +33,23 @@ public record ReportRequest(String executionName, String executionId, String run
 
     /** A run's report, with no rollback's rebuild. */
     public ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
-            JsonNode rollout, String rollback, JsonNode rolledBack, JsonNode published, boolean dryRun, String timeZone, String report,
+            Object rollout, String rollback, Object rolledBack, Object published, boolean dryRun, String timeZone, String report,
             List<PlaceSurvey> drift) {
         this(executionName, executionId, runDate, problems, builds, rollout, rollback, rolledBack, published, dryRun, timeZone, report,
                 drift, null);
     }
 
     /** What the publish steps answered, in the order they ran. */
-    public List<JsonNode> publications() {
+    public List<JsonView> publications() {
         if (rollback != null) {
-            return published == null ? List.of() : List.of(published);
+            return published == null ? List.of() : List.of(JsonView.of(published));
         }
-        return rollout == null ? List.of() : List.of(rollout.path("builtEvents"), rollout.path("rolloutEvents"));
+        return rollout == null ? List.of() : List.of(JsonView.of(rollout).path("builtEvents"), JsonView.of(rollout).path("rolloutEvents"));
     }
 
     /** A run's report, with no survey. */
     public ReportRequest(String executionName, String executionId, String runDate, List<String> problems, List<BuiltLocation> builds,
-            JsonNode rollout, String rollback, JsonNode rolledBack, JsonNode published, boolean dryRun, String timeZone) {
+            Object rollout, String rollback, Object rolledBack, Object published, boolean dryRun, String timeZone) {
         this(executionName, executionId, runDate, problems, builds, rollout, rollback, rolledBack, published, dryRun, timeZone, null,
                 List.of(), null);
     }
@@ -61,13 +61,13 @@ public record ReportRequest(String executionName, String executionId, String run
     }
 
     /** Each bundle's WorkSpaces rebuild in this run: a rollback's, or a roll-out's; missing when none ran. */
-    public JsonNode rebuilds() {
-        return rollback != null ? rebuilt : rollout == null ? null : rollout.path("rebuilt");
+    public JsonView rebuilds() {
+        return rollback != null ? JsonView.of(rebuilt) : JsonView.of(rollout).path("rebuilt");
     }
 
     /** The bundles the roll-out plan rebuilds, with each item's settings; missing in a rollback. */
-    public JsonNode plannedRebuilds() {
-        return rollback != null || rollout == null ? null : rollout.path("rebuilds");
+    public JsonView plannedRebuilds() {
+        return rollback != null ? JsonView.of(null) : JsonView.of(rollout).path("rebuilds");
     }
 
     public ZoneId zone() {

@@ -4,10 +4,10 @@ import com.eucimageupdater.approve.AnsweredBy;
 import com.eucimageupdater.approve.NoConfirmedSubscriberException;
 import com.eucimageupdater.distribute.Distribution.CopyOutcome;
 import com.eucimageupdater.distribute.Distribution.ShareOutcome;
+import com.eucimageupdater.lambda.JsonValues;
+import com.eucimageupdater.lambda.JsonView;
 import com.eucimageupdater.model.ImageState;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +18,17 @@ import java.util.stream.Stream;
 
 /**
  * The mail's roll-out parts, read from the state machine's raw results: what each image staged, what a report-only
- * run would do, what production got (or why not), what retention deleted and kept, and a rollback's moves.
+ * run would do, what production got (or why not), what retention deleted and kept; a rollback's moves are
+ * {@link RollbackSection}'s.
  */
 final class RolloutSection {
-    private static final String INDENT = "           ";
+    static final String INDENT = "           ";
 
     private RolloutSection() {}
 
     /** Staged targets and copies and shares, or for a report-only run what would be staged, rolled out, copied and deleted. */
-    static void imageDetails(JsonNode raw, StringBuilder body) {
-        for (JsonNode moved : raw.at("/staged/moved")) {
+    static void imageDetails(JsonView raw, StringBuilder body) {
+        for (JsonView moved : raw.at("/staged/moved")) {
             body.append(INDENT).append(moved.path("moved").asBoolean() ? "staged: " : "").append(moved(moved)).append('\n');
         }
         distribution(raw.path("distributed"), raw.at("/start/newImage").asText(), body);
@@ -35,7 +36,7 @@ final class RolloutSection {
         if (!recorded(raw, Outcome.WOULD_UPDATE)) {
             return;
         }
-        JsonNode item = raw.path("item");
+        JsonView item = raw.path("item");
         targets(item.path("stagingTargets"), "would stage: ", body);
         ValidationSection.wouldValidate(item, body);
         targets(item.path("productionTargets"), "would roll out to production: ", body);
@@ -49,7 +50,7 @@ final class RolloutSection {
      * shared with 333333333333"), then one line per conflict. A copy this run's call made has only started (AWS copies
      * in the background); one found made earlier is "already copied" once AVAILABLE there.
      */
-    private static void distribution(JsonNode distributed, String newImage, StringBuilder body) {
+    private static void distribution(JsonView distributed, String newImage, StringBuilder body) {
         line(body, listed("copy started: ", copies(distributed, copy -> recorded(copy, CopyOutcome.COPIED), newImage)),
                 listed("already copied: ", copies(distributed, copy -> recorded(copy, CopyOutcome.ALREADY_COPIED) && available(copy),
                         newImage)),
@@ -57,7 +58,7 @@ final class RolloutSection {
                         && !available(copy), newImage)),
                 listed("shared with ", shares(distributed, ShareOutcome.SHARED)),
                 listed("already shared with ", shares(distributed, ShareOutcome.ALREADY_SHARED)));
-        for (JsonNode copy : distributed.path("copies")) {
+        for (JsonView copy : distributed.path("copies")) {
             if (recorded(copy, CopyOutcome.CONFLICT)) {
                 body.append(INDENT).append("CONFLICT, not copied to ").append(copy.path("region").asText()).append(": ")
                         .append(copy.path("conflict").asText()).append('\n');
@@ -66,9 +67,9 @@ final class RolloutSection {
     }
 
     /** The copies wanted: each Region, with the copy's identifier when not the new image's own, and who made it. */
-    private static List<String> copies(JsonNode distributed, Predicate<JsonNode> wanted, String newImage) {
+    private static List<String> copies(JsonView distributed, Predicate<JsonView> wanted, String newImage) {
         List<String> regions = new ArrayList<>();
-        for (JsonNode copy : distributed.path("copies")) {
+        for (JsonView copy : distributed.path("copies")) {
             if (!wanted.test(copy)) {
                 continue;
             }
@@ -77,7 +78,7 @@ final class RolloutSection {
             if (!image.isEmpty() && !image.equals(newImage)) {
                 about.add(image);
             }
-            if (copy.hasNonNull("copiedBy")) {
+            if (copy.has("copiedBy")) {
                 about.add("by run " + copy.path("copiedBy").asText());
             }
             regions.add(copy.path("region").asText() + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")"));
@@ -86,15 +87,15 @@ final class RolloutSection {
     }
 
     /** Whether a result, a copy or a share records this outcome: the enum's name, as the steps and the state machine write it. */
-    static boolean recorded(JsonNode result, Enum<?> outcome) {
+    static boolean recorded(JsonView result, Enum<?> outcome) {
         return outcome.name().equals(result.path("outcome").asText());
     }
 
-    private static boolean available(JsonNode copy) {
+    private static boolean available(JsonView copy) {
         return ImageState.AVAILABLE.name().equals(copy.path("state").asText());
     }
 
-    private static List<String> shares(JsonNode distributed, ShareOutcome outcome) {
+    private static List<String> shares(JsonView distributed, ShareOutcome outcome) {
         List<String> accounts = new ArrayList<>();
         distributed.path("shares").forEach(share -> {
             if (recorded(share, outcome)) {
@@ -105,9 +106,9 @@ final class RolloutSection {
     }
 
     /** How many copies found another image holding their name. */
-    static int copyConflicts(JsonNode raw) {
+    static int copyConflicts(JsonView raw) {
         int conflicts = 0;
-        for (JsonNode copy : raw.at("/distributed/copies")) {
+        for (JsonView copy : raw.at("/distributed/copies")) {
             conflicts += recorded(copy, CopyOutcome.CONFLICT) ? 1 : 0;
         }
         return conflicts;
@@ -126,7 +127,7 @@ final class RolloutSection {
         }
     }
 
-    private static List<String> texts(JsonNode array) {
+    private static List<String> texts(JsonView array) {
         List<String> texts = new ArrayList<>();
         array.forEach(value -> texts.add(value.asText()));
         return texts;
@@ -138,9 +139,8 @@ final class RolloutSection {
      */
     static final String NO_CONFIRMED_SUBSCRIBER = "NO_CONFIRMED_SUBSCRIBER";
     private static final String NO_SUBSCRIBER_ERROR = NoConfirmedSubscriberException.class.getName();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    static boolean noConfirmedSubscriber(JsonNode rollout) {
+    static boolean noConfirmedSubscriber(JsonView rollout) {
         return rollout != null && NO_SUBSCRIBER_ERROR.equals(rollout.at("/approvalError/Error").asText());
     }
 
@@ -152,8 +152,8 @@ final class RolloutSection {
      * @param imagesOf the execution whose images these are: this run, or the one a promote rolls out
      * @param zone the schedule's time zone, in which the mail gives who answered the approval and when
      */
-    static int production(JsonNode rollout, String executionId, String imagesOf, boolean dryRun, ZoneId zone, StringBuilder body) {
-        if (rollout == null || rollout.isMissingNode() || rollout.isNull() || rollout.path("production").isEmpty()) {
+    static int production(JsonView rollout, String executionId, String imagesOf, boolean dryRun, ZoneId zone, StringBuilder body) {
+        if (rollout == null || rollout.isMissing() || rollout.path("production").isEmpty()) {
             return 0;
         }
         if (dryRun) {
@@ -189,13 +189,13 @@ final class RolloutSection {
         }
         body.append(":\n");
         int failed = 0;
-        for (JsonNode result : rollout.path("results")) {
+        for (JsonView result : rollout.path("results")) {
             boolean ok = recorded(result, MoveOutcome.ROLLED_OUT);
             failed += ok ? 0 : 1;
             body.append(String.format("%-10s %-10s %s (account %s, %s)%n", ok ? MoveOutcome.ROLLED_OUT : MoveOutcome.FAILED,
                     result.path("service").asText(),
                     result.path("newImageName").asText(), result.path("account").asText(), result.path("region").asText()));
-            for (JsonNode moved : result.path("moved")) {
+            for (JsonView moved : result.path("moved")) {
                 body.append(INDENT).append(moved(moved)).append('\n');
             }
             if (!ok) {
@@ -216,15 +216,15 @@ final class RolloutSection {
      * Who answered, e.g. "approved by 203.0.113.7 (Mozilla/5.0 ...) at 2026-12-10 09:14 Europe/Paris", from the answer
      * itself: the approval's output, or the rejection's cause; null for a timeout, or an answer that is not ours.
      */
-    private static String answeredBy(JsonNode rollout, ZoneId zone) {
-        JsonNode answer = rollout.has("approval") ? rollout.get("approval")
+    private static String answeredBy(JsonView rollout, ZoneId zone) {
+        JsonView answer = rollout.has("approval") ? rollout.path("approval")
                 : json(rollout.at("/approvalError/Cause").asText(""));
-        JsonNode by = answer.path("answeredBy");
-        if (!answer.hasNonNull("decision")) {
+        JsonView by = answer.path("answeredBy");
+        if (!answer.has("decision")) {
             return null;
         }
-        String decision = answer.get("decision").asText();
-        if (by.isMissingNode()) {
+        String decision = answer.path("decision").asText();
+        if (by.isMissing()) {
             return decision + " (the answer does not say by whom)";
         }
         return decision + " " + new AnsweredBy(by.path("sourceIp").asText(null), by.path("userAgent").asText(null),
@@ -232,16 +232,16 @@ final class RolloutSection {
     }
 
     /** A caught error's Cause as JSON (a Lambda error document, or a rejection's answer), or a missing node. */
-    private static JsonNode json(String cause) {
+    private static JsonView json(String cause) {
         try {
-            return cause.startsWith("{") ? JSON.readTree(cause) : JSON.missingNode();
+            return cause.startsWith("{") ? JsonView.of(JsonValues.parse(cause)) : JsonView.of(null);
         } catch (JsonProcessingException notJson) {
-            return JSON.missingNode();
+            return JsonView.of(null);
         }
     }
 
     /** Each command after what it does, for bash and zsh; then all of them again for Windows. */
-    private static void commands(StartCommands commands, String execution, List<Map.Entry<String, String>> whatByField,
+    static void commands(StartCommands commands, String execution, List<Map.Entry<String, String>> whatByField,
             StringBuilder body) {
         whatByField.forEach(command -> body.append(command.getValue()).append("\n  ").append(commands.posix(command.getKey(), execution))
                 .append('\n'));
@@ -250,9 +250,9 @@ final class RolloutSection {
     }
 
     /** A report-only promote: each image's production targets, and the retention that would follow. */
-    private static void wouldRollOut(JsonNode rollout, StringBuilder body) {
+    private static void wouldRollOut(JsonView rollout, StringBuilder body) {
         body.append("\nProduction (report only): this promote would roll out:\n");
-        for (JsonNode image : rollout.path("production")) {
+        for (JsonView image : rollout.path("production")) {
             body.append("  ").append(image.path("newImageName").asText()).append(" (account ").append(image.path("account").asText())
                     .append(", ").append(image.path("region").asText()).append(") -> ")
                     .append(String.join(" ", texts(image.path("targets"))))
@@ -261,123 +261,8 @@ final class RolloutSection {
         }
     }
 
-    /**
-     * A report-only rollback: each move back it would make, where, and each target's image now (as the rollback's
-     * checks read it), then the command that makes them.
-     *
-     * @param executionId this execution's ARN, whose state machine and Region the command names
-     */
-    private static void wouldRollBack(String rolledBackExecution, JsonNode rolledBack, String executionId, StringBuilder body) {
-        body.append("Rollback of run ").append(rolledBackExecution).append(", report only: nothing was moved; ")
-                .append(MovedBack.of(rolledBack).inFull()).append(".\n\n");
-        for (JsonNode result : rolledBack) {
-            String image = result.path("image").asText();
-            body.append(String.format("%-15s %-10s %s -> %s (account %s, %s)%n", MoveOutcome.WOULD_ROLL_BACK,
-                    result.path("service").asText(), result.path("from").asText(), image, result.path("account").asText(),
-                    result.path("region").asText()));
-            for (JsonNode target : result.path("targets")) {
-                String current = result.path("current").path(target.asText()).asText("");
-                body.append(INDENT).append(target.asText()).append(current.equals(image) ? ": already on " + image + ", would not move"
-                        : ": would move back" + (current.isEmpty() ? "" : " (it uses " + current + " now)")).append('\n');
-            }
-        }
-        commands(StartCommands.forExecution(executionId), rolledBackExecution, List.of(Map.entry("rollback",
-                "To move them back for real: the same input without dryRun, {\"rollback\": \"" + rolledBackExecution + "\"}:")), body);
-    }
-
-    /**
-     * A rollback's moves back, opening with how many fleets and bundles moved back; or, for a report-only rollback, what
-     * it would move back.
-     *
-     * @param executionId this execution's ARN, whose state machine and Region a report-only rollback's command names
-     */
-    static int rollback(String rolledBackExecution, JsonNode rolledBack, boolean dryRun, String executionId, StringBuilder body) {
-        if (dryRun) {
-            wouldRollBack(rolledBackExecution, rolledBack, executionId, body);
-            return 0;
-        }
-        int failed = 0;
-        for (JsonNode result : rolledBack) {
-            failed += recorded(result, MoveOutcome.ROLLED_BACK) ? 0 : 1;
-        }
-        body.append("Rollback of run ").append(rolledBackExecution).append(": ").append(MovedBack.of(rolledBack).inFull())
-                .append(failed > 0 ? ", " + RunReporter.plural(failed, "move back") + " failed" : "").append(".\n\n");
-        for (JsonNode result : rolledBack) {
-            boolean ok = recorded(result, MoveOutcome.ROLLED_BACK);
-            body.append(String.format("%-11s %-10s %s -> %s%n", ok ? MoveOutcome.ROLLED_BACK : MoveOutcome.FAILED,
-                    result.path("service").asText(), result.path("from").asText(), result.path("image").asText()));
-            for (JsonNode moved : result.path("moved")) {
-                body.append(INDENT).append(moved(moved)).append('\n');
-            }
-            // The gate's canaries keep the rolled-back image until rebuilt: only an admin decides to disturb their users again.
-            for (JsonNode canary : result.path("rebuiltCanaries")) {
-                body.append(INDENT).append("canary ").append(canary.asText()).append(" was rebuilt from ")
-                        .append(result.path("from").asText())
-                        .append(" by that run and is not rebuilt again; to rebuild it from its bundle's image:\n").append(INDENT)
-                        .append("  aws workspaces rebuild-workspaces --region ").append(result.path("region").asText())
-                        .append(" --rebuild-workspace-requests WorkspaceId=").append(canary.asText()).append('\n');
-            }
-            if (!ok) {
-                body.append(INDENT).append("reason: ").append(ImageResult.reasonFromError(result.path("error"))).append('\n');
-            }
-        }
-        return failed;
-    }
-
-    /**
-     * How many fleets and bundles a rollback moved back, counting only those its UpdateFleet or UpdateWorkspaceBundle
-     * moved, and how many already used the image they would go back to; for a report-only rollback, how many it would
-     * move back, and how many its checks found already back.
-     */
-    record MovedBack(int moved, int already, boolean reportOnly) {
-
-        static MovedBack of(JsonNode rolledBack) {
-            int moved = 0;
-            int already = 0;
-            boolean reportOnly = false;
-            for (JsonNode result : rolledBack) {
-                for (JsonNode move : result.path("moved")) {
-                    if (move.path("moved").asBoolean()) {
-                        moved++;
-                    } else {
-                        already++;
-                    }
-                }
-                if (recorded(result, MoveOutcome.WOULD_ROLL_BACK)) {
-                    reportOnly = true;
-                    for (JsonNode target : result.path("targets")) {
-                        if (result.path("image").asText().equals(result.path("current").path(target.asText()).asText())) {
-                            already++;
-                        } else {
-                            moved++;
-                        }
-                    }
-                }
-            }
-            return new MovedBack(moved, already, reportOnly);
-        }
-
-        /** e.g. "3 moved back, 1 already back", or "3 would move back", for the subject. */
-        String counts() {
-            return moved + verb() + alreadyBack();
-        }
-
-        /** e.g. "3 fleets and bundles moved back, 1 already back". */
-        String inFull() {
-            return RunReporter.plural(moved, "fleet or bundle", "fleets and bundles") + verb() + alreadyBack();
-        }
-
-        private String verb() {
-            return reportOnly ? " would move back" : " moved back";
-        }
-
-        private String alreadyBack() {
-            return already > 0 ? ", " + already + " already back" : "";
-        }
-    }
-
     /** A target this step moved, with what it used before; or one that already used the image, which no call moved. */
-    private static String moved(JsonNode moved) {
+    static String moved(JsonView moved) {
         if (!moved.path("moved").asBoolean()) {
             return moved.path("target").asText() + ": already on " + moved.path("image").asText() + ", not moved";
         }
@@ -385,7 +270,7 @@ final class RolloutSection {
         return moved.path("target").asText() + (previous.isEmpty() ? "" : " (was " + previous + ")") + ": " + moved.path("note").asText();
     }
 
-    private static void targets(JsonNode targets, String label, StringBuilder body) {
+    private static void targets(JsonView targets, String label, StringBuilder body) {
         if (!targets.isEmpty()) {
             body.append(INDENT).append(label);
             targets.forEach(target -> body.append(target.asText()).append(' '));
@@ -393,8 +278,8 @@ final class RolloutSection {
         }
     }
 
-    private static void retention(JsonNode decisions, String deleted, String kept, StringBuilder body) {
-        for (JsonNode decision : decisions) {
+    private static void retention(JsonView decisions, String deleted, String kept, StringBuilder body) {
+        for (JsonView decision : decisions) {
             body.append(INDENT).append(decision.path("delete").asBoolean() ? deleted : kept).append(": ")
                     .append(decision.path("name").asText())
                     .append(" (").append(decision.path("reason").asText()).append(")\n");

@@ -1,12 +1,12 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.lambda.JsonValues;
 import com.eucimageupdater.workflow.FunctionEnvironment;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The run's metrics in CloudWatch's embedded metric format: JSON log events that CloudWatch Logs turns into
@@ -14,8 +14,6 @@ import java.util.List;
  * one per image that was built or waited for a quota (build minutes, seconds waited), by service.
  */
 public final class RunMetrics {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String namespace;
 
     public RunMetrics(String namespace) {
@@ -31,15 +29,15 @@ public final class RunMetrics {
     /** One JSON line per event, in the order written. */
     public List<String> events(ReportRequest request, RunReport report, Instant now) {
         List<String> events = new ArrayList<>();
-        ObjectNode run = event(now, List.of(), "Runs", "Count", "ImagesUpdated", "Count", "ImagesUpToDate", "Count",
+        Map<String, Object> run = event(now, List.of(), "Runs", "Count", "ImagesUpdated", "Count", "ImagesUpToDate", "Count",
                 "ImagesFailed", "Count", "InputRejected", "Count");
-        run.put("Runs", 1)
-                .put("ImagesUpdated", report.counts().updated())
-                .put("ImagesUpToDate", report.counts().upToDate())
-                .put("ImagesFailed", report.counts().failed())
-                .put("InputRejected", report.problems().isEmpty() ? 0 : 1)
-                .put("execution", request.executionName());
-        events.add(run.toString());
+        run.put("Runs", 1);
+        run.put("ImagesUpdated", report.counts().updated());
+        run.put("ImagesUpToDate", report.counts().upToDate());
+        run.put("ImagesFailed", report.counts().failed());
+        run.put("InputRejected", report.problems().isEmpty() ? 0 : 1);
+        run.put("execution", request.executionName());
+        events.add(JsonValues.shown(run));
         for (ImageResult result : report.results()) {
             Double buildMinutes = result.buildMinutes();
             boolean waited = result.quotaWaitSeconds() > 0;
@@ -53,7 +51,7 @@ public final class RunMetrics {
             if (waited) {
                 metrics.addAll(List.of("QuotaWaitSeconds", "Seconds"));
             }
-            ObjectNode image = event(now, List.of("Service"), metrics.toArray(String[]::new));
+            Map<String, Object> image = event(now, List.of("Service"), metrics.toArray(String[]::new));
             image.put("Service", result.service().name());
             if (buildMinutes != null) {
                 image.put("BuildMinutes", buildMinutes);
@@ -61,23 +59,31 @@ public final class RunMetrics {
             if (waited) {
                 image.put("QuotaWaitSeconds", (double) result.quotaWaitSeconds());
             }
-            image.put("image", result.image()).put("account", result.account()).put("region", result.region())
-                    .put("outcome", result.outcome().name()).put("execution", request.executionName());
-            events.add(image.toString());
+            image.put("image", result.image());
+            image.put("account", result.account());
+            image.put("region", result.region());
+            image.put("outcome", result.outcome().name());
+            image.put("execution", request.executionName());
+            events.add(JsonValues.shown(image));
         }
         return events;
     }
 
-    private ObjectNode event(Instant now, List<String> dimensions, String... namesAndUnits) {
-        ObjectNode event = JSON.createObjectNode();
-        ObjectNode directive = event.putObject("_aws").put("Timestamp", now.toEpochMilli()).putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", namespace);
-        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
-        dimensions.forEach(dimensionSet::add);
-        ArrayNode metrics = directive.putArray("Metrics");
+    /** An event's fields in the order written, beginning with its metric directive. */
+    private Map<String, Object> event(Instant now, List<String> dimensions, String... namesAndUnits) {
+        List<Map<String, Object>> metrics = new ArrayList<>();
         for (int i = 0; i < namesAndUnits.length; i += 2) {
-            metrics.addObject().put("Name", namesAndUnits[i]).put("Unit", namesAndUnits[i + 1]);
+            metrics.add(fields("Name", namesAndUnits[i], "Unit", namesAndUnits[i + 1]));
         }
-        return event;
+        Map<String, Object> directive = fields("Namespace", namespace, "Dimensions", List.of(dimensions), "Metrics", metrics);
+        return fields("_aws", fields("Timestamp", now.toEpochMilli(), "CloudWatchMetrics", List.of(directive)));
+    }
+
+    private static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
     }
 }

@@ -2,6 +2,7 @@ package com.eucimageupdater.report;
 
 import com.eucimageupdater.build.BuiltLocation;
 import com.eucimageupdater.build.QuotaWait;
+import com.eucimageupdater.lambda.JsonView;
 import com.eucimageupdater.report.RunReport.Counts;
 import com.eucimageupdater.report.RunReport.MessageAttribute;
 import java.nio.charset.StandardCharsets;
@@ -36,16 +37,17 @@ public final class RunReporter {
         StringBuilder rolloutBody = new StringBuilder();
         String promoted = promoted(request);
         int rolloutFailures = request.rollback() != null
-                ? RolloutSection.rollback(request.rollback(), request.rolledBack(), request.dryRun(), request.executionId(), rolloutBody)
-                : RolloutSection.production(request.rollout(), request.executionId(), promoted != null ? promoted : request.executionName(),
-                        request.dryRun(), request.zone(), rolloutBody);
+                ? RollbackSection.rollback(request.rollback(), JsonView.of(request.rolledBack()), request.dryRun(), request.executionId(),
+                        rolloutBody)
+                : RolloutSection.production(JsonView.of(request.rollout()), request.executionId(),
+                        promoted != null ? promoted : request.executionName(), request.dryRun(), request.zone(), rolloutBody);
         String imagesOf = request.rollback() != null ? request.rollback() : promoted != null ? promoted : request.executionName();
         int rebuildProblems = RebuildSection.write(request.rebuilds(), request.plannedRebuilds(), request.executionId(), imagesOf,
                 request.zone(), rolloutBody);
         StringBuilder publishedBody = new StringBuilder();
         int notPublished = PublishedSection.write(request.publications(), publishedBody);
-        ProductionOutcome production = ProductionOutcome.of(request.rollout(), request.dryRun());
-        boolean noSubscriber = RolloutSection.noConfirmedSubscriber(request.rollout());
+        ProductionOutcome production = ProductionOutcome.of(JsonView.of(request.rollout()), request.dryRun());
+        boolean noSubscriber = RolloutSection.noConfirmedSubscriber(JsonView.of(request.rollout()));
         String approvalProblem = production.kind() != ProductionOutcome.Kind.APPROVAL_NOT_REQUESTED ? null
                 : noSubscriber ? "approval not asked (no confirmed subscriber)" : "approval mail failed";
         Failures failures = new Failures(count(results, Outcome.FAILED), count(results, Outcome.VALIDATION_FAILED),
@@ -68,7 +70,7 @@ public final class RunReporter {
                     + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
                     + (rebuildProblems == 0 ? "" : Failures.rebuildProblems(rebuildProblems) + "; ")
                     + (notPublished == 0 ? "" : Failures.notPublished(notPublished) + "; ")
-                    + RolloutSection.MovedBack.of(request.rolledBack()).counts()
+                    + RollbackSection.MovedBack.of(JsonView.of(request.rolledBack())).counts()
                     + (rebuilt == null ? "" : ", " + rebuilt)
                     + " (rollback of " + request.rollback() + ")";
             body = header(request) + rolloutBody + publishedBody;
@@ -116,7 +118,7 @@ public final class RunReporter {
 
     /** For a promote run: the execution that built and staged its images. */
     private static String promoted(ReportRequest request) {
-        return request.rollout() != null && request.rollout().hasNonNull("promoted") ? request.rollout().get("promoted").asText() : null;
+        return JsonView.of(request.rollout()).path("promoted").asText(null);
     }
 
     /**
@@ -261,7 +263,7 @@ public final class RunReporter {
                 : promoted != null ? "Promote of run " + promoted + ": it built and staged these images; this run built none."
                 : imageCounts(counts) + (failures.words().isEmpty() ? ", 0 failed" : "; " + String.join(", ", failures.words())) + ".")
                 .append('\n');
-        if (counts.updated() + counts.adopted() > 0 && (request.rollout() == null || request.rollout().path("production").isEmpty())) {
+        if (counts.updated() + counts.adopted() > 0 && JsonView.of(request.rollout()).path("production").isEmpty()) {
             body.append("New images are AVAILABLE: test them, then point your fleets and bundles at them (or list them in the run's"
                     + " fleets and bundles, and the pipeline moves them).\n");
         }

@@ -1,6 +1,6 @@
 package com.eucimageupdater.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.eucimageupdater.lambda.JsonView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,15 +14,15 @@ final class ValidationSection {
     private ValidationSection() {}
 
     /** Each check the image passed, with what AWS answered. */
-    static void validated(JsonNode raw, StringBuilder body) {
-        for (JsonNode check : raw.at("/validated/checks")) {
+    static void validated(JsonView raw, StringBuilder body) {
+        for (JsonView check : raw.at("/validated/checks")) {
             body.append(INDENT).append("validated: ").append(check.path("check").asText()).append(' ')
                     .append(check.path("target").asText()).append(": ").append(check.path("answer").asText()).append('\n');
         }
     }
 
     /** The checks a real run would make once the image is staged, from the item as planned. */
-    static void wouldValidate(JsonNode item, StringBuilder body) {
+    static void wouldValidate(JsonView item, StringBuilder body) {
         List<String> fleets = new ArrayList<>();
         List<String> bundles = new ArrayList<>();
         boolean appStream = "APPSTREAM".equals(item.path("service").asText());

@@ -1,11 +1,11 @@
 package com.eucimageupdater.rollout;
 
 import com.eucimageupdater.build.BuiltLocation;
+import com.eucimageupdater.lambda.JsonView;
 import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.report.Outcome;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,10 +31,10 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
      *
      * @param results the build Map's results, as its Record states shaped them
      */
-    public static List<ProductionRollout> production(List<JsonNode> results) {
+    public static List<ProductionRollout> production(List<JsonView> results) {
         List<ProductionRollout> production = new ArrayList<>();
-        for (JsonNode result : results) {
-            JsonNode item = result.path("item");
+        for (JsonView result : results) {
+            JsonView item = result.path("item");
             if (!Outcome.UPDATED.name().equals(result.path("outcome").asText()) || item.path("productionTargets").isEmpty()) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package com.eucimageupdater.approve;
 
+import com.eucimageupdater.lambda.JsonValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class ApprovalMailTest {
     }
 
     private static ApprovalMailRequest request(String timeZone, String previews, Approval approval, int waitHours) throws Exception {
-        return new ApprovalMailRequest("the-token", EXECUTION, "2026-12-09", waitHours * 3600, timeZone, JSON.readTree("""
+        return new ApprovalMailRequest("the-token", EXECUTION, "2026-12-09", waitHours * 3600, timeZone, JsonValues.parse("""
                 [{"account": "123456789012", "region": "eu-west-1", "results": [
                    {"service": "APPSTREAM", "image": "Base-Win2022-2026-11-10", "outcome": "UPDATED", "newImage": "Base-Win2022-2026-12-09",
                     "state": "AVAILABLE", "update": "updates available (CreateUpdatedImage dry run: canUpdateImage true); agent 1.1.1262",
@@ -34,14 +35,14 @@ class ApprovalMailTest {
                     "update": "Windows 10 drivers and agent updates"},
                    {"service": "APPSTREAM", "image": "Office-Win2019", "outcome": "UP_TO_DATE",
                     "reason": "already has the latest updates"}]}]"""),
-                JSON.readTree("""
+                JsonValues.parse("""
                 [{"service": "APPSTREAM", "account": "123456789012", "region": "eu-west-1", "source": "Base-Win2022-2026-11-10",
                   "newImage": "Base-Win2022-2026-12-09", "newImageName": "Base-Win2022-2026-12-09",
                   "targets": ["Base-Prod-1", "Base-Prod-2"],
                   "lineage": "Base-Win2022", "keep": 3},
                  {"service": "WORKSPACES", "account": "123456789012", "region": "eu-west-1", "source": "wsi-4d4d4d4d4",
                   "newImage": "wsi-7k2m9p4q1", "newImageName": "ws-win10-base-2026-12-09", "targets": ["wsb-0a1b2c3d4"],
-                  "lineage": "wsi-4d4d4d4d4", "keep": 0}]"""), JSON.readTree(previews), approval);
+                  "lineage": "wsi-4d4d4d4d4", "keep": 0}]"""), JsonValues.parse(previews), approval);
     }
 
     private static final String PREVIEWS = """

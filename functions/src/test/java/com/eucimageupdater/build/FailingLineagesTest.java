@@ -1,5 +1,6 @@
 package com.eucimageupdater.build;
 
+import com.eucimageupdater.lambda.JsonView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.PipelineTags;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,10 +50,10 @@ class FailingLineagesTest {
     }
 
     /** One result per outcome, for the images Image-0, Image-1, ... */
-    private static List<JsonNode> results(String... outcomes) {
-        List<JsonNode> results = new ArrayList<>();
+    private static List<JsonView> results(String... outcomes) {
+        List<JsonView> results = new ArrayList<>();
         for (int i = 0; i < outcomes.length; i++) {
-            results.add(JSON.createObjectNode().put("service", "APPSTREAM").put("image", "Image-" + i).put("outcome", outcomes[i]));
+            results.add(JsonView.of(Map.of("service", "APPSTREAM", "image", "Image-" + i, "outcome", outcomes[i])));
         }
         return results;
     }

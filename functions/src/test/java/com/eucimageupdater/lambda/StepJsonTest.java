@@ -19,12 +19,17 @@ import com.eucimageupdater.model.StreamingCheck;
 import com.eucimageupdater.model.StartedImage;
 import com.eucimageupdater.model.UpdateCheck;
 import com.eucimageupdater.rollout.RunItems;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -135,6 +140,58 @@ class StepJsonTest {
                 + "\"image\":\"Base-Win2022\",\"tags\":{},\"stagingTargets\":[],\"productionTargets\":[],\"keep\":0,\"copyToRegions\":[],"
                 + "\"shareWithAccounts\":[]}],\"builds\":[],\"locationsAtOnce\":1,\"problems\":[]}", text(StepJson.records(), resolved));
         assertEquals("{\"service\":\"APPSTREAM\",\"image\":\"Base-Win2022\",\"keep\":0}", text(StepJson.annotated(), item));
+    }
+
+    /** One record per inclusion rule the steps' types use, with a component of each kind those types have. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Always(String text, Object free, List<String> list, Map<String, Object> map, Service service, Approval approval) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NonNull(String text, Object free, List<String> list, int count, boolean flag, Approval approval, Always always) {}
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record NonEmpty(String text, Object free, List<String> list, Map<String, String> map, int count, boolean flag, NonNull nested) {}
+
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    record NonDefault(int count, Integer boxed, long big, boolean flag, String text, List<String> list, Map<String, Integer> map,
+            Object free, Service service, NonEmpty nested) {}
+
+    @Test
+    void theAnnotatedShapeWritesEachInclusionRuleAsDatabindDid() throws IOException {
+        Map<String, Object> withNull = new LinkedHashMap<>();
+        withNull.put("kept", null);
+        withNull.put("empty", List.of());
+        List<String> nulls = new ArrayList<>();
+        nulls.add(null);
+        Always always = new Always(null, withNull, nulls, new HashMap<>(), Service.WORKSPACES, Approval.REQUIRED);
+        NonNull nonNull = new NonNull("", Map.of(), List.of(), 0, false, Approval.NONE, always);
+        List<Record> samples = List.of(always, new Always(null, null, null, null, null, null),
+                nonNull, new NonNull(null, null, null, 7, true, null, null),
+                new NonEmpty("", Map.of(), List.of(), Map.of(), 0, false, nonNull),
+                new NonEmpty("x", List.of(""), List.of(""), Map.of("k", ""), 3, true, null),
+                new NonDefault(0, 0, 0L, false, "", List.of(), Map.of(), Map.of(), null, null),
+                new NonDefault(0, null, 0L, false, null, null, null, List.of(), Service.APPSTREAM,
+                        new NonEmpty(null, null, null, null, 0, false, null)),
+                new NonDefault(-1, 2, 3_000_000_000L, true, " ", List.of("a"), Map.of("a", 0), "", Service.WORKSPACES, null));
+
+        for (Record sample : samples) {
+            assertEquals(DATABIND.writeValueAsString(sample), text(StepJson.annotated(), sample), sample.toString());
+        }
+        assertEquals("{\"count\":-1,\"boxed\":2,\"big\":3000000000,\"flag\":true,\"text\":\" \",\"list\":[\"a\"],"
+                + "\"map\":{\"a\":0},\"free\":\"\",\"service\":\"WORKSPACES\"}", text(StepJson.annotated(), samples.get(8)));
+        assertEquals("{\"text\":null,\"free\":{\"kept\":null,\"empty\":[]},\"list\":[null],\"map\":{},\"service\":\"WORKSPACES\","
+                + "\"approval\":\"required\"}", text(StepJson.annotated(), always), "no annotation: every component, nulls as null");
+    }
+
+    @Test
+    void theAnnotatedShapeReadsTheRunWideStepsFreeFormJsonAsPlainMapsAndLists() throws IOException {
+        String json = "{\"text\": \"a\", \"free\": {\"b\": [1, 2.5, null, true, {}], \"a\": \"x\"}, \"service\": \"APPSTREAM\","
+                + " \"approval\": \"none\", \"unknown\": 1}";
+
+        Always read = StepJson.annotated().read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Always.class);
+
+        assertEquals(DATABIND.readValue(json, Always.class), read);
+        assertEquals("{\"b\":[1,2.5,null,true,{}],\"a\":\"x\"}", JsonValues.shown(read.free()), "in the input's order");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.eucimageupdater.plan;
 
+import com.eucimageupdater.lambda.JsonValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,6 @@ import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.StagingGate;
 import com.eucimageupdater.model.StreamingCheck;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,10 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ImageRequestsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ParsedImages parse(String json) throws Exception {
-        return ImageRequests.parse(JSON.readTree(json), "images");
+        return ImageRequests.parse(JsonValues.parse(json), "images");
     }
 
     private static void assertSingleProblem(String json, String expectedStart, String expectedRule) throws Exception {
@@ -76,7 +74,7 @@ class ImageRequestsTest {
     @Test
     void theCallerSaysWhereAFieldOfAnotherPlaceBelongs() throws Exception {
         KnownKeys itemKeys = KnownKeys.fields(ImageRequests.ITEM_FIELDS).withElsewhere(List.of("dryRun"), "applies to the whole run");
-        ParsedImages parsed = ImageRequests.parse(JSON.readTree("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"dryRun\": true}]"),
+        ParsedImages parsed = ImageRequests.parse(JsonValues.parse("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"dryRun\": true}]"),
                 "images", itemKeys);
         assertEquals(List.of("images[0].dryRun: dryRun applies to the whole run"), parsed.problems());
     }
@@ -159,7 +157,7 @@ class ImageRequestsTest {
 
     @Test
     void problemsNameTheListAsTheCallerCallsIt() throws Exception {
-        JsonNode images = JSON.readTree("[{\"service\": \"APPSTREAM\"}]");
+        Object images = JsonValues.parse("[{\"service\": \"APPSTREAM\"}]");
         assertTrue(ImageRequests.parse(images, "context.images").problems().get(0).startsWith("context.images[0].image:"));
     }
 
@@ -176,13 +174,13 @@ class ImageRequestsTest {
     @Test
     void tagLengthsCountCharactersNotUtf16Units() throws Exception {
         String emoji = new String(Character.toChars(0x1D54F));
-        assertEquals(1, ImageRequests.parse(JSON.createArrayNode().add(JSON.createObjectNode().put("service", "APPSTREAM").put("image", "a")
-                .set("tags", JSON.createObjectNode().put("team", emoji.repeat(255)))), "images").requests().size());
+        assertEquals(1, ImageRequests.parse(List.of(Map.of("service", "APPSTREAM", "image", "a",
+                "tags", Map.of("team", emoji.repeat(255)))), "images").requests().size());
     }
 
     @Test
     void appStreamSourcesThatDifferOnlyByADateWouldClaimTheSameNewName() throws Exception {
-        ParsedImages parsed = ImageRequests.parse(JSON.readTree("""
+        ParsedImages parsed = ImageRequests.parse(JsonValues.parse("""
                 [{"service": "APPSTREAM", "image": "Base"}, {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4"},
                  {"service": "APPSTREAM", "image": "Base-2026-10-14"}]"""), "context.images");
         assertEquals(List.of("context.images[2].image: \"Base-2026-10-14\" and context.images[0] would both be updated to"

@@ -1,18 +1,18 @@
 package com.eucimageupdater.plan;
 
+import com.eucimageupdater.lambda.JsonValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.eucimageupdater.model.ImageRequest;
-import com.eucimageupdater.model.StagingGate;
-import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.Approval;
+import com.eucimageupdater.model.ImageRequest;
+import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.eucimageupdater.model.StagingGate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,13 +21,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RunPlannerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONFIGURED = "[{\"service\": \"WORKSPACES\", \"image\": \"wsi-0a1b2c3d4\", \"tags\": {\"team\": \"euc\"}}]";
     private static final String EXECUTION_ID = "arn:aws:states:us-east-1:123456789012:execution:euc-image-updater:run";
     private final RunPlanner planner = new RunPlanner();
 
     private static PlanRequest request(String input, String configured) throws Exception {
-        return new PlanRequest(JSON.readTree(input), "monthly-2026-11", EXECUTION_ID, "2026-11-10T06:00:00.123Z", configured, "900",
+        return new PlanRequest(JsonValues.parse(input), "monthly-2026-11", EXECUTION_ID, "2026-11-10T06:00:00.123Z", configured, "900",
                 "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null, null);
     }
 
@@ -43,7 +42,7 @@ class RunPlannerTest {
 
     @Test
     void aScheduledStartOnTheRunDayRunsWithTheScheduledDateEvenWhenStartedAfterMidnight() throws Exception {
-        PlanRequest lateStart = new PlanRequest(JSON.readTree("{\"scheduledTime\": \"2026-07-15T23:00:00Z\"}"), "run", EXECUTION_ID,
+        PlanRequest lateStart = new PlanRequest(JsonValues.parse("{\"scheduledTime\": \"2026-07-15T23:00:00Z\"}"), "run", EXECUTION_ID,
                 "2026-07-16T01:30:00Z", CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null, null);
         RunPlan plan = planner.plan(lateStart);
         assertEquals(false, plan.skipped());
@@ -94,7 +93,7 @@ class RunPlannerTest {
 
     @Test
     void aWaitThatIsNotWholeHoursIsSaidInMinutesAndRoundsPollsUp() throws Exception {
-        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
+        PlanRequest request = new PlanRequest(JsonValues.parse("{}"), "run", EXECUTION_ID,
                 "2026-11-10T06:00:00Z", CONFIGURED, "600", "95", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null, null);
         RunSettings run = planner.plan(request).run();
         assertEquals(10, run.maxPolls());
@@ -182,7 +181,7 @@ class RunPlannerTest {
 
     @Test
     void brokenDeploymentSettingsAreReportedByName() throws Exception {
-        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
+        PlanRequest request = new PlanRequest(JsonValues.parse("{}"), "run", EXECUTION_ID,
                 "2026-11-10T06:00:00Z", "not json", "0", "x", "5", "Mars/Olympus", "1", "required", "72", "0", null, null, null, null, null, null, null);
         List<String> problems = planner.plan(request).problems();
         assertEquals(4, problems.size(), problems::toString);
@@ -194,14 +193,14 @@ class RunPlannerTest {
 
     @Test
     void aMissingStartTimeIsAnError() throws Exception {
-        PlanRequest request = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
+        PlanRequest request = new PlanRequest(JsonValues.parse("{}"), "run", EXECUTION_ID,
                 null, CONFIGURED, "900", "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null, null);
         assertThrows(IllegalArgumentException.class, () -> planner.plan(request));
     }
 
     @Test
     void theRunDateIsReckonedInTheSchedulesTimeZone() throws Exception {
-        PlanRequest sydneyMorning = new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID,
+        PlanRequest sydneyMorning = new PlanRequest(JsonValues.parse("{}"), "run", EXECUTION_ID,
                 "2026-11-10T19:30:00Z", CONFIGURED, "900", "480", "5", "Australia/Sydney", "1", "required", "72", "0", null, null, null,
                 null, null, null, null);
         assertEquals("2026-11-11", planner.plan(sydneyMorning).runDate());
@@ -579,7 +578,7 @@ class RunPlannerTest {
 
     @Test
     void eachItemsGateIsBoundedByItsOwnValidationTimeoutElseTheDeploymentsAsAPollCount() throws Exception {
-        RunPlan plan = planner.plan(new PlanRequest(JSON.readTree("""
+        RunPlan plan = planner.plan(new PlanRequest(JsonValues.parse("""
                 {"images": [{"service": "APPSTREAM", "image": "Base-Win2022", "stagingFleets": ["Base-Test"]},
                             {"service": "APPSTREAM", "image": "Office-Win2022", "stagingFleets": ["Office-Test"],
                              "validationTimeoutMinutes": 30}]}"""), "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "240",
@@ -592,7 +591,7 @@ class RunPlannerTest {
 
     @Test
     void aValidationTimeoutSettingOutOfRangeIsRefusedNamingTheSetting() throws Exception {
-        RunPlan plan = planner.plan(new PlanRequest(JSON.readTree("{}"), "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "900",
+        RunPlan plan = planner.plan(new PlanRequest(JsonValues.parse("{}"), "run", EXECUTION_ID, "2026-11-10T06:00:00Z", CONFIGURED, "900",
                 "480", "5", "UTC", "1", "required", "72", "0", null, null, null, null, null, null, "721"));
 
         assertEquals(List.of("settings.validationTimeoutMinutes: must be a whole number from 1 to 720, got \"721\""), plan.problems());

@@ -1,5 +1,6 @@
 package com.eucimageupdater.publish;
 
+import com.eucimageupdater.lambda.JsonValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.rollback.RollbackPlanner;
 import com.eucimageupdater.rollout.ProductionRollout;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,8 @@ class RunEventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RunSettings RUN = RunSettings.builder().executionName("monthly-2026-11").build();
 
-    private static JsonNode json(String text) throws Exception {
-        return JSON.readTree(text);
+    private static Object json(String text) throws Exception {
+        return JsonValues.parse(text);
     }
 
     private static ProductionRollout rollout(String lineage) {
@@ -29,7 +29,7 @@ class RunEventsTest {
 
     @Test
     void newImagesAreImageUpdatedAndAFailedGateIsValidationFailedWithTheReasonItsSummaryKeptOnce() throws Exception {
-        JsonNode build = json("""
+        Object build = json("""
                 {"account": "123456789012", "region": "eu-west-1", "results": [
                   {"service": "APPSTREAM", "image": "Base", "outcome": "UPDATED", "newImage": "Base-2026-11-10"},
                   {"service": "WORKSPACES", "image": "wsi-0a1b2c3d4", "outcome": "ADOPTED", "newImage": "wsi-7k2m9p4q1",

@@ -1,5 +1,6 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.lambda.JsonValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class ApprovalAnswerReportTest {
         return new RunReporter().report(new ReportRequest("monthly-2026-12", EXECUTION_ARN + "monthly-2026-12", "2026-12-09", List.of(),
                 Builds.of("""
                 [{"service": "APPSTREAM", "image": "Base", "outcome": "UPDATED", "start": {"newImage": "Base-2026-12-09"}}]"""),
-                JSON.readTree(rollout), null, null, null, false, "Europe/Paris"));
+                JsonValues.parse(rollout), null, null, null, false, "Europe/Paris"));
     }
 
     @Test

@@ -1,9 +1,8 @@
 package com.eucimageupdater.report;
 
 import com.eucimageupdater.build.BuiltLocation;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.eucimageupdater.lambda.JsonValues;
+import com.eucimageupdater.lambda.JsonView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,15 +10,15 @@ import java.util.List;
 final class Builds {
     static final String ACCOUNT = "123456789012";
     static final String REGION = "us-east-1";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Builds() {}
 
     static List<BuiltLocation> of(String rawResults) throws Exception {
         List<ImageResult> results = new ArrayList<>();
-        for (JsonNode raw : JSON.readTree(rawResults)) {
-            ((ObjectNode) raw).put("account", ACCOUNT).put("region", REGION);
-            results.add(ImageResult.from(raw));
+        for (Object raw : JsonValues.list(JsonValues.parse(rawResults))) {
+            JsonValues.object(raw).put("account", ACCOUNT);
+            JsonValues.object(raw).put("region", REGION);
+            results.add(ImageResult.from(JsonView.of(raw)));
         }
         return List.of(new BuiltLocation(ACCOUNT, REGION, results, List.of()));
     }

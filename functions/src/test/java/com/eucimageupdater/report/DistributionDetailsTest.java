@@ -1,5 +1,7 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.lambda.JsonView;
+import com.eucimageupdater.lambda.JsonValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -12,7 +14,7 @@ class DistributionDetailsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String details(String raw) throws IOException {
-        return ImageResult.from(JSON.readTree(raw)).details();
+        return ImageResult.from(JsonView.of(JsonValues.parse(raw))).details();
     }
 
     @Test
@@ -66,7 +68,7 @@ class DistributionDetailsTest {
                 + "           CONFLICT, not copied to eu-west-1: AppStream image \"Base-Win2022-2026-11-10\" is already in eu-west-1"
                 + " and ...\n",
                 details(raw));
-        assertEquals(1, ImageResult.from(JSON.readTree(raw)).copyConflicts());
+        assertEquals(1, ImageResult.from(JsonView.of(JsonValues.parse(raw))).copyConflicts());
     }
 
     @Test

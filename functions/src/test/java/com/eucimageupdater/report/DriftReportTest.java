@@ -1,5 +1,6 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.lambda.JsonValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import com.eucimageupdater.drift.PlaceSurvey.Counts;
 import com.eucimageupdater.drift.PlaceSurvey.SurveyedTarget;
 import com.eucimageupdater.drift.PlaceSurvey.UnusedImage;
 import com.eucimageupdater.model.Service;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class DriftReportTest {
             1, List.of(new UnusedImage(Service.APPSTREAM, "Base-2026-06-09", 181)), 0, null);
 
     private static PlaceSurvey notSurveyed() throws Exception {
-        return new PlaceSurvey("222222222222", "eu-west-1", null, null, 0, null, 0, new ObjectMapper().readTree("""
+        return new PlaceSurvey("222222222222", "eu-west-1", null, null, 0, null, 0, JsonValues.parse("""
                 {"Error": "com.eucimageupdater.model.ImageUpdateException",
                  "Cause": "{\\"errorMessage\\": \\"the member role EucImageUpdaterMember in 222222222222 refused\\"}"}"""));
     }

@@ -1,5 +1,6 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.lambda.JsonValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ class PublishedReportTest {
 
     private static RunReport report(String builtEvents, boolean dryRun) throws Exception {
         return new RunReporter().report(new ReportRequest("monthly-2026-11", EXECUTION_ARN, "2026-11-10", List.of(), Builds.of(UPDATED),
-                JSON.readTree("{\"production\": [], \"builtEvents\": " + builtEvents + "}"), null, null, null, dryRun, null));
+                JsonValues.parse("{\"production\": [], \"builtEvents\": " + builtEvents + "}"), null, null, null, dryRun, null));
     }
 
     @Test

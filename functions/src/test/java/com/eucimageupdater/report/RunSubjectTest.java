@@ -1,10 +1,10 @@
 package com.eucimageupdater.report;
 
+import com.eucimageupdater.lambda.JsonValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.report.RunReport.MessageAttribute;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class RunSubjectTest {
     }
 
     private RunReport report(String rawResults, String rollout, boolean dryRun) throws Exception {
-        JsonNode plan = rollout == null ? null : JSON.readTree(rollout);
+        Object plan = rollout == null ? null : JsonValues.parse(rollout);
         return reporter.report(new ReportRequest("monthly-2026-11", EXECUTION_ARN + "monthly-2026-11", "2026-11-10", List.of(),
                 Builds.of(rawResults), plan, null, null, null, dryRun, null));
     }
@@ -178,13 +178,13 @@ class RunSubjectTest {
 
     @Test
     void theRollbackMailOpensWithWhatMovedBackAndItsSubjectSaysIt() {
-        JsonNode rolledBack = JSON.valueToTree(List.of(
+        Object rolledBack = JSON.convertValue(List.of(
                 JSON.createObjectNode().put("service", "APPSTREAM").put("image", "Base-2026-10-13").put("from", "Base-2026-11-10")
                         .put("outcome", "ROLLED_BACK").set("moved", JSON.createArrayNode()
                                 .add(JSON.createObjectNode().put("target", "Base-Prod").put("previous", "Base-2026-11-10")
                                         .put("image", "Base-2026-10-13").put("moved", true).put("note", "sessions"))
                                 .add(JSON.createObjectNode().put("target", "Base-Prod-2").put("previous", "Base-2026-10-13")
-                                        .put("image", "Base-2026-10-13").put("moved", false).put("note", "sessions")))));
+                                        .put("image", "Base-2026-10-13").put("moved", false).put("note", "sessions")))), Object.class);
 
         RunReport report = reporter.report(new ReportRequest("rollback-1", EXECUTION_ARN + "rollback-1", "2026-11-12", List.of(),
                 List.of(), null, "monthly-2026-11", rolledBack, null, false, null));
@@ -198,10 +198,10 @@ class RunSubjectTest {
 
     @Test
     void aRollbackWithAFailedMoveBackSaysSoFirst() {
-        JsonNode rolledBack = JSON.valueToTree(List.of(
+        Object rolledBack = JSON.convertValue(List.of(
                 JSON.createObjectNode().put("service", "WORKSPACES").put("image", "wsi-3c3c3c3c3").put("from", "wsi-4d4d4d4d4")
                         .put("outcome", "FAILED")
-                        .set("error", JSON.createObjectNode().put("Error", "States.Timeout").put("Cause", "late"))));
+                        .set("error", JSON.createObjectNode().put("Error", "States.Timeout").put("Cause", "late"))), Object.class);
 
         RunReport report = reporter.report(new ReportRequest("rollback-1", EXECUTION_ARN + "rollback-1", "2026-11-12", List.of(),
                 List.of(), null, "monthly-2026-11", rolledBack, null, false, null));
@@ -213,7 +213,7 @@ class RunSubjectTest {
 
     @Test
     void aReportOnlyRollbackSaysWhatWouldMoveBackWhereAndFromWhatAndGivesTheCommandForReal() throws Exception {
-        JsonNode wouldRollBack = JSON.readTree("""
+        Object wouldRollBack = JsonValues.parse("""
                 [{"service": "APPSTREAM", "account": "123456789012", "region": "eu-west-1", "image": "Base-2026-10-13",
                   "from": "Base-2026-11-10", "targets": ["Base-Prod", "Base-Prod-2"], "outcome": "WOULD_ROLL_BACK",
                   "current": {"Base-Prod": "Base-2026-11-10", "Base-Prod-2": "Base-2026-10-13"}}]""");

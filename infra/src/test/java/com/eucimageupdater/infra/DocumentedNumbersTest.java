@@ -215,7 +215,7 @@ class DocumentedNumbersTest {
     private static List<String> item(String service, Map<String, Object> fields) {
         Map<String, Object> item = new HashMap<>(fields);
         item.put("service", service);
-        return ImageRequests.parse(JSON.valueToTree(List.of(item)), "images").problems();
+        return ImageRequests.parse(JSON.convertValue(List.of(item), Object.class), "images").problems();
     }
 
     private static void itemsBudget(List<Long> documented) {

@@ -72,7 +72,7 @@ class PatchTuesdayScheduleTest {
     }
 
     private static RunPlan planScheduledStart(String input, Instant fired, String timeZone, String daysAfter) throws Exception {
-        return new RunPlanner().plan(new PlanRequest(JSON.readTree(input), "scheduled",
+        return new RunPlanner().plan(new PlanRequest(JSON.readValue(input, Object.class), "scheduled",
                 "arn:aws:states:us-east-1:123456789012:execution:euc-image-updater:scheduled", fired.toString(),
                 JSON.writeValueAsString(TestStack.IMAGES), "900", "480", "5", timeZone, daysAfter, "required", "72", "0", "[]", "50",
                 "90", JSON.writeValueAsString(TestStack.WORK_REGIONS), null, null, null));
