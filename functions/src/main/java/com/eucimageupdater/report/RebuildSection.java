@@ -132,7 +132,8 @@ final class RebuildSection {
         }
         for (JsonView failed : result.path("failed")) {
             body.append(INDENT).append("failed: ").append(failed.path("workspaceId").asText()).append(' ')
-                    .append(failed.path("state").asText()).append(failed.has("reason") ? ": " + failed.path("reason").asText() : "").append('\n');
+                    .append(failed.path("state").asText()).append(failed.has("reason") ? ": " + failed.path("reason").asText() : "")
+                    .append('\n');
         }
         if (result.has("stoppedBecause")) {
             body.append(INDENT).append(outcome.equals(STOPPED) ? "stopped, no more waves: " : "done: ")
