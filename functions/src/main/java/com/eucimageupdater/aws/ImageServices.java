@@ -4,6 +4,7 @@ import com.eucimageupdater.build.ImageBuilds;
 import com.eucimageupdater.build.ScheduledFailures;
 import com.eucimageupdater.distribute.Distributor;
 import com.eucimageupdater.drift.SurveyPort;
+import com.eucimageupdater.drift.WorkspaceTags;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.MemberAccess;
 import com.eucimageupdater.model.Service;
@@ -180,6 +181,11 @@ public final class ImageServices {
     /** The drift survey's port, which reads fleets, bundles and images and changes nothing. */
     public SurveyPort survey(Service service, Location location) {
         return adapter(service, location).survey();
+    }
+
+    /** The drift report's reads of WorkSpaces' tags: WorkSpaces alone. */
+    public WorkspaceTags workspaceTags(Location location) {
+        return (WorkspaceTags) adapter(Service.WORKSPACES, location);
     }
 
     /**

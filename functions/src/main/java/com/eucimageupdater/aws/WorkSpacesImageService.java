@@ -9,6 +9,7 @@ import com.eucimageupdater.build.QuotaWait;
 import com.eucimageupdater.distribute.Distribution;
 import com.eucimageupdater.distribute.Distributor;
 import com.eucimageupdater.drift.SurveyPort;
+import com.eucimageupdater.drift.WorkspaceTags;
 import com.eucimageupdater.model.FailureStreak;
 import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageNames;
@@ -43,7 +44,7 @@ import software.amazon.awssdk.services.workspaces.model.WorkspaceConnectionStatu
 import software.amazon.awssdk.services.workspaces.model.WorkspaceImage;
 
 /** WorkSpaces: images are ids; DescribeWorkspaceImages says per image whether updates are available. */
-public final class WorkSpacesImageService implements ServiceAdapter, CanaryWorkspaces {
+public final class WorkSpacesImageService implements ServiceAdapter, CanaryWorkspaces, WorkspaceTags {
     private final WorkSpacesClient workSpaces;
     private final WorkSpacesImages images;
 
@@ -60,6 +61,12 @@ public final class WorkSpacesImageService implements ServiceAdapter, CanaryWorks
     /** The rebuild's port over the same client, built when the rebuild step asks: no other step loads it. */
     WorkSpacesRebuilds rebuilds() {
         return new WorkSpacesRebuilds(workSpaces);
+    }
+
+    /** DescribeTags answers for a WorkSpace id as for an image's. */
+    @Override
+    public Map<String, String> tagsOfWorkspace(String workspaceId) {
+        return images.tagsOf(workspaceId);
     }
 
     @Override

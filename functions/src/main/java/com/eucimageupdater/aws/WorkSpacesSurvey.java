@@ -55,7 +55,7 @@ final class WorkSpacesSurvey implements SurveyPort {
                     ? image.map(found -> found.updates() != null && Boolean.TRUE.equals(found.updates().updateAvailable())).orElse(false)
                     : null;
             return new ImageUse(bundle.bundleId(), bundle.imageId(), image.map(WorkspaceImage::created).orElse(null), platform, update,
-                    launched.size());
+                    launched.stream().map(Workspace::workspaceId).sorted().toList());
         }).toList();
     }
 

@@ -39,9 +39,26 @@ public record PlaceSurvey(String account, String region, Counts counts, List<Sur
      * @param update "AVAILABLE", "NONE", or "NOT_CHECKED" (an image the account does not own)
      * @param supportEnds the platform's last day of support (ISO date) where it is published, else null
      * @param workspaces the WorkSpaces launched from a bundle; null for a fleet
+     * @param rebuilds a listed bundle's WorkSpaces by the updater's rebuild tag, in a drift report; else null
      */
     public record SurveyedTarget(Service service, String name, String image, Integer ageDays, String update, String platform,
-            String supportEnds, Integer workspaces) {}
+            String supportEnds, Integer workspaces, Rebuilds rebuilds) {
+
+        SurveyedTarget withRebuilds(Rebuilds counted) {
+            return new SurveyedTarget(service, name, image, ageDays, update, platform, supportEnds, workspaces, counted);
+        }
+    }
+
+    /**
+     * A bundle's WorkSpaces by their tag {@code euc-image-updater:rebuilt}, the image the updater rebuilt each onto: the API
+     * does not say which image a WorkSpace runs, so an untagged one is only "not rebuilt by the updater".
+     *
+     * @param onImage tagged with the bundle's image
+     * @param otherImage tagged with another image: not yet on the bundle's image
+     * @param untagged not rebuilt by the updater
+     * @param unread not read, the survey's tag reads being used up: the counts are partial
+     */
+    public record Rebuilds(int onImage, int otherImage, int untagged, int unread) {}
 
     /** One of the pipeline's images that no fleet, bundle or image builder uses. */
     public record UnusedImage(Service service, String image, Integer ageDays) {}

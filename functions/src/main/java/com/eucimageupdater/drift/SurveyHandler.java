@@ -17,7 +17,7 @@ public final class SurveyHandler extends RecordStepHandler<SurveyRequest, PlaceS
 
     public SurveyHandler(ImageServices services) {
         super(services, SurveyRequest.class);
-        this.surveyor = new DriftSurveyor(services::survey);
+        this.surveyor = new DriftSurveyor(services::survey, services::workspaceTags);
     }
 
     @Override
@@ -53,9 +53,9 @@ public final class SurveyHandler extends RecordStepHandler<SurveyRequest, PlaceS
         Location place = request.place();
         return List.of(new PlaceSurvey(place.account(), place.region(), new PlaceSurvey.Counts(1, 1, 3, 1, 1, 1, 0, 1),
                 List.of(new PlaceSurvey.SurveyedTarget(Service.APPSTREAM, "Base-Prod", "Base-Win2022-2026-10-13", 28, "AVAILABLE",
-                                "WINDOWS_SERVER_2022", "2031-10-14", null),
+                                "WINDOWS_SERVER_2022", "2031-10-14", null, null),
                         new PlaceSurvey.SurveyedTarget(Service.WORKSPACES, "wsb-0a1b2c3d4", "wsi-0a1b2c3d4", 90, "NONE", "WINDOWS_10",
-                                "2025-10-14", 3)),
+                                "2025-10-14", 3, new PlaceSurvey.Rebuilds(1, 1, 1, 0))),
                 0, List.of(new PlaceSurvey.UnusedImage(Service.APPSTREAM, "Base-Win2022-2026-09-08", 63)), 0, null));
     }
 }

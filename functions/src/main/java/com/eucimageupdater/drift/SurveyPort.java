@@ -14,9 +14,16 @@ public interface SurveyPort {
      * @param platform the image's platform (AppStream) or its WorkSpaces' operating system (WorkSpaces), null when unknown
      * @param updateAvailable AWS's answer to the run's own check, made dry; null for an image the account does not own,
      *                        which managed updates cannot update
-     * @param workspaces the WorkSpaces launched from a bundle; null for a fleet
+     * @param workspaceIds the WorkSpaces launched from a bundle, by id; null for a fleet
      */
-    record ImageUse(String target, String image, Instant imageCreated, String platform, Boolean updateAvailable, Integer workspaces) {}
+    record ImageUse(String target, String image, Instant imageCreated, String platform, Boolean updateAvailable,
+            List<String> workspaceIds) {
+
+        /** How many WorkSpaces were launched from a bundle; null for a fleet. */
+        Integer workspaces() {
+            return workspaceIds == null ? null : workspaceIds.size();
+        }
+    }
 
     /** An image this pipeline made (its tags say so), and when. */
     record MadeImage(String image, Instant created) {}

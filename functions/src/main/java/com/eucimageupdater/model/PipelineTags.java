@@ -36,6 +36,11 @@ public final class PipelineTags {
     public static final String FAILED_MONTHS = PREFIX + "failed-months";
     /** On a copy in another Region: the account, Region and identifier of the image it was copied from. */
     public static final String COPIED_FROM = PREFIX + "copied-from";
+    /**
+     * On a WorkSpace: the image the updater rebuilt it onto, written before its RebuildWorkspaces; the drift report counts
+     * those whose tag is not their bundle's image (the API does not say which image a WorkSpace runs).
+     */
+    public static final String REBUILT = PREFIX + "rebuilt";
     /** The tags on every new image: source image, run date, execution, lineage and build minutes. */
     public static final int COUNT = 5;
     /** Execution names may hold characters (such as ! or ') that tag values may not. */

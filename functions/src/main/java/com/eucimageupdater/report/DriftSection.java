@@ -6,6 +6,7 @@ import static com.eucimageupdater.report.RunReporter.plural;
 import com.eucimageupdater.drift.DriftSurveyor;
 import com.eucimageupdater.drift.PlaceSurvey;
 import com.eucimageupdater.drift.PlaceSurvey.Counts;
+import com.eucimageupdater.drift.PlaceSurvey.Rebuilds;
 import com.eucimageupdater.drift.PlaceSurvey.SurveyedTarget;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,7 +59,8 @@ final class DriftSection {
     static void report(List<PlaceSurvey> places, LocalDate runDate, StringBuilder body) {
         body.append("Where every fleet and bundle stands, as AWS answered in this run: each image's age from its creation time;"
                 + " updates as the run's own check answers them, made dry (only for images the account owns); the platform's end of"
-                + " support where it is published. Nothing was changed.\n\n");
+                + " support where it is published; each listed bundle's WorkSpaces by the image the updater's tag says it rebuilt"
+                + " them onto (euc-image-updater:rebuilt). Nothing was changed.\n\n");
         for (PlaceSurvey place : places) {
             body.append(placeLine(place)).append('\n');
             place.targets().forEach(target -> body.append(targetLine(target, runDate)).append('\n'));
@@ -135,7 +137,32 @@ final class DriftSection {
         if (target.workspaces() != null) {
             line.append("; ").append(plural(target.workspaces(), "WorkSpace"));
         }
+        if (target.rebuilds() != null) {
+            line.append(rebuilds(target.rebuilds(), target.image()));
+        }
         return line.toString();
+    }
+
+    /**
+     * e.g. ": 2 rebuilt onto wsi-x, 1 not yet on it (rebuilt onto another image), 3 not rebuilt by the updater", from their tags;
+     * the API does not say which image a WorkSpace runs, so an untagged one is said to be no more than that.
+     */
+    private static String rebuilds(Rebuilds rebuilds, String image) {
+        List<String> parts = new ArrayList<>();
+        if (rebuilds.onImage() > 0) {
+            parts.add(rebuilds.onImage() + " rebuilt onto " + image);
+        }
+        if (rebuilds.otherImage() > 0) {
+            parts.add(rebuilds.otherImage() + " not yet on it (rebuilt onto another image)");
+        }
+        if (rebuilds.untagged() > 0) {
+            parts.add(rebuilds.untagged() + " not rebuilt by the updater");
+        }
+        if (rebuilds.unread() > 0) {
+            parts.add(rebuilds.unread() + " not read (the report reads the tags of at most " + DriftSurveyor.TAG_READS_PER_PLACE
+                    + " WorkSpaces a place: these counts are partial)");
+        }
+        return parts.isEmpty() ? "" : ": " + String.join(", ", parts);
     }
 
     private static String age(Integer days) {

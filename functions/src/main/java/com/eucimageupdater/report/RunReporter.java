@@ -41,6 +41,9 @@ public final class RunReporter {
                         rolloutBody)
                 : RolloutSection.production(JsonView.of(request.rollout()), request.executionId(),
                         promoted != null ? promoted : request.executionName(), request.dryRun(), request.zone(), rolloutBody);
+        String imagesOf = request.rollback() != null ? request.rollback() : promoted != null ? promoted : request.executionName();
+        int rebuildProblems = RebuildSection.write(request.rebuilds(), request.plannedRebuilds(), request.executionId(), imagesOf,
+                request.zone(), rolloutBody);
         StringBuilder publishedBody = new StringBuilder();
         int notPublished = PublishedSection.write(request.publications(), publishedBody);
         ProductionOutcome production = ProductionOutcome.of(JsonView.of(request.rollout()), request.dryRun());
@@ -48,13 +51,14 @@ public final class RunReporter {
         String approvalProblem = production.kind() != ProductionOutcome.Kind.APPROVAL_NOT_REQUESTED ? null
                 : noSubscriber ? "approval not asked (no confirmed subscriber)" : "approval mail failed";
         Failures failures = new Failures(count(results, Outcome.FAILED), count(results, Outcome.VALIDATION_FAILED),
-                results.stream().mapToInt(ImageResult::copyConflicts).sum(), rolloutFailures,
+                results.stream().mapToInt(ImageResult::copyConflicts).sum(), rolloutFailures, rebuildProblems,
                 (int) request.builds().stream().filter(build -> build.failure() != null).count(), approvalProblem, notPublished);
         Counts counts = new Counts(count(results, Outcome.UPDATED), count(results, Outcome.ADOPTED), count(results, Outcome.UP_TO_DATE),
                 failures.total());
         String status = !request.problems().isEmpty() ? "INPUT_REJECTED"
                 : noSubscriber ? RolloutSection.NO_CONFIRMED_SUBSCRIBER
                 : counts.failed() > 0 ? "SOME_FAILED" : "SUCCEEDED";
+        String rebuilt = RebuildSection.subjectPart(request.rebuilds());
         String subject;
         String body;
         if (!request.problems().isEmpty()) {
@@ -64,16 +68,18 @@ public final class RunReporter {
             // The execution's name may be long: it comes last, where SNS's limit cuts it rather than the counts.
             subject = TOOL + (request.dryRun() ? " (report only)" : "") + ": "
                     + (rolloutFailures == 0 ? "" : plural(rolloutFailures, "move back") + " failed; ")
+                    + (rebuildProblems == 0 ? "" : Failures.rebuildProblems(rebuildProblems) + "; ")
                     + (notPublished == 0 ? "" : Failures.notPublished(notPublished) + "; ")
                     + RollbackSection.MovedBack.of(JsonView.of(request.rolledBack())).counts()
+                    + (rebuilt == null ? "" : ", " + rebuilt)
                     + " (rollback of " + request.rollback() + ")";
             body = header(request) + rolloutBody + publishedBody;
         } else {
             String tool = TOOL + (request.dryRun() ? " (report only)" : "");
-            subject = promoted != null ? subject(tool, failures.words(), production.words(), "promote of " + promoted)
+            subject = promoted != null ? subject(tool, failures.words(), production.words(), rebuilt, "promote of " + promoted)
                     : request.dryRun() ? subject(tool, failures.words(), count(results, Outcome.WOULD_UPDATE) + " would update, "
-                            + counts.upToDate() + " up to date")
-                    : subject(tool, failures.words(), production.words(), imageCounts(counts));
+                            + counts.upToDate() + " up to date", rebuilt)
+                    : subject(tool, failures.words(), production.words(), rebuilt, imageCounts(counts));
             body = resultsBody(request, counts, failures, promoted) + rolloutBody + publishedBody + driftSection(request);
         }
         Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
@@ -120,14 +126,20 @@ public final class RunReporter {
      *
      * @param validations images whose gate after staging failed (not offered for approval)
      * @param rollouts production roll-outs (or a rollback's moves back) that failed
+     * @param rebuilds bundles whose WorkSpaces rebuild failed, stopped or was refused, or where a WorkSpace's rebuild failed
      * @param unsummarized accounts and Regions whose results were lost
      * @param approvalProblem why production was never asked for (no approval mail sent), or null
      * @param notPublished events and parameters that other systems were to get and did not: the run goes on, and fails
      */
-    private record Failures(int images, int validations, int copyConflicts, int rollouts, int unsummarized, String approvalProblem,
-            int notPublished) {
+    private record Failures(int images, int validations, int copyConflicts, int rollouts, int rebuilds, int unsummarized,
+            String approvalProblem, int notPublished) {
         int total() {
-            return images + validations + copyConflicts + rollouts + unsummarized + (approvalProblem != null ? 1 : 0) + notPublished;
+            return images + validations + copyConflicts + rollouts + rebuilds + unsummarized + (approvalProblem != null ? 1 : 0)
+                    + notPublished;
+        }
+
+        static String rebuildProblems(int count) {
+            return plural(count, "bundle's rebuild", "bundles' rebuilds") + " failed or stopped";
         }
 
         static String notPublished(int count) {
@@ -150,6 +162,9 @@ public final class RunReporter {
             }
             if (rollouts > 0) {
                 words.add(plural(rollouts, "production roll-out") + " failed");
+            }
+            if (rebuilds > 0) {
+                words.add(rebuildProblems(rebuilds));
             }
             if (approvalProblem != null) {
                 words.add(approvalProblem);

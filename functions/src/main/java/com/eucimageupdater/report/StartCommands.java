@@ -34,14 +34,29 @@ final class StartCommands {
 
     /** For bash and zsh. */
     String posix(String field, String execution) {
-        return "aws stepfunctions start-execution --region " + region + " --state-machine-arn " + singleQuoted(stateMachineArn)
-                + " --input " + singleQuoted("{\"" + field + "\": \"" + execution + "\"}");
+        return posix(input(field, execution));
     }
 
     /** For Windows PowerShell and PowerShell 7; for cmd.exe, without {@code --%}. */
     String windows(String field, String execution) {
+        return windows(input(field, execution));
+    }
+
+    /** For bash and zsh, with this input (JSON text, e.g. a rollback's with {@code "rebuild": true}). */
+    String posix(String input) {
+        return "aws stepfunctions start-execution --region " + region + " --state-machine-arn " + singleQuoted(stateMachineArn)
+                + " --input " + singleQuoted(input);
+    }
+
+    /** For Windows, with this input (JSON text): its double quotes escaped inside the double-quoted argument. */
+    String windows(String input) {
         return "aws --% stepfunctions start-execution --region " + region + " --state-machine-arn \"" + stateMachineArn
-                + "\" --input \"{\\\"" + field + "\\\": \\\"" + execution + "\\\"}\"";
+                + "\" --input \"" + input.replace("\"", "\\\"") + "\"";
+    }
+
+    /** e.g. {"rollback": "run-1"} */
+    static String input(String field, String execution) {
+        return "{\"" + field + "\": \"" + execution + "\"}";
     }
 
     /** A single quote ends the quoted text, is escaped, and opens it again. */

@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.eucimageupdater.drift.PlaceSurvey.Rebuilds;
 import com.eucimageupdater.drift.PlaceSurvey.SurveyedTarget;
 import com.eucimageupdater.drift.PlaceSurvey.UnusedImage;
 import com.eucimageupdater.drift.SurveyPort.ImageUse;
 import com.eucimageupdater.drift.SurveyPort.MadeImage;
 import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.PipelineTags;
 import com.eucimageupdater.model.Service;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DriftSurveyorTest {
@@ -41,8 +46,8 @@ class DriftSurveyorTest {
     private static final Answers NOTHING = new Answers(List.of(), List.of(), Set.of());
 
     private static PlaceSurvey survey(Answers appStream, Answers workSpaces, int rows) {
-        return new DriftSurveyor((service, location) -> service == Service.APPSTREAM ? appStream : workSpaces)
-                .survey(PLACE, RUN_DATE, rows);
+        return new DriftSurveyor((service, location) -> service == Service.APPSTREAM ? appStream : workSpaces,
+                location -> workspace -> Map.of()).survey(PLACE, RUN_DATE, rows);
     }
 
     private static ImageUse fleet(String name, String image, String created, String platform, Boolean update) {
@@ -73,7 +78,7 @@ class DriftSurveyorTest {
                 fleet("old", "Base-2026-08-11", "2026-08-11T06:00:00Z", "WINDOWS_SERVER_2022", true),
                 fleet("linux", "Tools-AL2", "2026-11-30T06:00:00Z", "AMAZON_LINUX2", null)), List.of(), Set.of());
         Answers workSpaces = new Answers(List.of(new ImageUse("wsb-0a1b2c3d4", "wsi-0a1b2c3d4", Instant.parse("2026-11-01T00:00:00Z"),
-                "WINDOWS_SERVER_2016", false, 4)), List.of(), Set.of());
+                "WINDOWS_SERVER_2016", false, List.of("ws-1", "ws-2", "ws-3", "ws-4"))), List.of(), Set.of());
 
         PlaceSurvey survey = survey(appStream, workSpaces, 2);
 
@@ -115,5 +120,59 @@ class DriftSurveyorTest {
         assertEquals(1, survey.targetsLeftOut());
         assertEquals(1, survey.unusedLeftOut());
         assertEquals(new PlaceSurvey.Counts(1, 0, 0, 1, 1, 0, 0, 1), survey.counts());
+    }
+
+    private static ImageUse bundle(String id, String image, List<String> workspaces) {
+        return new ImageUse(id, image, Instant.parse("2026-11-01T00:00:00Z"), "WINDOWS_SERVER_2019", false, workspaces);
+    }
+
+    private static List<String> workspaces(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> String.format("%s%05d", prefix, i)).toList();
+    }
+
+    @Test
+    void aBundlesWorkSpacesAreCountedByTheImageTheirRebuiltTagNames() {
+        Answers workSpaces = new Answers(List.of(bundle("wsb-0a1b2c3d4", "wsi-new", List.of("ws-on", "ws-other", "ws-untagged",
+                "ws-tagged-otherwise"))), List.of(), Set.of());
+        Map<String, Map<String, String>> tags = Map.of(
+                "ws-on", Map.of(PipelineTags.REBUILT, "wsi-new"),
+                "ws-other", Map.of(PipelineTags.REBUILT, "wsi-old"),
+                "ws-tagged-otherwise", Map.of("cost-center", "finance"));
+
+        PlaceSurvey survey = new DriftSurveyor((service, location) -> service == Service.APPSTREAM ? NOTHING : workSpaces,
+                location -> workspace -> tags.getOrDefault(workspace, Map.of())).survey(PLACE, RUN_DATE, 10);
+
+        assertEquals(new Rebuilds(1, 1, 2, 0), survey.targets().get(0).rebuilds(),
+                "on the bundle's image, rebuilt onto another image, and two not rebuilt by the updater");
+    }
+
+    @Test
+    void tagReadsStopAtThePlacesCapAndTheBundlesLeftUnreadSaySo() {
+        Answers workSpaces = new Answers(List.of(bundle("wsb-first", "wsi-a", workspaces("ws-a", 200)),
+                bundle("wsb-second", "wsi-b", workspaces("ws-b", 200)), bundle("wsb-third", "wsi-c", workspaces("ws-c", 5))),
+                List.of(), Set.of());
+        List<String> read = new ArrayList<>();
+
+        PlaceSurvey survey = new DriftSurveyor((service, location) -> service == Service.APPSTREAM ? NOTHING : workSpaces,
+                location -> workspace -> {
+                    read.add(workspace);
+                    return Map.of();
+                }).survey(PLACE, RUN_DATE, 10);
+
+        assertEquals(DriftSurveyor.TAG_READS_PER_PLACE, read.size());
+        assertEquals(List.of(new Rebuilds(0, 0, 200, 0), new Rebuilds(0, 0, 100, 100), new Rebuilds(0, 0, 0, 5)),
+                survey.targets().stream().map(SurveyedTarget::rebuilds).toList());
+    }
+
+    @Test
+    void aSurveyThatListsNothingReadsNoTags() {
+        Answers workSpaces = new Answers(List.of(bundle("wsb-0a1b2c3d4", "wsi-new", List.of("ws-1"))), List.of(), Set.of());
+
+        PlaceSurvey survey = new DriftSurveyor((service, location) -> service == Service.APPSTREAM ? NOTHING : workSpaces,
+                location -> workspace -> {
+                    throw new AssertionError("a run's counts-only survey read the tags of " + workspace);
+                }).survey(PLACE, RUN_DATE, 0);
+
+        assertEquals(1, survey.counts().workspaces());
     }
 }

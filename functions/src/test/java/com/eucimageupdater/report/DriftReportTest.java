@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 class DriftReportTest {
     private static final String EXECUTION_ARN = "arn:aws:states:eu-west-1:123456789012:execution:euc-image-updater:";
     private static final PlaceSurvey SURVEYED = new PlaceSurvey("123456789012", "eu-west-1", new Counts(2, 1, 3, 2, 1, 1, 0, 1),
-            List.of(new SurveyedTarget(Service.APPSTREAM, "tools", "Tools-AL2", 209, "NOT_CHECKED", "AMAZON_LINUX2", "2026-06-30", null),
-                    new SurveyedTarget(Service.WORKSPACES, "wsb-0a1b2c3d4", "wsi-0a1b2c3d4", 90, "AVAILABLE", null, null, 3)),
+            List.of(new SurveyedTarget(Service.APPSTREAM, "tools", "Tools-AL2", 209, "NOT_CHECKED", "AMAZON_LINUX2", "2026-06-30", null,
+                    null),
+                    new SurveyedTarget(Service.WORKSPACES, "wsb-0a1b2c3d4", "wsi-0a1b2c3d4", 90, "AVAILABLE", null, null, 3, null)),
             1, List.of(new UnusedImage(Service.APPSTREAM, "Base-2026-06-09", 181)), 0, null);
 
     private static PlaceSurvey notSurveyed() throws Exception {
@@ -70,5 +71,18 @@ class DriftReportTest {
     @Test
     void aRunWithoutASurveyHasNoDriftSection() {
         assertTrue(!report(null, List.of()).message().contains("Where every fleet and bundle stands"));
+    }
+
+    @Test
+    void aBundlesLineCountsItsWorkSpacesByTheirRebuiltTagAndSaysWhenTheCountsArePartial() {
+        PlaceSurvey place = new PlaceSurvey("123456789012", "eu-west-1", new Counts(0, 1, 11, 0, 0, 0, 0, 0),
+                List.of(new SurveyedTarget(Service.WORKSPACES, "wsb-0a1b2c3d4", "wsi-new", 5, "NONE", null, null, 11,
+                        new PlaceSurvey.Rebuilds(2, 1, 3, 5))), 0, List.of(), 0, null);
+
+        String body = report("drift", List.of(place)).message();
+
+        assertTrue(body.contains("  bundle wsb-0a1b2c3d4            wsi-new                         5 days  no update; 11 WorkSpaces:"
+                + " 2 rebuilt onto wsi-new, 1 not yet on it (rebuilt onto another image), 3 not rebuilt by the updater, 5 not read (the"
+                + " report reads the tags of at most 300 WorkSpaces a place: these counts are partial)\n"), body);
     }
 }

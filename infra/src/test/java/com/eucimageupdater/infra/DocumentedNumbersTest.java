@@ -120,6 +120,7 @@ class DocumentedNumbersTest {
                 () -> DriftSurveyor.NEAR_SUPPORT_END_DAYS));
         checks.put("drift report: fleets and bundles listed, across all places", is(() -> (Integer) constant(RunPlan.class, "DRIFT_ROWS"),
                 () -> 1));
+        checks.put("drift report: WorkSpaces' tags read, per place", is(() -> DriftSurveyor.TAG_READS_PER_PLACE));
         checks.put("a member account's credentials", is(() -> ((Duration) constant(memberCredentials(), "PREFETCH")).toMinutes()));
         checks.put("the schedule's retries of a start", is(DocumentedNumbersTest::scheduleRetries));
         checks.put("the functions' logs", documented -> assertEquals(Set.of(documented.get(0) * 30), logRetentionDays(),

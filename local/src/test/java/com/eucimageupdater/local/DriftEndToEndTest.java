@@ -37,8 +37,10 @@ class DriftEndToEndTest {
                  "updateAvailable": true},
                 {"id": "wsi-5e6f7a8b9", "name": "win10-2026-08-11", "description": "Made by the pipeline", "os": "WINDOWS",
                  "created": "2026-08-11T08:00:00Z", "tags": {"euc-image-updater:source-image": "wsi-0a1b2c3d4"}}],
-              "bundles": [{"id": "wsb-0a1b2c3d4", "name": "office", "imageId": "wsi-0a1b2c3d4", "workspaces": 3,
-                           "operatingSystemName": "WINDOWS_10"},
+              "bundles": [{"id": "wsb-0a1b2c3d4", "name": "office", "imageId": "wsi-0a1b2c3d4", "workspaces": 1,
+                           "operatingSystemName": "WINDOWS_10", "namedWorkspaces": [
+                             {"id": "ws-rebuilt01", "tags": {"euc-image-updater:rebuilt": "wsi-0a1b2c3d4"}},
+                             {"id": "ws-olderimg1", "tags": {"euc-image-updater:rebuilt": "wsi-5e6f7a8b9"}}]},
                           {"id": "wsb-1b2c3d4e5", "name": "spare", "imageId": "wsi-0a1b2c3d4", "workspaces": 0},
                           {"id": "wsb-92tn3b7gx", "name": "Standard with Windows 10", "owner": "AMAZON", "imageId": "wsi-0aws10std",
                            "workspaces": 1}]},
@@ -51,8 +53,8 @@ class DriftEndToEndTest {
     }
 
     @Test
-    @DisplayName("a drift report mails every fleet and bundle, their images' age, updates, end of support, WorkSpaces and the"
-            + " unused pipeline images, and records no mutating call")
+    @DisplayName("a drift report mails every fleet and bundle, their images' age, updates, end of support, WorkSpaces (by their rebuild"
+            + " tag) and the unused pipeline images, and records no mutating call")
     void driftReportMailsWhereEveryFleetAndBundleStandsAndChangesNothing() throws Exception {
         try (SimulatedRun run = SimulatedRun.of(SCENARIO, "{\"report\": \"drift\"}")) {
             assertEquals("ExecutionSucceeded", run.result.status(), run.result::toString);
@@ -79,6 +81,8 @@ class DriftEndToEndTest {
                     "update available; WINDOWS_SERVER_2022, support ends 2031-10-14")), body);
             assertTrue(body.contains(String.format("  bundle %-24s %-28s %9s  %s", "wsb-0a1b2c3d4", "wsi-0a1b2c3d4",
                     daysSince("2025-03-02") + " days", "update available; WINDOWS_10, support ended 2025-10-14; 3 WorkSpaces")), body);
+            assertTrue(body.contains("; 3 WorkSpaces: 1 rebuilt onto wsi-0a1b2c3d4, 1 not yet on it (rebuilt onto another image), 1 not"
+                    + " rebuilt by the updater\n"), "each WorkSpace by its rebuild tag, as DescribeTags answered: " + body);
             assertTrue(body.contains("update available; 0 WorkSpaces"), "a bundle without WorkSpaces has no platform: " + body);
             assertTrue(body.contains("unused pipeline images (no fleet, bundle or image builder uses them): Base-Win2022-2026-06-09 ("
                     + daysSince("2026-06-09") + " days), wsi-5e6f7a8b9 (" + daysSince("2026-08-11") + " days)\n"), body);
