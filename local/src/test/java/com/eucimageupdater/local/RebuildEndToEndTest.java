@@ -153,7 +153,9 @@ class RebuildEndToEndTest {
                     .asText() : ""), texts(group.path("workspaceIds"))));
             assertEquals(Map.of("ADMIN_MAINTENANCE", List.of("ws-admin0001"), "NOT_AVAILABLE SUSPENDED", List.of("ws-suspnd001"),
                     "SNAPSHOT_OLDER_THAN_LAST_CONNECTION", List.of("ws-stale0001"), "USER_CONNECTED", List.of("ws-online001")), byReason);
-            List<String> touched = run.aws().mutatingCalls().stream().map(call -> call.request().toString()).toList();
+            // The mail names them; no change to AWS does.
+            List<String> touched = run.aws().mutatingCalls().stream().filter(call -> !call.operation().equals("Publish"))
+                    .map(call -> call.request().toString()).toList();
             for (String skippedId : List.of("ws-admin0001", "ws-suspnd001", "ws-stale0001", "ws-online001")) {
                 assertTrue(touched.stream().noneMatch(request -> request.contains(skippedId)), skippedId);
             }
