@@ -8,6 +8,7 @@ import com.eucimageupdater.drift.WorkspaceTags;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.MemberAccess;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.rebuild.BundleWorkspaces;
 import com.eucimageupdater.retire.LineageRetirement;
 import com.eucimageupdater.rollback.RolloutRecords;
 import com.eucimageupdater.rollout.TargetMoves;
@@ -155,6 +156,11 @@ public final class ImageServices {
     /** The gate's canaries: WorkSpaces alone. */
     public CanaryWorkspaces canaryWorkspaces(Location location) {
         return (CanaryWorkspaces) adapter(Service.WORKSPACES, location);
+    }
+
+    /** The rebuild's port: WorkSpaces alone (AppStream fleets replace their instances as sessions end). */
+    public BundleWorkspaces bundleWorkspaces(Location location) {
+        return ((WorkSpacesImageService) adapter(Service.WORKSPACES, location)).rebuilds();
     }
 
     /** The retire step's port. */

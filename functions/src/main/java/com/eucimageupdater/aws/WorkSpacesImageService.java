@@ -58,6 +58,11 @@ public final class WorkSpacesImageService implements ServiceAdapter, CanaryWorks
         return new WorkSpacesSurvey(workSpaces, images);
     }
 
+    /** The rebuild's port over the same client, built when the rebuild step asks: no other step loads it. */
+    WorkSpacesRebuilds rebuilds() {
+        return new WorkSpacesRebuilds(workSpaces);
+    }
+
     /** DescribeTags answers for a WorkSpace id as for an image's. */
     @Override
     public Map<String, String> tagsOfWorkspace(String workspaceId) {

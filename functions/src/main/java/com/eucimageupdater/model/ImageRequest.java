@@ -22,13 +22,15 @@ import java.util.Map;
  * @param shareWithAccounts accounts the new image is shared with, in its Region
  * @param unreachable why the account could not be reached when its fleets or bundles were read: the image fails with it
  * @param gate how the staged image is validated before approval; null until the plan resolves it
+ * @param rebuild how the WorkSpaces of the production bundles are rebuilt onto the new image after the roll-out; null: never
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ImageRequest(
         Service service, String image, String fromTarget, String displayName, String description, Map<String, String> tags,
         List<String> stagingTargets, List<String> productionTargets, Map<String, String> productionImages, int keep, String account,
-        String region, List<String> copyToRegions, List<String> shareWithAccounts, String unreachable, StagingGate gate) {
+        String region, List<String> copyToRegions, List<String> shareWithAccounts, String unreachable, StagingGate gate,
+        RebuildSettings rebuild) {
 
     public ImageRequest {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
@@ -40,6 +42,14 @@ public record ImageRequest(
         shareWithAccounts = shareWithAccounts == null ? List.of() : List.copyOf(shareWithAccounts);
     }
 
+    /** An item that rebuilds no WorkSpace. */
+    public ImageRequest(Service service, String image, String fromTarget, String displayName, String description, Map<String, String> tags,
+            List<String> stagingTargets, List<String> productionTargets, Map<String, String> productionImages, int keep, String account,
+            String region, List<String> copyToRegions, List<String> shareWithAccounts, String unreachable, StagingGate gate) {
+        this(service, image, fromTarget, displayName, description, tags, stagingTargets, productionTargets, productionImages, keep, account,
+                region, copyToRegions, shareWithAccounts, unreachable, gate, null);
+    }
+
     /** An image with no roll-out: only the new image is built. */
     public ImageRequest(Service service, String image, String displayName, String description, Map<String, String> tags) {
         this(service, image, null, displayName, description, tags, List.of(), List.of(), null, 0, null, null, List.of(), List.of(), null,
@@ -48,12 +58,13 @@ public record ImageRequest(
 
     public ImageRequest withKeep(int newKeep) {
         return new ImageRequest(service, image, fromTarget, displayName, description, tags, stagingTargets, productionTargets,
-                productionImages, newKeep, account, region, copyToRegions, shareWithAccounts, unreachable, gate);
+                productionImages, newKeep, account, region, copyToRegions, shareWithAccounts, unreachable, gate, rebuild);
     }
 
     public ImageRequest at(Location location) {
         return new ImageRequest(service, image, fromTarget, displayName, description, tags, stagingTargets, productionTargets,
-                productionImages, keep, location.account(), location.region(), copyToRegions, shareWithAccounts, unreachable, gate);
+                productionImages, keep, location.account(), location.region(), copyToRegions, shareWithAccounts, unreachable, gate,
+                rebuild);
     }
 
     /**
@@ -63,19 +74,25 @@ public record ImageRequest(
     public ImageRequest resolved(String source, Map<String, String> productionImagesNow) {
         return new ImageRequest(service, source, null, displayName, description, tags, stagingTargets,
                 List.copyOf(productionImagesNow.keySet()), productionImagesNow, keep, account, region, copyToRegions, shareWithAccounts,
-                null, gate);
+                null, gate, rebuild);
     }
 
     /** An item whose account could not be reached: named by its fleet or bundle when its image is unknown. */
     public ImageRequest unreachable(String reason) {
         return new ImageRequest(service, image != null ? image : fromTarget, fromTarget, displayName, description, tags, stagingTargets,
-                productionTargets, productionImages, keep, account, region, copyToRegions, shareWithAccounts, reason, gate);
+                productionTargets, productionImages, keep, account, region, copyToRegions, shareWithAccounts, reason, gate, rebuild);
     }
 
     /** The item with its gate as planned: its own timeout or the deployment's, and the poll count that bounds it. */
     public ImageRequest withGate(StagingGate planned) {
         return new ImageRequest(service, image, fromTarget, displayName, description, tags, stagingTargets, productionTargets,
-                productionImages, keep, account, region, copyToRegions, shareWithAccounts, unreachable, planned);
+                productionImages, keep, account, region, copyToRegions, shareWithAccounts, unreachable, planned, rebuild);
+    }
+
+    /** The item with the rebuild of its production bundles' WorkSpaces, as validated. */
+    public ImageRequest withRebuild(RebuildSettings settings) {
+        return new ImageRequest(service, image, fromTarget, displayName, description, tags, stagingTargets, productionTargets,
+                productionImages, keep, account, region, copyToRegions, shareWithAccounts, unreachable, gate, settings);
     }
 
     /** The image the production target used when the run read it; empty when unknown. */
@@ -86,6 +103,16 @@ public record ImageRequest(
     /** Where the image lives; {@code fallback} (the run's own account and Region) fills what the item leaves out. */
     public Location location(Location fallback) {
         return new Location(account != null ? account : fallback.account(), region != null ? region : fallback.region());
+    }
+
+    /** The production fleets or bundles: the source's, then those listed. */
+    public List<String> allProductionTargets() {
+        List<String> production = new ArrayList<>();
+        if (fromTarget != null) {
+            production.add(fromTarget);
+        }
+        production.addAll(productionTargets);
+        return production;
     }
 
     /** Every fleet or bundle the request names: the source's, then staging, then production. */

@@ -6,6 +6,7 @@ import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.ImageRules;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.PipelineTags;
+import com.eucimageupdater.model.RebuildSettings;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.ServiceRules;
 import com.eucimageupdater.model.StagingGate;
@@ -44,7 +45,7 @@ public final class ImageRequests {
             fields.addAll(List.of(service.rules().target(), service.rules().stagingField(), service.rules().productionField()));
         }
         fields.addAll(List.of("displayName", "description", "tags", "keep", "account", "region", "copyToRegions", "shareWithAccounts",
-                GateFields.TIMEOUT, GateFields.STREAMING_CHECK, GateFields.CANARIES));
+                GateFields.TIMEOUT, GateFields.STREAMING_CHECK, GateFields.CANARIES, RebuildFields.REBUILD));
         return List.copyOf(fields);
     }
 
@@ -184,6 +185,11 @@ public final class ImageRequests {
             item.at("shareWithAccounts").add("\"" + account + "\" owns the image; list only the accounts it is shared with");
         }
         StagingGate gate = GateFields.parse(node, service, staging, item);
+        List<String> productionBundles = new ArrayList<>(production);
+        if (fromTarget != null) {
+            productionBundles.add(fromTarget);
+        }
+        RebuildSettings rebuild = RebuildFields.parse(node, service, productionBundles, item);
         int productionTargets = production.size() + (fromTarget == null ? 0 : 1);
         int rolloutTags = PipelineTags.rolloutTags(staging.size(), productionTargets);
         if (item.isEmpty() && tags.size() + rolloutTags > USER_TAGS_MAX) {
@@ -195,7 +201,7 @@ public final class ImageRequests {
         }
         return item.isEmpty()
                 ? new ImageRequest(service, image, fromTarget, displayName, description, tags, staging, production, null, keep, account,
-                        region, copyToRegions, shareWithAccounts, null, gate)
+                        region, copyToRegions, shareWithAccounts, null, gate, rebuild)
                 : null;
     }
 

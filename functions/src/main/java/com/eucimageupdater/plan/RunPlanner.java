@@ -6,6 +6,7 @@ import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.RebuildSettings;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.StagingGate;
 import com.eucimageupdater.workflow.WorkflowInput;
@@ -37,7 +38,8 @@ public final class RunPlanner {
     /** Step Functions execution names: 1-80 characters, no whitespace, brackets, wildcards or punctuation it reserves. */
     private static final Pattern EXECUTION_NAME = Pattern.compile("^[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/]{1,80}$");
     /** The fields that set what the whole run does, besides its images. */
-    private static final List<String> RUN_WIDE_FIELDS = List.of("dryRun", "approval", "rollback", "promote", "report");
+    private static final List<String> RUN_WIDE_FIELDS = List.of("dryRun", "approval", "rollback", "promote", "report",
+            "rebuild");
     /** The one report a run can write instead of updating images: where every fleet and bundle stands. */
     private static final String DRIFT = "drift";
     /** The console's default input carries a Comment, the schedule's its scheduledTime. */
@@ -92,6 +94,12 @@ public final class RunPlanner {
         String promote = otherRun(request.input(), "promote", "whose staged images to roll out to production",
                 "as in its rejected or timed-out mail", " (and \"approval\" or \"dryRun\" if wanted)", input);
         String report = report(request.input(), input);
+        boolean rebuild = flag(request.input(), "rebuild", input);
+        if (rebuild && rollback == null) {
+            input.at("rebuild").add("rebuilds the WorkSpaces of the bundles a rollback moves back: give it with \"rollback\""
+                    + " ({\"rollback\": \"<execution>\", \"rebuild\": true}); a monthly run's rebuild is set per image (images[].rebuild)");
+        }
+        List<RebuildSettings.ForBundle> rebuildSettings = rebuild && rollback != null ? configuredRebuilds(request, problems) : null;
         if (rollback != null && promote != null) {
             input.at("promote").add("a run either promotes an execution or rolls one back; give \"promote\" or \"rollback\", not"
                     + " both");
@@ -114,7 +122,7 @@ public final class RunPlanner {
         }
         if ((rollback != null || promote != null) && problems.isEmpty()) {
             RunSettings otherRun = run.maxPolls(1).maxWaitText("").promote(promote).build();
-            return rollback != null ? RunPlan.rollback(otherRun, maxConcurrencyOverall, rollback, everywhere)
+            return rollback != null ? RunPlan.rollback(otherRun, maxConcurrencyOverall, rollback, everywhere, rebuildSettings)
                     : RunPlan.promote(otherRun, maxConcurrencyOverall, promote, everywhere);
         }
         ParsedImages images = images(request, problems);
@@ -290,6 +298,16 @@ public final class RunPlanner {
                     + " \"images\" context in cdk.json and deploy again");
         }
         return configured;
+    }
+
+    /** Each configured production bundle's rebuild settings: a rollback rebuilds with those of the bundle it moves back. */
+    private static List<RebuildSettings.ForBundle> configuredRebuilds(PlanRequest request, Problems problems) {
+        ParsedImages configured = ImageRequests.parse(configuredImages(request.configuredImages(), problems.at("configuredImages")),
+                "configuredImages");
+        problems.addAll(configured.problems());
+        return configured.requests().stream().filter(item -> item.rebuild() != null)
+                .flatMap(item -> item.allProductionTargets().stream().map(bundle -> new RebuildSettings.ForBundle(bundle, item.rebuild())))
+                .toList();
     }
 
     private static Object configuredImages(String text, Problems configured) {

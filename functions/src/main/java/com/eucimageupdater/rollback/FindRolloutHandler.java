@@ -4,8 +4,12 @@ import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.lambda.RecordStepHandler;
 import com.eucimageupdater.lambda.StepLog;
 import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.RebuildSettings;
 import com.eucimageupdater.model.Service;
+import com.eucimageupdater.rebuild.BundleRebuild;
+import com.eucimageupdater.rebuild.RebuildMode;
 import com.eucimageupdater.rollout.ProductionRollout;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +40,11 @@ public final class FindRolloutHandler extends RecordStepHandler<FindRolloutReque
                     request.promote(), locations, promotion.builds(), promotion.problems());
         }
         RollbackPlanner.Rollback rollback = rollbacks.plan(request.rollback(), locations);
+        RollbackRebuilds.Planned rebuilds = RollbackRebuilds.of(rollback.moves(), request.rebuildSettings());
+        List<String> problems = new ArrayList<>(rollback.problems());
+        problems.addAll(rebuilds.problems());
         return new RollbackRequest(request.executionName(), request.runDate(), request.run(), request.rollback(), locations,
-                rollback.moves(), rollback.problems());
+                problems.isEmpty() ? rollback.moves() : List.of(), problems, rebuilds.rebuilds());
     }
 
     @Override
@@ -74,7 +81,9 @@ public final class FindRolloutHandler extends RecordStepHandler<FindRolloutReque
                 request.locations(), List.of(new RollbackPlanner.MoveBack(Service.APPSTREAM, "123456789012", "us-east-1",
                         "Base-Win2022-2026-10-13", "Base-Win2022-2026-11-10", List.of("Base-Prod"),
                         Map.of("Base-Prod", "Base-Win2022-2026-11-10"), "Base-Win2022", "Base-Win2022", true, List.of())),
-                List.of());
+                List.of(), List.of(new BundleRebuild(Service.WORKSPACES, "123456789012", "us-east-1", "wsb-0a1b2c3d4", "wsi-0a1b2c3d4",
+                        "wsi-7k2m9p4q1", RebuildMode.ROLLBACK, new RebuildSettings(1, 25, 0, 120,
+                                new RebuildSettings.Window(List.of("SAT", "SUN"), "22:00", 6)))));
         PromotionPlanner.StagedImage staged = new PromotionPlanner.StagedImage(Service.APPSTREAM, "Base-Win2022", "UPDATED",
                 "Base-Win2022-2026-11-10", "Base-Win2022-2026-11-10", "AVAILABLE");
         ProductionRollout production = new ProductionRollout(Service.APPSTREAM, "123456789012", "us-east-1", "Base-Win2022",

@@ -1,6 +1,7 @@
 package com.eucimageupdater.rollback;
 
 import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.RebuildSettings;
 import com.eucimageupdater.model.RunSettings;
 import java.util.List;
 
@@ -10,9 +11,10 @@ import java.util.List;
  *
  * @param maxConcurrency production roll-outs at once
  * @param locations every account and Region the deployment works in, where that execution's images are looked for
+ * @param rebuildSettings for a rollback that rebuilds, each configured production bundle's rebuild settings; else null
  */
 public record FindRolloutRequest(String executionName, String runDate, int maxConcurrency, RunSettings run, String rollback,
-        String promote, List<Location> locations) {
+        String promote, List<Location> locations, List<RebuildSettings.ForBundle> rebuildSettings) {
 
     public FindRolloutRequest {
         locations = locations == null ? List.of() : List.copyOf(locations);

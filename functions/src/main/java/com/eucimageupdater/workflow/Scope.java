@@ -16,7 +16,7 @@ public enum Scope {
     APPSTREAM_STACKS("appstream", "stack"),
     WORKSPACES_IMAGES("workspaces", "workspaceimage"),
     WORKSPACES_BUNDLES("workspaces", "workspacebundle"),
-    /** The WorkSpaces themselves: the gate rebuilds its canaries. */
+    /** The WorkSpaces themselves: the gate rebuilds its canaries, and the rebuild step a bundle's WorkSpaces in waves. */
     WORKSPACES_WORKSPACES("workspaces", "workspace"),
     /** The member role, by its configured name, in any account: its trust policy decides who may assume it. */
     MEMBER_ROLES(null, null),

@@ -78,6 +78,16 @@ public enum WorkflowStep {
             Grant.onAny("appstream:DescribeFleets", "appstream:DescribeImages", "appstream:ListTagsForResource",
                     "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces", "workspaces:DescribeTags",
                     "workspaces:CreateTags"))),
+    /**
+     * One call of a bundle's rebuild in waves (the state machine loops on it, waiting as it says): reads the bundle's WorkSpaces,
+     * their users' connections and rebuild snapshots, tags each WorkSpace with the image, then rebuilds it.
+     */
+    REBUILD("Rebuild", imageStep("rebuild.RebuildHandler", 300,
+            Grant.on(Scope.WORKSPACES_WORKSPACES, "workspaces:RebuildWorkspaces"),
+            // Reads, and the tag naming the image on each WorkSpace rebuilt: CreateTags lists no resource type, so "*".
+            Grant.onAny("workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces",
+                    "workspaces:DescribeWorkspacesConnectionStatus", "workspaces:DescribeWorkspaceSnapshots", "workspaces:DescribeTags",
+                    "workspaces:CreateTags"))),
     RETIRE("Retire", imageStep("retire.RetireHandler", 120,
             Grant.on(Scope.APPSTREAM_IMAGES, "appstream:DeleteImage", "appstream:DescribeImagePermissions"),
             Grant.on(Scope.WORKSPACES_IMAGES, "workspaces:DeleteWorkspaceImage", "workspaces:DescribeWorkspaceImagePermissions"),

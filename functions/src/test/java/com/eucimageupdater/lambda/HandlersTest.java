@@ -21,6 +21,7 @@ import com.eucimageupdater.aws.EventBridgeBus;
 import com.eucimageupdater.aws.SsmLineageParameters;
 import com.eucimageupdater.publish.PublishHandler;
 import com.eucimageupdater.publish.Publisher;
+import com.eucimageupdater.rebuild.RebuildHandler;
 import com.eucimageupdater.distribute.DistributeHandler;
 import com.eucimageupdater.drift.SurveyHandler;
 import com.eucimageupdater.retire.RetireHandler;
@@ -231,6 +232,7 @@ class HandlersTest {
                     Map.entry(WorkflowStep.SUMMARIZE_BUILDS, new SummarizeBuildsHandler(services)),
                     Map.entry(WorkflowStep.MOVE_TARGETS, new MoveTargetsHandler(services)),
                     Map.entry(WorkflowStep.RETIRE, new RetireHandler(services)),
+                    Map.entry(WorkflowStep.REBUILD, new RebuildHandler(services, Clock.systemUTC())),
                     Map.entry(WorkflowStep.PLAN_ROLLOUT, new PlanRolloutHandler()),
                     Map.entry(WorkflowStep.REQUEST_APPROVAL, new RequestApprovalHandler(answers -> answers.get(0).executionName(),
                             new ApprovalTopic(account.sns(), "arn:aws:sns:us-east-1:123456789012:euc-image-updater"),

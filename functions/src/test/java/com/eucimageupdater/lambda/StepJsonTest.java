@@ -12,6 +12,7 @@ import com.eucimageupdater.model.ImageJob;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageStatus;
+import com.eucimageupdater.model.RebuildSettings;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.StagingGate;
@@ -54,7 +55,8 @@ class StepJsonTest {
                     Map.of("wsb-9p8r7o6d5", "wsi-3c3c3c3c3", "wsb-8p8r7o6d5", "wsi-0a1b2c3d4"), 3,
                     "210987654321", "eu-west-1", List.of("eu-central-1"), List.of("123456789012"), "unreachable",
                     new StagingGate(60, 15, new StreamingCheck("Finance-Stack", "wsb-1t2e3s4t5", "gate-check"),
-                            List.of("ws-canary001"))),
+                            List.of("ws-canary001")),
+                    new RebuildSettings(2, 25, 3, 120, new RebuildSettings.Window(List.of("SAT", "SUN"), "22:00", 6))),
             RUN, CHECK, START, POLL);
 
     private static byte[] write(StepJson json, Object value) throws IOException {

@@ -46,7 +46,7 @@ class ImageRequestsTest {
                 [{"service": "APPSTREAM", "image": "Base-Win2022", "owner": "euc"}, {"service": "APPSTREAM", "image": "Office"}]""");
         assertEquals(List.of("images[0].owner: unknown field; the known fields are service, image, fleet, stagingFleets, fleets, bundle,"
                 + " stagingBundles, bundles, displayName, description, tags, keep, account, region, copyToRegions, shareWithAccounts,"
-                + " validationTimeoutMinutes, streamingCheck, canaryWorkspaces"),
+                + " validationTimeoutMinutes, streamingCheck, canaryWorkspaces, rebuild"),
                 parsed.problems());
         assertEquals(List.of("Office"), parsed.requests().stream().map(ImageRequest::image).toList(), "only the item meant as given");
     }

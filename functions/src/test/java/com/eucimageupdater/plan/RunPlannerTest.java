@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.eucimageupdater.model.Approval;
 import com.eucimageupdater.model.ImageRequest;
 import com.eucimageupdater.model.Location;
+import com.eucimageupdater.model.RebuildSettings;
 import com.eucimageupdater.model.RunSettings;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.StagingGate;
@@ -161,8 +162,35 @@ class RunPlannerTest {
 
     @Test
     void anUnknownFieldNamesEveryFieldTheInputTakes() throws Exception {
-        assertEquals(List.of("input.colour: unknown field; the known fields are images, dryRun, approval, rollback, promote, report, Comment,"
-                + " scheduledTime"), planner.plan(request("{\"colour\": \"blue\"}", CONFIGURED)).problems());
+        assertEquals(List.of("input.colour: unknown field; the known fields are images, dryRun, approval, rollback, promote, report, rebuild,"
+                + " Comment, scheduledTime"), planner.plan(request("{\"colour\": \"blue\"}", CONFIGURED)).problems());
+    }
+
+    @Test
+    void rebuildWithoutARollbackIsRefused() throws Exception {
+        List<String> problems = planner.plan(request("{\"rebuild\": true}", CONFIGURED)).problems();
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("input.rebuild: rebuilds the WorkSpaces of the bundles a rollback moves back: give it with"
+                + " \"rollback\""), problems.get(0));
+    }
+
+    @Test
+    void aRollbackThatRebuildsTakesEachConfiguredBundlesRebuildSettings() throws Exception {
+        String configured = "[{\"service\": \"WORKSPACES\", \"image\": \"wsi-0a1b2c3d4\", \"bundles\": [\"wsb-prod00001\"],"
+                + " \"rebuild\": {\"batchSize\": 10, \"window\": {\"days\": [\"SUN\"], \"start\": \"01:00\", \"hours\": 4}}},"
+                + " {\"service\": \"WORKSPACES\", \"image\": \"wsi-5e6f7g8h9\", \"bundles\": [\"wsb-prod00002\"]}]";
+        RunPlan plan = planner.plan(request("{\"rollback\": \"monthly-2026-10\", \"rebuild\": true}", configured));
+        assertEquals(List.of(), plan.problems());
+        assertEquals(List.of(new RebuildSettings.ForBundle("wsb-prod00001", new RebuildSettings(1, 10, 0, 120,
+                new RebuildSettings.Window(List.of("SUN"), "01:00", 4)))), plan.rebuildSettings());
+        assertNull(planner.plan(request("{\"rollback\": \"monthly-2026-10\"}", configured)).rebuildSettings(),
+                "a rollback without rebuild rebuilds nothing");
+    }
+
+    @Test
+    void rebuildMustBeTrueOrFalse() throws Exception {
+        assertEquals(List.of("input.rebuild: must be true or false, got \"yes\""),
+                planner.plan(request("{\"rollback\": \"monthly-2026-10\", \"rebuild\": \"yes\"}", CONFIGURED)).problems());
     }
 
     @Test

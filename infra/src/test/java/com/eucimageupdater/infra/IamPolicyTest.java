@@ -64,6 +64,9 @@ class IamPolicyTest {
                 Arguments.of("Validate", Set.of("appstream:DescribeFleets", "appstream:CreateStreamingURL",
                         "workspaces:DescribeWorkspaceBundles", "workspaces:RebuildWorkspaces", "workspaces:DescribeWorkspaces",
                         "workspaces:DescribeWorkspacesConnectionStatus", "workspaces:CreateTags", "sts:AssumeRole")),
+                Arguments.of("Rebuild", Set.of("workspaces:RebuildWorkspaces", "workspaces:DescribeWorkspaceBundles",
+                        "workspaces:DescribeWorkspaces", "workspaces:DescribeWorkspacesConnectionStatus",
+                        "workspaces:DescribeWorkspaceSnapshots", "workspaces:DescribeTags", "workspaces:CreateTags", "sts:AssumeRole")),
                 Arguments.of("SummarizeBuilds", Set.of("appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:TagResource",
                         "workspaces:DescribeTags", "workspaces:CreateTags", "sts:AssumeRole")),
                 Arguments.of("PlanRollout", Set.of()),
@@ -110,7 +113,7 @@ class IamPolicyTest {
 
     /**
      * Moves authorize on the fleet or bundle and on the image (UpdateWorkspaceBundle needs both); the gate's streaming check
-     * on the fleet and the stack; its canaries' rebuild on the WorkSpace.
+     * on the fleet and the stack; its canaries' rebuild, and the rebuild step's, on the WorkSpace.
      */
     static Stream<Arguments> rolloutScopedActions() {
         return Stream.of(
@@ -127,9 +130,11 @@ class IamPolicyTest {
                 .filter(statement -> asList(statement.get("Action")).contains(action))
                 .toList();
 
-        assertEquals(1, granting.size(), () -> action + " is granted by one statement");
-        assertEquals(resourceSuffixes.stream().flatMap(suffix -> ownAccountInWorkRegions(action, suffix).stream())
-                .collect(Collectors.toSet()), Set.copyOf(asList(granting.get(0).get("Resource"))));
+        // One statement in each role that calls it (RebuildWorkspaces: the gate's canaries and the rebuild's waves).
+        assertFalse(granting.isEmpty(), () -> action + " is granted");
+        granting.forEach(statement -> assertEquals(resourceSuffixes.stream()
+                .flatMap(suffix -> ownAccountInWorkRegions(action, suffix).stream()).collect(Collectors.toSet()),
+                Set.copyOf(asList(statement.get("Resource"))), action));
     }
 
     @ParameterizedTest(name = "{0} is granted, and only on {1} ARNs of this account, in the Regions it works in")
@@ -181,7 +186,7 @@ class IamPolicyTest {
             "xray:PutTraceSegments", "xray:PutTelemetryRecords",
             "appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets", "appstream:DescribeImageBuilders",
             "workspaces:DescribeWorkspaceImages", "workspaces:DescribeTags", "workspaces:CreateTags", "workspaces:DescribeWorkspaceBundles",
-            "workspaces:DescribeWorkspaces", "workspaces:DescribeWorkspacesConnectionStatus");
+            "workspaces:DescribeWorkspaces", "workspaces:DescribeWorkspacesConnectionStatus", "workspaces:DescribeWorkspaceSnapshots");
 
     @Test
     @DisplayName("the functions hold on \"*\" only actions that IAM cannot scope to a resource, and each of them is used")
@@ -305,9 +310,10 @@ class IamPolicyTest {
     }
 
     static final List<String> IMAGE_STEPS = List.of("Resolve", "Check", "Start", "Poll", "Distribute", "Validate", "SummarizeBuilds",
-            "MoveTargets", "Retire", "FindRollout", "Survey");
+            "MoveTargets", "Retire", "Rebuild", "FindRollout", "Survey");
     private static final List<String> WORKFLOW_STEPS = List.of("Plan", "Resolve", "Check", "Start", "Poll", "Distribute", "Validate",
-            "SummarizeBuilds", "MoveTargets", "Retire", "PlanRollout", "RequestApproval", "FindRollout", "Survey", "Publish", "Report");
+            "SummarizeBuilds", "MoveTargets", "Retire", "Rebuild", "PlanRollout", "RequestApproval", "FindRollout", "Survey", "Publish",
+            "Report");
 
     @Test
     @DisplayName("every workflow function's role sits under the path that member roles trust")

@@ -43,12 +43,13 @@ class MemberStackTest {
             "workspaces:DescribeTags", "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces",
             "workspaces:UpdateWorkspaceBundle", "workspaces:DescribeWorkspaceImagePermissions",
             "workspaces:UpdateWorkspaceImagePermission", "workspaces:DeleteWorkspaceImage", "workspaces:CopyWorkspaceImage",
-            "workspaces:RebuildWorkspaces", "workspaces:DescribeWorkspacesConnectionStatus");
+            "workspaces:RebuildWorkspaces", "workspaces:DescribeWorkspacesConnectionStatus", "workspaces:DescribeWorkspaceSnapshots");
     /** The Service Authorization Reference lists no resource type for these (DescribeImages also reads public images). */
     private static final Set<String> ANY_RESOURCE_ACTIONS = Set.of(
             "appstream:DescribeImages", "appstream:ListTagsForResource", "appstream:DescribeFleets", "appstream:DescribeImageBuilders",
             "workspaces:DescribeWorkspaceImages", "workspaces:CreateTags", "workspaces:DescribeTags",
-            "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces", "workspaces:DescribeWorkspacesConnectionStatus");
+            "workspaces:DescribeWorkspaceBundles", "workspaces:DescribeWorkspaces", "workspaces:DescribeWorkspacesConnectionStatus",
+            "workspaces:DescribeWorkspaceSnapshots");
 
     /** Both an external id and an organization, in the app as the tests build it (with cdk-nag). */
     private static Template both;

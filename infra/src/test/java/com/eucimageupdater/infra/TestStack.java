@@ -118,6 +118,7 @@ final class TestStack {
             case "Distribute" -> "distribute.DistributeHandler";
             case "Validate" -> "validate.ValidateHandler";
             case "Retire" -> "retire.RetireHandler";
+            case "Rebuild" -> "rebuild.RebuildHandler";
             case "RequestApproval" -> "approve.RequestApprovalHandler";
             case "FindRollout" -> "rollback.FindRolloutHandler";
             case "Survey" -> "drift.SurveyHandler";

@@ -16,6 +16,7 @@ import com.eucimageupdater.plan.PlanHandler;
 import com.eucimageupdater.publish.EventBus;
 import com.eucimageupdater.publish.PublishHandler;
 import com.eucimageupdater.publish.Publisher;
+import com.eucimageupdater.rebuild.RebuildHandler;
 import com.eucimageupdater.report.ReportHandler;
 import com.eucimageupdater.retire.RetireHandler;
 import com.eucimageupdater.rollback.FindRolloutHandler;
@@ -69,9 +70,15 @@ final class LocalWorkflow {
      * @param waitMillis every Wait state's duration, or null for the definition's own
      * @param retryMillis every Retry interval, or null for the definition's own backoff
      * @param organization the accounts and Regions a run reaches, and its pace across them
+     * @param clockStart where the run's clock starts when Wait states take no time; null: when the run starts
      */
     record Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis, LocalApproval approval,
-            OrganizationSettings organization) {
+            OrganizationSettings organization, Instant clockStart) {
+
+        Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis, LocalApproval approval,
+                OrganizationSettings organization) {
+            this(deployment, waitMillis, retryMillis, approval, organization, null);
+        }
 
         Settings(DeploymentSettings deployment, Long waitMillis, Long retryMillis, LocalApproval approval) {
             this(deployment, waitMillis, retryMillis, approval, OrganizationSettings.DEFAULTS);
@@ -82,7 +89,20 @@ final class LocalWorkflow {
         }
 
         Settings withWorkRegions(List<String> regions) {
-            return new Settings(deployment, waitMillis, retryMillis, approval, organization.withWorkRegions(regions));
+            return new Settings(deployment, waitMillis, retryMillis, approval, organization.withWorkRegions(regions), clockStart);
+        }
+
+        /** The run's clock starts at {@code start} (tests fix it); else at the run's start. */
+        Settings startingAt(Instant start) {
+            return new Settings(deployment, waitMillis, retryMillis, approval, organization, start);
+        }
+
+        /**
+         * The clock the steps that wait by the clock read: when Wait states take no time, one that jumps to the end of each wait
+         * a step asks for; with real waits, the real one.
+         */
+        Clock clock() {
+            return waitMillis == null ? Clock.systemUTC() : new WaitingClock(clockStart != null ? clockStart : Instant.now());
         }
     }
 
@@ -96,8 +116,9 @@ final class LocalWorkflow {
                 target.topicArn());
         Map<String, RequestStreamHandler> handlers = new HashMap<>();
         Map<String, String> steps = new HashMap<>();
+        Clock clock = settings.clock();
         functionArns.forEach((step, arn) -> {
-            handlers.put(arn, handler(step, target, settings.approval()));
+            handlers.put(arn, handler(step, target, settings.approval(), clock));
             steps.put(arn, step.stepName());
         });
         try (TaskHost host = new TaskHost(handlers, steps, target.lambdaFaults(), settings.approval(), new SnsPublisher(target.sns()))) {
@@ -130,8 +151,9 @@ final class LocalWorkflow {
      * it is wired.
      *
      * @param approval how the run answers its approval, which its approval mail says instead of links
+     * @param clock the run's clock: a {@link WaitingClock} jumps to the end of each wait the rebuild asks for
      */
-    private static RequestStreamHandler handler(WorkflowStep step, Target target, LocalApproval approval) {
+    private static RequestStreamHandler handler(WorkflowStep step, Target target, LocalApproval approval, Clock clock) {
         ImageServices images = target.images();
         return switch (step) {
             case PLAN -> new PlanHandler();
@@ -143,6 +165,8 @@ final class LocalWorkflow {
             case VALIDATE -> new ValidateHandler(images);
             case SUMMARIZE_BUILDS -> new SummarizeBuildsHandler(images);
             case MOVE_TARGETS -> new MoveTargetsHandler(images);
+            case REBUILD -> clock instanceof WaitingClock waiting ? waiting.jumpingAfter(new RebuildHandler(images, waiting))
+                    : new RebuildHandler(images, clock);
             case RETIRE -> new RetireHandler(images);
             case PLAN_ROLLOUT -> new PlanRolloutHandler();
             case REQUEST_APPROVAL -> new RequestApprovalHandler(approval, new ApprovalTopic(target.sns(), target.topicArn()), target.bus(),
@@ -155,7 +179,8 @@ final class LocalWorkflow {
     }
 
     private static ObjectNode runnerConfig(String definition, JsonNode input, Settings settings, Target target, TaskHost host) {
-        Instant start = Instant.now();
+        // A run whose clock starts at a given time (tests) starts its execution then too.
+        Instant start = settings.clockStart() != null ? settings.clockStart() : Instant.now();
         String name = "local-" + NAME_TIME.format(start) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         ObjectNode config = JSON.createObjectNode();
         config.put("definition", definition);

@@ -116,6 +116,7 @@ final class ProgressPrinter implements Consumer<ExecutionEvent>, AutoCloseable {
             case "PublishRollout" -> published(output.path("rollout").path("rolloutEvents"));
             case "PublishRollback" -> published(output.path("published"));
             case "ValidateStagedImage" -> validation(output.path("validation"));
+            case "RebuildNextWave" -> rebuild(output.path("bundle").path("bundle").asText(), output.path("rebuild"));
             case "Notify" -> "mail sent: " + output.path("subject").asText();
             default -> output.has("outcome") ? output.path("outcome").asText() : null;
         };
@@ -149,6 +150,31 @@ final class ProgressPrinter implements Consumer<ExecutionEvent>, AutoCloseable {
             }
         }
         return "waiting" + check;
+    }
+
+    /**
+     * A bundle's rebuild after one call: the wave it follows and when it looks again (the window's opening, a poll, a check of
+     * the skipped), or how it ended; with its counts so far.
+     */
+    private static String rebuild(String bundle, JsonNode progress) {
+        JsonNode result = progress.path("result");
+        boolean done = progress.path("done").asBoolean();
+        int skipped = 0;
+        for (JsonNode group : done ? result.path("skipped") : progress.path("retry")) {
+            skipped += group.path("count").asInt();
+        }
+        if (done && "WOULD_REBUILD".equals(result.path("outcome").asText())) {
+            return "bundle " + bundle + " WOULD_REBUILD " + result.path("wouldRebuild").asInt() + ", " + skipped + " skipped";
+        }
+        String counts = result.path("rebuilt").asInt() + " rebuilt, " + result.path("failedCount").asInt() + " failed, " + skipped
+                + " skipped";
+        if (done) {
+            return "bundle " + bundle + " " + result.path("outcome").asText() + " after " + result.path("waves").asInt() + " wave(s): "
+                    + counts + (result.hasNonNull("stoppedBecause") ? "; " + result.path("stoppedBecause").asText() : "");
+        }
+        int rebuilding = progress.path("wave").size();
+        return "bundle " + bundle + (rebuilding > 0 ? " wave " + result.path("waves").asInt() + ": " + rebuilding + " rebuilding, " : ": ")
+                + counts + "; waits until " + progress.path("waitUntil").asText();
     }
 
     /** A step's log line (StepLog: one JSON object with its level), else null. */

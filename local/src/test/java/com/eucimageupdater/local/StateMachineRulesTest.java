@@ -34,7 +34,7 @@ class StateMachineRulesTest {
     /** Steps that call AppStream or WorkSpaces. */
     private static final Set<String> AWS_STEPS = Set.of("ResolveTargets", "FindRollout", "FindStagedRollout", "CheckForUpdate",
             "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage", "ValidateStagedImage",
-            "PreviewRetirement", "MoveToProduction", "RetireOldImages", "MoveTargetsBack", "SurveyPlace");
+            "PreviewRetirement", "MoveToProduction", "RetireOldImages", "MoveTargetsBack", "SurveyPlace", "RebuildNextWave");
 
     @BeforeAll
     static void readDefinition() throws IOException {
@@ -73,7 +73,7 @@ class StateMachineRulesTest {
         assertEquals(List.of("PlanRun", "ResolveTargets", "CheckForUpdate", "PreviewRetention", "StartUpdate",
                 "PollImageState", "StageImage", "DistributeImage", "ValidateStagedImage", "SummarizeBuilds", "ReportRejectedInput",
                 "PlanRollout", "PublishBuildEvents", "PreviewRetirement", "AwaitApproval", "MoveToProduction", "RetireOldImages",
-                "PublishRollout", "SurveyPlace", "ReportDrift", "Summarize", "FindRollout", "MoveTargetsBack", "PublishRollback",
+                "PublishRollout", "RebuildNextWave", "SurveyPlace", "ReportDrift", "Summarize", "FindRollout", "MoveTargetsBack", "PublishRollback",
                 "SummarizeRollback", "FindStagedRollout"),
                 lambdaTasks.stream().map(Map.Entry::getKey).toList());
         JsonNode first = lambdaTasks.get(0).getValue().path("Retry").path(0);
@@ -137,7 +137,7 @@ class StateMachineRulesTest {
     @Test
     @DisplayName("every AWS-calling step retries throttling and 5xx by name, and no retrier anywhere is States.ALL")
     void awsErrorsRetriedByNameNeverStatesAll() {
-        assertEquals(27, TASKS.size(), "twenty-six Lambda tasks and the SNS publish");
+        assertEquals(28, TASKS.size(), "twenty-seven Lambda tasks and the SNS publish");
         TASKS.stream().filter(task -> AWS_STEPS.contains(task.getKey())).forEach(task -> assertTrue(
                 StreamSupport.stream(task.getValue().path("Retry").spliterator(), false)
                         .anyMatch(retrier -> texts(retrier.path("ErrorEquals")).equals(List.of(RETRYABLE_AWS))), task.getKey()));
@@ -149,8 +149,8 @@ class StateMachineRulesTest {
     @DisplayName("every step inside a Map catches everything into a Record state, so one image failing never stops the others")
     void iteratorTasksCatchEverything() {
         assertEquals(List.of("CheckForUpdate", "PreviewRetention", "StartUpdate", "PollImageState", "StageImage", "DistributeImage",
-                "ValidateStagedImage", "SummarizeBuilds", "PreviewRetirement", "MoveToProduction", "RetireOldImages", "SurveyPlace",
-                "MoveTargetsBack"),
+                "ValidateStagedImage", "SummarizeBuilds", "PreviewRetirement", "MoveToProduction", "RetireOldImages", "RebuildNextWave",
+                "SurveyPlace", "MoveTargetsBack"),
                 ITERATOR_TASKS.stream().map(Map.Entry::getKey).toList());
         ITERATOR_TASKS.forEach(task -> {
             JsonNode catcher = task.getValue().path("Catch").path(0);
