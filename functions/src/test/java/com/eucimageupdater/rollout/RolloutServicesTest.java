@@ -169,7 +169,7 @@ class RolloutServicesTest {
     void aPromoteFindsTheRunsImageWithTheProductionItRecordedAndChangesNothing() throws Exception {
         withNovembersImage("AVAILABLE");
 
-        PromotionPlanner.Promotion promotion = new PromotionPlanner(services::rolloutRecords).plan("monthly-2026-11", List.of(HOME));
+        PromotionPlanner.Promotion promotion = new PromotionPlanner(services::rolloutRecords).plan("monthly-2026-11", List.of(HOME), null);
 
         assertEquals(List.of(), promotion.problems());
         assertEquals(List.of(new PromotionPlanner.StagedLocation(ACCOUNT, HOME.region(), List.of(new PromotionPlanner.StagedImage(
@@ -184,7 +184,7 @@ class RolloutServicesTest {
     void aPromoteOfAnImageStillBuildingIsRefusedUntilItIsAvailable() throws Exception {
         withNovembersImage("PENDING");
 
-        PromotionPlanner.Promotion promotion = new PromotionPlanner(services::rolloutRecords).plan("monthly-2026-11", List.of(HOME));
+        PromotionPlanner.Promotion promotion = new PromotionPlanner(services::rolloutRecords).plan("monthly-2026-11", List.of(HOME), null);
 
         assertEquals(List.of("promote: account 123456789012, us-east-1: APPSTREAM image Base-Win2022-2026-11-10 is PENDING, not AVAILABLE:"
                 + " only AVAILABLE images go to production (promote again once it is)"), promotion.problems());
