@@ -106,6 +106,8 @@ class RebuildEndToEndTest {
             assertEquals(List.of("CreateTags", "RebuildWorkspaces"), order);
             assertTrue(run.aws().callsTo("CreateTags").stream().anyMatch(call -> call.request().path("ResourceId").asText()
                     .equals("ws-finance0001") && call.request().path("Tags").toString().contains("\"Value\":\"" + image + "\"")));
+            String mail = run.aws().publishedMessages().get(run.aws().publishedMessages().size() - 1).message();
+            assertTrue(mail.contains("16 existing WorkSpaces are rebuilt onto it in waves (see the rebuilds below)"), mail);
         }
     }
 
