@@ -119,8 +119,8 @@ class RolloutServicesTest {
 
     @Test
     void aBundleMoveWhoseWorkSpacesTheRunRebuildsSaysTheyAreRebuiltInWaves() {
-        List<TargetMover.Moved> moved = new TargetMover(services::targets).move(Service.WORKSPACES, "wsi-4d4d4d4d4", List.of("wsb-0a1b2c3d4"),
-                HOME, true, null, Set.of("wsb-0a1b2c3d4"));
+        List<TargetMover.Moved> moved = new TargetMover(services::targets).move(Service.WORKSPACES, "wsi-4d4d4d4d4",
+                List.of("wsb-0a1b2c3d4"), HOME, true, null, Set.of("wsb-0a1b2c3d4"));
 
         assertEquals("4 existing WorkSpaces are rebuilt onto it in waves (see the rebuilds below); new ones get the new image",
                 moved.get(0).note());

@@ -38,6 +38,10 @@ class RebuildEndToEndTest {
             {"canary": 2, "batchSize": 5, "maxFailures": 1, "waveTimeoutMinutes": 60,
              "window": {"days": ["SAT", "SUN"], "start": "22:00", "hours": 6}}""";
 
+    /** The deployment's configured images: the finance bundle's item with its rebuild settings. */
+    private static final String CONFIGURED = "[{\"service\": \"WORKSPACES\", \"image\": \"" + SOURCE + "\", \"bundles\": [\"" + FINANCE
+            + "\"], \"rebuild\": " + REBUILD.replace("\n", " ") + "}]";
+
     private static String scenario() throws Exception {
         return Files.readString(Path.of("simulator", "scenarios", "rebuild.json"));
     }
@@ -68,8 +72,8 @@ class RebuildEndToEndTest {
                 .map(event -> event.output().path("rebuild")).toList();
     }
 
-    private static List<String> rebuilt(SimulatedRun run) {
-        return run.aws().callsTo("RebuildWorkspaces").stream()
+    private static List<String> rebuilt(AwsSimulator aws) {
+        return aws.callsTo("RebuildWorkspaces").stream()
                 .map(call -> call.request().path("RebuildWorkspaceRequests").path(0).path("WorkspaceId").asText()).toList();
     }
 
@@ -93,7 +97,7 @@ class RebuildEndToEndTest {
         try (SimulatedRun run = run(monthly("[\"" + FINANCE + "\"]", REBUILD), MONDAY)) {
             assertTrue(run.result.succeeded(), run.result::toString);
             List<String> finance = ids("ws-finance", 1, 12);
-            assertEquals(finance, rebuilt(run), "the canaries 1-2, then 3-7, 8-12: the others are skipped");
+            assertEquals(finance, rebuilt(run.aws()), "the canaries 1-2, then 3-7, 8-12: the others are skipped");
             JsonNode result = results(run.result).get(FINANCE);
             assertEquals("REBUILT", result.path("outcome").asText());
             assertEquals(3, result.path("waves").asInt());
@@ -172,7 +176,7 @@ class RebuildEndToEndTest {
             JsonNode result = results(run.result).get(TRADERS);
             assertEquals("STOPPED", result.path("outcome").asText());
             assertEquals("the canary ws-abroken01 ended ERROR", result.path("stoppedBecause").asText());
-            assertEquals(List.of("ws-abroken01", "ws-trader0001"), rebuilt(run));
+            assertEquals(List.of("ws-abroken01", "ws-trader0001"), rebuilt(run.aws()));
             assertEquals(8, result.path("stillOnOldImage").asInt(), "the 7 not rebuilt, and the canary that failed");
         }
     }
@@ -185,25 +189,23 @@ class RebuildEndToEndTest {
             JsonNode result = results(run.result).get(TRADERS);
             assertEquals("STOPPED", result.path("outcome").asText());
             assertEquals("1 rebuilds failed, more than maxFailures (0)", result.path("stoppedBecause").asText());
-            assertEquals(5, rebuilt(run).size());
+            assertEquals(5, rebuilt(run.aws()).size());
             assertEquals("ws-abroken01", result.path("failed").path(0).path("workspaceId").asText());
         }
     }
 
     @Test
     void aRollbackRebuildsBackWhatTheRolloutRebuiltOnceEvenWhenRunTwiceAndAReportOnlyOneChangesNothing() throws Exception {
-        String configured = "[{\"service\": \"WORKSPACES\", \"image\": \"" + SOURCE + "\", \"bundles\": [\"" + FINANCE + "\"],"
-                + " \"rebuild\": " + REBUILD.replace("\n", " ") + "}]";
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(scenario()))) {
             LocalWorkflow.Target target = account.target(SimulatedRun.topicArn(account.simulator().scenario()));
             ExecutionResult rollout = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(monthly("[\"" + FINANCE + "\"]",
-                    REBUILD)), startingAt(MONDAY, configured), target, event -> { });
+                    REBUILD)), startingAt(MONDAY, CONFIGURED), target, event -> { });
             String execution = SimulatedRun.executionName(rollout);
             String newImage = results(rollout).get(FINANCE).path("image").asText();
             List<RecordedCall> changesBefore = changes(account.simulator());
 
             ExecutionResult reportOnly = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree("{\"rollback\": \""
-                    + execution + "\", \"rebuild\": true, \"dryRun\": true}"), startingAt(MONDAY, configured), target, event -> { });
+                    + execution + "\", \"rebuild\": true, \"dryRun\": true}"), startingAt(MONDAY, CONFIGURED), target, event -> { });
             assertTrue(reportOnly.succeeded(), reportOnly::toString);
             JsonNode wouldRebuild = results(reportOnly).get(FINANCE);
             assertEquals("WOULD_REBUILD", wouldRebuild.path("outcome").asText());
@@ -211,7 +213,7 @@ class RebuildEndToEndTest {
             assertEquals(changesBefore, changes(account.simulator()), "a report-only run changes nothing (its mail aside)");
 
             ExecutionResult rollback = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree("{\"rollback\": \""
-                    + execution + "\", \"rebuild\": true}"), startingAt(MONDAY, configured), target, event -> { });
+                    + execution + "\", \"rebuild\": true}"), startingAt(MONDAY, CONFIGURED), target, event -> { });
             assertTrue(rollback.succeeded(), rollback::toString);
             JsonNode back = results(rollback).get(FINANCE);
             assertEquals("ROLLBACK", back.path("mode").asText());
@@ -222,7 +224,7 @@ class RebuildEndToEndTest {
 
             // The same rollback again: every WorkSpace's tag names the image it is on, so none is rebuilt twice.
             ExecutionResult again = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree("{\"rollback\": \""
-                    + execution + "\", \"rebuild\": true}"), startingAt(MONDAY, configured), target, event -> { });
+                    + execution + "\", \"rebuild\": true}"), startingAt(MONDAY, CONFIGURED), target, event -> { });
             assertTrue(again.succeeded(), again::toString);
             assertEquals(24, account.simulator().callsTo("RebuildWorkspaces").size(), "a re-run rebuilds none twice");
             assertEquals(0, results(again).get(FINANCE).path("rebuilt").asInt());
@@ -256,27 +258,23 @@ class RebuildEndToEndTest {
 
     @Test
     void aPromoteAfterARejectRebuildsTheBundlesAsTheMonthlyRunWould() throws Exception {
-        String configured = "[{\"service\": \"WORKSPACES\", \"image\": \"" + SOURCE + "\", \"bundles\": [\"" + FINANCE + "\"],"
-                + " \"rebuild\": " + REBUILD.replace("\n", " ") + "}]";
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(scenario()))) {
             LocalWorkflow.Target target = account.target(SimulatedRun.topicArn(account.simulator().scenario()));
-            LocalWorkflow.Settings rejecting = new LocalWorkflow.Settings(new DeploymentSettings(configured, 900, 480, 5, "UTC", 1,
+            LocalWorkflow.Settings rejecting = new LocalWorkflow.Settings(new DeploymentSettings(CONFIGURED, 900, 480, 5, "UTC", 1,
                     RolloutDefaults.DEFAULTS), 1L, 1L, LocalApproval.NO).startingAt(MONDAY);
             ExecutionResult rejected = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(monthly("[\"" + FINANCE
                     + "\"]", REBUILD).replace("\"none\"", "\"required\"")), rejecting, target, event -> { });
             assertTrue(account.simulator().callsTo("RebuildWorkspaces").isEmpty(), "rejected: nothing rebuilt");
 
             ExecutionResult promoted = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree("{\"promote\": \""
-                    + SimulatedRun.executionName(rejected) + "\", \"approval\": \"none\"}"), startingAt(MONDAY, configured), target,
+                    + SimulatedRun.executionName(rejected) + "\", \"approval\": \"none\"}"), startingAt(MONDAY, CONFIGURED), target,
                     event -> { });
             assertTrue(promoted.succeeded(), promoted::toString);
             JsonNode result = results(promoted).get(FINANCE);
             assertEquals("REBUILT", result.path("outcome").asText());
             assertEquals(SOURCE, result.path("from").asText());
             assertEquals(12, result.path("rebuilt").asInt());
-            assertEquals(ids("ws-finance", 1, 12), account.simulator().callsTo("RebuildWorkspaces").stream()
-                    .map(call -> call.request().path("RebuildWorkspaceRequests").path(0).path("WorkspaceId").asText()).toList(),
-                    "the canaries, then the batches, inside the window");
+            assertEquals(ids("ws-finance", 1, 12), rebuilt(account.simulator()), "the canaries, then the batches, inside the window");
         }
     }
 
