@@ -14,6 +14,7 @@ import com.eucimageupdater.config.UpdaterConfig;
 import com.eucimageupdater.drift.DriftSurveyor;
 import com.eucimageupdater.model.ImageNames;
 import com.eucimageupdater.model.PipelineTags;
+import com.eucimageupdater.model.RebuildSettings;
 import com.eucimageupdater.model.RetryableAwsException;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.plan.DeploymentSettings;
@@ -21,6 +22,9 @@ import com.eucimageupdater.plan.ImageRequests;
 import com.eucimageupdater.plan.Problems;
 import com.eucimageupdater.plan.RunLimits;
 import com.eucimageupdater.plan.RunPlan;
+import com.eucimageupdater.rebuild.HistoryBudget;
+import com.eucimageupdater.rebuild.RebuildResult;
+import com.eucimageupdater.rebuild.WaveRebuilder;
 import com.eucimageupdater.report.RunReporter;
 import com.eucimageupdater.workflow.WorkflowStep;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,6 +98,17 @@ class DocumentedNumbersTest {
         checks.put("an item's keep", range("keep", false, keep -> appStream("keep", keep)));
         checks.put("an item's validationTimeoutMinutes", range("validationTimeoutMinutes", false,
                 minutes -> appStream("validationTimeoutMinutes", minutes)));
+        checks.put("an item's rebuild.canary", rebuildRange("canary", RebuildSettings.DEFAULT_CANARY));
+        checks.put("an item's rebuild.batchSize", rebuildRange("batchSize", null));
+        checks.put("an item's rebuild.maxFailures", rebuildRange("maxFailures", RebuildSettings.DEFAULT_MAX_FAILURES));
+        checks.put("an item's rebuild.waveTimeoutMinutes",
+                rebuildRange("waveTimeoutMinutes", RebuildSettings.DEFAULT_WAVE_TIMEOUT_MINUTES));
+        checks.put("an item's rebuild.window.hours", range("rebuild window hours", false, hours -> workSpacesRebuild(
+                Map.of("batchSize", 25, "waveTimeoutMinutes", 30, "window", window(hours)))));
+        checks.put("a wave's rebuilds, followed", is(() -> ((Duration) constant(WaveRebuilder.class, "POLL")).toMinutes(),
+                () -> ((Duration) constant(WaveRebuilder.class, "RECHECK_SKIPPED")).toMinutes()));
+        checks.put("history events of one bundle's rebuild", is(() -> HistoryBudget.MAX_EVENTS));
+        checks.put("WorkSpaces listed per bundle and reason in the rebuild's mail", is(() -> RebuildResult.LISTED));
         for (String key : List.of(UpdaterConfig.DAYS_AFTER_PATCH_TUESDAY, UpdaterConfig.SCHEDULE_HOUR, UpdaterConfig.EXPECTED_BUILD_MINUTES,
                 UpdaterConfig.POLL_INTERVAL_MINUTES, UpdaterConfig.MAX_WAIT_HOURS, UpdaterConfig.MAX_CONCURRENCY,
                 UpdaterConfig.APPROVAL_TIMEOUT_HOURS, UpdaterConfig.KEEP_IMAGES, UpdaterConfig.PROMOTE_AFTER_HOURS,
@@ -203,6 +218,30 @@ class DocumentedNumbersTest {
         } else if (least > 0) {
             assertFalse(problemsAt.apply((int) least - 1).isEmpty(), what + ": " + (least - 1) + " is refused");
         }
+    }
+
+    /** The documented least and most of a rebuild field, and its default when it has one (the last number). */
+    private static Consumer<List<Long>> rebuildRange(String field, Integer defaultValue) {
+        return documented -> {
+            assertEquals(defaultValue == null ? 2 : 3, documented.size(),
+                    "the least, the most" + (defaultValue == null ? "" : ", the default"));
+            lengthRule("rebuild." + field, documented.get(0), documented.get(1), false, value -> {
+                Map<String, Object> rebuild = new HashMap<>(Map.of("batchSize", 25, "window", window(24)));
+                rebuild.put(field, value);
+                return workSpacesRebuild(rebuild);
+            });
+            if (defaultValue != null) {
+                assertEquals(documented.get(2).intValue(), defaultValue, "rebuild." + field + "'s default");
+            }
+        };
+    }
+
+    private static Map<String, Object> window(int hours) {
+        return Map.of("days", List.of("SAT", "SUN"), "start", "22:00", "hours", hours);
+    }
+
+    private static List<String> workSpacesRebuild(Map<String, Object> rebuild) {
+        return item("WORKSPACES", Map.of("image", "wsi-000000000", "bundles", List.of("wsb-00000000"), "rebuild", rebuild));
     }
 
     private static List<String> appStream(String field, Object value) {
