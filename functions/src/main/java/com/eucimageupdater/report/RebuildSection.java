@@ -19,7 +19,8 @@ import java.util.Map;
  * command that moves everything back and rebuilds these WorkSpaces back.
  *
  * <p>Each result: {@code account}, {@code region}, {@code bundle}; {@code image} the image the WorkSpaces are rebuilt
- * onto (for a rollback, the bundle's image before) and {@code from} the one they leave; {@code mode} ROLLOUT or ROLLBACK;
+ * onto (for a rollback, the bundle's image before) and {@code from} the one they leave; {@code mode} ROLLOUT, ROLLBACK or
+ * PREVIEW (a monthly report-only run's: {@code image} is the name of the image its update would create);
  * {@code outcome} REBUILT, STOPPED, WOULD_REBUILD, REFUSED or FAILED (with the state machine's caught {@code error});
  * the counts {@code workspaces}, {@code rebuilt}, {@code alreadyRebuilt}, {@code stillOnOldImage}, {@code waves},
  * {@code wouldRebuild}, {@code failedCount}; the lists, capped by the step, {@code rebuiltIds}, {@code wouldRebuildIds},
