@@ -1,5 +1,6 @@
 package com.eucimageupdater.aws;
 
+import com.eucimageupdater.model.PipelineTags;
 import com.eucimageupdater.rebuild.BundleWorkspaces;
 import java.time.Instant;
 import java.util.Comparator;
@@ -69,13 +70,13 @@ final class WorkSpacesRebuilds implements BundleWorkspaces {
     @Override
     public String rebuiltTag(String workspaceId) {
         return AwsErrors.call("DescribeTags " + workspaceId, () -> workSpaces.describeTags(r -> r.resourceId(workspaceId)).tagList()
-                .stream().filter(tag -> REBUILT_TAG.equals(tag.key())).map(Tag::value).findFirst().orElse(null));
+                .stream().filter(tag -> PipelineTags.REBUILT.equals(tag.key())).map(Tag::value).findFirst().orElse(null));
     }
 
     @Override
     public void tagRebuilt(String workspaceId, String image) {
         AwsErrors.call("CreateTags " + workspaceId, () -> workSpaces.createTags(r -> r.resourceId(workspaceId)
-                .tags(Tag.builder().key(REBUILT_TAG).value(image).build())));
+                .tags(Tag.builder().key(PipelineTags.REBUILT).value(image).build())));
     }
 
     @Override

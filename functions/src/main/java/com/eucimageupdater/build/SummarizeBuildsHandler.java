@@ -36,7 +36,8 @@ public final class SummarizeBuildsHandler extends RunStepHandler<SummarizeBuilds
         List<ImageResult> results = new ArrayList<>(built.stream().map(ImageResult::from)
                 .map(result -> counts.containsKey(result.image()) ? result.withNote(counts.get(result.image())) : result).toList());
         request.skipped().forEach(skipped -> results.add(ImageResult.skipped(skipped)));
-        return BuiltLocation.of(request.account(), request.region(), results, RolloutPlan.production(built));
+        return BuiltLocation.of(request.account(), request.region(), results, RolloutPlan.production(built),
+                RolloutPlan.wouldRebuild(built));
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class AppStreamRules extends ServiceRules {
     }
 
     @Override
-    public String afterMove(Target fleet) {
+    public String afterMove(Target fleet, boolean rebuiltInWaves) {
         return "RUNNING".equals(fleet.state()) ? "sessions in progress are not interrupted; instances are replaced as their sessions end"
                 : "takes the image when it next starts";
     }

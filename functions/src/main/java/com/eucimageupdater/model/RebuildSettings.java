@@ -2,6 +2,8 @@ package com.eucimageupdater.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How the WorkSpaces of an item's production bundles are rebuilt onto the new image once it is rolled out (opt-in: an item
@@ -26,7 +28,14 @@ public record RebuildSettings(int canary, int batchSize, int maxFailures, int wa
     public static final int MAX_WINDOW_HOURS = 24;
 
     /** A production bundle's settings, as the deployment's configured images give them: what a rollback's rebuild follows. */
-    public record ForBundle(String bundle, RebuildSettings settings) {}
+    public record ForBundle(String bundle, RebuildSettings settings) {
+
+        /** Each bundle's settings (a bundle that two items name keeps the first one's); none for null. */
+        public static Map<String, RebuildSettings> byBundle(List<ForBundle> configured) {
+            return configured == null ? Map.of() : configured.stream()
+                    .collect(Collectors.toMap(ForBundle::bundle, ForBundle::settings, (first, second) -> first));
+        }
+    }
 
     /**
      * A weekly maintenance window: on each of {@code days}, from {@code start} (local time, "HH:MM") for {@code hours}.

@@ -54,6 +54,10 @@ public abstract class ServiceRules {
     /** @return why {@code target} cannot be a fleet or bundle id of this service, or null when it can */
     public abstract String targetProblem(String target);
 
-    /** What the admin should know once a target takes a new image, for the mail. */
-    public abstract String afterMove(Target target);
+    /**
+     * What the admin should know once a target takes a new image, for the mail.
+     *
+     * @param rebuiltInWaves whether the run rebuilds the target's existing WorkSpaces onto the image after the move
+     */
+    public abstract String afterMove(Target target, boolean rebuiltInWaves);
 }

@@ -50,8 +50,11 @@ public final class WorkSpacesRules extends ServiceRules {
     }
 
     @Override
-    public String afterMove(Target bundle) {
-        return bundle.users() == 0 ? "new WorkSpaces from this bundle get the image" : bundle.users() + " existing WorkSpaces keep their"
-                + " image until rebuilt or recreated; new ones get the new image";
+    public String afterMove(Target bundle, boolean rebuiltInWaves) {
+        if (bundle.users() == 0) {
+            return "new WorkSpaces from this bundle get the image";
+        }
+        return bundle.users() + (rebuiltInWaves ? " existing WorkSpaces are rebuilt onto it in waves (see the rebuilds below)"
+                : " existing WorkSpaces keep their image until rebuilt or recreated") + "; new ones get the new image";
     }
 }

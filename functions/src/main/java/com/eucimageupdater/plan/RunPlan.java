@@ -19,8 +19,8 @@ import java.util.List;
  * @param locations every account and Region the deployment works in: where a rollback's or a promote's execution's images
  *                  are looked for, and the places a drift survey (the report's, and the monthly mail's section) reads
  * @param report the report this run writes instead of updating images ("drift"), or null
- * @param rebuildSettings for a rollback that rebuilds ({@code "rebuild": true}), each configured production bundle's rebuild
- *                        settings, which its moved-back WorkSpaces are rebuilt with; else null
+ * @param rebuildSettings for a promote, or a rollback that rebuilds ({@code "rebuild": true}), each configured production
+ *                        bundle's rebuild settings, which its WorkSpaces are rebuilt with; else null
  */
 public record RunPlan(String executionName, String runDate, int maxConcurrency, RunSettings run, List<ImageRequest> images,
         String rollback, String promote, List<String> problems, boolean skipped, String skipReason, List<Location> locations,
@@ -58,10 +58,14 @@ public record RunPlan(String executionName, String runDate, int maxConcurrency, 
                 locations, null, rebuildSettings);
     }
 
-    /** A run that rolls out to production what execution {@code promote} staged, its images looked for in {@code locations}. */
-    static RunPlan promote(RunSettings run, int maxConcurrency, String promote, List<Location> locations) {
+    /**
+     * A run that rolls out to production what execution {@code promote} staged, its images looked for in {@code locations}; the
+     * WorkSpaces of the bundles {@code rebuildSettings} names are rebuilt after it, as the monthly run would have.
+     */
+    static RunPlan promote(RunSettings run, int maxConcurrency, String promote, List<Location> locations,
+            List<RebuildSettings.ForBundle> rebuildSettings) {
         return new RunPlan(run.executionName(), run.runDate(), maxConcurrency, run, List.of(), null, promote, List.of(), false, null,
-                locations, null, null);
+                locations, null, rebuildSettings);
     }
 
     static RunPlan skip(String executionName, String runDate, String reason) {

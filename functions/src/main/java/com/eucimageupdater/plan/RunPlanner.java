@@ -99,7 +99,9 @@ public final class RunPlanner {
             input.at("rebuild").add("rebuilds the WorkSpaces of the bundles a rollback moves back: give it with \"rollback\""
                     + " ({\"rollback\": \"<execution>\", \"rebuild\": true}); a monthly run's rebuild is set per image (images[].rebuild)");
         }
-        List<RebuildSettings.ForBundle> rebuildSettings = rebuild && rollback != null ? configuredRebuilds(request, problems) : null;
+        // A promote rebuilds as the monthly run would have; a rollback only when asked.
+        List<RebuildSettings.ForBundle> rebuildSettings = rebuild && rollback != null || promote != null
+                ? configuredRebuilds(request, problems) : null;
         if (rollback != null && promote != null) {
             input.at("promote").add("a run either promotes an execution or rolls one back; give \"promote\" or \"rollback\", not"
                     + " both");
@@ -123,7 +125,7 @@ public final class RunPlanner {
         if ((rollback != null || promote != null) && problems.isEmpty()) {
             RunSettings otherRun = run.maxPolls(1).maxWaitText("").promote(promote).build();
             return rollback != null ? RunPlan.rollback(otherRun, maxConcurrencyOverall, rollback, everywhere, rebuildSettings)
-                    : RunPlan.promote(otherRun, maxConcurrencyOverall, promote, everywhere);
+                    : RunPlan.promote(otherRun, maxConcurrencyOverall, promote, everywhere, rebuildSettings);
         }
         ParsedImages images = images(request, problems);
         problems.addAll(images.problems());
@@ -300,7 +302,10 @@ public final class RunPlanner {
         return configured;
     }
 
-    /** Each configured production bundle's rebuild settings: a rollback rebuilds with those of the bundle it moves back. */
+    /**
+     * Each configured production bundle's rebuild settings: a rollback rebuilds with those of the bundle it moves back, a promote
+     * with those of the bundle it rolls out to.
+     */
     private static List<RebuildSettings.ForBundle> configuredRebuilds(PlanRequest request, Problems problems) {
         ParsedImages configured = ImageRequests.parse(configuredImages(request.configuredImages(), problems.at("configuredImages")),
                 "configuredImages");

@@ -1,14 +1,12 @@
 package com.eucimageupdater.rebuild;
 
+import com.eucimageupdater.model.PipelineTags;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** What the rebuild needs of WorkSpaces in one account and Region. */
 public interface BundleWorkspaces {
-    /** The tag, on each WorkSpace the updater rebuilds, naming the image it was rebuilt onto; written before the rebuild. */
-    String REBUILT_TAG = "euc-image-updater:rebuilt";
-
     /** The image the bundle points at now (DescribeWorkspaceBundles); null when there is no such bundle. */
     String imageOfBundle(String bundle);
 
@@ -24,10 +22,10 @@ public interface BundleWorkspaces {
     /** When the WorkSpace's latest rebuild snapshot was taken (DescribeWorkspaceSnapshots); null when it has none. */
     Instant latestRebuildSnapshot(String workspaceId);
 
-    /** The WorkSpace's {@link #REBUILT_TAG} (DescribeTags); null when it has none. */
+    /** The WorkSpace's {@link PipelineTags#REBUILT} tag (DescribeTags); null when it has none. */
     String rebuiltTag(String workspaceId);
 
-    /** Writes {@link #REBUILT_TAG} = {@code image} on the WorkSpace (CreateTags). */
+    /** Writes the {@link PipelineTags#REBUILT} tag = {@code image} on the WorkSpace (CreateTags). */
     void tagRebuilt(String workspaceId, String image);
 
     /**

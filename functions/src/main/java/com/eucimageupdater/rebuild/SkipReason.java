@@ -3,11 +3,12 @@ package com.eucimageupdater.rebuild;
 /** Why a WorkSpace was not rebuilt in a wave: it is checked again in the next waves while the window lasts, then listed. */
 public enum SkipReason {
     /** Not AVAILABLE or STOPPED (the skip names its State): RebuildWorkspaces would refuse it, or it is busy. */
-    NOT_AVAILABLE("not AVAILABLE or STOPPED"),
+    NOT_AVAILABLE("neither AVAILABLE nor STOPPED"),
     /** DescribeWorkspacesConnectionStatus: its user is connected; a rebuild would end the session. */
-    USER_CONNECTED("its user is connected"),
+    USER_CONNECTED("its user connected"),
     /** The latest rebuild snapshot is older than the user's last connection: a rebuild would lose what the user wrote since. */
-    SNAPSHOT_OLDER_THAN_LAST_CONNECTION("its latest rebuild snapshot is older than its user's last connection"),
+    SNAPSHOT_OLDER_THAN_LAST_CONNECTION("its latest snapshot older than its user's last connection (a rebuild would lose what the"
+            + " user wrote since)"),
     /** Someone put it in ADMIN_MAINTENANCE (the updater never does). */
     ADMIN_MAINTENANCE("in ADMIN_MAINTENANCE");
 
@@ -17,7 +18,7 @@ public enum SkipReason {
         this.text = text;
     }
 
-    /** The reason as a mail says it. */
+    /** The reason as the mail says it, after "skipped, " (NOT_AVAILABLE's State follows it). */
     public String text() {
         return text;
     }

@@ -234,7 +234,7 @@ public final class WaveRebuilder {
                     boolean fresh = !skips.contains(id);
                     if (fresh) {
                         checkedUpTo = id;
-                        if (!stillToRebuild(aws.rebuiltTag(id))) {
+                        if (isOnImageAlready(id)) {
                             tally.alreadyRebuilt++;
                             continue;
                         }
@@ -252,9 +252,16 @@ public final class WaveRebuilder {
             return chosen;
         }
 
-        /** A roll-out rebuilds what does not carry the image yet; a rollback only what the rolled-back roll-out rebuilt. */
-        private boolean stillToRebuild(String tag) {
-            return item.mode() == RebuildMode.ROLLBACK ? Objects.equals(item.from(), tag) : !item.image().equals(tag);
+        /**
+         * A roll-out rebuilds what does not carry the image yet (its tag); a rollback only what the rolled-back roll-out rebuilt;
+         * a report-only run's would-be image exists nowhere yet, so its tags are not read.
+         */
+        private boolean isOnImageAlready(String id) {
+            return switch (item.mode()) {
+                case ROLLOUT -> item.image().equals(aws.rebuiltTag(id));
+                case ROLLBACK -> !Objects.equals(item.from(), aws.rebuiltTag(id));
+                case PREVIEW -> false;
+            };
         }
 
         /** The chunk's connections, read in one call when the first of them is needed. */

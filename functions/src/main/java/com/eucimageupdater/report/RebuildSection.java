@@ -3,9 +3,11 @@ package com.eucimageupdater.report;
 import static com.eucimageupdater.report.RunReporter.plural;
 
 import com.eucimageupdater.lambda.JsonView;
+import com.eucimageupdater.rebuild.SkipReason;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ import java.util.Map;
  * command that moves everything back and rebuilds these WorkSpaces back.
  *
  * <p>Each result: {@code account}, {@code region}, {@code bundle}; {@code image} the image the WorkSpaces are rebuilt
- * onto (for a rollback, the bundle's image before) and {@code from} the one they leave; {@code mode} ROLLOUT or ROLLBACK;
+ * onto (for a rollback, the bundle's image before) and {@code from} the one they leave; {@code mode} ROLLOUT, ROLLBACK or
+ * PREVIEW (a monthly report-only run's: {@code image} is the name of the image its update would create);
  * {@code outcome} REBUILT, STOPPED, WOULD_REBUILD, REFUSED or FAILED (with the state machine's caught {@code error});
  * the counts {@code workspaces}, {@code rebuilt}, {@code alreadyRebuilt}, {@code stillOnOldImage}, {@code waves},
  * {@code wouldRebuild}, {@code failedCount}; the lists, capped by the step, {@code rebuiltIds}, {@code wouldRebuildIds},
@@ -175,17 +178,11 @@ final class RebuildSection {
                 + (count > listed.size() ? " and " + (count - listed.size()) + " more" : "") + ")").append('\n');
     }
 
-    /** The rebuild step's skip reasons in the mail's words; one it does not know, as the step named it. */
+    /** The rebuild step's skip reason in the mail's words, with the State it names; one it does not know, as the step named it. */
     private static String skipReason(JsonView skipped) {
-        String state = skipped.has("state") ? " (" + skipped.path("state").asText() + ")" : "";
-        return switch (skipped.path("reason").asText()) {
-            case "NOT_AVAILABLE" -> "neither AVAILABLE nor STOPPED" + state;
-            case "USER_CONNECTED" -> "its user connected";
-            case "SNAPSHOT_OLDER_THAN_LAST_CONNECTION" -> "its latest snapshot older than its user's last connection (a rebuild would lose"
-                    + " what the user wrote since)";
-            case "ADMIN_MAINTENANCE" -> "in ADMIN_MAINTENANCE";
-            default -> skipped.path("reason").asText();
-        };
+        String reason = skipped.path("reason").asText();
+        return Arrays.stream(SkipReason.values()).filter(known -> known.name().equals(reason)).findFirst().map(SkipReason::text)
+                .orElse(reason) + (skipped.has("state") ? " (" + skipped.path("state").asText() + ")" : "");
     }
 
     /**

@@ -35,7 +35,7 @@ public final class FindRolloutHandler extends RecordStepHandler<FindRolloutReque
     protected Record handle(FindRolloutRequest request) {
         List<Location> locations = request.locations().isEmpty() ? List.of(request.run().location()) : request.locations();
         if (request.promote() != null) {
-            PromotionPlanner.Promotion promotion = promotions.plan(request.promote(), locations);
+            PromotionPlanner.Promotion promotion = promotions.plan(request.promote(), locations, request.rebuildSettings());
             return new PromoteRequest(request.executionName(), request.runDate(), request.maxConcurrency(), request.run(),
                     request.promote(), locations, promotion.builds(), promotion.problems());
         }

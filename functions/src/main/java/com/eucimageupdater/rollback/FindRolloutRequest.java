@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param maxConcurrency production roll-outs at once
  * @param locations every account and Region the deployment works in, where that execution's images are looked for
- * @param rebuildSettings for a rollback that rebuilds, each configured production bundle's rebuild settings; else null
+ * @param rebuildSettings for a promote, or a rollback that rebuilds, each configured production bundle's rebuild settings; else
+ *                        null
  */
 public record FindRolloutRequest(String executionName, String runDate, int maxConcurrency, RunSettings run, String rollback,
         String promote, List<Location> locations, List<RebuildSettings.ForBundle> rebuildSettings) {

@@ -4,9 +4,11 @@ import com.eucimageupdater.model.ImageState;
 import com.eucimageupdater.model.ImageUpdateException;
 import com.eucimageupdater.model.Location;
 import com.eucimageupdater.model.PipelineImage;
+import com.eucimageupdater.model.RebuildSettings;
 import com.eucimageupdater.model.Service;
 import com.eucimageupdater.model.ServicePorts;
 import com.eucimageupdater.model.Target;
+import com.eucimageupdater.rebuild.BundleRebuild;
 import com.eucimageupdater.rollout.ProductionRollout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,8 +45,11 @@ public final class PromotionPlanner {
 
     /**
      * @param locations every account and Region the deployment works in: where the run's images are looked for
+     * @param rebuildSettings each configured production bundle's rebuild settings: its WorkSpaces are rebuilt after the
+     *                        roll-out as the monthly run would have (null or none: nothing rebuilt)
      */
-    public Promotion plan(String executionName, List<Location> locations) {
+    public Promotion plan(String executionName, List<Location> locations, List<RebuildSettings.ForBundle> rebuildSettings) {
+        Map<String, RebuildSettings> rebuilds = RebuildSettings.ForBundle.byBundle(rebuildSettings);
         RunImages.Search search = RunImages.of(services, executionName, locations, "promote");
         List<String> problems = new ArrayList<>(search.problems());
         Map<Location, List<RunImages.Found>> byLocation = new LinkedHashMap<>();
@@ -66,19 +71,25 @@ public final class PromotionPlanner {
                     + " production targets, or its images were deleted; runs of versions before promote record no production"
                     + " targets); nothing was changed");
         }
-        List<StagedLocation> builds = byLocation.entrySet().stream().map(entry -> staged(entry.getKey(), entry.getValue())).toList();
+        List<StagedLocation> builds = byLocation.entrySet().stream().map(entry -> staged(entry.getKey(), entry.getValue(), rebuilds))
+                .toList();
         return new Promotion(problems.isEmpty() ? builds : List.of(), problems);
     }
 
-    private static StagedLocation staged(Location location, List<RunImages.Found> images) {
+    private static StagedLocation staged(Location location, List<RunImages.Found> images, Map<String, RebuildSettings> rebuilds) {
         List<StagedImage> results = new ArrayList<>();
         List<ProductionRollout> production = new ArrayList<>();
         for (RunImages.Found found : images) {
             PipelineImage image = found.image();
             results.add(new StagedImage(found.type(), image.source(), STAGED, image.image(), image.name().equals(image.image()) ? null
                     : image.name(), image.status().serviceState()));
+            List<String> targets = List.copyOf(image.productionImages().keySet());
+            // As the monthly run would have: each bundle whose configured item asks for it, rebuilt onto the new image.
+            List<BundleRebuild> rebuilt = targets.stream().filter(rebuilds::containsKey).flatMap(bundle -> BundleRebuild.afterRollout(
+                    found.type(), location.account(), location.region(), image.image(), List.of(bundle), image.productionImages()::get,
+                    rebuilds.get(bundle)).stream()).toList();
             production.add(new ProductionRollout(found.type(), location.account(), location.region(), image.source(), image.image(),
-                    image.name(), List.copyOf(image.productionImages().keySet()), image.lineage(), image.keep()));
+                    image.name(), targets, image.lineage(), image.keep(), rebuilt));
         }
         return new StagedLocation(location.account(), location.region(), results, production);
     }

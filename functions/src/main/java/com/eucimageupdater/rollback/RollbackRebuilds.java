@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A rollback's rebuilds ({@code "rebuild": true}): the WorkSpaces of each bundle it moves back, rebuilt back onto the bundle's
@@ -26,8 +25,7 @@ final class RollbackRebuilds {
         if (configured == null) {
             return new Planned(List.of(), List.of());
         }
-        Map<String, RebuildSettings> byBundle = configured.stream()
-                .collect(Collectors.toMap(RebuildSettings.ForBundle::bundle, RebuildSettings.ForBundle::settings, (first, second) -> first));
+        Map<String, RebuildSettings> byBundle = RebuildSettings.ForBundle.byBundle(configured);
         List<BundleRebuild> rebuilds = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (RollbackPlanner.MoveBack move : moves) {

@@ -3,7 +3,9 @@ package com.eucimageupdater.rollout;
 import com.eucimageupdater.aws.ImageServices;
 import com.eucimageupdater.lambda.RecordStepHandler;
 import com.eucimageupdater.lambda.StepLog;
+import com.eucimageupdater.rebuild.BundleRebuild;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Points fleets or bundles at an image (staging, production, rollback), recording what each used before. */
 public final class MoveTargetsHandler extends RecordStepHandler<MoveRequest, Moves> {
@@ -21,7 +23,7 @@ public final class MoveTargetsHandler extends RecordStepHandler<MoveRequest, Mov
     @Override
     protected Moves handle(MoveRequest request) {
         return new Moves(mover.move(request.service(), request.image(), request.targets(), request.location(), request.record(),
-                request.rolledOutBy()));
+                request.rolledOutBy(), request.rebuilds().stream().map(BundleRebuild::bundle).collect(Collectors.toSet())));
     }
 
     @Override

@@ -25,8 +25,10 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
     /** Every production roll-out of the built locations, whether an approval comes first, and the bundles rebuilt after it. */
     public static RolloutPlan of(List<BuiltLocation> builds, RunSettings run) {
         List<ProductionRollout> production = builds.stream().flatMap(build -> build.production().stream()).toList();
+        List<BundleRebuild> rebuilds = new ArrayList<>(production.stream().flatMap(rollout -> rollout.rebuilds().stream()).toList());
+        builds.forEach(build -> rebuilds.addAll(build.wouldRebuild()));
         return new RolloutPlan(production, !run.dryRun() && !production.isEmpty() && run.approval() != null && run.approval().asksFirst(),
-                run.promote(), production.stream().flatMap(rollout -> rollout.rebuilds().stream()).toList());
+                run.promote(), rebuilds);
     }
 
     /**
@@ -36,13 +38,9 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
      */
     public static List<ProductionRollout> production(List<JsonView> results) {
         List<ProductionRollout> production = new ArrayList<>();
-        for (JsonView result : results) {
+        for (JsonView result : withProductionTargets(results, Outcome.UPDATED)) {
             JsonView item = result.path("item");
-            if (!Outcome.UPDATED.name().equals(result.path("outcome").asText()) || item.path("productionTargets").isEmpty()) {
-                continue;
-            }
-            List<String> targets = new ArrayList<>();
-            item.path("productionTargets").forEach(target -> targets.add(target.asText()));
+            List<String> targets = targets(item);
             Service service = Service.valueOf(result.path("service").asText());
             String account = item.path("account").asText(null);
             String region = item.path("region").asText(null);
@@ -54,6 +52,34 @@ public record RolloutPlan(List<ProductionRollout> production, boolean approvalNe
                     rebuilds));
         }
         return production;
+    }
+
+    /**
+     * In a report-only run, the production bundles whose WorkSpaces a roll-out of each image it would update would rebuild (the
+     * item's rebuild), onto the image the update would create.
+     *
+     * @param results the build Map's results, as its Record states shaped them
+     */
+    public static List<BundleRebuild> wouldRebuild(List<JsonView> results) {
+        List<BundleRebuild> rebuilds = new ArrayList<>();
+        for (JsonView result : withProductionTargets(results, Outcome.WOULD_UPDATE)) {
+            JsonView item = result.path("item");
+            rebuilds.addAll(BundleRebuild.wouldRollOut(Service.valueOf(result.path("service").asText()), item.path("account").asText(null),
+                    item.path("region").asText(null), result.path("newImageName").asText(), targets(item),
+                    target -> item.path("productionImages").path(target).asText(""), rebuildSettings(item.path("rebuild"))));
+        }
+        return rebuilds;
+    }
+
+    private static List<JsonView> withProductionTargets(List<JsonView> results, Outcome outcome) {
+        return results.stream().filter(result -> outcome.name().equals(result.path("outcome").asText())
+                && !result.path("item").path("productionTargets").isEmpty()).toList();
+    }
+
+    private static List<String> targets(JsonView item) {
+        List<String> targets = new ArrayList<>();
+        item.path("productionTargets").forEach(target -> targets.add(target.asText()));
+        return targets;
     }
 
     /** The item's rebuild settings, as the plan validated them; null when it asks for none. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Moves fleets or bundles to an image: staging as soon as it is AVAILABLE, production after approval, and back
@@ -35,6 +36,12 @@ public final class TargetMover {
      * @param rolledOutBy for a production roll-out, the execution rolling it out, recorded with them; else null
      */
     public List<Moved> move(Service type, String image, List<String> targets, Location location, boolean record, String rolledOutBy) {
+        return move(type, image, targets, location, record, rolledOutBy, Set.of());
+    }
+
+    /** @param rebuiltInWaves the targets whose existing WorkSpaces the run rebuilds onto {@code image} after the move */
+    public List<Moved> move(Service type, String image, List<String> targets, Location location, boolean record, String rolledOutBy,
+            Set<String> rebuiltInWaves) {
         TargetMoves service = services.forService(type, location);
         Map<String, Target> before = new LinkedHashMap<>();
         targets.forEach(name -> before.put(name, service.describeTarget(name, location.account())));
@@ -46,7 +53,7 @@ public final class TargetMover {
         for (Target target : before.values()) {
             boolean movedNow = service.moveTarget(target, image);
             moved.add(new Moved(target.name(), previous.getOrDefault(target.name(), target.image()), image, movedNow,
-                    type.rules().afterMove(target)));
+                    type.rules().afterMove(target, rebuiltInWaves.contains(target.name()))));
         }
         return moved;
     }

@@ -185,6 +185,8 @@ class RunPlannerTest {
                 new RebuildSettings.Window(List.of("SUN"), "01:00", 4)))), plan.rebuildSettings());
         assertNull(planner.plan(request("{\"rollback\": \"monthly-2026-10\"}", configured)).rebuildSettings(),
                 "a rollback without rebuild rebuilds nothing");
+        assertEquals(plan.rebuildSettings(), planner.plan(request("{\"promote\": \"monthly-2026-10\"}", configured)).rebuildSettings(),
+                "a promote rebuilds as the monthly run would have");
     }
 
     @Test

@@ -258,6 +258,19 @@ class WaveRebuilderTest {
     }
 
     @Test
+    void aReportOnlyRunsWouldBeImageIsOnNoWorkspaceSoEveryEligibleOneWouldBeRebuiltEvenATaggedOne() {
+        mode = RebuildMode.PREVIEW;
+        bundle.withAvailable(3);
+        bundle.tags.put(id(2), OLD);
+        dryRun = true;
+        RebuildResult result = call().result();
+        assertEquals(RebuildOutcome.WOULD_REBUILD, result.outcome());
+        assertEquals(List.of(id(1), id(2), id(3)), result.wouldRebuildIds());
+        assertEquals(0, result.alreadyRebuilt());
+        assertEquals(List.of(), bundle.mutations);
+    }
+
+    @Test
     void aBundleNotOnTheImageIsRefusedWithNothingRebuilt() {
         bundle.withAvailable(2);
         bundle.bundleImage = OLD;

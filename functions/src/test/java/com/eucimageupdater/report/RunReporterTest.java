@@ -130,7 +130,7 @@ class RunReporterTest {
                 + "\\\"AssumeRole arn:aws:iam::333333333333:role/EucImageUpdaterMember failed: AccessDenied\\\"}\"}";
         List<BuiltLocation> builds = Builds.of("[{\"service\": \"APPSTREAM\", \"image\": \"a\", \"outcome\": \"FAILED\", \"error\": " + roleMissing
                 + "}, {\"service\": \"APPSTREAM\", \"image\": \"b\", \"outcome\": \"FAILED\", \"error\": " + roleMissing + "}]");
-        BuiltLocation summary = BuiltLocation.of(Builds.ACCOUNT, Builds.REGION, builds.get(0).results(), List.of());
+        BuiltLocation summary = BuiltLocation.of(Builds.ACCOUNT, Builds.REGION, builds.get(0).results(), List.of(), List.of());
 
         assertEquals(null, summary.results().get(1).reason(), "kept once in the run's data");
         assertEquals("a", summary.results().get(1).sameReasonAs());

@@ -118,6 +118,15 @@ class RolloutServicesTest {
     }
 
     @Test
+    void aBundleMoveWhoseWorkSpacesTheRunRebuildsSaysTheyAreRebuiltInWaves() {
+        List<TargetMover.Moved> moved = new TargetMover(services::targets).move(Service.WORKSPACES, "wsi-4d4d4d4d4",
+                List.of("wsb-0a1b2c3d4"), HOME, true, null, Set.of("wsb-0a1b2c3d4"));
+
+        assertEquals("4 existing WorkSpaces are rebuilt onto it in waves (see the rebuilds below); new ones get the new image",
+                moved.get(0).note());
+    }
+
+    @Test
     void aRollbackOfARunThatRolledNothingOutChangesNothingAndSaysSo() {
         RollbackPlanner.Rollback rollback = new RollbackPlanner(services::rolloutRecords).plan("never-ran", List.of(HOME));
 
@@ -169,7 +178,7 @@ class RolloutServicesTest {
     void aPromoteFindsTheRunsImageWithTheProductionItRecordedAndChangesNothing() throws Exception {
         withNovembersImage("AVAILABLE");
 
-        PromotionPlanner.Promotion promotion = new PromotionPlanner(services::rolloutRecords).plan("monthly-2026-11", List.of(HOME));
+        PromotionPlanner.Promotion promotion = new PromotionPlanner(services::rolloutRecords).plan("monthly-2026-11", List.of(HOME), null);
 
         assertEquals(List.of(), promotion.problems());
         assertEquals(List.of(new PromotionPlanner.StagedLocation(ACCOUNT, HOME.region(), List.of(new PromotionPlanner.StagedImage(
@@ -184,7 +193,7 @@ class RolloutServicesTest {
     void aPromoteOfAnImageStillBuildingIsRefusedUntilItIsAvailable() throws Exception {
         withNovembersImage("PENDING");
 
-        PromotionPlanner.Promotion promotion = new PromotionPlanner(services::rolloutRecords).plan("monthly-2026-11", List.of(HOME));
+        PromotionPlanner.Promotion promotion = new PromotionPlanner(services::rolloutRecords).plan("monthly-2026-11", List.of(HOME), null);
 
         assertEquals(List.of("promote: account 123456789012, us-east-1: APPSTREAM image Base-Win2022-2026-11-10 is PENDING, not AVAILABLE:"
                 + " only AVAILABLE images go to production (promote again once it is)"), promotion.problems());

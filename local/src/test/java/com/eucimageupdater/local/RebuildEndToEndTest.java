@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.eucimageupdater.plan.DeploymentSettings;
 import com.eucimageupdater.plan.RolloutDefaults;
+import com.eucimageupdater.simulator.AwsSimulator;
 import com.eucimageupdater.simulator.RecordedCall;
 import com.eucimageupdater.simulator.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,10 @@ class RebuildEndToEndTest {
             {"canary": 2, "batchSize": 5, "maxFailures": 1, "waveTimeoutMinutes": 60,
              "window": {"days": ["SAT", "SUN"], "start": "22:00", "hours": 6}}""";
 
+    /** The deployment's configured images: the finance bundle's item with its rebuild settings. */
+    private static final String CONFIGURED = "[{\"service\": \"WORKSPACES\", \"image\": \"" + SOURCE + "\", \"bundles\": [\"" + FINANCE
+            + "\"], \"rebuild\": " + REBUILD.replace("\n", " ") + "}]";
+
     private static String scenario() throws Exception {
         return Files.readString(Path.of("simulator", "scenarios", "rebuild.json"));
     }
@@ -67,14 +72,14 @@ class RebuildEndToEndTest {
                 .map(event -> event.output().path("rebuild")).toList();
     }
 
-    private static List<String> rebuilt(SimulatedRun run) {
-        return run.aws().callsTo("RebuildWorkspaces").stream()
+    private static List<String> rebuilt(AwsSimulator aws) {
+        return aws.callsTo("RebuildWorkspaces").stream()
                 .map(call -> call.request().path("RebuildWorkspaceRequests").path(0).path("WorkspaceId").asText()).toList();
     }
 
     /** Every change asked of AWS but the mails. */
-    private static List<RecordedCall> changes(SimulatedAccount account) {
-        return account.simulator().mutatingCalls().stream().filter(call -> !call.operation().equals("Publish")).toList();
+    private static List<RecordedCall> changes(AwsSimulator aws) {
+        return aws.mutatingCalls().stream().filter(call -> !call.operation().equals("Publish")).toList();
     }
 
     private static List<String> ids(String prefix, int from, int to) {
@@ -92,7 +97,7 @@ class RebuildEndToEndTest {
         try (SimulatedRun run = run(monthly("[\"" + FINANCE + "\"]", REBUILD), MONDAY)) {
             assertTrue(run.result.succeeded(), run.result::toString);
             List<String> finance = ids("ws-finance", 1, 12);
-            assertEquals(finance, rebuilt(run), "the canaries 1-2, then 3-7, 8-12: the others are skipped");
+            assertEquals(finance, rebuilt(run.aws()), "the canaries 1-2, then 3-7, 8-12: the others are skipped");
             JsonNode result = results(run.result).get(FINANCE);
             assertEquals("REBUILT", result.path("outcome").asText());
             assertEquals(3, result.path("waves").asInt());
@@ -105,6 +110,8 @@ class RebuildEndToEndTest {
             assertEquals(List.of("CreateTags", "RebuildWorkspaces"), order);
             assertTrue(run.aws().callsTo("CreateTags").stream().anyMatch(call -> call.request().path("ResourceId").asText()
                     .equals("ws-finance0001") && call.request().path("Tags").toString().contains("\"Value\":\"" + image + "\"")));
+            String mail = run.aws().publishedMessages().get(run.aws().publishedMessages().size() - 1).message();
+            assertTrue(mail.contains("16 existing WorkSpaces are rebuilt onto it in waves (see the rebuilds below)"), mail);
         }
     }
 
@@ -169,7 +176,7 @@ class RebuildEndToEndTest {
             JsonNode result = results(run.result).get(TRADERS);
             assertEquals("STOPPED", result.path("outcome").asText());
             assertEquals("the canary ws-abroken01 ended ERROR", result.path("stoppedBecause").asText());
-            assertEquals(List.of("ws-abroken01", "ws-trader0001"), rebuilt(run));
+            assertEquals(List.of("ws-abroken01", "ws-trader0001"), rebuilt(run.aws()));
             assertEquals(8, result.path("stillOnOldImage").asInt(), "the 7 not rebuilt, and the canary that failed");
         }
     }
@@ -182,33 +189,31 @@ class RebuildEndToEndTest {
             JsonNode result = results(run.result).get(TRADERS);
             assertEquals("STOPPED", result.path("outcome").asText());
             assertEquals("1 rebuilds failed, more than maxFailures (0)", result.path("stoppedBecause").asText());
-            assertEquals(5, rebuilt(run).size());
+            assertEquals(5, rebuilt(run.aws()).size());
             assertEquals("ws-abroken01", result.path("failed").path(0).path("workspaceId").asText());
         }
     }
 
     @Test
     void aRollbackRebuildsBackWhatTheRolloutRebuiltOnceEvenWhenRunTwiceAndAReportOnlyOneChangesNothing() throws Exception {
-        String configured = "[{\"service\": \"WORKSPACES\", \"image\": \"" + SOURCE + "\", \"bundles\": [\"" + FINANCE + "\"],"
-                + " \"rebuild\": " + REBUILD.replace("\n", " ") + "}]";
         try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(scenario()))) {
             LocalWorkflow.Target target = account.target(SimulatedRun.topicArn(account.simulator().scenario()));
             ExecutionResult rollout = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(monthly("[\"" + FINANCE + "\"]",
-                    REBUILD)), startingAt(MONDAY, configured), target, event -> { });
+                    REBUILD)), startingAt(MONDAY, CONFIGURED), target, event -> { });
             String execution = SimulatedRun.executionName(rollout);
             String newImage = results(rollout).get(FINANCE).path("image").asText();
-            List<RecordedCall> changesBefore = changes(account);
+            List<RecordedCall> changesBefore = changes(account.simulator());
 
             ExecutionResult reportOnly = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree("{\"rollback\": \""
-                    + execution + "\", \"rebuild\": true, \"dryRun\": true}"), startingAt(MONDAY, configured), target, event -> { });
+                    + execution + "\", \"rebuild\": true, \"dryRun\": true}"), startingAt(MONDAY, CONFIGURED), target, event -> { });
             assertTrue(reportOnly.succeeded(), reportOnly::toString);
             JsonNode wouldRebuild = results(reportOnly).get(FINANCE);
             assertEquals("WOULD_REBUILD", wouldRebuild.path("outcome").asText());
             assertEquals(12, wouldRebuild.path("wouldRebuild").asInt());
-            assertEquals(changesBefore, changes(account), "a report-only run changes nothing (its mail aside)");
+            assertEquals(changesBefore, changes(account.simulator()), "a report-only run changes nothing (its mail aside)");
 
             ExecutionResult rollback = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree("{\"rollback\": \""
-                    + execution + "\", \"rebuild\": true}"), startingAt(MONDAY, configured), target, event -> { });
+                    + execution + "\", \"rebuild\": true}"), startingAt(MONDAY, CONFIGURED), target, event -> { });
             assertTrue(rollback.succeeded(), rollback::toString);
             JsonNode back = results(rollback).get(FINANCE);
             assertEquals("ROLLBACK", back.path("mode").asText());
@@ -219,10 +224,57 @@ class RebuildEndToEndTest {
 
             // The same rollback again: every WorkSpace's tag names the image it is on, so none is rebuilt twice.
             ExecutionResult again = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree("{\"rollback\": \""
-                    + execution + "\", \"rebuild\": true}"), startingAt(MONDAY, configured), target, event -> { });
+                    + execution + "\", \"rebuild\": true}"), startingAt(MONDAY, CONFIGURED), target, event -> { });
             assertTrue(again.succeeded(), again::toString);
             assertEquals(24, account.simulator().callsTo("RebuildWorkspaces").size(), "a re-run rebuilds none twice");
             assertEquals(0, results(again).get(FINANCE).path("rebuilt").asInt());
+        }
+    }
+
+    @Test
+    void aReportOnlyRunListsWhatWouldBeRebuiltAndSkippedNowInOneCallPerBundleWithNoChange() throws Exception {
+        String reportOnly = monthly("[\"" + FINANCE + "\", \"" + TRADERS + "\"]", REBUILD).replace("\"approval\": \"none\"}",
+                "\"approval\": \"none\", \"dryRun\": true}");
+        try (SimulatedRun run = run(reportOnly, MONDAY)) {
+            assertTrue(run.result.succeeded(), run.result::toString);
+            assertEquals(List.of(), changes(run.aws()), "no CreateTags, no RebuildWorkspaces, nothing moved: the mail only");
+            assertEquals(2, answers(run.result).size(), "one call a bundle, no wait for the window");
+            JsonNode finance = results(run.result).get(FINANCE);
+            assertEquals("WOULD_REBUILD", finance.path("outcome").asText());
+            assertEquals(12, finance.path("wouldRebuild").asInt(), "the new image exists nowhere yet: every eligible WorkSpace");
+            assertEquals(ids("ws-finance", 1, 12), texts(finance.path("wouldRebuildIds")));
+            assertEquals(0, finance.path("alreadyRebuilt").asInt());
+            assertEquals(16, finance.path("workspaces").asInt());
+            List<String> reasons = new ArrayList<>();
+            finance.path("skipped").forEach(group -> reasons.add(group.path("reason").asText() + " " + texts(group.path("workspaceIds"))));
+            assertEquals(List.of("NOT_AVAILABLE [ws-suspnd001]", "USER_CONNECTED [ws-online001]",
+                    "SNAPSHOT_OLDER_THAN_LAST_CONNECTION [ws-stale0001]", "ADMIN_MAINTENANCE [ws-admin0001]"), reasons);
+            assertEquals(9, results(run.result).get(TRADERS).path("wouldRebuild").asInt());
+            String mail = run.aws().publishedMessages().get(run.aws().publishedMessages().size() - 1).message();
+            assertTrue(mail.contains("WOULD_REBUILD " + FINANCE) && mail.contains("12 would be rebuilt now")
+                    && mail.contains("skipped now, its user connected: 1 (ws-online001)"), mail);
+        }
+    }
+
+    @Test
+    void aPromoteAfterARejectRebuildsTheBundlesAsTheMonthlyRunWould() throws Exception {
+        try (SimulatedAccount account = new SimulatedAccount(Scenario.fromJson(scenario()))) {
+            LocalWorkflow.Target target = account.target(SimulatedRun.topicArn(account.simulator().scenario()));
+            LocalWorkflow.Settings rejecting = new LocalWorkflow.Settings(new DeploymentSettings(CONFIGURED, 900, 480, 5, "UTC", 1,
+                    RolloutDefaults.DEFAULTS), 1L, 1L, LocalApproval.NO).startingAt(MONDAY);
+            ExecutionResult rejected = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree(monthly("[\"" + FINANCE
+                    + "\"]", REBUILD).replace("\"none\"", "\"required\"")), rejecting, target, event -> { });
+            assertTrue(account.simulator().callsTo("RebuildWorkspaces").isEmpty(), "rejected: nothing rebuilt");
+
+            ExecutionResult promoted = LocalWorkflow.run(Definition.DEFAULT_FILE, SimulatedRun.JSON.readTree("{\"promote\": \""
+                    + SimulatedRun.executionName(rejected) + "\", \"approval\": \"none\"}"), startingAt(MONDAY, CONFIGURED), target,
+                    event -> { });
+            assertTrue(promoted.succeeded(), promoted::toString);
+            JsonNode result = results(promoted).get(FINANCE);
+            assertEquals("REBUILT", result.path("outcome").asText());
+            assertEquals(SOURCE, result.path("from").asText());
+            assertEquals(12, result.path("rebuilt").asInt());
+            assertEquals(ids("ws-finance", 1, 12), rebuilt(account.simulator()), "the canaries, then the batches, inside the window");
         }
     }
 
